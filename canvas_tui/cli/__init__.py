@@ -1,0 +1,31 @@
+"""The `canvas-tui` command line: the app by default, plus chat, predict, eval, train, log and more.
+
+`canvas-tui notes.md` opens a file in the app; any first word that is not a command is the
+file to open. Exit codes: 0 success, 1 partial failure (some input lines or checks failed),
+2 usage error, 3 the model backend could not be reached or started.
+"""
+
+from __future__ import annotations
+
+import click
+
+from canvas_tui.cli.common import DefaultCommandGroup
+from canvas_tui.cli import app_cmd, chat_cmd, log_cmd, pipeline_cmds
+
+
+@click.group(cls=DefaultCommandGroup, default_command="app", context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="canvas-tui")
+def cli() -> None:
+    """canvas-tui: chat beside a document canvas; every AI decision is logged for training.
+
+    Run with no command (or with a FILE) to start the app on the embedded offline model.
+    """
+
+
+for module in (app_cmd, chat_cmd, log_cmd, pipeline_cmds):
+    module.register(cli)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli()

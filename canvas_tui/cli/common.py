@@ -1,0 +1,44 @@
+"""Pieces shared by the commands: the default-command group and the model/backend options."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_BACKEND = 3
+
+
+class DefaultCommandGroup(click.Group):
+    """A group whose first argument, when it is not a command, goes to a default command."""
+
+    def __init__(self, *args: Any, default_command: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_command = default_command
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        help_asked = any(arg in ("-h", "--help", "--version") for arg in args[:1])
+        if not help_asked and (not args or args[0] not in self.commands):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """The options choosing a model backend, shared by every command that talks to a model."""
+    options = [
+        click.option("--backend", type=click.Choice(["local", "openai", "url", "replay"]), default=None,
+                     help="Model backend (default: local, the embedded offline model). Env: CANVAS_TUI_BACKEND."),
+        click.option("--model", default=None, help="Model name for the backend. Env: CANVAS_TUI_MODEL."),
+        click.option("--base-url", default=None, help="Base URL for --backend url. Env: CANVAS_TUI_BASE_URL."),
+        click.option("--replay-file", type=click.Path(path_type=Path), default=None,
+                     help="Recording whose model replies --backend replay serves."),
+        click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
+                     help="SQLite decision log (default: in the user data directory). Env: CANVAS_TUI_LOG_PATH."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function

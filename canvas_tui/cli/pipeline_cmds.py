@@ -1,0 +1,80 @@
+"""`predict`, `eval` and `train`: one command each, dispatching to the behaviour's pipeline module."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE
+from canvas_tui.pipeline.batch import run_batch
+from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
+from canvas_tui.pipeline.registry import PIPELINE_MODULES, UnknownBehaviour, entry_point
+
+BEHAVIOUR = click.Choice(sorted(PIPELINE_MODULES))
+
+
+def _entry(name: str, attribute: str):
+    try:
+        return entry_point(name, attribute)
+    except UnknownBehaviour as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+@click.command()
+@click.argument("behaviour", type=BEHAVIOUR)
+@click.option("--input", "-i", "input_path", type=click.File("r", encoding="utf-8"), default="-",
+              help="JSON lines to predict (default: stdin).")
+@click.option("--output", "-o", "output_path", type=click.File("w", encoding="utf-8", atomic=True), default="-",
+              help="Where to write one JSON line per input line, same order (default: stdout).")
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
+    """Batch-predict BEHAVIOUR over JSON lines, offline.
+
+    A malformed line is reported on stderr with its line number and answered in place with
+    {"id": ..., "error": ...}; the other lines are still predicted. Exit 1 if any line failed.
+    """
+    predictor = _entry(behaviour, "PREDICTOR")
+    report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
+    click.echo(f"{report.predicted} of {report.total} lines predicted", err=True)
+    if report.errors:
+        sys.exit(EXIT_PARTIAL)
+
+
+@click.command(name="eval")
+@click.argument("behaviour", type=BEHAVIOUR)
+@click.option("--impl", "implementations", multiple=True, help="Implementation to include (repeatable; default all).")
+@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON.")
+def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool) -> None:
+    """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/."""
+    request = EvalRequest(implementations=list(implementations) or None, report_dir=report_dir,
+                          show_progress=not as_json)
+    result = _entry(behaviour, "evaluate")(request)
+    click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
+    for path in result.files:
+        click.echo(f"wrote {path}", err=True)
+
+
+@click.command()
+@click.argument("behaviour", type=BEHAVIOUR)
+@click.option("--seed", default=0, show_default=True)
+@click.option("--allow-lint-errors", is_flag=True, help="Train even if the label lint reports errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the training figures as JSON.")
+def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool) -> None:
+    """Train BEHAVIOUR's target model from its labels and synthetic data; writes the artifact."""
+    request = TrainRequest(seed=seed, allow_lint_errors=allow_lint_errors, show_progress=not as_json)
+    try:
+        result = _entry(behaviour, "train")(request)
+    except ValueError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
+
+
+def register(group: click.Group) -> None:
+    """Add these commands to the top-level group."""
+    for command in (predict, evaluate, train):
+        group.add_command(command)

@@ -1,0 +1,32 @@
+"""Where canvas-tui finds its data (behaviour specs, labels, artifacts) and keeps its user files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def behaviours_dir() -> Path:
+    """The folder of behaviour data (`behaviours/<name>/`): specs, labels, synthetic data, artifacts."""
+    return Path(os.environ.get("CANVAS_TUI_BEHAVIOURS_DIR", PROJECT_ROOT / "behaviours"))
+
+
+def behaviour_dir(name: str) -> Path:
+    """The data folder of one behaviour."""
+    return behaviours_dir() / name
+
+
+def user_data_dir() -> Path:
+    """Per-user data: the decision log, autosaves. Overridable with CANVAS_TUI_DATA_DIR."""
+    override = os.environ.get("CANVAS_TUI_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir("canvas-tui"))
+
+
+def user_config_file() -> Path:
+    """The optional TOML config file. Overridable with CANVAS_TUI_CONFIG."""
+    override = os.environ.get("CANVAS_TUI_CONFIG")
+    return Path(override) if override else Path(platformdirs.user_config_dir("canvas-tui")) / "config.toml"

@@ -1,0 +1,1 @@
+"""The behaviour pipeline shared by every behaviour: batch prediction, evals, synthesis, training."""

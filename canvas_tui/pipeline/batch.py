@@ -1,0 +1,105 @@
+"""Batch prediction over JSON lines: the contract behind `canvas-tui predict BEHAVIOUR`.
+
+Every input line is parsed and validated on its own; a malformed line is reported on stderr by
+its line number and answered in place with `{"id": ..., "error": ...}`, so the output keeps the
+input's order and every other line is still predicted.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from pydantic import BaseModel, ValidationError
+from rich.progress import Progress
+
+
+@dataclass(frozen=True)
+class BatchPredictor:
+    """One behaviour's batch contract: how to read an input line and predict a list of them."""
+
+    input_model: type[BaseModel]
+    predict_many: Callable[[list[Any]], list[dict[str, Any]]]
+    chunk_size: int = 64
+
+
+@dataclass
+class BatchReport:
+    """How a batch went: lines read, predicted, and rejected (with their line numbers)."""
+
+    total: int = 0
+    predicted: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _parse(number: int, line: str, model: type[BaseModel]) -> tuple[Any, dict[str, Any] | None]:
+    """Parse one line; return (item, None) or (None, error record)."""
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return None, {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+    record_id = raw.get("id") if isinstance(raw, dict) else None
+    try:
+        return model.model_validate(raw), None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "line"
+        return None, {"id": record_id, "error": f"line {number}: {where}: {first['msg']}"}
+
+
+def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield number, line
+
+
+def run_batch(predictor: BatchPredictor, source: TextIO, sink: TextIO, *, progress: bool = True,
+              errors: TextIO = sys.stderr) -> BatchReport:
+    """Predict every line of `source` into `sink`, same order, reporting bad lines on `errors`."""
+    numbered = list(_numbered(source))
+    report = BatchReport(total=len(numbered))
+    with Progress(disable=not progress, console=None, transient=True) as bar:
+        task = bar.add_task("predicting", total=len(numbered))
+        for offset in range(0, len(numbered), predictor.chunk_size):
+            chunk = numbered[offset:offset + predictor.chunk_size]
+            for record in _predict_chunk(predictor, chunk, report, errors):
+                sink.write(json.dumps(record, ensure_ascii=False) + "\n")
+            bar.advance(task, len(chunk))
+    sink.flush()
+    return report
+
+
+def _predict_chunk(predictor: BatchPredictor, chunk: list[tuple[int, str]], report: BatchReport,
+                   errors: TextIO) -> list[dict[str, Any]]:
+    parsed = [(number, *_parse(number, line, predictor.input_model)) for number, line in chunk]
+    good = [(number, item) for number, item, error in parsed if error is None]
+    outputs = dict(zip((n for n, _ in good), _safe_predict(predictor, good, report, errors)))
+    records = []
+    for number, _item, error in parsed:
+        record = error or outputs[number]
+        if "error" in record:
+            report.errors.append((number, record["error"]))
+            print(f"error: {record['error']}", file=errors)
+        else:
+            report.predicted += 1
+        records.append(record)
+    return records
+
+
+def _safe_predict(predictor: BatchPredictor, good: list[tuple[int, Any]], report: BatchReport,
+                  errors: TextIO) -> list[dict[str, Any]]:
+    """Predict a chunk; if the chunk fails, predict line by line so one bad item cannot sink others."""
+    items = [item for _, item in good]
+    try:
+        return predictor.predict_many(items)
+    except Exception:  # noqa: BLE001 - isolate the failing line below
+        results = []
+        for number, item in good:
+            try:
+                results.extend(predictor.predict_many([item]))
+            except Exception as exc:  # noqa: BLE001 - reported per line, never fatal to the batch
+                results.append({"id": getattr(item, "id", None), "error": f"line {number}: {type(exc).__name__}: {exc}"})
+        return results

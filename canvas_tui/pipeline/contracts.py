@@ -1,0 +1,42 @@
+"""What the CLI passes to a behaviour's eval and train steps, and what they give back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class EvalRequest(BaseModel):
+    """Arguments of `canvas-tui eval NAME`."""
+
+    implementations: list[str] | None = Field(None, description="implementations to compare; None = all available")
+    report_dir: Path = Path("reports")
+    show_progress: bool = True
+
+
+class EvalResult(BaseModel):
+    """An eval run: headline figures as data, a human report as text, and any files written."""
+
+    behaviour: str
+    figures: dict[str, Any]
+    text: str
+    files: list[Path] = Field(default_factory=list)
+
+
+class TrainRequest(BaseModel):
+    """Arguments of `canvas-tui train NAME`."""
+
+    seed: int = 0
+    allow_lint_errors: bool = False
+    show_progress: bool = True
+
+
+class TrainResult(BaseModel):
+    """A training run: where the artifact went and its figures at training time."""
+
+    behaviour: str
+    artifact: Path
+    figures: dict[str, Any]
+    text: str
