@@ -1,0 +1,295 @@
+"""Document units (sections, paragraphs, sentences) with exact `[start, end)` offsets.
+
+Every unit satisfies `text[start:end] == unit text`, with no surrounding whitespace, and the
+offsets index the ORIGINAL text (CRLF and CR line endings included). Markdown structure comes
+from markdown-it-py's block line maps; sentences come from pySBD inside each paragraph.
+Segmentation is pure and cached per text, so callers can ask for it on every keystroke.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+import pysbd
+from markdown_it import MarkdownIt
+
+UnitKindName = Literal["sentence", "paragraph", "section", "document"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_HEADING_ATTRS = re.compile(r"\s*\{#[^}]*\}\s*$")
+_LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
+_ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit of a document: its kind, its exact span, and (sections) heading level and title."""
+
+    kind: UnitKindName
+    start: int
+    end: int
+    index: int
+    level: int = 0
+    title: str = ""
+    code: bool = False
+
+    def text(self, document: str) -> str:
+        """The unit's text in `document`."""
+        return document[self.start:self.end]
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when `[start, end)` lies inside this unit."""
+        return self.start <= start and end <= self.end
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    """All units of one text, in document order, with lookups by offset and by nesting."""
+
+    text: str
+    sections: tuple[Unit, ...]
+    paragraphs: tuple[Unit, ...]
+    sentences: tuple[Unit, ...]
+    document: Unit | None
+    _para_starts: list[int] = field(default_factory=list, repr=False)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+
+    def units(self, kind: UnitKindName) -> tuple[Unit, ...]:
+        """The units of one kind (`document` gives the whole stripped text, if any)."""
+        if kind == "document":
+            return (self.document,) if self.document else ()
+        return {"section": self.sections, "paragraph": self.paragraphs, "sentence": self.sentences}[kind]
+
+    def paragraph_at(self, offset: int) -> Unit | None:
+        """The paragraph containing `offset`, if any."""
+        return _containing(self.paragraphs, self._para_starts, offset)
+
+    def sentence_at(self, offset: int) -> Unit | None:
+        """The sentence containing `offset`, if any."""
+        return _containing(self.sentences, self._sent_starts, offset)
+
+    def section_at(self, offset: int) -> Unit | None:
+        """The innermost (deepest) section containing `offset`, if any."""
+        inside = [s for s in self.sections if s.start <= offset < s.end]
+        return max(inside, key=lambda s: s.level) if inside else None
+
+    def within(self, kind: UnitKindName, outer: Unit) -> list[Unit]:
+        """The units of `kind` lying inside `outer` (sentences of a paragraph, paragraphs of a section)."""
+        return [u for u in self.units(kind) if outer.contains(u.start, u.end) and u != outer]
+
+    def smallest_containing(self, start: int, end: int) -> Unit | None:
+        """The smallest unit (sentence, paragraph, section, document) containing `[start, end)`."""
+        for kind in ("sentence", "paragraph", "section", "document"):
+            found = [u for u in self.units(kind) if u.contains(start, end)]
+            if found:
+                return min(found, key=lambda u: u.end - u.start)
+        return None
+
+
+def _containing(units: tuple[Unit, ...], starts: list[int], offset: int) -> Unit | None:
+    position = bisect.bisect_right(starts, offset) - 1
+    if position >= 0 and units[position].start <= offset < units[position].end:
+        return units[position]
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+
+
+def _lines(text: str) -> list[_Line]:
+    """Line spans of the original text, line breaks excluded (CRLF, CR and LF all count)."""
+    lines, start = [], 0
+    for match in _LINE_BREAK.finditer(text):
+        lines.append(_Line(start, match.start()))
+        start = match.end()
+    lines.append(_Line(start, len(text)))
+    return lines
+
+
+def _front_matter_end(texts: list[str]) -> int:
+    """Number of lines taken by a leading YAML front matter block (0 if none)."""
+    if not texts or texts[0].strip() != "---":
+        return 0
+    for number, line in enumerate(texts[1:80], start=1):
+        if line.strip() in ("---", "..."):
+            return number + 1
+    return 0
+
+
+@dataclass
+class _Blocks:
+    headings: list[tuple[int, int, int, str]] = field(default_factory=list)
+    atomic: dict[int, int] = field(default_factory=dict)
+    skipped: set[int] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+def _blocks(texts: list[str], skip_until: int) -> _Blocks:
+    """Headings (first line, end line, level, title), atomic blocks and skipped lines, from markdown-it."""
+    source = "\n".join("" if number < skip_until else line for number, line in enumerate(texts))
+    blocks = _Blocks(skipped=set(range(skip_until)))
+    tokens = _markdown().parse(source)
+    for position, token in enumerate(tokens):
+        if token.level != 0 or not token.map:
+            continue
+        first, last = token.map
+        if token.type == "heading_open":
+            title = _HEADING_ATTRS.sub("", tokens[position + 1].content).strip()
+            blocks.headings.append((first, last, int(token.tag[1]), title))
+        elif token.type in _ATOMIC_BLOCKS:
+            blocks.atomic[first] = last
+        elif token.type == "hr":
+            blocks.skipped.update(range(first, last))
+    return blocks
+
+
+def _span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink `[start, end)` to exclude surrounding whitespace; None when only whitespace."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + lead + len(stripped)
+
+
+def _line_per_paragraph(texts: list[str]) -> bool:
+    """A run of lines that each end a sentence is pasted prose: one paragraph per line."""
+    if len(texts) < 2 or any(_LIST_MARKER.match(t) for t in texts):
+        return False
+    return all(_TERMINAL.search(t.rstrip()) for t in texts)
+
+
+def _paragraph_runs(texts: list[str], blocks: _Blocks) -> list[tuple[int, int, bool]]:
+    """Line ranges `[first, last)` of paragraphs, with a flag for code/HTML blocks."""
+    heading_lines = {n for first, last, _, _ in blocks.headings for n in range(first, last)}
+    runs, number, current = [], 0, None
+    while number < len(texts):
+        if number in blocks.atomic:
+            runs.extend([(current, number, False)] if current is not None else [])
+            runs.append((number, blocks.atomic[number], True))
+            current, number = None, blocks.atomic[number]
+            continue
+        breaks = not texts[number].strip() or number in heading_lines or number in blocks.skipped
+        if breaks and current is not None:
+            runs.append((current, number, False))
+            current = None
+        elif not breaks and current is None:
+            current = number
+        number += 1
+    if current is not None:
+        runs.append((current, len(texts), False))
+    return _split_pasted(runs, texts)
+
+
+def _split_pasted(runs: list[tuple[int, int, bool]], texts: list[str]) -> list[tuple[int, int, bool]]:
+    result = []
+    for first, last, code in runs:
+        if not code and _line_per_paragraph(texts[first:last]):
+            result.extend((n, n + 1, False) for n in range(first, last) if texts[n].strip())
+        else:
+            result.append((first, last, code))
+    return result
+
+
+def _sections(text: str, lines: list[_Line], blocks: _Blocks) -> list[Unit]:
+    sections = []
+    headings = blocks.headings
+    for position, (first, _last, level, title) in enumerate(headings):
+        following = [h[0] for h in headings[position + 1:] if h[2] <= level]
+        end = lines[following[0]].start if following else len(text)
+        span = _span(text, lines[first].start, end)
+        if span:
+            sections.append(Unit("section", span[0], span[1], len(sections), level, title))
+    return sections
+
+
+def _paragraphs(text: str, lines: list[_Line], texts: list[str], blocks: _Blocks) -> list[Unit]:
+    paragraphs = []
+    for first, last, code in _paragraph_runs(texts, blocks):
+        span = _span(text, lines[first].start, lines[last - 1].end)
+        if span:
+            paragraphs.append(Unit("paragraph", span[0], span[1], len(paragraphs), code=code))
+    return paragraphs
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=True)
+
+
+def _pieces(text: str, paragraph: Unit) -> list[tuple[int, int]]:
+    """Spans to split into sentences: the paragraph, or each item of a list."""
+    body = text[paragraph.start:paragraph.end]
+    if paragraph.code:
+        return [(paragraph.start, paragraph.end)]
+    starts = [m.start() for m in _item_starts(body)]
+    if not starts or starts[0] != 0:
+        starts = [0, *starts]
+    bounds = [*starts, len(body)]
+    return [(paragraph.start + a, paragraph.start + b) for a, b in zip(bounds, bounds[1:])]
+
+
+def _item_starts(body: str):
+    return re.finditer(r"(?m)^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+", body)
+
+
+def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """pySBD sentence spans inside `[start, end)`, re-anchored where pySBD's offsets drift.
+
+    Line breaks become spaces first (same length, so offsets hold): hard-wrapped lines are not sentences.
+    """
+    piece, spans, cursor = text[start:end].replace("\r", " ").replace("\n", " "), [], 0
+    for sentence in _segmenter().segment(piece):
+        body = sentence.sent.strip()
+        at = sentence.start + len(sentence.sent) - len(sentence.sent.lstrip())
+        found = at if at >= cursor and piece.startswith(body, at) else piece.find(body, cursor)
+        if not body or found < 0:
+            continue
+        cursor = found + len(body)
+        spans.append((start + found, start + cursor))
+    return spans or ([s] if (s := _span(text, start, end)) else [])
+
+
+def _sentences(text: str, paragraphs: list[Unit]) -> list[Unit]:
+    sentences = []
+    for paragraph in paragraphs:
+        for piece_start, piece_end in _pieces(text, paragraph):
+            spans = [(piece_start, piece_end)] if paragraph.code else _sentences_of(text, piece_start, piece_end)
+            for start, end in spans:
+                span = _span(text, start, end)
+                if span:
+                    sentences.append(Unit("sentence", span[0], span[1], len(sentences)))
+    return sentences
+
+
+@lru_cache(maxsize=32)
+def segment(text: str) -> Segmentation:
+    """Split `text` into sections, paragraphs and sentences with exact offsets (cached per text)."""
+    lines = _lines(text)
+    texts = [text[line.start:line.end] for line in lines]
+    blocks = _blocks(texts, _front_matter_end(texts))
+    paragraphs = _paragraphs(text, lines, texts, blocks)
+    sentences = _sentences(text, paragraphs)
+    whole = _span(text, 0, len(text))
+    return Segmentation(
+        text=text,
+        sections=tuple(_sections(text, lines, blocks)),
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        document=Unit("document", whole[0], whole[1], 0) if whole else None,
+        _para_starts=[p.start for p in paragraphs],
+        _sent_starts=[s.start for s in sentences],
+    )

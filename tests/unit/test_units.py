@@ -1,0 +1,111 @@
+"""Segmentation into sections, paragraphs and sentences: exact offsets into the original text."""
+
+from __future__ import annotations
+
+from canvas_tui.document.units import segment
+
+GUIDE = """---
+title: A guide
+---
+
+# Guide
+
+The opening paragraph. It has two sentences.
+
+## Install {#install}
+
+Run the installer.
+Then wait, as the
+wrapped line says.
+
+- one item
+- two items
+
+```
+code
+
+more code
+```
+
+### Details
+
+Deep text.
+
+Setext Title
+------------
+
+Last words here.
+"""
+
+
+def _texts(text: str, units) -> list[str]:
+    return [text[u.start:u.end] for u in units]
+
+
+def test_sections_run_from_their_heading_to_the_next_heading_of_the_same_or_higher_level():
+    seg = segment(GUIDE)
+    titles = [(s.level, s.title) for s in seg.sections]
+    assert titles == [(1, "Guide"), (2, "Install"), (3, "Details"), (2, "Setext Title")]
+    install = seg.sections[1]
+    assert GUIDE[install.start:install.end].startswith("## Install")
+    assert GUIDE[install.start:install.end].endswith("Deep text.")
+    assert GUIDE[seg.sections[0].start:seg.sections[0].end].endswith("Last words here.")
+
+
+def test_paragraphs_are_blocks_between_blank_lines_without_headings_or_front_matter():
+    seg = segment(GUIDE)
+    assert _texts(GUIDE, seg.paragraphs) == [
+        "The opening paragraph. It has two sentences.",
+        "Run the installer.\nThen wait, as the\nwrapped line says.",
+        "- one item\n- two items",
+        "```\ncode\n\nmore code\n```",
+        "Deep text.",
+        "Last words here.",
+    ]
+
+
+def test_sentences_ignore_hard_wraps_and_split_list_items():
+    seg = segment(GUIDE)
+    sentences = _texts(GUIDE, seg.sentences)
+    assert sentences[:2] == ["The opening paragraph.", "It has two sentences."]
+    assert "Then wait, as the\nwrapped line says." in sentences
+    assert "- one item" in sentences and "- two items" in sentences
+
+
+def test_crlf_documents_are_indexed_in_their_original_text():
+    text = GUIDE.replace("\n", "\r\n")
+    seg = segment(text)
+    assert _texts(text, seg.paragraphs)[1] == "Run the installer.\r\nThen wait, as the\r\nwrapped line says."
+    assert [s.title for s in seg.sections] == ["Guide", "Install", "Details", "Setext Title"]
+
+
+def test_pasted_prose_gets_one_paragraph_per_line():
+    text = "First paragraph ends here.\nSecond one , with tokenizer spacing .\nThird one!"
+    seg = segment(text)
+    assert _texts(text, seg.paragraphs) == text.split("\n")
+    assert seg.sections == ()
+
+
+def test_text_without_newlines_is_one_paragraph_of_sentences():
+    text = "  One sentence. Another sentence follows. And a third.  "
+    seg = segment(text)
+    assert _texts(text, seg.paragraphs) == [text.strip()]
+    assert _texts(text, seg.sentences) == ["One sentence.", "Another sentence follows.", "And a third."]
+    assert text[seg.document.start:seg.document.end] == text.strip()
+
+
+def test_lookups_find_the_units_containing_an_offset_and_nested_units():
+    seg = segment(GUIDE)
+    offset = GUIDE.index("wait")
+    assert GUIDE[seg.paragraph_at(offset).start:].startswith("Run the installer.")
+    assert seg.section_at(offset).title == "Install"
+    assert seg.sentence_at(offset) in seg.within("sentence", seg.paragraph_at(offset))
+    assert len(seg.within("paragraph", seg.sections[1])) == 4
+    smallest = seg.smallest_containing(offset, offset + 4)
+    assert smallest.kind == "sentence"
+
+
+def test_empty_and_blank_texts_have_no_units():
+    for text in ("", "   \n\n  "):
+        seg = segment(text)
+        assert (seg.sections, seg.paragraphs, seg.sentences, seg.document) == ((), (), (), None)
