@@ -1,0 +1,143 @@
+"""The deterministic section locator: which part of a document an edit request is about.
+
+Order of evidence (spec.md): a selection wins; a request about the whole document takes it all;
+otherwise a scope is narrowed (a named section, an ordinal unit, the intro or the conclusion) and
+the target is picked inside it by ordinal, heading, quote, position or topic, in that order.
+"""
+
+from __future__ import annotations
+
+from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
+from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
+from canvas_tui.behaviours.locate.resolve import (
+    Found,
+    by_heading,
+    by_ordinal,
+    by_position,
+    by_quote,
+    by_topic,
+    concrete,
+)
+from canvas_tui.document.units import Segmentation, Unit, segment
+
+NAME = "rules"
+VERSION = "1"
+QUOTE_FOUND = 0.6
+AMBIGUOUS_RATIO = 0.9
+
+
+def _provenance() -> Provenance:
+    return Provenance(implementation=NAME, version=VERSION)
+
+
+def _nothing() -> LocateDecision:
+    return LocateDecision(span=None, unit=None, confidence=0.0, provenance=_provenance())
+
+
+def from_selection(seg: Segmentation, selection: Span) -> LocateDecision:
+    """A selection overrides the locator: return it, with the smallest unit kind that contains it."""
+    holder = seg.smallest_containing(selection.start, selection.end)
+    return LocateDecision(span=selection, unit=holder.kind if holder else "sentence", confidence=1.0,
+                          style="selection", from_selection=True, provenance=_provenance())
+
+
+def _whole(seg: Segmentation, confidence: float) -> LocateDecision:
+    unit = seg.document
+    return LocateDecision(span=Span(start=unit.start, end=unit.end), unit="document", confidence=confidence,
+                          style="whole", label="the whole document", provenance=_provenance())
+
+
+def _asks_for_whole(cues: Cues, heading: Found | None) -> bool:
+    """'make it more formal', 'fix all typos': a request with a global cue and no narrower one."""
+    narrower = cues.kinds or cues.quote or cues.ordinal is not None or cues.opening or cues.closing or heading
+    return (cues.whole or cues.pronoun_only) and not narrower
+
+
+def _target_kind(cues: Cues) -> str | None:
+    return cues.kind or ("part" if "part" in cues.kinds else None)
+
+
+def _scope(seg: Segmentation, cues: Cues, heading: Found | None) -> tuple[Unit | None, str | None]:
+    """The unit the target must lie in (None: the whole document) and the evidence that named it."""
+    kind = _target_kind(cues)
+    if cues.scope_ordinal is not None:
+        outer = heading.best if heading else None
+        found = by_ordinal(seg, concrete(cues.scope_kind, seg), cues.scope_ordinal, outer)
+        return (found.best, "ordinal") if found else (None, None)
+    if heading and (KIND_ORDER.get(kind or "", 3) < 2 or (cues.ordinal is not None and kind in ("section", "part"))):
+        return heading.best, "heading"
+    if kind == "sentence" and (cues.opening or cues.closing) and (cues.ordinal is not None or cues.quote):
+        found = by_position(seg, "paragraph", cues.opening, None)
+        return (found.best, "position") if found else (None, None)
+    return None, None
+
+
+def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | None) -> Found | None:
+    """The target inside the scope, by the first kind of evidence the request gives."""
+    kind = _target_kind(cues)
+    if cues.ordinal is not None:
+        return by_ordinal(seg, concrete(cues.ordinal_kind, seg), cues.ordinal, scope)
+    if heading and kind in (None, "section", "part") and scope is None and not cues.quote:
+        return heading
+    if cues.quote:
+        found = by_quote(seg, cues, concrete(kind, seg, "sentence") if kind else None, scope)
+        return found if found and found.ranked[0][1] >= QUOTE_FOUND else None
+    if cues.opening or cues.closing:
+        return by_position(seg, concrete(kind, seg), cues.opening, scope)
+    return by_topic(seg, cues.text, concrete(kind, seg), scope)
+
+
+def _confidence(found: Found) -> tuple[float, bool]:
+    """Confidence from the best score and its lead over the runner-up; ambiguous when they are close."""
+    best = found.ranked[0][1]
+    second = found.ranked[1][1] if len(found.ranked) > 1 else 0.0
+    if found.style in ("ordinal", "position"):
+        return 0.9, False
+    close = best > 0 and second >= AMBIGUOUS_RATIO * best and not (found.style == "quote" and best >= 0.95)
+    return round(max(0.05, min(1.0, 0.4 * best + 0.6 * (best - second))), 3), close
+
+
+def _label(unit: Unit) -> str:
+    return f'section "{unit.title}"' if unit.kind == "section" else f"{unit.kind} {unit.index + 1}"
+
+
+def _decision(found: Found, scope_style: str | None) -> LocateDecision:
+    unit = found.best
+    confidence, ambiguous = _confidence(found)
+    style = "combined" if scope_style and scope_style != found.style else found.style
+    candidates = [Candidate(span=Span(start=u.start, end=u.end), unit=u.kind, score=round(s, 4), title=u.title or None)
+                  for u, s in found.ranked[:3]]
+    return LocateDecision(span=Span(start=unit.start, end=unit.end), unit=unit.kind, confidence=confidence,
+                          style=style, ambiguous=ambiguous, candidates=candidates, label=_label(unit),
+                          provenance=_provenance())
+
+
+def decide(document: str, request: str, selection: Span | None = None) -> LocateDecision:
+    """Locate the part of `document` that `request` is about (synchronous core of the locator)."""
+    seg = segment(document)
+    if seg.document is None:
+        return _nothing()
+    if selection is not None:
+        return from_selection(seg, selection)
+    cues = parse(request)
+    heading = by_heading(seg, cues)
+    if _asks_for_whole(cues, heading):
+        return _whole(seg, 0.8)
+    scope, scope_style = _scope(seg, cues, heading)
+    found = _target(seg, cues, heading, scope)
+    if found:
+        return _decision(found, scope_style)
+    if scope is not None:
+        return _decision(Found([(scope, 0.6)], scope_style or "heading"), None)
+    return _nothing() if cues.quote else _whole(seg, 0.3)
+
+
+class RulesLocator:
+    """The default `SectionLocator`: deterministic rules over document units (no model)."""
+
+    name = NAME
+    version = VERSION
+
+    async def locate(self, document: str, request: str, selection: Span | None = None) -> LocateDecision:
+        """Locate the span `request` is about; see `decide`."""
+        return decide(document, request, selection)

@@ -1,0 +1,145 @@
+"""Reading an edit request: which unit kind it names, ordinals, positions, quotes and topic words.
+
+The parse is shallow and explicit (regular expressions over the normalised request), so every cue
+the locator acts on can be shown in a log and tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel
+
+from canvas_tui.behaviours.locate.text import normalise
+
+Kind = Literal["sentence", "paragraph", "section", "document"]
+KIND_ORDER: dict[str, int] = {"sentence": 0, "paragraph": 1, "section": 2, "document": 3}
+
+_KIND_NOUNS = {
+    "sentence": "sentence", "sentences": "sentence", "line": "sentence", "lines": "sentence",
+    "paragraph": "paragraph", "paragraphs": "paragraph", "para": "paragraph", "graf": "paragraph",
+    "passage": "paragraph", "block": "paragraph", "bit": "paragraph",
+    "section": "section", "sections": "section", "chapter": "section", "subsection": "section",
+    "heading": "section", "part": "part",
+}
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
+    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
+    "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2,
+}
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10}
+_KIND_RE = "|".join(sorted(_KIND_NOUNS, key=len, reverse=True))
+_ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
+_FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
+_ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_KIND_RE})\b")
+_KIND_NUMBER = re.compile(rf"\b({_KIND_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
+_OPENING = re.compile(r"\b(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
+_CLOSING = re.compile(r"\b(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
+_QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
+_HALF_QUOTE = re.compile(
+    r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
+    r"starts?(?:\s+with)?|begins?(?:\s+with)?|ends?(?:\s+with)?|mentions?|claims?|talks? about|"
+    r"wrote|write|tells?(?:\s+\w+)?\s+that)\s+(.+)$|\b(?:starting|beginning|ending|opening) with\s+(.+)$")
+_WHOLE = re.compile(
+    r"\b(whole|entire|entirety|everything|throughout|everywhere|all over|overall|top to bottom|"
+    r"all (?:the |of the )?(?:typos|spelling|grammar|errors|mistakes|instances|occurrences|text|paragraphs|"
+    r"sentences|sections|headings|jargon|passive)|every (?:sentence|paragraph|section|line))\b")
+_DOC_NOUN = re.compile(r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
+                       r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b")
+_PRONOUN = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?\w+(?:\s+\w+)?\s+(?:it|this|that)\b")
+_NAMED = re.compile(r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|called|titled|named|headed|regarding|"
+                    r"for|covering|that covers|dealing with|where (?:we|it|you) (?:talk|discuss)(?:es|s)? about)\s+"
+                    r"(.+?)(?=[,;:?!]|\.(?:\s|$)| and | to (?!do\b)|$)")
+_BEFORE = re.compile(r"((?:\S+\s+){1,7}?)(?:section|part|chapter)\b")
+_UNDER = re.compile(r"\bunder\s+(?:the\s+)?(.+?)(?=[,;:?!]|\.(?:\s|$)| and |$)")
+_TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
+
+
+class Cues(BaseModel):
+    """What a request says about its target, before looking at the document."""
+
+    text: str
+    kind: Kind | None = None
+    kinds: list[str] = []
+    ordinal: int | None = None
+    ordinal_kind: str | None = None
+    scope_ordinal: int | None = None
+    scope_kind: str | None = None
+    opening: bool = False
+    closing: bool = False
+    quote: str | None = None
+    quote_exact: bool = False
+    whole: bool = False
+    pronoun_only: bool = False
+    named: list[str] = []
+
+
+def _quote(text: str) -> tuple[str | None, bool, str]:
+    """An exactly quoted or a half-quoted phrase, and the request text outside it."""
+    match = _QUOTED.search(text)
+    if match:
+        return (match.group(1) or match.group(2)).strip(), True, text[:match.start()] + " " + text[match.end():]
+    half = _HALF_QUOTE.search(text)
+    if half:
+        phrase = _TAIL.sub("", half.group(1) or half.group(2)).strip(" .?!\"'")
+        return (phrase or None), False, text[:half.start()]
+    return None, False, text
+
+
+def _ordinals(text: str) -> list[tuple[int, str, int]]:
+    """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' mention."""
+    found = []
+    for match in _ORDINAL_KIND.finditer(text):
+        if match.group(1):
+            value = -{"second": 2, "2nd": 2, "third": 3, "3rd": 3}[match.group(1)]
+        elif match.group(2):
+            value = _ORDINALS[match.group(2)]
+        else:
+            value = -2
+        found.append((match.start(), _KIND_NOUNS[match.group(3)], value))
+    for match in _KIND_NUMBER.finditer(text):
+        number = match.group(2)
+        found.append((match.start(), _KIND_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number]))
+    return sorted(found)
+
+
+def _named(text: str) -> list[str]:
+    """Phrases that may name a section: 'section on X', 'the X section', 'under X'."""
+    found = [m.group(1) for m in _NAMED.finditer(text)] + [m.group(1) for m in _UNDER.finditer(text)]
+    for match in _BEFORE.finditer(text):
+        words = re.split(r"\b(?:in|of|from|within|the|to|on)\s+", match.group(1))
+        found.append(words[-1] if words[-1].strip() else match.group(1))
+        found.append(match.group(1))
+    return [p.strip() for p in found if p.strip()]
+
+
+def _smallest(kinds: list[str]) -> str | None:
+    concrete = [k for k in kinds if k in KIND_ORDER]
+    if concrete:
+        return min(concrete, key=KIND_ORDER.__getitem__)
+    return kinds[0] if kinds else None
+
+
+def parse(request: str) -> Cues:
+    """Read the cues of one request."""
+    text = normalise(request)
+    quote, exact, outside = _quote(text)
+    kinds = [_KIND_NOUNS[m.group(1)] for m in re.finditer(rf"\b({_KIND_RE})\b", outside)]
+    ordinals = _ordinals(outside)
+    cues = Cues(text=text, kinds=kinds, quote=quote, quote_exact=exact)
+    target = _smallest(kinds)
+    cues.kind = target if target in KIND_ORDER else None
+    if ordinals:
+        inner = min(ordinals, key=lambda o: KIND_ORDER.get(o[1], 2))
+        cues.ordinal, cues.ordinal_kind = inner[2], inner[1]
+        outer = [o for o in ordinals if o is not inner]
+        if outer:
+            cues.scope_ordinal, cues.scope_kind = outer[0][2], outer[0][1]
+    cues.opening = bool(_OPENING.search(outside))
+    cues.closing = bool(_CLOSING.search(outside)) and not cues.opening
+    cues.whole = bool(_WHOLE.search(outside) or _DOC_NOUN.search(outside))
+    cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
+    cues.named = _named(outside)
+    return cues

@@ -1,0 +1,128 @@
+"""Turning request cues into units of one document: scopes, ordinals, positions, quotes, topics.
+
+Each resolver returns a `Found` (units best first with scores, and the style of evidence) or None
+when its cue is absent, so the locator can try them in a fixed, documented order (spec.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from canvas_tui.behaviours.locate.request import Cues
+from canvas_tui.behaviours.locate.scoring import Scored, heading_scores, quote_scores, relevance
+from canvas_tui.behaviours.locate.text import topic_stems
+from canvas_tui.document.units import Segmentation, Unit
+
+HEADING_STRONG = 0.75
+
+
+@dataclass
+class Found:
+    """Units the evidence points at (best first, with scores) and which kind of evidence it was."""
+
+    ranked: Scored
+    style: str
+    styles: list[str] = field(default_factory=list)
+
+    @property
+    def best(self) -> Unit:
+        """The best unit."""
+        return self.ranked[0][0]
+
+
+def top_sections(seg: Segmentation, scope: Unit | None) -> list[Unit]:
+    """The sections counted by 'the second section': the highest level inside the scope, below a lone title."""
+    inside = [s for s in seg.sections if scope is None or (scope.contains(s.start, s.end) and s != scope)]
+    if not inside:
+        return []
+    level = min(s.level for s in inside)
+    if scope is None and sum(s.level == level for s in inside) == 1 and any(s.level > level for s in inside):
+        level = min(s.level for s in inside if s.level > level)
+    return [s for s in inside if s.level == level]
+
+
+def units_in(seg: Segmentation, kind: str, scope: Unit | None) -> list[Unit]:
+    """The units of `kind` inside the scope (the whole document when None)."""
+    if kind == "section":
+        return top_sections(seg, scope)
+    if scope is None:
+        return list(seg.units(kind))
+    if scope.kind == kind:
+        return [scope]
+    return [u for u in seg.units(kind) if scope.contains(u.start, u.end)]
+
+
+def concrete(kind: str | None, seg: Segmentation, default: str = "paragraph") -> str:
+    """A unit kind the document has: 'part' means a section when there are sections."""
+    if kind == "part":
+        return "section" if seg.sections else "paragraph"
+    return kind or default
+
+
+def by_ordinal(seg: Segmentation, kind: str, ordinal: int, scope: Unit | None) -> Found | None:
+    """The nth unit of `kind` in the scope (negative counts from the end)."""
+    units = units_in(seg, kind, scope)
+    if kind == "section" and not units:
+        units = units_in(seg, "paragraph", scope)
+    index = ordinal - 1 if ordinal > 0 else len(units) + ordinal
+    if not 0 <= index < len(units):
+        return None
+    return Found([(units[index], 1.0)], "ordinal")
+
+
+def by_position(seg: Segmentation, kind: str, opening: bool, scope: Unit | None) -> Found | None:
+    """The first (opening) or last (closing) unit of `kind` in the scope."""
+    found = by_ordinal(seg, kind, 1 if opening else -1, scope)
+    return Found(found.ranked, "position") if found else None
+
+
+def by_heading(seg: Segmentation, cues: Cues) -> Found | None:
+    """The section whose title the request names, if one is named clearly enough."""
+    if not seg.sections:
+        return None
+    ranked = heading_scores(seg, cues.text, cues.named)
+    return Found(ranked, "heading") if ranked[0][1] >= HEADING_STRONG else None
+
+
+def expand(seg: Segmentation, unit: Unit, kind: str) -> Unit:
+    """The unit of `kind` that contains `unit` (itself when it already is of that kind)."""
+    if unit.kind == kind:
+        return unit
+    if kind == "paragraph":
+        return seg.paragraph_at(unit.start) or unit
+    if kind == "section":
+        return seg.section_at(unit.start) or unit
+    if kind == "document":
+        return seg.document or unit
+    return unit
+
+
+def by_quote(seg: Segmentation, cues: Cues, kind: str | None, scope: Unit | None) -> Found | None:
+    """The unit containing the quoted phrase: its sentence, or the paragraph when it spans sentences."""
+    sentences = quote_scores(seg, cues.quote, units_in(seg, "sentence", scope))
+    if not sentences:
+        return None
+    ranked = sentences
+    if kind is None and sentences[0][1] < 0.8:
+        paragraphs = quote_scores(seg, cues.quote, units_in(seg, "paragraph", scope))
+        if paragraphs and paragraphs[0][1] > sentences[0][1] + 0.1:
+            ranked = paragraphs
+    target = kind or ranked[0][0].kind
+    merged: dict[Unit, float] = {}
+    for unit, score in ranked:
+        outer = expand(seg, unit, target)
+        merged[outer] = max(merged.get(outer, 0.0), score)
+    return Found(sorted(merged.items(), key=lambda p: -p[1]), "quote")
+
+
+def by_topic(seg: Segmentation, text: str, kind: str, scope: Unit | None) -> Found | None:
+    """The units most about the request's topic words (BM25 over stems), if any word matches."""
+    query = topic_stems(text)
+    if not query:
+        return None
+    among = units_in(seg, kind, scope) if kind != "section" or scope is not None else list(seg.sections)
+    ranked = relevance(seg.text, kind, query, among)
+    if not ranked or ranked[0][1] <= 0.0:
+        return None
+    return Found(ranked, "meaning")
+

@@ -1,0 +1,115 @@
+"""Scoring units against parts of a request: heading names, quoted text, and topic words.
+
+Each scorer returns `(unit, score)` pairs with scores in [0, 1], best first, so the locator can
+compare the best two and say when it is unsure. Indexes are cached per document text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from canvas_tui.behaviours.locate.text import normalise, stem, stems, words
+from canvas_tui.document.units import Segmentation, Unit, segment
+
+Scored = list[tuple[Unit, float]]
+
+
+@dataclass(frozen=True)
+class _Index:
+    """BM25 statistics of the units of one kind in one document."""
+
+    units: tuple[Unit, ...]
+    bags: tuple[Counter, ...]
+    idf: dict[str, float]
+    mean_length: float
+
+
+def _bag(seg: Segmentation, unit: Unit) -> Counter:
+    bag = Counter(stems(seg.text[unit.start:unit.end]))
+    if unit.kind == "section":
+        bag.update(stems(unit.title) * 2)
+    return bag
+
+
+@lru_cache(maxsize=64)
+def _index(text: str, kind: str) -> _Index:
+    seg = segment(text)
+    units = seg.units(kind)
+    bags = tuple(_bag(seg, u) for u in units)
+    frequency = Counter(term for bag in bags for term in bag)
+    count = max(len(bags), 1)
+    idf = {t: math.log(1 + (count - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
+    mean = sum(sum(b.values()) for b in bags) / count or 1.0
+    return _Index(units, bags, idf, mean)
+
+
+def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None = None) -> Scored:
+    """BM25 of the query stems against each unit of `kind` (optionally only `among`), scaled to [0, 1]."""
+    index = _index(text, kind)
+    allowed = set(among) if among is not None else None
+    terms = [t for t in dict.fromkeys(query) if t in index.idf]
+    scored = []
+    for unit, bag in zip(index.units, index.bags):
+        if allowed is not None and unit not in allowed:
+            continue
+        length = sum(bag.values())
+        score = sum(index.idf[t] * bag[t] * 2.2 / (bag[t] + 1.2 * (0.25 + 0.75 * length / index.mean_length))
+                    for t in terms if bag[t])
+        scored.append((unit, score))
+    top = max((s for _, s in scored), default=0.0) or 1.0
+    return sorted(((u, s / top) for u, s in scored), key=lambda p: -p[1])
+
+
+def _close(a: str, b: str) -> bool:
+    """Two stems name the same word: equal, one a prefix of the other (5+ letters), or near-equal."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return (len(short) >= 5 and long_.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 85)
+
+
+def _named_score(title: list[str], phrases: list[str]) -> float:
+    """Share of a naming phrase's words ('the section on X') that the title has."""
+    best = 0.0
+    for phrase in phrases:
+        said = stems(phrase)
+        if said:
+            best = max(best, sum(any(_close(s, t) for t in title) for s in said) / len(said))
+    return best
+
+
+def heading_scores(seg: Segmentation, request: str, named: list[str] | None = None) -> Scored:
+    """How well each section title is named in the request: IDF-weighted share of its words present,
+    or the share of a naming phrase's words ('the section on saying no') found in the title."""
+    said = set(stems(request))
+    titles = [stems(s.title) or [stem(w) for w in words(s.title)] for s in seg.sections]
+    frequency = Counter(t for title in titles for t in set(title))
+    plain = normalise(request)
+    scored = []
+    for section, title in zip(seg.sections, titles):
+        weights = {t: 1.0 / frequency[t] for t in title}
+        hit = sum(w for t, w in weights.items() if any(_close(t, s) for s in said))
+        coverage = hit / (sum(weights.values()) or 1.0)
+        exact = fuzz.partial_ratio(normalise(section.title), plain) / 100 if len(section.title) >= 4 else 0.0
+        score = max(coverage, _named_score(title, named or []) - 0.05)
+        scored.append((section, 0.8 * score + 0.2 * exact))
+    return sorted(scored, key=lambda p: -p[1])
+
+
+def quote_scores(seg: Segmentation, quote: str, units: list[Unit]) -> Scored:
+    """How well each unit contains the quoted (or half-quoted, paraphrased) phrase."""
+    phrase = normalise(quote)
+    wanted = set(stems(quote))
+    scored = []
+    for unit in units:
+        body = normalise(seg.text[unit.start:unit.end])
+        literal = fuzz.partial_ratio(phrase, body) / 100 if len(phrase) <= len(body) else fuzz.ratio(phrase, body) / 100
+        have = set(stems(body))
+        overlap = len(wanted & have) / len(wanted) if wanted else 0.0
+        scored.append((unit, max(literal, 0.5 * literal + 0.5 * overlap)))
+    return sorted(scored, key=lambda p: -p[1])
