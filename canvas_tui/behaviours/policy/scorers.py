@@ -40,8 +40,14 @@ def artifact_path() -> Path:
     return behaviour_dir("policy") / ARTIFACT_NAME
 
 
+def metadata_path() -> Path:
+    """Where the trained model's metadata (data hash, training figures) lives."""
+    return behaviour_dir("policy") / METADATA_NAME
+
+
 @lru_cache(maxsize=4)
-def _load(path: Path) -> LinearPolicyModel:
+def _load(path: Path, modified_ns: int) -> LinearPolicyModel:
+    """The model at `path`, read once per modification time (a retrained artifact is reloaded)."""
     return LinearPolicyModel.load(path)
 
 
@@ -51,7 +57,7 @@ def trained_scorer(path: Path | None = None) -> Scorer:
     if not path.is_file():
         rules = rules_scorer()
         return Scorer(rules.name, rules.version, rules.score, fallback=True)
-    model = _load(path)
+    model = _load(path, path.stat().st_mtime_ns)
     return Scorer("trained", model.version, model.score)
 
 

@@ -1,0 +1,95 @@
+"""The policy's labelled rows: reading `labels.csv`, checking it, and the fixed held-out split.
+
+The split is by a hash of each row's content, so adding or editing rows never moves the others
+between train and held-out, and no row can leak from one side to the other between runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from canvas_tui.behaviours.base import PolicyLabel, UnitKind
+from canvas_tui.behaviours.policy.features import PolicyInput
+from canvas_tui.paths import behaviour_dir
+
+HELD_OUT_BUCKETS = 4
+CATEGORIES = (
+    "spelling_grammar", "punctuation", "word_choice", "numbers_names", "formatting", "add_remove",
+    "one_sentence", "document_fix", "code_targeted", "tone", "length", "audience", "structure",
+    "style", "translate", "code_rewrite",
+)
+
+
+class LabelRow(BaseModel):
+    """One hand-written label: a request on a target text of some unit, and the right policy."""
+
+    request: str
+    target_text: str = ""
+    unit: UnitKind
+    label: PolicyLabel
+    category: str
+    note: str = ""
+
+    def as_input(self) -> PolicyInput:
+        """The part of the row a policy sees."""
+        return PolicyInput(request=self.request, target_text=self.target_text, unit=self.unit)
+
+    def key(self) -> str:
+        """A stable digest of what identifies the row (not its label or note)."""
+        raw = "\x1f".join((self.request.strip().lower(), self.target_text.strip(), self.unit))
+        return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+    def held_out(self) -> bool:
+        """Whether the row belongs to the eval split (about one in `HELD_OUT_BUCKETS`)."""
+        return int(self.key()[:8], 16) % HELD_OUT_BUCKETS == 0
+
+
+class LintReport(BaseModel):
+    """Problems found in a labels file: errors block training, warnings do not."""
+
+    errors: list[str] = []
+    warnings: list[str] = []
+
+
+def labels_path() -> Path:
+    """The committed labels file."""
+    return behaviour_dir("policy") / "labels.csv"
+
+
+def read_rows(path: Path) -> tuple[list[LabelRow], LintReport]:
+    """Parse every row of a labels CSV; invalid, duplicate or uncategorised rows are linted."""
+    report = LintReport()
+    rows: list[LabelRow] = []
+    with path.open(newline="", encoding="utf-8") as handle:
+        for line, raw in enumerate(csv.DictReader(handle), start=2):
+            try:
+                row = LabelRow.model_validate(raw)
+            except ValidationError as exc:
+                report.errors.append(f"row {line}: {exc.errors()[0]['loc']}: {exc.errors()[0]['msg']}")
+                continue
+            if not row.request.strip():
+                report.errors.append(f"row {line}: empty request")
+            if row.category not in CATEGORIES:
+                report.warnings.append(f"row {line}: unknown category {row.category!r}")
+            rows.append(row)
+    duplicates = [key for key, n in Counter(r.key() for r in rows).items() if n > 1]
+    report.errors.extend(f"duplicate row {key[:12]}" for key in duplicates)
+    return rows, report
+
+
+def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
+    """(train, held_out) by the rows' content hashes."""
+    return [r for r in rows if not r.held_out()], [r for r in rows if r.held_out()]
+
+
+def rows_digest(rows: list[LabelRow]) -> str:
+    """A digest of the exact rows (labels included) a model was trained on."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(row.model_dump_json().encode("utf-8"))
+    return digest.hexdigest()

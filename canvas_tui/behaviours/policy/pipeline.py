@@ -1,0 +1,112 @@
+"""The policy's pipeline entry points: `train`, `evaluate` and the batch `PREDICTOR`.
+
+`train` fits on the training split of labels.csv and writes the artifact and its metadata;
+`evaluate` scores the rules and trained implementations on the held-out split, which training
+never sees, and writes a markdown report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import sklearn
+from pydantic import BaseModel
+
+from canvas_tui.behaviours.policy.data import LabelRow, labels_path, read_rows, rows_digest, split
+from canvas_tui.behaviours.policy.decide import decide_with
+from canvas_tui.behaviours.policy.features import DENSE_NAMES, PolicyInput
+from canvas_tui.behaviours.policy.metrics import Scores, score
+from canvas_tui.behaviours.policy.report import render
+from canvas_tui.behaviours.policy.scorers import SCORERS, Scorer, artifact_path, metadata_path, trained_scorer
+from canvas_tui.behaviours.policy.training import fit
+from canvas_tui.config import load_settings
+from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+
+SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def _labels() -> tuple[list[LabelRow], str, list[str]]:
+    """All rows, the sha256 of the labels file, and lint errors."""
+    path = labels_path()
+    rows, lint = read_rows(path)
+    return rows, hashlib.sha256(path.read_bytes()).hexdigest(), lint.errors
+
+
+def _held_out_accuracy(scorer: Scorer, rows: list[LabelRow]) -> float:
+    hits = [decide_with(scorer, r.as_input(), 0.5).label == r.label for r in rows]
+    return sum(hits) / len(hits) if hits else 0.0
+
+
+def train(request: TrainRequest) -> TrainResult:
+    """Fit on the training split, write `model.json` and `model.meta.json`, report the figures."""
+    rows, file_hash, errors = _labels()
+    if errors and not request.allow_lint_errors:
+        raise ValueError(f"labels.csv has {len(errors)} lint errors, first: {errors[0]}")
+    train_rows, held_out = split(rows)
+    digest = rows_digest(train_rows)
+    result = fit(train_rows, request.seed, version=f"trained-{digest[:10]}")
+    result.model.save(artifact_path())
+    figures: dict[str, Any] = {
+        "version": result.model.version, "labels_sha256": file_hash, "train_rows_sha256": digest,
+        "n_train": len(train_rows), "n_held_out": len(held_out), "seed": request.seed, "C": result.c,
+        "cv_accuracy": result.cv_accuracy, "train_accuracy": result.train_accuracy,
+        "export_max_error": result.export_error, "n_terms": len(result.model.terms),
+        "dense_features": list(DENSE_NAMES), "sklearn": sklearn.__version__,
+        "held_out_accuracy": {"trained": _held_out_accuracy(trained_scorer(), held_out),
+                              "rules": _held_out_accuracy(SCORERS["rules"](), held_out)},
+    }
+    metadata_path().write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    text = (f"trained {result.model.version} on {len(train_rows)} rows (C={result.c}, "
+            f"cv accuracy {result.cv_accuracy[str(result.c)]:.3f}); held-out accuracy "
+            f"trained {figures['held_out_accuracy']['trained']:.3f} vs rules {figures['held_out_accuracy']['rules']:.3f}")
+    return TrainResult(behaviour="policy", artifact=artifact_path(), figures=figures, text=text)
+
+
+def _score_implementation(name: str, rows: list[LabelRow]) -> tuple[Scores, dict[str, float]]:
+    """One implementation's scores at the default threshold, and its agreement at each swept threshold."""
+    scorer = SCORERS[name]()
+    raw = [scorer.score(r.as_input()) for r in rows]
+    sweep = {f"{t:.1f}": sum((s >= t) == (r.label == "targeted") for s, r in zip(raw, rows)) / len(rows)
+             for t in SWEEP}
+    label = scorer.name + (" (fallback)" if scorer.fallback else "")
+    return score(label, rows, [decide_with(scorer, r.as_input(), 0.5) for r in rows]), sweep
+
+
+def evaluate(request: EvalRequest) -> EvalResult:
+    """Score each implementation on the held-out split; write `policy-eval.md` into the report dir."""
+    names = request.implementations or list(SCORERS)
+    unknown = sorted(set(names) - set(SCORERS))
+    if unknown:
+        raise ValueError(f"unknown policy implementations {unknown}; known: {sorted(SCORERS)}")
+    rows, file_hash, _ = _labels()
+    held_out = split(rows)[1]
+    measured = {name: _score_implementation(name, held_out) for name in names}
+    results = [scores for scores, _ in measured.values()]
+    text = render(results, {name: sweep for name, (_, sweep) in measured.items()}, file_hash)
+    request.report_dir.mkdir(parents=True, exist_ok=True)
+    report = request.report_dir / "policy-eval.md"
+    report.write_text(text, encoding="utf-8")
+    figures = {"n_held_out": len(held_out), "labels_sha256": file_hash,
+               **{s.implementation: {"accuracy": s.accuracy, **{k: v.model_dump() for k, v in s.per_class.items()}}
+                  for s in results}}
+    return EvalResult(behaviour="policy", figures=figures, text=text, files=[report])
+
+
+class PredictInput(PolicyInput):
+    """One line of `canvas-tui predict policy`."""
+
+    id: str | int | None = None
+
+
+def _predict_many(items: list[PredictInput]) -> list[dict[str, Any]]:
+    """Decide each line with the default implementation and the configured threshold."""
+    threshold = load_settings().policy_threshold
+    scorer = trained_scorer()
+    decisions = [decide_with(scorer, item, threshold) for item in items]
+    return [{"id": item.id, "policy": d.label, "score": round(d.score, 4)} for item, d in zip(items, decisions)]
+
+
+PREDICTOR = BatchPredictor(input_model=PredictInput, predict_many=_predict_many)
