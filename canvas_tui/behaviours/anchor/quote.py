@@ -1,0 +1,39 @@
+"""Read a model's quote: its parts around elision marks, and whether it trails off.
+
+Models shorten long quotes as `head ... tail`, `head … tail` or `head [...] tail`, and mark a
+quote cut short with a final `...`. A quote is split here into its parts (normalised for
+matching) before any search, so the anchorer can match each part on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from canvas_tui.behaviours.anchor.normalize import normalize
+
+_ELISION = re.compile(r"\s*(?:[\[(]\s*(?:\.\s?){3,}\s*[\])]|[\[(]\s*\u2026\s*[\])]|(?:\.\s?){3,}|\u2026)\s*")
+_EDGE_PUNCTUATION = "\"'.,;:!?- "
+
+
+@dataclass(frozen=True)
+class ParsedQuote:
+    """A quote ready to match: the whole text, its elided parts, and whether it trails off."""
+
+    whole: str
+    parts: tuple[str, ...]
+    trails_off: bool
+
+
+def matchable(text: str) -> str:
+    """The normalised form of a quote fragment, without edge punctuation a model adds or drops."""
+    return normalize(text).text.strip(_EDGE_PUNCTUATION)
+
+
+def parse_quote(quote: str) -> ParsedQuote:
+    """Split `quote` at elision marks; an edge mark only trims (a final one means 'trails off')."""
+    stripped = quote.strip()
+    pieces = _ELISION.split(stripped)
+    trails_off = len(pieces) > 1 and not pieces[-1].strip()
+    parts = tuple(part for part in (matchable(piece) for piece in pieces) if part)
+    return ParsedQuote(whole=matchable(stripped), parts=parts, trails_off=trails_off)
