@@ -11,6 +11,11 @@ import math
 import re
 from dataclasses import dataclass
 
+SMALL_PART = (
+    r"\b(this|that|the|one|a|first|second|third|fourth|fifth|last|final|next|opening|closing|\d+(st|nd|rd|th))"
+    r" (sentence|line|word|phrase|heading|header|title|bullet|item|step|link|caption|row|column|label|comment)\b"
+)
+
 TARGETED_CUES: dict[str, float] = {
     r"\btypos?\b|\bmisspell|\bspelling\b|\bspelt\b|\bspelled\b": 2.0,
     r"\bgrammar\b|\bgrammatical|\bsubject[- ]verb\b|\btense\b": 1.5,
@@ -18,7 +23,7 @@ TARGETED_CUES: dict[str, float] = {
     r"\bcapitali[sz]|\blower ?case\b|\bupper ?case\b|\ball caps\b": 1.5,
     r"\bchange\b.*\bto\b|\breplace\b|\bswap\b|\bsubstitute\b": 1.2,
     r"\brename\b": 2.0,
-    r"\bspell out\b|\bnumerals?\b|\bdigits?\b|\bdates?\b|\byear\b|\bprices?\b|\bfigures?\b|\bpercent": 1.2,
+    r"\bspell out\b|\bnumerals?\b|\bdigits?\b|\bdates?\b|\byear\b(?![- ]old)|\bprices?\b|\bpercent": 1.2,
     r"\bbold\b|\bitalic|\bunderline|\bhyperlink|\blinks?\b|\bcode font\b|\bbackticks?\b": 1.2,
     r"\badd (a|an|one|the)\b|\binsert\b|\bappend\b": 0.8,
     r"\bremove (the|this|that|a|an|one)\b|\bdelete\b|\bdrop the\b|\bcut the\b": 0.8,
@@ -26,6 +31,7 @@ TARGETED_CUES: dict[str, float] = {
     r"\bdocstring\b|\btype hints?\b|\bvariable\b|\bimport\b|\boff[- ]by[- ]one\b|\bbug\b": 1.2,
     r"\bcorrect\b|\bfix\b|\bupdate\b": 0.8,
     r"[\"'`\u201c\u2018].+[\"'`\u201d\u2019]": 1.0,
+    SMALL_PART: 1.0,
 }
 
 REWRITE_CUES: dict[str, float] = {
@@ -38,7 +44,7 @@ REWRITE_CUES: dict[str, float] = {
     r"\brestructure\b|\breorgani[sz]e\b|\breorder\b|\bstructure\b|\boutline\b|\bbullet(ed)? list\b|\btable\b": 1.2,
     r"\btranslate\b|\bin (french|spanish|german|italian|japanese|chinese|portuguese)\b|\bport\b|\bconvert (it|this|the) .*\bto\b": 2.0,
     r"\brefactor\b|\bidiomatic\b|\bpythonic\b|\bclean up\b|\bmodernize\b|\basync\b": 1.5,
-    r"\baudience\b|\bfor (kids|children|beginners|experts|executives|a general)\b|\bnon-?technical\b|\bteenagers?\b": 1.6,
+    r"\baudience\b|\bfor (kids|children|beginners|experts|executives|a general)\b|\bnon-?technical\b|\bteenagers?\b|\byears? old\b|\byear-old\b": 1.6,
     r"\bstyle\b|\bvoice\b|\bpoem\b|\bstory\b|\bhaiku\b|\bimprove\b|\bbetter\b|\bpolish\b|\bstronger\b": 1.2,
 }
 
