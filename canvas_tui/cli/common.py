@@ -42,3 +42,10 @@ def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def settings_from(options: dict[str, object]):
+    """Settings with the backend options' flags applied over environment and config file."""
+    from canvas_tui.config import load_settings
+
+    return load_settings(**options)

@@ -1,0 +1,118 @@
+"""A document: its current text, its version tree with undo/redo/restore, and its comments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from canvas_tui.document.changes import Change, minimal_change
+from canvas_tui.document.comments import Comment, Refinder, follow_change
+from canvas_tui.document.diff import change_diff
+from canvas_tui.document.versions import Author, Version
+
+
+class Document:
+    """Text that changes only through versions, so every change has an author, a diff, and an undo."""
+
+    def __init__(self, text: str, *, title: str = "untitled", path: Path | None = None, author: Author = "user",
+                 refind: Refinder | None = None) -> None:
+        self.title = title
+        self.path = path
+        self.refind = refind
+        self._root_text = text
+        self.text = text
+        self.versions: list[Version] = [Version(number=0, parent=None, author=author, summary="created")]
+        self.current = 0
+        self._redo: list[int] = []
+        self.comments: list[Comment] = []
+
+    def replace(self, start: int, end: int, new: str, *, author: Author, summary: str) -> Version | None:
+        """Replace `[start, end)` with `new` as a new version; None if it changes nothing."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) is outside the document (length {len(self.text)})")
+        return self._commit(Change(start=start, old=self.text[start:end], new=new), author, summary)
+
+    def set_text(self, new_text: str, *, author: Author, summary: str) -> Version | None:
+        """Make `new_text` the current text as a new version (the change is the smallest differing region)."""
+        return self._commit(minimal_change(self.text, new_text), author, summary)
+
+    def _commit(self, change: Change, author: Author, summary: str) -> Version | None:
+        if change.is_empty():
+            return None
+        version = Version(number=len(self.versions), parent=self.current, author=author, summary=summary, change=change)
+        self.versions.append(version)
+        self._redo.clear()
+        self._move(change, version.number)
+        return version
+
+    def _move(self, change: Change, to_version: int) -> None:
+        self.text = change.apply(self.text)
+        self.current = to_version
+        self.comments = [follow_change(comment, change, self.text, self.refind) for comment in self.comments]
+
+    @property
+    def can_undo(self) -> bool:
+        return self.versions[self.current].parent is not None
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> Version | None:
+        """Go back to the parent version; None if there is nothing to undo."""
+        version = self.versions[self.current]
+        if version.parent is None or version.change is None:
+            return None
+        self._redo.append(version.number)
+        self._move(version.change.inverted(), version.parent)
+        return self.versions[self.current]
+
+    def redo(self) -> Version | None:
+        """Re-apply the version last undone; None if there is nothing to redo."""
+        if not self._redo:
+            return None
+        version = self.versions[self._redo.pop()]
+        self._move(version.change, version.number)
+        return version
+
+    def text_of(self, number: int) -> str:
+        """The full text of any version, rebuilt from the root along its parent chain."""
+        chain: list[Change] = []
+        cursor: int | None = number
+        while cursor is not None and cursor != 0:
+            version = self.versions[cursor]
+            chain.append(version.change)
+            cursor = version.parent
+        text = self._root_text
+        for change in reversed(chain):
+            text = change.apply(text)
+        return text
+
+    def restore(self, number: int, *, author: Author = "user") -> Version | None:
+        """Make an earlier version's text current again, as a new version (history is kept)."""
+        return self.set_text(self.text_of(number), author=author, summary=f"restored version {number}")
+
+    def diff_of(self, number: int) -> str:
+        """The unified diff a version made against its parent ('' for the first version)."""
+        version = self.versions[number]
+        if version.change is None or version.parent is None:
+            return ""
+        return change_diff(self.text_of(version.parent), version.change, label=self.title)
+
+    def add_comment(self, comment: Comment) -> Comment:
+        """Attach an anchored comment; its span must index the current text."""
+        if not 0 <= comment.start <= comment.end <= len(self.text):
+            raise ValueError("comment span is outside the document")
+        self.comments.append(comment)
+        return comment
+
+    def set_comment_status(self, comment_id: str, status: str) -> Comment:
+        """Mark a comment dismissed or applied (it stays in the list, for the log and for undo)."""
+        for index, comment in enumerate(self.comments):
+            if comment.id == comment_id:
+                self.comments[index] = comment.model_copy(update={"status": status})
+                return self.comments[index]
+        raise KeyError(comment_id)
+
+    @property
+    def active_comments(self) -> list[Comment]:
+        return [comment for comment in self.comments if comment.active]

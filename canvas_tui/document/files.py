@@ -1,0 +1,65 @@
+"""Reading and writing documents on disk: clear errors for bad files, atomic saves, line endings kept."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+BOM = "\ufeff"
+
+
+class FileProblem(ValueError):
+    """A file that cannot be opened as a document; the message says why in plain words."""
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A document's text as loaded (BOM removed, line endings untouched), and how to write it back."""
+
+    path: Path
+    text: str
+    bom: bool
+
+
+def load_text(path: Path) -> LoadedFile:
+    """Read a UTF-8 text file; refuse directories, unreadable, binary, huge or non-UTF-8 files clearly."""
+    path = Path(path)
+    if path.is_dir():
+        raise FileProblem(f"{path} is a directory, not a text file.")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileProblem(f"{path} is {size / 1e6:.0f} MB; canvas-tui opens text files up to "
+                              f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if b"\x00" in data:
+        raise FileProblem(f"{path} looks like a binary file (it contains NUL bytes); canvas-tui opens text files.")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FileProblem(f"{path} is not valid UTF-8 text (bad byte at position {exc.start}).") from exc
+    bom = text.startswith(BOM)
+    return LoadedFile(path=path, text=text[1:] if bom else text, bom=bom)
+
+
+def save_text(path: Path, text: str, *, bom: bool = False) -> None:
+    """Write atomically: a temporary file beside the target, fsynced, then renamed over it."""
+    path = Path(path)
+    data = ((BOM if bom else "") + text).encode("utf-8")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

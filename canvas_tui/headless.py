@@ -1,0 +1,135 @@
+"""The line-oriented chat: one turn per input line, replies and document changes printed, one status line each.
+
+Lines starting with `/` are the person's own actions (`/help` lists them), so a scripted
+session can undo, select, open or close the canvas, and dismiss comments like the app does.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Iterable
+from typing import TextIO
+
+from canvas_tui.behaviours.base import Span
+from canvas_tui.document.files import save_text
+from canvas_tui.session import Session, TurnResult
+
+HELP = """Commands (everything else is a chat message):
+  /show                 print the document
+  /versions             list versions;  /diff N  show version N's diff
+  /undo  /redo          undo or redo the last change;  /restore N  restore version N
+  /select START END     select [START, END) for the next message
+  /comments             list comments; /dismiss ID  /apply ID
+  /open  /close         open or close the canvas
+  /save PATH            save the document (atomic write)
+  /help                 this list"""
+
+
+class HeadlessChat:
+    """Runs turns from lines of text and writes what happened to `out`."""
+
+    def __init__(self, session: Session, out: TextIO) -> None:
+        self.session, self.out = session, out
+        self.selection: Span | None = None
+
+    def print(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    async def run(self, lines: Iterable[str]) -> int:
+        """Process every line; returns the number of failed turns."""
+        failures = 0
+        for line in lines:
+            line = line.rstrip("\n")
+            if not line.strip():
+                continue
+            if line.startswith("/"):
+                self.command(line)
+                continue
+            result = await self.session.turn(line, selection=self.selection)
+            self.selection = None
+            failures += result.kind == "failed"
+            self.show_turn(result)
+        return failures
+
+    def show_turn(self, result: TurnResult) -> None:
+        """The reply (or the new document, or the change's diff), notices, then the status line."""
+        document = self.session.document
+        if result.kind == "new_document" and document is not None:
+            self.print(document.text)
+        elif result.document_changed and document is not None:
+            self.print(document.diff_of(document.current).rstrip("\n"))
+        if result.reply and result.kind != "new_document":
+            self.print(result.reply)
+        for notice in result.notices:
+            self.print(f"[{notice.level}] {notice.message}")
+        self.print(f"⟫ {result.status_line}")
+
+    def command(self, line: str) -> None:
+        """Run one `/command`; problems are printed, never raised."""
+        try:
+            name, *args = shlex.split(line[1:]) or ["help"]
+            handler = getattr(self, f"_cmd_{name}", None)
+            if handler is None:
+                self.print(f"unknown command /{name}; /help lists them")
+                return
+            handler(*args)
+        except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
+            self.print(f"[error] {line.strip()}: {exc}")
+
+    def _document(self):
+        if self.session.document is None:
+            raise ValueError("no document is open")
+        return self.session.document
+
+    def _cmd_help(self) -> None:
+        self.print(HELP)
+
+    def _cmd_show(self) -> None:
+        self.print(self._document().text)
+
+    def _cmd_versions(self) -> None:
+        document = self._document()
+        for version in document.versions:
+            marker = "*" if version.number == document.current else " "
+            self.print(f"{marker} v{version.number} {version.author:5} {version.summary}")
+
+    def _cmd_diff(self, number: str) -> None:
+        self.print(self._document().diff_of(int(number)))
+
+    def _cmd_undo(self) -> None:
+        self.print("undone" if self.session.undo() else "nothing to undo")
+
+    def _cmd_redo(self) -> None:
+        self.print("redone" if self.session.redo() else "nothing to redo")
+
+    def _cmd_restore(self, number: str) -> None:
+        self.print("restored" if self.session.restore(int(number)) else "already that version")
+
+    def _cmd_select(self, start: str, end: str) -> None:
+        self.selection = Span(start=int(start), end=int(end))
+        self.session.select(self.selection)
+        self.print(f"selected {self._document().text[self.selection.start:self.selection.end]!r}")
+
+    def _cmd_comments(self) -> None:
+        for comment in self._document().comments:
+            self.print(f"{comment.id} [{comment.status}] {comment.start}-{comment.end} “{comment.quote[:50]}”: {comment.comment}")
+
+    def _cmd_dismiss(self, comment_id: str) -> None:
+        self.session.dismiss_comment(comment_id)
+        self.print("dismissed")
+
+    def _cmd_apply(self, comment_id: str) -> None:
+        self.print("applied" if self.session.apply_comment(comment_id) else "that comment has no suggestion to apply")
+
+    def _cmd_open(self) -> None:
+        self.session.open_canvas()
+        self.print("canvas open")
+
+    def _cmd_close(self) -> None:
+        self.session.close_canvas()
+        self.print("canvas closed")
+
+    def _cmd_save(self, path: str) -> None:
+        save_text(path, self._document().text)
+        self.print(f"saved {path}")

@@ -1,0 +1,52 @@
+"""The `local` backend: the openai-compatible client pointed at the embedded server, restarting it if it dies."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+from canvas_tui.llm.errors import ModelUnavailable
+from canvas_tui.llm.local_server import LocalServer
+from canvas_tui.llm.openai_compatible import OpenAICompatibleClient
+from canvas_tui.llm.types import ModelRequest
+
+LOCAL_MODEL_NAME = "SmolLM2-135M-Instruct"
+
+
+class LocalModelClient(OpenAICompatibleClient):
+    """Starts (or reuses) the embedded server; if it stops answering, starts it again once per request."""
+
+    def __init__(self, server: LocalServer, *, timeout: float) -> None:
+        self.server = server
+        state = server.ensure()
+        super().__init__(backend="local", model=LOCAL_MODEL_NAME, base_url=state.base_url, api_key="local", timeout=timeout)
+
+    async def _restart(self) -> None:
+        state = await asyncio.to_thread(self.server.ensure)
+        if str(self._sdk.base_url).rstrip("/") != state.base_url:
+            await self._sdk.close()
+            self._sdk = self._connect(state.base_url)
+
+    async def _stream_raw(self, request: ModelRequest) -> AsyncIterator[str]:
+        produced = False
+        try:
+            async for delta in super()._stream_raw(request):
+                produced = True
+                yield delta
+        except ModelUnavailable:
+            if produced:
+                raise
+            await self._restart()
+            async for delta in super()._stream_raw(request):
+                yield delta
+
+    async def _structured_raw(self, request: ModelRequest) -> str:
+        try:
+            return await super()._structured_raw(request)
+        except ModelUnavailable:
+            await self._restart()
+            return await super()._structured_raw(request)
+
+    async def close(self) -> None:
+        await super().close()
+        self.server.stop()

@@ -1,0 +1,51 @@
+"""What goes to a model and what comes back: recorded, logged and replayed as is."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, Field
+
+T = TypeVar("T", bound=BaseModel)
+
+
+class ModelRequest(BaseModel):
+    """One request to a chat model; `schema_name`/`json_schema` ask for structured output."""
+
+    purpose: str = Field(description="which step asked: chat, write, edit, comment, trigger...")
+    messages: list[dict[str, str]]
+    max_tokens: int = 1024
+    temperature: float = 0.2
+    schema_name: str | None = None
+    json_schema: dict[str, Any] | None = None
+
+    def fingerprint(self) -> str:
+        """A stable hash of what was asked, so a replay can match replies to requests."""
+        body = json.dumps(self.model_dump(exclude={"max_tokens"}), sort_keys=True)
+        return hashlib.sha256(body.encode()).hexdigest()[:16]
+
+
+class ModelExchange(BaseModel):
+    """A request and the raw reply text as received, with timing; `error` set if it failed."""
+
+    request: ModelRequest
+    reply: str
+    backend: str
+    model: str
+    latency_ms: float
+    first_token_ms: float | None = None
+    completion_tokens: int | None = None
+    error: str | None = None
+    kind: Literal["text", "structured"] = "text"
+
+
+class StructuredReply(BaseModel, Generic[T]):
+    """A validated structured reply, or a fallback when the model's replies could not be used."""
+
+    value: T
+    raw: str
+    attempts: int
+    fallback: bool = False
+    problem: str | None = None

@@ -1,0 +1,60 @@
+"""What the decision log stores: every decision a behaviour makes, and every correction a person makes."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+
+def new_id() -> str:
+    """A short unique id for records, turns and sessions."""
+    return uuid.uuid4().hex[:16]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class DecisionRecord(BaseModel):
+    """One decision: which behaviour and implementation, on what input, with what output, how fast."""
+
+    id: str = Field(default_factory=new_id)
+    session_id: str
+    turn_id: str | None = None
+    time: datetime = Field(default_factory=utc_now)
+    behaviour: str
+    implementation: str
+    version: str
+    input: dict[str, Any]
+    output: dict[str, Any]
+    confidence: float | None = None
+    latency_ms: float = 0.0
+    model: str | None = None
+    backend: str | None = None
+    fallback: bool = False
+    raw_reply: str | None = None
+
+
+CorrectionKind = Literal[
+    "canvas_closed",        # the person closed a canvas the trigger opened
+    "canvas_opened",        # the person opened the canvas right after an inline answer
+    "edit_undone",          # the person undid a model edit
+    "section_reselected",   # the person selected a different part right after a located edit
+    "comment_dismissed",    # the person dismissed a model comment
+    "own_rewrite",          # the person rewrote the span a model edit just changed
+    "locate_answered",      # the person picked a candidate when the locator asked
+]
+
+
+class CorrectionRecord(BaseModel):
+    """A person's correction, linked to the decision it corrects: tomorrow's labels."""
+
+    id: str = Field(default_factory=new_id)
+    session_id: str
+    time: datetime = Field(default_factory=utc_now)
+    kind: CorrectionKind
+    decision_id: str | None
+    detail: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,129 @@
+"""What a person does outside chat turns (open/close the canvas, edit, undo, select, dismiss...).
+
+Each action is recorded for replay; the ones that contradict the model's last decision are
+logged as corrections linked to that decision, which is how real use becomes labels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from canvas_tui.behaviours.base import Span
+from canvas_tui.document import Comment, Document, Version
+
+if TYPE_CHECKING:
+    from canvas_tui.session.orchestrator import Session
+
+RESELECT_IOU = 0.5
+
+
+class PersonActions:
+    """Mixed into Session: the person's own actions, with corrections linked to the decisions they correct."""
+
+    def open_document(self: Session, text: str, *, title: str = "untitled", path: Path | None = None) -> Document:
+        """Open an existing text (a file) in the canvas."""
+        self.record_action("open_document", {"text": text, "title": title, "path": str(path) if path else None})
+        document = Document(text, title=title, path=path, author="file")
+        self.adopt_document(document)
+        return document
+
+    def open_canvas(self: Session) -> None:
+        """Show the canvas; right after an inline answer this corrects the trigger."""
+        self.record_action("open_canvas")
+        trigger = self.last_turn.decisions.get("trigger")
+        if trigger is not None and trigger.output.get("label") == "inline":
+            self.log_correction("canvas_opened", trigger.id, message=trigger.input.get("message"))
+        if self.document is None:
+            self.adopt_document(Document("", title="untitled", author="user"))
+        self.canvas_open = True
+
+    def close_canvas(self: Session) -> None:
+        """Hide the canvas; right after the model opened it this corrects the trigger."""
+        self.record_action("close_canvas")
+        trigger = self.last_turn.decisions.get("trigger")
+        if self.last_turn.kind == "new_document" and trigger is not None:
+            self.log_correction("canvas_closed", trigger.id, message=trigger.input.get("message"))
+        self.canvas_open = False
+
+    def user_edit(self: Session, new_text: str) -> Version | None:
+        """The person's own edit in the canvas, as a version; rewriting a just-edited span corrects that edit."""
+        if self.document is None:
+            return None
+        self.record_action("manual_edit", {"text": new_text})
+        previous = self.document.versions[self.document.current]
+        version = self.document.set_text(new_text, author="user", summary="edited by hand")
+        if version is not None:
+            self._maybe_own_rewrite(previous, version)
+            self.record_version()
+        return version
+
+    def _maybe_own_rewrite(self: Session, previous: Version, version: Version) -> None:
+        span = self.last_turn.edit_span
+        if previous.author != "model" or span is None or version.change is None:
+            return
+        if version.change.start < span.end and version.change.end > span.start:
+            self.log_correction("own_rewrite", self.version_decisions.get(previous.number),
+                                new_text=self.document.text[span.start:span.end + version.change.delta])
+            self.last_turn.edit_span = None
+
+    def undo(self: Session) -> Version | None:
+        """Undo the current version; undoing a model edit corrects it."""
+        if self.document is None:
+            return None
+        self.record_action("undo")
+        undone = self.document.versions[self.document.current]
+        version = self.document.undo()
+        if version is not None and undone.author == "model" and undone.number in self.version_decisions:
+            self.log_correction("edit_undone", self.version_decisions[undone.number], version=undone.number)
+        if version is not None:
+            self.record_version()
+        return version
+
+    def redo(self: Session) -> Version | None:
+        """Redo the version last undone."""
+        if self.document is None:
+            return None
+        self.record_action("redo")
+        version = self.document.redo()
+        if version is not None:
+            self.record_version()
+        return version
+
+    def restore(self: Session, number: int) -> Version | None:
+        """Make an earlier version current again (as a new version)."""
+        if self.document is None:
+            return None
+        self.record_action("restore", {"number": number})
+        version = self.document.restore(number)
+        if version is not None:
+            self.record_version()
+        return version
+
+    def select(self: Session, selection: Span) -> None:
+        """The person selected text; selecting elsewhere right after a located edit corrects the locator."""
+        self.record_action("selection", selection.model_dump())
+        locate = self.last_turn.decisions.get("locate")
+        span = locate.output.get("span") if locate is not None else None
+        if span and not locate.output.get("from_selection") and Span(**span).iou(selection) < RESELECT_IOU:
+            self.log_correction("section_reselected", locate.id, selection=selection.model_dump())
+            self.last_turn.decisions.pop("locate")
+
+    def dismiss_comment(self: Session, comment_id: str) -> Comment:
+        """Dismiss a model comment (a correction of its placement or content)."""
+        self.record_action("dismiss_comment", {"id": comment_id})
+        comment = self.document.set_comment_status(comment_id, "dismissed")
+        self.log_correction("comment_dismissed", comment.decision_id, quote=comment.quote, comment=comment.comment)
+        return comment
+
+    def apply_comment(self: Session, comment_id: str) -> Version | None:
+        """Apply a comment's suggested replacement as an edit of its span."""
+        self.record_action("apply_comment", {"id": comment_id})
+        comment = next(c for c in self.document.comments if c.id == comment_id)
+        if comment.suggestion is None or not comment.active:
+            return None
+        version = self.document.replace(comment.start, comment.end, comment.suggestion, author="model",
+                                        summary=f"applied suggestion: {comment.comment[:50]}")
+        self.document.set_comment_status(comment_id, "applied")
+        self.record_version()
+        return version

@@ -1,0 +1,33 @@
+"""Short human labels for decisions, as shown in the status line (`locate=§2 "Installation"`)."""
+
+from __future__ import annotations
+
+from canvas_tui.behaviours.base import LocateDecision
+from canvas_tui.document.units import segment
+
+
+def _snippet(text: str, limit: int = 28) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def locate_label(document: str, decision: LocateDecision) -> str:
+    """`§2 "Title"` for a section, `¶3` for a paragraph, `sentence in ¶3`, or `whole document`."""
+    if decision.span is None:
+        return "none"
+    if decision.unit == "document":
+        return "whole document"
+    segmentation = segment(document)
+    start, end = decision.span.start, decision.span.end
+    prefix = "selection " if decision.from_selection else ""
+    if decision.unit == "section":
+        for section in segmentation.sections:
+            if (section.start, section.end) == (start, end):
+                return f'{prefix}§{section.index + 1} "{_snippet(section.title)}"'
+    paragraph = segmentation.paragraph_at(start)
+    if paragraph is not None:
+        where = f"¶{paragraph.index + 1}"
+        if decision.unit == "paragraph" and (paragraph.start, paragraph.end) == (start, end):
+            return prefix + where
+        return f'{prefix}{decision.unit or "span"} in {where} "{_snippet(document[start:end])}"'
+    return f'{prefix}{decision.unit or "span"} "{_snippet(document[start:end])}"'

@@ -1,0 +1,206 @@
+"""The four kinds of turn (chat, new document, edit, comment) and the answer to a locator question."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
+from canvas_tui.behaviours.comment import NO_PROPOSALS, CommentProposals
+from canvas_tui.document import Comment, Document
+from canvas_tui.document.changes import minimal_change
+from canvas_tui.session import prompts
+from canvas_tui.session.context import Turn
+from canvas_tui.session.events import CanvasDelta, TargetShown
+from canvas_tui.session.labels import locate_label
+from canvas_tui.session.validate import check_replacement, clean_reply
+
+if TYPE_CHECKING:
+    from canvas_tui.session.orchestrator import Session
+
+
+@dataclass
+class PendingChoice:
+    """The locator was unsure: the person is asked which candidate they meant."""
+
+    request: str
+    decision_id: str
+    candidates: list[Candidate]
+
+
+async def chat(session: Session, turn: Turn) -> None:
+    """Answer in the chat, streaming; the open document is context."""
+    turn.set_kind("chat")
+    document = session.document.text if (session.document and session.canvas_open) else None
+    request = prompts.chat_request(turn.message, session.history, document, session.settings.max_tokens)
+    async for delta in session.client.stream(request):
+        turn.say(delta)
+    if not turn.result.reply.strip():
+        turn.notice("warning", "The model returned an empty answer.")
+    session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": turn.result.reply}]
+
+
+async def new_document(session: Session, turn: Turn) -> None:
+    """Write a new document into the canvas, streaming; an empty reply creates nothing."""
+    turn.set_kind("new_document")
+    raw = ""
+    async for delta in session.client.stream(prompts.write_request(turn.message, session.settings.max_tokens)):
+        raw += delta
+        turn.emit(CanvasDelta(text=delta))
+    text = clean_reply(raw)
+    if not text:
+        turn.set_kind("failed")
+        turn.notice("error", "The model wrote nothing, so no document was created.")
+        return
+    title = _title_of(text)
+    session.adopt_document(Document(text, title=title, author="model"))
+    session.version_decisions[0] = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router")).id
+    turn.say(f"I wrote “{title}” in the canvas.")
+    session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
+
+
+def _title_of(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "untitled")
+    return re.sub(r"^[#\s*_`]+|[*_`]+$", "", first).strip()[:60] or "untitled"
+
+
+async def edit(session: Session, turn: Turn, *, located: LocateDecision | None = None, request: str | None = None) -> None:
+    """Locate (unless selected or already chosen) -> policy -> the model writes the change -> validated -> applied."""
+    turn.set_kind("edit")
+    document, request = session.document, request or turn.message
+    target = located or await _locate(session, turn, request)
+    if target.span is None:
+        turn.say("I could not tell which part of the document you mean. Select it in the canvas, or name the section.")
+        return
+    if target.ambiguous and len(target.candidates) > 1:
+        _ask(session, turn, request, target)
+        return
+    started = time.perf_counter()
+    policy = await session.behaviours.policy.decide(document.text, request, target)
+    session.log_decision(turn, "policy", policy.provenance, {"request": request, "span": target.span.model_dump(),
+                                                             "unit": target.unit}, policy, policy.score, started)
+    turn.status(f"policy={policy.label}")
+    await _write_change(session, turn, request, target.span, policy.label == "targeted")
+
+
+async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
+    document = session.document
+    started = time.perf_counter()
+    if turn.selection is not None:
+        decision = _from_selection(document.text, turn.selection)
+    else:
+        decision = await session.behaviours.locator.locate(document.text, request, None)
+    session.log_decision(turn, "locate", decision.provenance, {"document": document.text, "request": request,
+                                                               "selection": turn.selection.model_dump() if turn.selection else None},
+                         decision, decision.confidence, started)
+    turn.status(f"locate={locate_label(document.text, decision)}" + (" (selection, locator skipped)" if decision.from_selection else ""))
+    return decision
+
+
+def _from_selection(text: str, selection: Span) -> LocateDecision:
+    from canvas_tui.document.units import segment
+
+    unit = segment(text).smallest_containing(selection.start, selection.end)
+    kind = unit.kind if unit and (unit.start, unit.end) == (selection.start, selection.end) else "sentence"
+    return LocateDecision(span=selection, unit=kind, confidence=1.0, style="selection", from_selection=True,
+                          provenance=Provenance(implementation="selection", version="1"))
+
+
+def _ask(session: Session, turn: Turn, request: str, target: LocateDecision) -> None:
+    turn.set_kind("question")
+    candidates = target.candidates[:4]
+    session.pending = PendingChoice(request=request, decision_id=session.last_turn.decisions["locate"].id,
+                                    candidates=candidates)
+    text = session.document.text
+    lines = [f"  {number}. {candidate.title or ' '.join(text[candidate.span.start:candidate.span.end].split())[:70]}"
+             for number, candidate in enumerate(candidates, start=1)]
+    turn.say("Which part do you mean? Answer with a number:\n" + "\n".join(lines))
+
+
+async def answer_pending(session: Session, turn: Turn) -> bool:
+    """If the message answers the locator's question, run the edit on the chosen part; else forget the question."""
+    pending = session.pending
+    match = re.fullmatch(r"\s*(?:#|number\s*)?(\d+)\.?\s*", turn.message)
+    if match is None or not 1 <= int(match.group(1)) <= len(pending.candidates):
+        return False
+    session.pending = None
+    chosen = pending.candidates[int(match.group(1)) - 1]
+    session.log_correction("locate_answered", pending.decision_id, chosen=chosen.model_dump(mode="json"),
+                           request=pending.request)
+    located = LocateDecision(span=chosen.span, unit=chosen.unit, confidence=1.0, style="answer",
+                             provenance=Provenance(implementation="person", version="1"))
+    session.log_decision(turn, "locate", located.provenance, {"request": pending.request, "answer": turn.message},
+                         located, 1.0, time.perf_counter())
+    await edit(session, turn, located=located, request=pending.request)
+    return True
+
+
+async def _write_change(session: Session, turn: Turn, request: str, span: Span, targeted: bool) -> None:
+    document = session.document
+    turn.emit(TargetShown(start=span.start, end=span.end, phase="before"))
+    started = time.perf_counter()
+    original = document.text[span.start:span.end]
+    reply = await session.client.complete(prompts.edit_request(request, document.text, span.start, span.end, targeted,
+                                                               session.settings.max_tokens))
+    replacement = clean_reply(reply)
+    problem = check_replacement(original, replacement, targeted=targeted, request=request)
+    record = session.log_decision(turn, "edit", Provenance(implementation="model-writes-span", version="1",
+                                                           raw_reply=reply, fallback=problem is not None),
+                                  {"request": request, "span": span.model_dump(), "targeted": targeted},
+                                  {"label": "refused" if problem else "applied", "problem": problem}, None, started,
+                                  uses_model=True)
+    if problem:
+        turn.notice("warning", f"The edit was not applied: {problem}. The document is unchanged.")
+        return
+    change = minimal_change(original, replacement)
+    version = document.replace(span.start + change.start, span.start + change.end, change.new, author="model",
+                               summary=("targeted: " if targeted else "rewrite: ") + request[:60])
+    session.version_decisions[version.number] = record.id
+    session.last_turn.edit_span = Span(start=span.start, end=span.start + len(replacement))
+    session.record_version()
+    turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
+    turn.say(f"Done: {'a targeted edit' if targeted else 'rewrote'} {locate_label(document.text, _after(span, replacement))}. "
+             "Undo it with Ctrl+Z.")
+
+
+def _after(span: Span, replacement: str) -> LocateDecision:
+    return LocateDecision(span=Span(start=span.start, end=span.start + len(replacement)), unit=None, confidence=1.0,
+                          provenance=Provenance(implementation="session", version="1"))
+
+
+async def comment(session: Session, turn: Turn) -> None:
+    """The model proposes comments; each quote is anchored; anchored ones are kept, the rest reported."""
+    turn.set_kind("comment")
+    document, limit = session.document, session.settings.max_comments
+    started = time.perf_counter()
+    proposals = await session.client.structured(prompts.comment_request(turn.message, document.text, limit,
+                                                                        session.settings.max_tokens),
+                                                CommentProposals, NO_PROPOSALS)
+    record = session.log_decision(turn, "comment", Provenance(implementation="prompted-model", version="1",
+                                                              raw_reply=proposals.raw, fallback=proposals.fallback),
+                                  {"request": turn.message, "document": document.text},
+                                  proposals.value.model_dump(), None, started, uses_model=True)
+    if proposals.fallback:
+        turn.notice("warning", f"The model's comments could not be read ({proposals.problem}); no comments were added.")
+    kept, dropped = 0, []
+    for proposal in proposals.value.comments[:limit]:
+        started = time.perf_counter()
+        anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote)
+        anchor_record = session.log_decision(turn, "anchor", Provenance(implementation=session.behaviours.anchorer.name,
+                                                                         version=session.behaviours.anchorer.version),
+                                             {"quote": proposal.quote, "document": document.text}, anchored,
+                                             anchored.score, started)
+        if anchored.span is None:
+            dropped.append(proposal.quote)
+            continue
+        kept += 1
+        document.add_comment(Comment(quote=document.text[anchored.span.start:anchored.span.end], comment=proposal.comment,
+                                     suggestion=proposal.suggestion, start=anchored.span.start, end=anchored.span.end,
+                                     score=anchored.score, ambiguous=anchored.ambiguous, decision_id=anchor_record.id))
+    turn.status(f"comments={kept} anchored, {len(dropped)} dropped")
+    turn.say(f"I left {kept} comment{'s' if kept != 1 else ''} in the canvas."
+             + (f" {len(dropped)} could not be placed because the quoted text is not in the document: "
+                + "; ".join(f"“{quote[:60]}”" for quote in dropped) if dropped else ""))
+    session.last_turn.comment_decision = record.id

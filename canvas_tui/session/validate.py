@@ -1,0 +1,64 @@
+"""Checks a model's replacement text before it may touch the document.
+
+A tiny model often wraps its answer in preambles, code fences or JSON, answers with nothing, or
+rewrites far more than asked. `clean_reply` removes the harmless wrapping; `check_replacement`
+says in plain words why a replacement is refused, or None when it may be applied.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from rapidfuzz import fuzz
+
+_FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
+_PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
+_TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
+_INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage)>|^Request:|^Document context:", re.MULTILINE)
+
+MAX_GROWTH = 4.0
+MIN_SHRINK = 0.2
+MIN_TARGETED_SIMILARITY = 60.0
+
+
+def clean_reply(reply: str) -> str:
+    """The reply without a leading 'Here is…:' line, surrounding code fences or echoed passage tags."""
+    text = reply.strip()
+    text = _PREAMBLE.sub("", text, count=1)
+    fenced = _FENCE.match(text)
+    if fenced:
+        text = fenced.group("body")
+    return _TAGS.sub("", text).strip()
+
+
+def _looks_like_json(text: str) -> bool:
+    if not text.startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def check_replacement(original: str, replacement: str, *, targeted: bool, request: str = "") -> str | None:
+    """Why `replacement` may not replace `original`, in plain words; None if it may."""
+    if not replacement.strip():
+        return "the model returned no text"
+    if _looks_like_json(replacement) and not _looks_like_json(original):
+        return "the model returned JSON instead of text"
+    if _INSTRUCTION_LEFTOVERS.search(replacement):
+        return "the model's reply still contains parts of its instructions"
+    if replacement == original:
+        return "the model returned the passage unchanged"
+    ratio = len(replacement) / max(1, len(original))
+    wants_longer = bool(re.search(r"\b(longer|expand|elaborate|more detail|add)\b", request, re.IGNORECASE))
+    wants_shorter = bool(re.search(r"\b(shorter|shorten|condense|trim|cut|summar|tighten|brief)", request, re.IGNORECASE))
+    if ratio > MAX_GROWTH * (2 if wants_longer else 1) and len(replacement) > 200:
+        return f"the model's text is {ratio:.1f} times as long as the passage"
+    if ratio < MIN_SHRINK / (2 if wants_shorter else 1) and len(original) > 80:
+        return f"the model's text is only {ratio:.0%} as long as the passage"
+    if targeted and fuzz.ratio(original, replacement) < MIN_TARGETED_SIMILARITY:
+        return "the model rewrote the passage instead of making a targeted edit"
+    return None

@@ -1,0 +1,197 @@
+"""The turn orchestrator: routes each turn, changes the document only through validated versions, logs every decision."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from canvas_tui.behaviours.base import Span
+from canvas_tui.llm.errors import ModelUnavailable
+from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.session import Session
+from canvas_tui.session.events import CanvasDelta, ChatDelta
+from tests.fakes import fake_behaviours
+
+DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
+
+
+def make_session(settings, decision_log, replies, document=None, **behaviours):
+    session = Session(ScriptedClient(replies), fake_behaviours(**behaviours), decision_log, settings)
+    if document is not None:
+        session.open_document(document, title="plan")
+    return session
+
+
+async def test_an_inline_turn_streams_a_chat_reply_and_logs_the_trigger(settings, decision_log):
+    session = make_session(settings, decision_log, ["Paris is the capital of France."], trigger=["inline"])
+    events = []
+    result = await session.turn("What is the capital of France?", emit=events.append)
+    assert result.kind == "chat"
+    assert result.reply == "Paris is the capital of France."
+    assert "".join(e.text for e in events if isinstance(e, ChatDelta)) == result.reply
+    assert result.status_line.startswith("trigger=inline 0.90")
+    assert [d.behaviour for d in decision_log.decisions()] == ["trigger"]
+    assert session.document is None
+
+
+async def test_a_canvas_turn_streams_a_new_document_into_the_canvas(settings, decision_log):
+    session = make_session(settings, decision_log, ["# Ode to tea\n\nSteam rises."], trigger=["canvas"])
+    events = []
+    result = await session.turn("Write a poem about tea", emit=events.append)
+    assert result.kind == "new_document"
+    assert session.canvas_open and session.document.text == "# Ode to tea\n\nSteam rises."
+    assert session.document.title == "Ode to tea"
+    assert "".join(e.text for e in events if isinstance(e, CanvasDelta)) == "# Ode to tea\n\nSteam rises."
+
+
+async def test_an_empty_new_document_creates_nothing_and_says_so(settings, decision_log):
+    session = make_session(settings, decision_log, ["   "], trigger=["canvas"])
+    result = await session.turn("Write an essay")
+    assert result.kind == "failed" and session.document is None
+    assert "wrote nothing" in result.notices[0].message
+
+
+async def test_an_edit_replaces_only_the_located_span_as_a_model_version(settings, decision_log):
+    session = make_session(settings, decision_log, ["We ship on Tuesday."], document=DOC, trigger=["edit"],
+                           needle="We ship on Monday.", policy="targeted")
+    result = await session.turn("change Monday to Tuesday")
+    assert result.kind == "edit" and result.document_changed
+    assert session.document.text == DOC.replace("Monday", "Tuesday")
+    version = session.document.versions[-1]
+    assert version.author == "model" and version.change.old == "Mon" and version.change.new == "Tues"
+    assert [d.behaviour for d in decision_log.decisions()] == ["router", "locate", "policy", "edit"]
+    assert "policy=targeted" in result.status_line
+
+
+@pytest.mark.parametrize("reply, reason", [
+    ("", "no text"),
+    ('{"text": "We ship on Tuesday."}', "JSON"),
+    ("<passage>We ship</passage> Request: do it", "instructions"),
+    ("Completely different words about bananas and kites.", "rewrote the passage"),
+])
+async def test_a_bad_edit_reply_leaves_the_document_unchanged_and_says_why(settings, decision_log, reply, reason):
+    session = make_session(settings, decision_log, [reply], document=DOC, trigger=["edit"],
+                           needle="We ship on Monday.", policy="targeted")
+    result = await session.turn("change Monday to Tuesday")
+    assert session.document.text == DOC and not result.document_changed
+    assert reason in result.notices[0].message and "unchanged" in result.notices[0].message
+    edit = [d for d in decision_log.decisions() if d.behaviour == "edit"][0]
+    assert edit.fallback and edit.raw_reply == reply
+
+
+async def test_a_selection_skips_the_locator_and_the_log_says_so(settings, decision_log):
+    session = make_session(settings, decision_log, ["The budget is tiny."], document=DOC, trigger=["edit"],
+                           needle="We ship", policy="rewrite")
+    start = DOC.index("The budget")
+    result = await session.turn("make this punchier", selection=Span(start=start, end=start + 20))
+    assert session.document.text == DOC.replace("The budget is small.", "The budget is tiny.")
+    locate = [d for d in decision_log.decisions() if d.behaviour == "locate"][0]
+    assert locate.implementation == "selection" and locate.output["from_selection"] is True
+    assert "locator skipped" in result.status_line
+
+
+async def test_an_unsure_locator_asks_and_the_answer_is_logged_as_a_label(settings, decision_log):
+    other = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
+    session = make_session(settings, decision_log, ["The budget is tiny."], document=DOC, trigger=["edit"],
+                           needle="We ship on Monday. Everyone helps.", ambiguous_with=[other])
+    question = await session.turn("shorten that paragraph")
+    assert question.kind == "question" and "1." in question.reply and "2." in question.reply
+    assert session.document.text == DOC
+    answer = await session.turn("2")
+    assert answer.kind == "edit" and "The budget is tiny." in session.document.text
+    corrections = list(decision_log.corrections())
+    assert [c.kind for c in corrections] == ["locate_answered"]
+
+
+async def test_comments_are_anchored_and_unplaceable_ones_reported(settings, decision_log):
+    reply = json.dumps({"comments": [
+        {"quote": "We ship on Monday.", "comment": "Which Monday?"},
+        {"quote": "a sentence that is not there", "comment": "?"},
+    ]})
+    session = make_session(settings, decision_log, [reply], document=DOC, trigger=["comment"])
+    result = await session.turn("critique this")
+    assert result.kind == "comment"
+    [comment] = session.document.active_comments
+    assert DOC[comment.start:comment.end] == "We ship on Monday."
+    assert "1 anchored, 1 dropped" in result.status_line and "not in the document" in result.reply
+    assert [d.behaviour for d in decision_log.decisions()].count("anchor") == 2
+
+
+async def test_unreadable_comment_replies_are_retried_then_fall_back_to_none(settings, decision_log):
+    session = make_session(settings, decision_log, ["not json", "{\"comments\": 3}"], document=DOC, trigger=["comment"])
+    result = await session.turn("critique this")
+    assert session.document.active_comments == [] and session.document.text == DOC
+    assert "could not be read" in result.notices[0].message
+    comment = [d for d in decision_log.decisions() if d.behaviour == "comment"][0]
+    assert comment.fallback and comment.raw_reply == "{\"comments\": 3}"
+
+
+async def test_a_dead_model_fails_the_turn_in_plain_words_and_the_next_turn_works(settings, decision_log):
+    session = make_session(settings, decision_log, [ModelUnavailable("Cannot reach the local model server."), "Hello!"],
+                           document=DOC, trigger=["chat"])
+    failed = await session.turn("hi")
+    assert failed.kind == "failed" and "Cannot reach" in failed.notices[0].message
+    assert "unchanged" in failed.notices[0].message and session.document.text == DOC
+    assert (await session.turn("hi again")).reply == "Hello!"
+
+
+async def test_closing_a_canvas_the_model_opened_is_a_correction_of_the_trigger(settings, decision_log):
+    session = make_session(settings, decision_log, ["# Essay\n\nText."], trigger=["canvas"])
+    await session.turn("Write an essay")
+    session.close_canvas()
+    [correction] = decision_log.corrections()
+    trigger = next(decision_log.decisions(behaviour="trigger"))
+    assert correction.kind == "canvas_closed" and correction.decision_id == trigger.id
+
+
+async def test_opening_the_canvas_after_an_inline_answer_is_a_correction(settings, decision_log):
+    session = make_session(settings, decision_log, ["Sure."], trigger=["inline"])
+    await session.turn("Draft a cover letter")
+    session.open_canvas()
+    assert [c.kind for c in decision_log.corrections()] == ["canvas_opened"]
+
+
+async def test_undoing_a_model_edit_is_a_correction_and_redo_restores_it(settings, decision_log):
+    session = make_session(settings, decision_log, ["We ship on Tuesday."], document=DOC, trigger=["edit"],
+                           needle="We ship on Monday.", policy="targeted")
+    await session.turn("change Monday to Tuesday")
+    edited = session.document.text
+    session.undo()
+    assert session.document.text == DOC
+    [correction] = decision_log.corrections()
+    assert correction.kind == "edit_undone"
+    assert correction.decision_id == next(decision_log.decisions(behaviour="edit")).id
+    session.redo()
+    assert session.document.text == edited
+
+
+async def test_rewriting_a_just_edited_span_by_hand_is_a_correction(settings, decision_log):
+    session = make_session(settings, decision_log, ["We ship on Tuesday."], document=DOC, trigger=["edit"],
+                           needle="We ship on Monday.", policy="targeted")
+    await session.turn("change Monday to Tuesday")
+    session.user_edit(session.document.text.replace("Tuesday", "Friday"))
+    assert [c.kind for c in decision_log.corrections()] == ["own_rewrite"]
+    assert session.document.versions[-1].author == "user"
+
+
+async def test_dismissing_a_comment_is_a_correction_linked_to_its_anchor_decision(settings, decision_log):
+    reply = json.dumps({"comments": [{"quote": "The budget is small.", "comment": "How small?",
+                                      "suggestion": "The budget is 5,000 euros."}]})
+    session = make_session(settings, decision_log, [reply, reply], document=DOC, trigger=["comment"])
+    await session.turn("critique this")
+    [comment] = session.document.active_comments
+    session.dismiss_comment(comment.id)
+    [correction] = decision_log.corrections()
+    assert correction.kind == "comment_dismissed" and correction.decision_id == comment.decision_id
+    assert session.document.active_comments == []
+
+
+async def test_applying_a_suggestion_becomes_an_edit(settings, decision_log):
+    reply = json.dumps({"comments": [{"quote": "The budget is small.", "comment": "How small?",
+                                      "suggestion": "The budget is 5,000 euros."}]})
+    session = make_session(settings, decision_log, [reply], document=DOC, trigger=["comment"])
+    await session.turn("critique this")
+    session.apply_comment(session.document.active_comments[0].id)
+    assert "The budget is 5,000 euros." in session.document.text
+    assert session.document.comments[0].status == "applied"
