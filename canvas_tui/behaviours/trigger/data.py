@@ -1,0 +1,107 @@
+"""Label rows for the trigger and the router: loading, lint, the held-out split, the data hash.
+
+Labels are hand-written CSVs (`prompt,label,context,category,note`); teacher examples land in
+`synthetic/` as JSONL or CSV with a `usable` flag and join training only when it is true.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel
+
+TEST_EVERY = 5
+_TRUE = {"1", "true", "yes", "y"}
+
+
+class LabelRow(BaseModel):
+    """One labelled prompt; `source` says which file it came from (provenance)."""
+
+    prompt: str
+    label: str
+    context: str = ""
+    category: str = ""
+    note: str = ""
+    source: str = "labels"
+
+
+def read_labels(path: Path) -> list[LabelRow]:
+    """The rows of a labels CSV, in file order."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [LabelRow(**_known(row), source=path.name) for row in csv.DictReader(handle)]
+
+
+def read_synthetic(folder: Path, task: str) -> list[LabelRow]:
+    """Usable teacher examples of `task` from `folder/<task>*.jsonl` and `.csv` (sorted by name)."""
+    rows: list[LabelRow] = []
+    for path in sorted(folder.glob(f"{task}*.jsonl")) + sorted(folder.glob(f"{task}*.csv")):
+        for record in _records(path):
+            if str(record.get("usable", "")).strip().lower() in _TRUE:
+                rows.append(LabelRow(**_known(record), source=f"synthetic/{path.name}"))
+    return rows
+
+
+def _records(path: Path) -> list[dict]:
+    if path.suffix == ".jsonl":
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return [json.loads(line) for line in lines if line.strip()]
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _known(record: dict) -> dict:
+    fields = LabelRow.model_fields.keys() - {"source"}
+    return {key: str(record[key] or "") for key in fields if key in record}
+
+
+def lint(rows: list[LabelRow], classes: tuple[str, ...]) -> list[str]:
+    """Problems that make labels unusable: unknown labels, empty prompts, duplicates, conflicts."""
+    problems = [f"row {i + 2}: unknown label {row.label!r}" for i, row in enumerate(rows) if row.label not in classes]
+    problems += [f"row {i + 2}: empty prompt" for i, row in enumerate(rows) if not row.prompt.strip()]
+    seen: dict[str, str] = {}
+    for i, row in enumerate(rows):
+        key = _normal(row.prompt)
+        if key in seen:
+            kind = "conflicting labels" if seen[key] != row.label else "duplicate prompt"
+            problems.append(f"row {i + 2}: {kind}: {row.prompt[:60]!r}")
+        seen.setdefault(key, row.label)
+    return problems
+
+
+def _normal(prompt: str) -> str:
+    return " ".join(prompt.lower().split())
+
+
+def _order_key(row: LabelRow) -> str:
+    return hashlib.sha1(_normal(row.prompt).encode("utf-8")).hexdigest()
+
+
+def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
+    """(train, test): within each label, every TEST_EVERY-th row in a stable hash order is held out.
+
+    The order depends on the prompt text only, so the split is stratified, fixed, and adding rows
+    moves few existing ones between train and test.
+    """
+    train, test = [], []
+    for label in sorted({row.label for row in rows}):
+        ordered = sorted((row for row in rows if row.label == label), key=_order_key)
+        for index, row in enumerate(ordered):
+            (test if index % TEST_EVERY == TEST_EVERY - 1 else train).append(row)
+    return train, test
+
+
+def data_hash(rows: list[LabelRow]) -> str:
+    """A sha256 of the (prompt, label) pairs: the identity of a training set."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(json.dumps([row.prompt, row.label], ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def label_counts(rows: list[LabelRow]) -> dict[str, int]:
+    """How many rows carry each label."""
+    return dict(sorted(Counter(row.label for row in rows).items()))

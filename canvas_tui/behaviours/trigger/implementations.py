@@ -1,0 +1,102 @@
+"""Trigger implementations: explicit rules first, then the trained model or the keyword baseline.
+
+Each satisfies `canvas_tui.behaviours.interfaces.Trigger` and also decides whole batches at once
+(`decide_many`), which is what the batch predictor and the evals call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from canvas_tui.behaviours.base import Provenance, TriggerDecision
+from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
+from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
+from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
+
+_FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
+
+
+class BatchTrigger:
+    """Shared shape: decide one turn by deciding a batch of one."""
+
+    name = "abstract"
+    version = "0"
+
+    async def decide(self, message: str, *, document: str | None) -> TriggerDecision:
+        """canvas|inline without a document; edit|comment|chat|new_document with one."""
+        return self.decide_many([message], [document])[0]
+
+    def decide_many(self, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
+        """Decide every (message, document) pair; documents[i] None means no document is open."""
+        decisions: list[TriggerDecision | None] = [self._explicit(m, d) for m, d in zip(messages, documents)]
+        for kind in ("trigger", "router"):
+            todo = [i for i, d in enumerate(decisions) if d is None and (documents[i] is None) == (kind == "trigger")]
+            for i, decision in zip(todo, self._decide(kind, [messages[i] for i in todo])):
+                decisions[i] = decision
+        return decisions  # type: ignore[return-value]
+
+    def _explicit(self, message: str, document: str | None) -> TriggerDecision | None:
+        label = explicit_trigger(message) if document is None else explicit_route(message)
+        if label is None:
+            return None
+        return TriggerDecision(label=label, confidence=1.0, explicit=True, provenance=self._provenance("explicit"))
+
+    def _provenance(self, detail: str = "") -> Provenance:
+        return Provenance(implementation=f"{self.name}:{detail}" if detail else self.name, version=self.version)
+
+    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+        raise NotImplementedError
+
+
+class KeywordTrigger(BatchTrigger):
+    """The baseline: creation verb + artifact noun opens the canvas; cue words route."""
+
+    name = "keyword"
+    version = "1"
+
+    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+        rule: Callable[[str], str] = keyword_trigger if kind == "trigger" else keyword_route
+        return [TriggerDecision(label=rule(m), confidence=0.5, provenance=self._provenance()) for m in messages]
+
+
+class TrainedTrigger(BatchTrigger):
+    """The trained target: a linear model over n-grams and hand features, loaded lazily per task."""
+
+    name = "trained"
+
+    def __init__(self, trigger: TrainedModel | None = None, router: TrainedModel | None = None) -> None:
+        self._models = {"trigger": trigger, "router": router}
+
+    @property
+    def version(self) -> str:  # type: ignore[override]
+        """The trigger model's version (its training data hash prefix)."""
+        return self._model("trigger").metadata.version
+
+    def _model(self, kind: str) -> TrainedModel:
+        if self._models[kind] is None:
+            self._models[kind] = TrainedModel.load(TRIGGER if kind == "trigger" else ROUTER)
+        return self._models[kind]  # type: ignore[return-value]
+
+    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+        if not messages:
+            return []
+        model = self._model(kind)
+        provenance = Provenance(implementation=f"trained:{kind}", version=model.metadata.version)
+        decisions = []
+        for probabilities in model.probabilities(messages):
+            label = max(probabilities, key=probabilities.get)
+            decisions.append(TriggerDecision(label=label, confidence=probabilities[label], provenance=provenance))
+        return decisions
+
+
+def canvas_score(decision: TriggerDecision) -> float:
+    """Probability of `canvas` behind a trigger decision (1 or 0 for explicit requests)."""
+    if decision.explicit or decision.provenance.implementation.startswith("keyword"):
+        return 1.0 if decision.label == "canvas" else 0.0
+    return decision.confidence if decision.label == "canvas" else 1.0 - decision.confidence
+
+
+def as_route(decision: TriggerDecision) -> TriggerDecision:
+    """A trigger decision seen by the router (no document): inline -> chat, canvas -> new_document."""
+    label = _FALLBACK_ROUTE.get(decision.label, decision.label)
+    return decision.model_copy(update={"label": label})

@@ -1,0 +1,114 @@
+"""The trained target: TF-IDF word and character n-grams plus hand features, and a linear model.
+
+One recipe serves the trigger (canvas|inline) and the router (edit|comment|chat|new_document).
+Training is deterministic (fixed split, lbfgs from a fixed start) and takes seconds; the
+artifact is a compressed joblib file beside a JSON metadata file (data hash, figures).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import joblib
+from pydantic import BaseModel
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from canvas_tui.behaviours.trigger.features import HandFeatures, instruction_view
+from canvas_tui.paths import behaviour_dir
+
+
+@dataclass(frozen=True)
+class Task:
+    """What differs between the trigger and the router: labels file, classes, artifact name."""
+
+    name: str
+    labels_file: str
+    classes: tuple[str, ...]
+    positive: str | None = None
+
+    @property
+    def folder(self) -> Path:
+        """Both tasks keep their data in behaviours/trigger/ (resolved at call time)."""
+        return behaviour_dir("trigger")
+
+    @property
+    def artifact(self) -> Path:
+        """The trained model file."""
+        return self.folder / f"{self.name}_model.joblib"
+
+    @property
+    def metadata_path(self) -> Path:
+        """The metadata beside the model."""
+        return self.folder / f"{self.name}_model.json"
+
+
+TRIGGER = Task("trigger", "labels.csv", ("canvas", "inline"), positive="canvas")
+ROUTER = Task("router", "router_labels.csv", ("edit", "comment", "chat", "new_document"))
+
+
+class ModelMetadata(BaseModel):
+    """What a trained artifact was trained on and how it scored at training time."""
+
+    task: str
+    version: str
+    data_hash: str
+    seed: int
+    train_rows: int
+    test_rows: int
+    label_counts: dict[str, int]
+    figures: dict[str, float]
+    sklearn: str
+
+
+def build_pipeline(seed: int) -> Pipeline:
+    """The untrained pipeline: features (word + char n-grams + hand features) -> logistic regression."""
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(preprocessor=instruction_view, ngram_range=(1, 2), sublinear_tf=True,
+                                  token_pattern=r"(?u)\b\w+\b")),
+        ("chars", TfidfVectorizer(preprocessor=instruction_view, analyzer="char_wb", ngram_range=(2, 5),
+                                  sublinear_tf=True, min_df=2)),
+        ("hand", HandFeatures()),
+    ])
+    classifier = LogisticRegression(C=10.0, class_weight="balanced", solver="lbfgs", max_iter=5000,
+                                    random_state=seed)
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def fit(texts: list[str], labels: list[str], seed: int) -> Pipeline:
+    """Train the pipeline on texts and labels."""
+    return build_pipeline(seed).fit(texts, labels)
+
+
+def save(task: Task, pipeline: Pipeline, metadata: ModelMetadata, folder: Path | None = None) -> Path:
+    """Write the artifact and its metadata; returns the artifact path."""
+    artifact = (folder or task.folder) / task.artifact.name
+    artifact.parent.mkdir(parents=True, exist_ok=True)
+    joblib.dump(pipeline, artifact, compress=3)
+    artifact.with_suffix(".json").write_text(metadata.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    return artifact
+
+
+class TrainedModel:
+    """A loaded artifact: class probabilities for a batch of prompts."""
+
+    def __init__(self, pipeline: Pipeline, metadata: ModelMetadata) -> None:
+        self.pipeline = pipeline
+        self.metadata = metadata
+        self.classes: list[str] = list(pipeline.classes_)
+
+    @classmethod
+    def load(cls, task: Task) -> "TrainedModel":
+        """Load the task's artifact; raises FileNotFoundError with a hint when it was never trained."""
+        if not task.artifact.exists():
+            raise FileNotFoundError(f"no trained {task.name} model at {task.artifact}; run `canvas-tui train {task.name}`")
+        metadata = ModelMetadata.model_validate(json.loads(task.metadata_path.read_text(encoding="utf-8")))
+        return cls(joblib.load(task.artifact), metadata)
+
+    def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
+        """One {label: probability} per text."""
+        matrix = self.pipeline.predict_proba(texts)
+        return [dict(zip(self.classes, map(float, row))) for row in matrix]

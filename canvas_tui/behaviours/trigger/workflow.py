@@ -1,0 +1,107 @@
+"""Train and evaluate a task (trigger or router): the steps behind `canvas-tui train|eval`.
+
+Both tasks share this: lint the labels, split them (fixed, stratified), train on the train split
+plus usable synthetic rows, score every implementation on the held-out split, write the report.
+"""
+
+from __future__ import annotations
+
+import sklearn
+
+from canvas_tui.behaviours.trigger.data import (
+    LabelRow, data_hash, label_counts, lint, read_labels, read_synthetic, split,
+)
+from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
+from canvas_tui.behaviours.trigger.metrics import Scores, score
+from canvas_tui.behaviours.trigger.model import ModelMetadata, Task, TrainedModel, fit, save
+from canvas_tui.behaviours.trigger.report import markdown, plot
+from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+
+DEFAULT_IMPLEMENTATIONS = ("trained", "keyword")
+
+
+def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
+    """(train rows incl. usable synthetic ones, held-out test rows, lint problems)."""
+    labels = read_labels(task.folder / task.labels_file)
+    synthetic = read_synthetic(task.folder / "synthetic", task.name)
+    train, test = split(labels)
+    held_out = {" ".join(row.prompt.lower().split()) for row in test}
+    train += [row for row in synthetic if " ".join(row.prompt.lower().split()) not in held_out]
+    return train, test, lint(labels + synthetic, task.classes)
+
+
+def documents(task: Task, rows: list[LabelRow]) -> list[str | None]:
+    """What stands for the open document of each row: none for the trigger, the context for the router."""
+    return [None if task.name == "trigger" else (row.context or "(open document)") for row in rows]
+
+
+def predict_labels(task: Task, implementation: BatchTrigger, rows: list[LabelRow]) -> list[str]:
+    """The implementation's label for each row."""
+    decisions = implementation.decide_many([row.prompt for row in rows], documents(task, rows))
+    return [decision.label for decision in decisions]
+
+
+def _headline(task: Task, s: Scores) -> dict[str, float]:
+    figures = {"accuracy": round(s.accuracy, 4)}
+    for label, f in s.classes.items():
+        figures[f"{label}_precision"] = round(f.precision, 4)
+        figures[f"{label}_recall"] = round(f.recall, 4)
+    return figures
+
+
+def train_task(task: Task, request: TrainRequest) -> TrainResult:
+    """Train the task's model, score it on the held-out split, write artifact + metadata."""
+    train, test, problems = datasets(task)
+    if problems and not request.allow_lint_errors:
+        raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
+    pipeline = fit([row.prompt for row in train], [row.label for row in train], request.seed)
+    digest = data_hash(train)
+    metadata = ModelMetadata(task=task.name, version=digest[:12], data_hash=digest, seed=request.seed,
+                             train_rows=len(train), test_rows=len(test), label_counts=label_counts(train),
+                             figures={}, sklearn=sklearn.__version__)
+    implementation = TrainedTrigger(**{task.name: TrainedModel(pipeline, metadata)})
+    scores = score("trained", test, predict_labels(task, implementation, test), task.classes)
+    metadata.figures = _headline(task, scores)
+    artifact = save(task, pipeline, metadata)
+    text = (f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); held-out {len(test)} rows: "
+            + ", ".join(f"{k} {v:.3f}" for k, v in metadata.figures.items()) + f"\nwrote {artifact}")
+    return TrainResult(behaviour=task.name, artifact=artifact, figures=metadata.model_dump(), text=text)
+
+
+def _implementation(name: str) -> BatchTrigger:
+    if name == "trained":
+        return TrainedTrigger()
+    if name == "keyword":
+        return KeywordTrigger()
+    raise LookupError(f"implementation {name!r} is not available here (no model client configured)")
+
+
+def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
+    """Score each asked implementation on the held-out split; write a markdown report and a PNG."""
+    train, test, _ = datasets(task)
+    notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
+    scores: list[Scores] = []
+    for name in request.implementations or DEFAULT_IMPLEMENTATIONS:
+        try:
+            implementation = _implementation(name)
+            scores.append(score(name, test, predict_labels(task, implementation, test), task.classes))
+        except (LookupError, FileNotFoundError) as exc:
+            notes.append(f"{name}: not run ({exc})")
+    notes += _freshness(task, train)
+    figures = {s.implementation: _headline(task, s) for s in scores} | {"test_rows": len(test), "notes": notes}
+    title = f"{task.name} eval"
+    text = markdown(title, scores, notes)
+    request.report_dir.mkdir(parents=True, exist_ok=True)
+    report = request.report_dir / f"{task.name}_eval.md"
+    report.write_text(text, encoding="utf-8")
+    files = [report] + ([plot(request.report_dir / f"{task.name}_eval.png", title, scores)] if scores else [])
+    return EvalResult(behaviour=task.name, figures=figures, text=text, files=files)
+
+
+def _freshness(task: Task, train: list[LabelRow]) -> list[str]:
+    if not task.metadata_path.exists():
+        return []
+    metadata = ModelMetadata.model_validate_json(task.metadata_path.read_text(encoding="utf-8"))
+    if metadata.data_hash == data_hash(train):
+        return [f"trained artifact {metadata.version} matches the current training data"]
+    return [f"WARNING: trained artifact {metadata.version} is stale; run `canvas-tui train {task.name}`"]
