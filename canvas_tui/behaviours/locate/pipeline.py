@@ -1,0 +1,89 @@
+"""`canvas-tui predict|eval locate`: the locator's batch contract and its eval on the labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.locate.baseline import overlap_decide
+from canvas_tui.behaviours.locate.evaluation import Figures, Outcome, figures, score
+from canvas_tui.behaviours.locate.labels import load
+from canvas_tui.behaviours.locate.locator import NAME, decide
+from canvas_tui.behaviours.policy import classify
+from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
+
+IMPLEMENTATIONS = {NAME: decide, "word-overlap": lambda doc, req, sel: overlap_decide(doc, req)}
+
+
+class LocateInput(BaseModel):
+    """One input line of `canvas-tui predict locate`."""
+
+    id: str | int | None = None
+    document: str
+    request: str
+    selection: Span | None = None
+
+
+def predict_one(item: LocateInput) -> dict[str, Any]:
+    """The located span, its unit kind, the edit policy for it, and the confidence."""
+    decision = decide(item.document, item.request, item.selection)
+    if decision.span is None:
+        policy = classify(item.request, item.document, "document").label
+        return {"id": item.id, "start": None, "end": None, "unit": None, "policy": policy, "confidence": 0.0}
+    target = item.document[decision.span.start:decision.span.end]
+    policy = classify(item.request, target, decision.unit).label
+    return {"id": item.id, "start": decision.span.start, "end": decision.span.end, "unit": decision.unit,
+            "policy": policy, "confidence": decision.confidence}
+
+
+PREDICTOR = BatchPredictor(input_model=LocateInput, predict_many=lambda items: [predict_one(i) for i in items])
+
+
+def _table(title: str, runs: dict[str, Figures], attribute: str) -> list[str]:
+    keys = sorted({k for f in runs.values() for k in getattr(f, attribute)})
+    lines = [f"### {title}", "", "| | " + " | ".join(runs) + " |", "|---|" + "---|" * len(runs)]
+    lines += [f"| {k} | " + " | ".join(f"{getattr(f, attribute).get(k, 0):.2f}" for f in runs.values()) + " |"
+              for k in keys]
+    return lines + [""]
+
+
+def _misses(outcomes: list[Outcome]) -> list[str]:
+    lines = ["### Misses of the default locator", "", "| split | doc | style | unit | request | IoU |",
+             "|---|---|---|---|---|---|"]
+    for o in outcomes:
+        if not o.hit:
+            request = o.label.request.replace("|", "\\|")
+            lines.append(f"| {o.label.split} | {o.label.doc} | {o.label.style} | {o.label.unit} | {request} | {o.iou:.2f} |")
+    return lines + [""]
+
+
+def _report(results: dict[str, dict[str, Figures]], misses: list[Outcome]) -> str:
+    lines = ["# Locate eval", "", "Hit = IoU >= 0.5 with the gold span. `test` rows are held out (not tuned on).", ""]
+    for split, runs in results.items():
+        lines += [f"## {split}", "", "| implementation | n | accuracy | mean IoU |", "|---|---|---|---|"]
+        lines += [f"| {name} | {f.count} | {f.accuracy:.3f} | {f.mean_iou:.3f} |" for name, f in runs.items()] + [""]
+        lines += _table("By style (accuracy)", runs, "by_style") + _table("By unit (accuracy)", runs, "by_unit")
+    return "\n".join(lines + _misses(misses))
+
+
+def evaluate(request: EvalRequest) -> EvalResult:
+    """Score the rules locator and the word-overlap baseline on the dev and held-out test labels."""
+    labels = load()
+    names = request.implementations or list(IMPLEMENTATIONS)
+    results: dict[str, dict[str, Figures]] = {}
+    misses: list[Outcome] = []
+    for split in ("dev", "test", "all"):
+        subset = [l for l in labels if split == "all" or l.split == split]
+        for name in names:
+            outcomes = score(IMPLEMENTATIONS[name], subset)
+            results.setdefault(split, {})[name] = figures(outcomes)
+            misses += outcomes if (name == NAME and split == "all") else []
+    text = _report(results, [o for o in misses if not o.hit])
+    request.report_dir.mkdir(parents=True, exist_ok=True)
+    path = request.report_dir / "locate.md"
+    path.write_text(text, encoding="utf-8")
+    data = {split: {name: f.model_dump() for name, f in runs.items()} for split, runs in results.items()}
+    return EvalResult(behaviour="locate", figures=data, text=text, files=[path])
