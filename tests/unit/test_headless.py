@@ -1,0 +1,45 @@
+"""The headless chat: one turn per line, the change or reply printed, one status line per turn, /commands."""
+
+from __future__ import annotations
+
+import io
+
+from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.session import Session
+from tests.fakes import fake_behaviours
+
+
+async def run(lines, replies, settings, decision_log, **behaviours):
+    out = io.StringIO()
+    from canvas_tui.headless import HeadlessChat
+
+    session = Session(ScriptedClient(replies), fake_behaviours(**behaviours), decision_log, settings)
+    failures = await HeadlessChat(session, out).run(lines)
+    return out.getvalue(), failures, session
+
+
+async def test_each_turn_prints_its_output_and_a_status_line(settings, decision_log):
+    out, failures, _ = await run(["Write a note", "Make it longer"], ["# Note\n\nShort.", "Short, and then some."],
+                                 settings, decision_log, trigger=["canvas", "edit"], needle="Short.")
+    assert failures == 0
+    assert "# Note\n\nShort.\n⟫ trigger=canvas 0.90\n" in out
+    assert "-Short.\n+Short, and then some.\n" in out
+    assert "⟫ router=edit 0.90 · locate=" in out and "policy=rewrite" in out
+
+
+async def test_commands_undo_and_show_versions(settings, decision_log):
+    out, _, session = await run(["Write a note", "Make it longer", "/undo", "/versions", "/nonsense"],
+                                ["# Note\n\nShort.", "Short, and then some."], settings, decision_log,
+                                trigger=["canvas", "edit"], needle="Short.")
+    assert session.document.text == "# Note\n\nShort."
+    assert "undone" in out and "  v1 model" in out and "* v0 model" in out and "unknown command /nonsense" in out
+
+
+async def test_a_failed_turn_is_counted_and_explained(settings, decision_log):
+    out, failures, _ = await run(["Write a note"], [""], settings, decision_log, trigger=["canvas"])
+    assert failures == 1 and "[error] The model wrote nothing" in out
+
+
+async def test_a_bad_command_argument_is_an_error_line_not_a_crash(settings, decision_log):
+    out, _, _ = await run(["/select 1", "/show"], [], settings, decision_log)
+    assert out.count("[error]") == 2
