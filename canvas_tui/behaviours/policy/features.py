@@ -47,38 +47,43 @@ def request_terms(request: str) -> list[str]:
 
 DENSE_NAMES = (
     *(f"unit_{u}" for u in (*UNITS, "other")),
-    "target_empty", "log_target_chars", "target_sentences", "log_request_words",
-    "log_length_ratio", "cue_targeted", "cue_rewrite", "cue_scope", "quoted", "overlap", "code", "digits",
+    "log_target_chars", "target_sentences", "log_request_words", "log_length_ratio",
+    "cue_targeted", "cue_rewrite", "cue_scope", "quoted", "code", "digits",
 )
+TYPICAL_CHARS = {"sentence": 100, "paragraph": 450, "section": 1500, "document": 3000, "other": 450}
+CHARS_PER_SENTENCE = 90
+MAX_CHARS = 3000
+MAX_SENTENCES = 20
 
 
-def _overlap(request_words: list[str], target: str) -> float:
-    """Fraction of the request's longer words that occur in the target: naming specific text."""
-    long_words = {w for w in request_words if len(w) >= 4}
-    if not long_words or not target:
-        return 0.0
-    target_words = set(words(target))
-    return len(long_words & target_words) / len(long_words)
+def _target_size(target: str, unit: str) -> tuple[int, int]:
+    """(characters, sentences) of the target, capped; typical values for the unit when it is not given.
+
+    Labels may leave the target empty, but in use it is always the located text: imputing keeps
+    the two alike, so a model trained on empty targets does not flip on real ones. Past the caps
+    (a long section, any document) size says nothing more about the kind of edit.
+    """
+    if not target.strip():
+        chars = TYPICAL_CHARS[unit]
+        return chars, min(MAX_SENTENCES, max(1, chars // CHARS_PER_SENTENCE))
+    return min(MAX_CHARS, len(target)), min(MAX_SENTENCES, max(1, len(_SENTENCE_END.findall(target))))
 
 
 def dense_features(item: PolicyInput) -> list[float]:
     """The dense feature vector, in the order of `DENSE_NAMES`."""
     unit = normalise_unit(item.unit)
-    request_words = words(item.request)
     cues = count_cues(item.request)
-    target = item.target_text
+    chars, sentences = _target_size(item.target_text, unit)
     return [
         *(1.0 if unit == u else 0.0 for u in (*UNITS, "other")),
-        1.0 if not target.strip() else 0.0,
-        math.log1p(len(target)),
-        float(min(len(_SENTENCE_END.findall(target)), 20)),
-        math.log1p(len(request_words)),
-        math.log1p(len(item.request)) - math.log1p(len(target)),
+        math.log1p(chars),
+        float(sentences),
+        math.log1p(len(words(item.request))),
+        math.log1p(len(item.request)) - math.log1p(chars),
         cues.targeted,
         cues.rewrite,
         1.0 if cues.scope else 0.0,
         1.0 if _QUOTED.search(item.request) else 0.0,
-        _overlap(request_words, target),
-        1.0 if _CODE.search(target) else 0.0,
+        1.0 if _CODE.search(item.target_text) else 0.0,
         1.0 if any(ch.isdigit() for ch in item.request) else 0.0,
     ]

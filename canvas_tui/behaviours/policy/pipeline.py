@@ -19,6 +19,7 @@ from canvas_tui.behaviours.policy.decide import decide_with
 from canvas_tui.behaviours.policy.features import DENSE_NAMES, PolicyInput
 from canvas_tui.behaviours.policy.metrics import Scores, score
 from canvas_tui.behaviours.policy.report import render
+from canvas_tui.behaviours.policy.robustness import Robustness, fillers, measure
 from canvas_tui.behaviours.policy.scorers import SCORERS, Scorer, artifact_path, metadata_path, trained_scorer
 from canvas_tui.behaviours.policy.training import fit
 from canvas_tui.config import load_settings
@@ -65,14 +66,23 @@ def train(request: TrainRequest) -> TrainResult:
     return TrainResult(behaviour="policy", artifact=artifact_path(), figures=figures, text=text)
 
 
-def _score_implementation(name: str, rows: list[LabelRow]) -> tuple[Scores, dict[str, float]]:
-    """One implementation's scores at the default threshold, and its agreement at each swept threshold."""
+class Measured(BaseModel):
+    """Everything measured of one implementation on the held-out rows."""
+
+    scores: Scores
+    sweep: dict[str, float]
+    robustness: Robustness
+
+
+def _measure(name: str, rows: list[LabelRow], texts: dict[str, list[str]]) -> Measured:
+    """Scores at the default threshold, agreement at each swept threshold, and robustness to real targets."""
     scorer = SCORERS[name]()
     raw = [scorer.score(r.as_input()) for r in rows]
     sweep = {f"{t:.1f}": sum((s >= t) == (r.label == "targeted") for s, r in zip(raw, rows)) / len(rows)
              for t in SWEEP}
     label = scorer.name + (" (fallback)" if scorer.fallback else "")
-    return score(label, rows, [decide_with(scorer, r.as_input(), 0.5) for r in rows]), sweep
+    scores = score(label, rows, [decide_with(scorer, r.as_input(), 0.5) for r in rows])
+    return Measured(scores=scores, sweep=sweep, robustness=measure(scorer, rows, texts))
 
 
 def evaluate(request: EvalRequest) -> EvalResult:
@@ -83,15 +93,18 @@ def evaluate(request: EvalRequest) -> EvalResult:
         raise ValueError(f"unknown policy implementations {unknown}; known: {sorted(SCORERS)}")
     rows, file_hash, _ = _labels()
     held_out = split(rows)[1]
-    measured = {name: _score_implementation(name, held_out) for name in names}
-    results = [scores for scores, _ in measured.values()]
-    text = render(results, {name: sweep for name, (_, sweep) in measured.items()}, file_hash)
+    texts = fillers(rows)
+    measured = [_measure(name, held_out, texts) for name in names]
+    results = [m.scores for m in measured]
+    text = render(results, {m.scores.implementation: m.sweep for m in measured},
+                  {m.scores.implementation: m.robustness for m in measured}, file_hash)
     request.report_dir.mkdir(parents=True, exist_ok=True)
     report = request.report_dir / "policy-eval.md"
     report.write_text(text, encoding="utf-8")
     figures = {"n_held_out": len(held_out), "labels_sha256": file_hash,
-               **{s.implementation: {"accuracy": s.accuracy, **{k: v.model_dump() for k, v in s.per_class.items()}}
-                  for s in results}}
+               **{m.scores.implementation: {"accuracy": m.scores.accuracy, "robustness": m.robustness.model_dump(),
+                                            **{k: v.model_dump() for k, v in m.scores.per_class.items()}}
+                  for m in measured}}
     return EvalResult(behaviour="policy", figures=figures, text=text, files=[report])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from canvas_tui.behaviours.policy.metrics import LABELS, Scores
+from canvas_tui.behaviours.policy.robustness import Robustness
 
 
 def _escape(text: str) -> str:
@@ -40,7 +41,15 @@ def _details(scores: Scores) -> list[str]:
     return lines + [""]
 
 
-def render(results: list[Scores], sweep: dict[str, dict[str, float]], data_hash: str) -> str:
+def _robustness(by_name: dict[str, Robustness]) -> list[str]:
+    lines = ["## Robustness: empty targets filled with a labelled text of the same unit", "",
+             "| implementation | rows | agreement (empty) | agreement (filled) | flips |", "|---|---|---|---|---|"]
+    return lines + [f"| {name} | {r.n} | {r.accuracy_empty:.3f} | {r.accuracy_filled:.3f} | {r.flips} |"
+                    for name, r in by_name.items()]
+
+
+def render(results: list[Scores], sweep: dict[str, dict[str, float]], robustness: dict[str, Robustness],
+           data_hash: str) -> str:
     """The whole report as markdown."""
     lines = ["# Policy eval (rewrite vs targeted)", "",
              f"Held-out rows of labels.csv: {results[0].n} (never used in training); labels sha256 {data_hash[:12]}.",
@@ -49,7 +58,7 @@ def render(results: list[Scores], sweep: dict[str, dict[str, float]], data_hash:
     thresholds = sorted(next(iter(sweep.values())))
     lines += ["| implementation | " + " | ".join(thresholds) + " |", "|---" * (len(thresholds) + 1) + "|"]
     lines += [f"| {name} | " + " | ".join(f"{by[t]:.3f}" for t in thresholds) + " |" for name, by in sweep.items()]
-    lines += ["", "## Confusion and misses", ""]
+    lines += ["", *_robustness(robustness), "", "## Confusion and misses", ""]
     for scores in results:
         lines += _details(scores)
     return "\n".join(lines)
