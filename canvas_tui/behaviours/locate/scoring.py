@@ -52,7 +52,7 @@ def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None =
     """BM25 of the query stems against each unit of `kind` (optionally only `among`), scaled to [0, 1]."""
     index = _index(text, kind)
     allowed = set(among) if among is not None else None
-    terms = [t for t in dict.fromkeys(query) if t in index.idf]
+    terms = [t for q in dict.fromkeys(query) for t in _vocabulary_matches(index, q)]
     scored = []
     for unit, bag in zip(index.units, index.bags):
         if allowed is not None and unit not in allowed:
@@ -63,6 +63,13 @@ def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None =
         scored.append((unit, score))
     top = max((s for _, s in scored), default=0.0) or 1.0
     return sorted(((u, s / top) for u, s in scored), key=lambda p: -p[1])
+
+
+def _vocabulary_matches(index: _Index, term: str) -> list[str]:
+    """The term itself when the document has it, else document words containing it ('brew' in 'homebrew')."""
+    if term in index.idf:
+        return [term]
+    return [word for word in index.idf if len(term) >= 3 and term in word][:5]
 
 
 def _close(a: str, b: str) -> bool:

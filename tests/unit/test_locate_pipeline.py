@@ -1,0 +1,43 @@
+"""`canvas-tui predict locate` lines and the eval report."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from canvas_tui.behaviours.locate.pipeline import PREDICTOR, evaluate
+from canvas_tui.pipeline.batch import run_batch
+from canvas_tui.pipeline.contracts import EvalRequest
+
+DOC = "# Notes\n\nFirst paragraph here.\n\nSecond paragraph here."
+
+
+def _predict(*lines: dict) -> list[dict]:
+    sink = io.StringIO()
+    run_batch(PREDICTOR, io.StringIO("\n".join(json.dumps(l) for l in lines)), sink, progress=False,
+              errors=io.StringIO())
+    return [json.loads(line) for line in sink.getvalue().splitlines()]
+
+
+def test_a_prediction_line_has_exactly_the_contract_fields():
+    [out] = _predict({"id": "a", "document": DOC, "request": "shorten the second paragraph", "selection": None})
+    assert set(out) == {"id", "start", "end", "unit", "policy", "confidence"}
+    assert DOC[out["start"]:out["end"]] == "Second paragraph here."
+    assert out["unit"] == "paragraph" and out["policy"] in ("rewrite", "targeted")
+
+
+def test_a_selection_is_returned_as_the_span():
+    [out] = _predict({"id": 1, "document": DOC, "request": "fix this", "selection": {"start": 9, "end": 14}})
+    assert (out["start"], out["end"]) == (9, 14)
+
+
+def test_nothing_located_gives_a_null_start():
+    [out] = _predict({"id": 2, "document": DOC, "request": 'change "zebra crossings at dawn"', "selection": None})
+    assert out["start"] is None
+
+
+def test_the_eval_compares_with_the_baseline_on_dev_and_test_and_writes_a_report(tmp_path):
+    result = evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    assert set(result.figures) == {"dev", "test", "all"}
+    assert result.figures["test"]["rules"]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
+    assert (tmp_path / "locate.md").read_text().startswith("# Locate eval")
