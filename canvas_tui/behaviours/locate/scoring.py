@@ -72,12 +72,18 @@ def _vocabulary_matches(index: _Index, term: str) -> list[str]:
     return [word for word in index.idf if len(term) >= 3 and term in word][:5]
 
 
+@lru_cache(maxsize=65536)
 def _close(a: str, b: str) -> bool:
     """Two stems name the same word: equal, one a prefix of the other (5+ letters), or near-equal."""
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
     return (len(short) >= 5 and long_.startswith(short)) or (len(short) >= 5 and fuzz.ratio(a, b) >= 85)
+
+
+@lru_cache(maxsize=4096)
+def _title_stems(title: str) -> list[str]:
+    return stems(title) or [stem(w) for w in words(title)]
 
 
 def _named_score(title: list[str], phrases: list[str]) -> float:
@@ -94,7 +100,7 @@ def heading_scores(seg: Segmentation, request: str, named: list[str] | None = No
     """How well each section title is named in the request: IDF-weighted share of its words present,
     or the share of a naming phrase's words ('the section on saying no') found in the title."""
     said = set(stems(request))
-    titles = [stems(s.title) or [stem(w) for w in words(s.title)] for s in seg.sections]
+    titles = [_title_stems(s.title) for s in seg.sections]
     frequency = Counter(t for title in titles for t in set(title))
     plain = normalise(request)
     scored = []
@@ -102,10 +108,16 @@ def heading_scores(seg: Segmentation, request: str, named: list[str] | None = No
         weights = {t: 1.0 / frequency[t] for t in title}
         hit = sum(w for t, w in weights.items() if any(_close(t, s) for s in said))
         coverage = hit / (sum(weights.values()) or 1.0)
-        exact = fuzz.partial_ratio(normalise(section.title), plain) / 100 if len(section.title) >= 4 else 0.0
+        exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if len(section.title) >= 4 else 0.0
         score = max(coverage, _named_score(title, named or []) - 0.05)
         scored.append((section, 0.8 * score + 0.2 * exact))
     return sorted(scored, key=lambda p: -p[1])
+
+
+@lru_cache(maxsize=65536)
+def _prepared(piece: str) -> tuple[str, frozenset[str]]:
+    """A unit's normalised text and stem set (cached: units are scored again on every request)."""
+    return normalise(piece), frozenset(stems(piece))
 
 
 def quote_scores(seg: Segmentation, quote: str, units: list[Unit]) -> Scored:
@@ -114,9 +126,8 @@ def quote_scores(seg: Segmentation, quote: str, units: list[Unit]) -> Scored:
     wanted = set(stems(quote))
     scored = []
     for unit in units:
-        body = normalise(seg.text[unit.start:unit.end])
+        body, have = _prepared(seg.text[unit.start:unit.end])
         literal = fuzz.partial_ratio(phrase, body) / 100 if len(phrase) <= len(body) else fuzz.ratio(phrase, body) / 100
-        have = set(stems(body))
         overlap = len(wanted & have) / len(wanted) if wanted else 0.0
         scored.append((unit, max(literal, 0.5 * literal + 0.5 * overlap)))
     return sorted(scored, key=lambda p: -p[1])
