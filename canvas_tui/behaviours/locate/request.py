@@ -35,8 +35,8 @@ _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_KIND_RE})\b")
 _KIND_NUMBER = re.compile(rf"\b({_KIND_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
-_OPENING = re.compile(r"\b(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
-_CLOSING = re.compile(r"\b(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
+_OPENING = re.compile(r"\b(?:the|its|this|my|our|your)\s+(?:very\s+)?(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
+_CLOSING = re.compile(r"\b(?:the|its|this|my|our|your)\s+(?:very\s+)?(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
     r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
