@@ -21,6 +21,7 @@ HELP = """Commands (everything else is a chat message):
   /select START END     select [START, END) for the next message
   /comments             list comments; /dismiss ID  /apply ID
   /open  /close         open or close the canvas
+  /quick NAME           run a quick action (e.g. /quick Review code)
   /save PATH            save the document (atomic write)
   /help                 this list"""
 
@@ -43,14 +44,30 @@ class HeadlessChat:
             line = line.rstrip("\n")
             if not line.strip():
                 continue
-            if line.startswith("/"):
-                self.command(line)
+            result = await self._line(line)
+            if result is None:
                 continue
-            result = await self.session.turn(line, selection=self.selection)
             self.selection = None
             failures += result.kind == "failed"
             self.show_turn(result)
         return failures
+
+    async def _line(self, line: str) -> TurnResult | None:
+        """One input line: a quick action or a chat turn (their result), or a /command (no turn)."""
+        if line.startswith("/quick "):
+            return await self._quick(line.removeprefix("/quick "))
+        if line.startswith("/"):
+            self.command(line)
+            return None
+        return await self.session.turn(line, selection=self.selection)
+
+    async def _quick(self, name: str) -> TurnResult | None:
+        try:
+            return await self.session.quick_action(name)
+        except KeyError as exc:
+            self.print(f"[error] {exc.args[0]}; quick actions: "
+                       + ", ".join(action.name for action in self.session.settings.quick_actions))
+            return None
 
     def show_turn(self, result: TurnResult) -> None:
         """The reply (or the new document, or the change's diff), notices, then the status line."""

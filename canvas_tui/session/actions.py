@@ -14,6 +14,7 @@ from canvas_tui.document import Comment, Document, Version
 
 if TYPE_CHECKING:
     from canvas_tui.session.orchestrator import Session
+    from canvas_tui.session.result import TurnResult
 
 RESELECT_IOU = 0.5
 
@@ -127,3 +128,14 @@ class PersonActions:
         self.document.set_comment_status(comment_id, "applied")
         self.record_version()
         return version
+
+    async def quick_action(self: Session, name: str) -> TurnResult:
+        """Run a named quick action (settings.quick_actions) as a turn with its fixed request.
+
+        Recorded as a `quick_action` entry followed by the turn's own `message` entry.
+        """
+        action = next((a for a in self.settings.quick_actions if a.name.lower() == name.strip().lower()), None)
+        if action is None:
+            raise KeyError(f"no quick action named {name!r}")
+        self.record_action("quick_action", {"name": action.name, "request": action.request})
+        return await self.turn(action.request)

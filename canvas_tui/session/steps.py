@@ -171,7 +171,10 @@ def _after(span: Span, replacement: str) -> LocateDecision:
 
 
 async def comment(session: Session, turn: Turn) -> None:
-    """The model proposes comments; each quote is anchored; anchored ones are kept, the rest reported."""
+    """The model proposes comments; each quote is anchored; anchored ones are kept, the rest reported.
+
+    Comment ids number the document's comments (c1, c2, ...), so a replayed session refers to the same ones.
+    """
     turn.set_kind("comment")
     document, limit = session.document, session.settings.max_comments
     started = time.perf_counter()
@@ -196,7 +199,8 @@ async def comment(session: Session, turn: Turn) -> None:
             dropped.append(proposal.quote)
             continue
         kept += 1
-        document.add_comment(Comment(quote=document.text[anchored.span.start:anchored.span.end], comment=proposal.comment,
+        document.add_comment(Comment(id=f"c{len(document.comments) + 1}",
+                                     quote=document.text[anchored.span.start:anchored.span.end], comment=proposal.comment,
                                      suggestion=proposal.suggestion, start=anchored.span.start, end=anchored.span.end,
                                      score=anchored.score, ambiguous=anchored.ambiguous, decision_id=anchor_record.id))
     turn.status(f"comments={kept} anchored, {len(dropped)} dropped")
