@@ -5,18 +5,22 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 
+MAX_COMMENTS_PER_REPLY = 10
+"""A hard bound in the schema (so a constrained decoder stops); the configurable limit is applied after."""
+
+
 class ProposedComment(BaseModel):
     """One comment the model wants to leave: the passage it quotes, what it says, an optional replacement."""
 
-    quote: str = Field(description="a short passage copied exactly from the document")
-    comment: str = Field(description="what to improve about the passage, in one or two sentences")
-    suggestion: str | None = Field(None, description="replacement text for the passage, if there is one")
+    quote: str = Field(max_length=400, description="a short passage copied exactly from the document")
+    comment: str = Field(max_length=400, description="what to improve about the passage, in one or two sentences")
+    suggestion: str | None = Field(None, max_length=600, description="replacement text for the passage, if there is one")
 
 
 class CommentProposals(BaseModel):
     """The model's comments on a document."""
 
-    comments: list[ProposedComment]
+    comments: list[ProposedComment] = Field(max_length=MAX_COMMENTS_PER_REPLY)
 
 
 NO_PROPOSALS = CommentProposals(comments=[])

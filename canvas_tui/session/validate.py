@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 _FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
+_PASSAGE_BLOCK = re.compile(r"<passage>\s*\n?(?P<body>.*?)\n?\s*</passage>", re.DOTALL)
 _INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage)>|^Request:|^Document context:", re.MULTILINE)
 
 MAX_GROWTH = 4.0
@@ -23,8 +24,13 @@ MIN_TARGETED_SIMILARITY = 60.0
 
 
 def clean_reply(reply: str) -> str:
-    """The reply without a leading 'Here is…:' line, surrounding code fences or echoed passage tags."""
-    text = reply.strip()
+    """The reply without a leading 'Here is…:' line, surrounding code fences or echoed passage tags.
+
+    A small model often echoes the prompt's `<passage>` block and then writes its new text in a
+    second one: the last complete passage block is taken as the reply.
+    """
+    blocks = _PASSAGE_BLOCK.findall(reply)
+    text = blocks[-1].strip() if blocks else reply.strip()
     text = _PREAMBLE.sub("", text, count=1)
     fenced = _FENCE.match(text)
     if fenced:

@@ -67,7 +67,7 @@ async def test_an_edit_replaces_only_the_located_span_as_a_model_version(setting
 @pytest.mark.parametrize("reply, reason", [
     ("", "no text"),
     ('{"text": "We ship on Tuesday."}', "JSON"),
-    ("<passage>We ship</passage> Request: do it", "instructions"),
+    ("Request: change Monday\nWe ship on Tuesday.", "instructions"),
     ("Completely different words about bananas and kites.", "rewrote the passage"),
 ])
 async def test_a_bad_edit_reply_leaves_the_document_unchanged_and_says_why(settings, decision_log, reply, reason):
@@ -195,3 +195,11 @@ async def test_applying_a_suggestion_becomes_an_edit(settings, decision_log):
     session.apply_comment(session.document.active_comments[0].id)
     assert "The budget is 5,000 euros." in session.document.text
     assert session.document.comments[0].status == "applied"
+
+
+def test_an_echoed_passage_block_then_a_new_one_takes_the_last_as_the_reply():
+    from canvas_tui.session.validate import clean_reply
+
+    reply = "The passage is:\n<passage>\nold text\n</passage>\n\nI'll change it:\n<passage>\nnew text\n</passage>"
+    assert clean_reply(reply) == "new text"
+    assert clean_reply("Here is the revised text:\n```\nfixed\n```") == "fixed"
