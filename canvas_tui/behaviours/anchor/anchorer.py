@@ -19,10 +19,12 @@ from canvas_tui.behaviours.anchor.search import Candidate, elided_matches, part_
 from canvas_tui.behaviours.anchor.thresholds import Thresholds, load_thresholds
 from canvas_tui.behaviours.base import AnchorResult, Span
 
-_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]*_]|$)|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\"')\]*_]|$)|\n\s*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)]|#)[ \t])")
 _TRAIL_REACH = 400
 _SNAP_REACH = 40
 _CONTEXT = 32
+_TRAILING_MARKUP = re.compile(r"(?:[*_`~]|\]\([^)\s]*\)|\]\[[^\]\n]*\])*")
+_LEADING_MARKUP = "*_`~[!"
 
 
 class TextQuoteAnchorer:
@@ -50,7 +52,7 @@ class TextQuoteAnchorer:
                             ambiguous=ambiguous, method=best.method)
 
     def _candidates(self, doc: PreparedDocument, parsed: ParsedQuote) -> list[Candidate]:
-        exact = doc.exact(parsed.whole)
+        exact = doc.exact(parsed.verbatim) or doc.exact(parsed.whole)
         if exact:
             return [Candidate(m.start, m.end, 1.0, "exact") for m in exact]
         if len(parsed.parts) > 1:
@@ -86,10 +88,13 @@ def _choose(doc: PreparedDocument, candidates: list[Candidate], prefix: str | No
 
 
 def _to_original(doc: PreparedDocument, cand: Candidate, trails_off: bool) -> tuple[int, int]:
-    """The original-text span of a candidate; approximate ones snap to whole words, cut ones run
-    to the end of their sentence."""
+    """The original-text span of a candidate, with the markdown around its edges (`**`, `[`,
+    `](url)`); approximate ones snap to whole words, cut ones run to the end of their sentence."""
     start, end = doc.norm.original_span(cand.start, cand.end)
     raw = doc.raw
+    while start > 0 and raw[start - 1] in _LEADING_MARKUP:
+        start -= 1
+    end = _TRAILING_MARKUP.match(raw, end).end()
     if cand.method == "fuzzy":
         start, end = _snap_to_words(raw, start, end)
     if trails_off:

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 import edlib
 import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from canvas_tui.behaviours.anchor.normalize import Normalized, normalize
 
@@ -89,11 +91,27 @@ class PreparedDocument:
             matches.append(Match(first + start, last + 1 + start, result["editDistance"]))
         return matches
 
-    def missing_words(self, query: str, match: Match) -> int:
-        """How many words of `query` do not occur in the matched region (counted with repeats)."""
-        region = Counter(_WORD.findall(self.norm.text[match.start:match.end]))
-        wanted = Counter(_WORD.findall(query))
-        return sum((wanted - region).values())
+    def _word_start(self, at: int) -> int:
+        """`at` moved back to the start of the word it is inside (approximate edges drift)."""
+        text = self.norm.text
+        while at > 0 and text[at - 1].isalnum() and text[at].isalnum():
+            at -= 1
+        return at
+
+    def _word_end(self, at: int) -> int:
+        text = self.norm.text
+        while 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+            at += 1
+        return at
+
+    def word_gaps(self, query: str, match: Match) -> tuple[int, int]:
+        """(words of `query` missing from the matched region, counted with repeats; of those, the
+        ones not within two edits of any region word: replaced words rather than typos)."""
+        region_words = _WORD.findall(self.norm.text[self._word_start(match.start):self._word_end(match.end)])
+        missing = Counter(_WORD.findall(query)) - Counter(region_words)
+        foreign = sum(count for word, count in missing.items()
+                      if process.extractOne(word, region_words, scorer=DamerauLevenshtein.distance, score_cutoff=2) is None)
+        return sum(missing.values()), foreign
 
 
 @lru_cache(maxsize=8)

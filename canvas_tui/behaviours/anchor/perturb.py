@@ -15,7 +15,7 @@ import random
 import re
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -39,17 +39,33 @@ class DocContext:
     text: str
     units: list[Unit]
     foreign: list[str]
+    # `plain`: units with no markup whose text occurs once (so the gold span is THE occurrence).
+    flat: str = field(init=False)
+    plain: list[Unit] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.flat = _flat(textops.render(self.text))
+        self.plain = [u for u in self.units if not _MARKUP.search(self.raw(u)) and self.unique(u.start, u.end)]
 
     def raw(self, unit: Unit) -> str:
         return self.text[unit.start:unit.end]
 
-    def plain(self) -> list[Unit]:
-        return [u for u in self.units if not _MARKUP.search(self.raw(u))]
+    def unique(self, start: int, end: int) -> bool:
+        """The rendered text of `[start, end)` occurs once in the rendered document (any case)."""
+        return self.flat.count(_flat(textops.render(self.text[start:end])).strip(" .,:;!?\"'")) == 1
+
+    def paragraph(self, unit: Unit) -> tuple[int, int]:
+        """The range of the paragraph a unit belongs to."""
+        same = [u for u in self.units if u.paragraph == unit.paragraph]
+        return same[0].start, same[-1].end
 
     def absent(self, quote: str) -> bool:
         """An independent check (rapidfuzz, not the anchorer) that a quote is nowhere near the text."""
-        hay = " ".join(textops.render(self.text).lower().split())
-        return fuzz.partial_ratio(" ".join(quote.lower().split()), hay) < 70
+        return fuzz.partial_ratio(_flat(quote), self.flat) < 70
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _phrase(rng: random.Random, text: str, unit: Unit, low: int = 4, high: int = 12) -> tuple[int, int]:
@@ -60,8 +76,9 @@ def _phrase(rng: random.Random, text: str, unit: Unit, low: int = 4, high: int =
 
 
 def _sentence_or_phrase(rng: random.Random, ctx: DocContext) -> tuple[int, int]:
-    unit = rng.choice(ctx.plain())
-    return (unit.start, unit.end) if rng.random() < 0.6 else _phrase(rng, ctx.text, unit)
+    unit = rng.choice(ctx.plain)
+    start, end = (unit.start, unit.end) if rng.random() < 0.6 else _phrase(rng, ctx.text, unit)
+    return (start, end) if ctx.unique(start, end) else (unit.start, unit.end)
 
 
 def _perturbed(op: Callable[[random.Random, str], str]) -> Callable[[random.Random, DocContext], Gold | None]:
@@ -77,21 +94,27 @@ def _exact(rng: random.Random, ctx: DocContext) -> Gold | None:
 
 
 def _truncated(rng: random.Random, ctx: DocContext) -> Gold | None:
-    unit = rng.choice(ctx.plain())
-    words = _WORDS.findall(ctx.raw(unit))
-    if len(words) < 10:
+    unit = rng.choice(ctx.plain)
+    words = list(_WORDS.finditer(ctx.text, unit.start, unit.end))
+    keep = unit.start + (unit.end - unit.start) * rng.uniform(0.55, 0.85)
+    kept = [w for w in words if w.start() < keep]
+    if len(words) < 8 or len(kept) == len(words):
         return None
-    kept = " ".join(words[:round(len(words) * rng.uniform(0.55, 0.85))])
-    return kept + rng.choice(["", "", "...", "\u2026"]), unit.start, unit.end, False
+    return ctx.text[unit.start:kept[-1].end()] + rng.choice(["", "", "...", "\u2026"]), unit.start, unit.end, False
 
 
 def _extended(rng: random.Random, ctx: DocContext) -> Gold | None:
-    unit = rng.choice(ctx.plain())
-    before = list(_WORDS.finditer(ctx.text, max(0, unit.start - 80), unit.start))[-rng.randint(0, 4):]
-    after = list(_WORDS.finditer(ctx.text, unit.end, unit.end + 80))[:rng.randint(1, 4)]
-    start = before[0].start() if before and before[0].start() > unit.start - 80 else unit.start
+    unit = rng.choice(ctx.plain)
+    low, high = ctx.paragraph(unit)
+    before = list(_WORDS.finditer(ctx.text, low, unit.start))
+    before = before[len(before) - rng.randint(0, 3):]
+    after = list(_WORDS.finditer(ctx.text, unit.end, high))[:rng.randint(1, 3)]
+    start = before[0].start() if before else unit.start
     end = after[-1].end() if after else unit.end
-    quote = " ".join(textops.render(ctx.text[start:end]).split())
+    added = (unit.start - start) + (end - unit.end)
+    if not 0 < added <= 0.8 * (unit.end - unit.start) or _MARKUP.search(ctx.text[start:end]):
+        return None
+    quote = " ".join(ctx.text[start:end].split())
     return quote, unit.start, unit.end, False
 
 
@@ -101,7 +124,7 @@ def _elided(rng: random.Random, ctx: DocContext) -> Gold | None:
     start, end = group[0].start, group[-1].end
     words = _WORDS.findall(textops.render(ctx.text[start:end]))
     head, tail = rng.randint(3, 7), rng.randint(3, 7)
-    if len(words) < head + tail + 5:
+    if len(words) < head + tail + 5 or not ctx.unique(start, end):
         return None
     quote = " ".join(words[:head]) + rng.choice(_ELISION_MARKS) + " ".join(words[-tail:])
     return quote, start, end, False
@@ -113,12 +136,12 @@ def _first_occurrences(ctx: DocContext, phrase: str) -> list[re.Match[str]]:
 
 
 def _repeated(rng: random.Random, ctx: DocContext) -> Gold | None:
-    unit = rng.choice(ctx.plain())
+    unit = rng.choice(ctx.plain)
     start, end = _phrase(rng, ctx.text, unit, 3, 6)
     phrase = ctx.text[start:end]
     found = _first_occurrences(ctx, phrase)
     inside = all(any(u.start <= m.start() and m.end() <= u.end for u in ctx.units) for m in found)
-    if len(found) < 2 or not inside or len(phrase) < 12:
+    if len(found) < 2 or not inside or len(phrase) < 12 or ctx.flat.count(_flat(phrase)) != len(found):
         return None
     quote = phrase if rng.random() < 0.7 else textops.change_case(rng, phrase)
     return quote, found[0].start(), found[0].end(), True
@@ -132,8 +155,22 @@ def _markdown(rng: random.Random, ctx: DocContext) -> Gold | None:
     index = rng.choice(marked)
     unit, nxt = ctx.units[index], ctx.units[index + 1] if index + 1 < len(ctx.units) else None
     end = nxt.end if nxt and nxt.paragraph == unit.paragraph and rng.random() < 0.4 else unit.end
+    if not ctx.unique(unit.start, end):
+        return None
     quote = textops.render(ctx.text[unit.start:end])
     return quote.replace("\n", rng.choice([" ", "\n"])), unit.start, end, False
+
+
+_MIXABLE = [textops.change_case, textops.change_whitespace, textops.change_punctuation, textops.add_typos]
+
+
+def _mixed(rng: random.Random, ctx: DocContext) -> Gold | None:
+    """Two or three of case, whitespace, punctuation and typo changes on one quote."""
+    start, end = _sentence_or_phrase(rng, ctx)
+    quote = ctx.text[start:end]
+    for op in rng.sample(_MIXABLE, k=rng.randint(2, 3)):
+        quote = op(rng, quote)
+    return quote, start, end, False
 
 
 def _absent(rng: random.Random, ctx: DocContext) -> Gold | None:
@@ -145,7 +182,7 @@ def _absent(rng: random.Random, ctx: DocContext) -> Gold | None:
 
 def _paraphrase(rng: random.Random, ctx: DocContext) -> Gold | None:
     unit = rng.choice(ctx.units)
-    quote = paraphrase(rng, textops.render(ctx.raw(unit)))
+    quote = paraphrase(rng, textops.render(ctx.raw(unit)), min_changed=rng.uniform(0.25, 0.5))
     return (quote, None, None, False) if quote else None
 
 
@@ -171,6 +208,7 @@ KINDS: dict[str, Callable[[random.Random, DocContext], Gold | None]] = {
     "elided": _elided,
     "repeated": _repeated,
     "markdown": _markdown,
+    "mixed": _mixed,
     "absent": _absent,
     "paraphrase": _paraphrase,
     "diverged": _diverged,

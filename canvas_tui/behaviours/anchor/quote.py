@@ -18,8 +18,10 @@ _EDGE_PUNCTUATION = "\"'.,;:!?- "
 
 @dataclass(frozen=True)
 class ParsedQuote:
-    """A quote ready to match: the whole text, its elided parts, and whether it trails off."""
+    """A quote ready to match: as written (normalised), without edge punctuation, its elided
+    parts, and whether it trails off."""
 
+    verbatim: str
     whole: str
     parts: tuple[str, ...]
     trails_off: bool
@@ -36,4 +38,5 @@ def parse_quote(quote: str) -> ParsedQuote:
     pieces = _ELISION.split(stripped)
     trails_off = len(pieces) > 1 and not pieces[-1].strip()
     parts = tuple(part for part in (matchable(piece) for piece in pieces) if part)
-    return ParsedQuote(whole=matchable(stripped), parts=parts, trails_off=trails_off)
+    return ParsedQuote(verbatim=normalize(stripped).text, whole=matchable(stripped), parts=parts,
+                       trails_off=trails_off)

@@ -30,9 +30,8 @@ def part_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: in
     if exact:
         return [Candidate(m.start, m.end, 1.0, "exact") for m in exact]
     fuzzy = doc.fuzzy(part, limits.max_distance(len(part)), start, end)
-    allowed = limits.missing_words_allowed(len(part))
     return [Candidate(m.start, m.end, _score(part, m), "fuzzy") for m in fuzzy
-            if doc.missing_words(part, m) <= allowed]
+            if limits.accepts_words(len(part), *doc.word_gaps(part, m))]
 
 
 def _score(part: str, match: Match) -> float:
@@ -51,6 +50,10 @@ def _follow(doc: PreparedDocument, head: Candidate, rest: tuple[str, ...], limit
 
 
 def elided_matches(doc: PreparedDocument, parts: tuple[str, ...], limits: Thresholds) -> list[Candidate]:
-    """Head-to-tail candidates of an elided quote, one per head occurrence that completes."""
+    """Head-to-tail candidates of an elided quote; of heads reaching the same tail, the nearest."""
     chains = (_follow(doc, head, parts[1:], limits) for head in part_matches(doc, parts[0], limits))
-    return [chain for chain in chains if chain is not None]
+    by_tail: dict[int, Candidate] = {}
+    for chain in chains:
+        if chain is not None:
+            by_tail[chain.end] = chain
+    return sorted(by_tail.values(), key=lambda chain: chain.start)

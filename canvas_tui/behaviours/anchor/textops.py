@@ -15,12 +15,15 @@ _KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _EMPHASIS = (re.compile(r"\*\*(.+?)\*\*"), re.compile(r"__(.+?)__"), re.compile(r"\*(.+?)\*"),
              re.compile(r"(?<!\w)_(.+?)_(?!\w)"), re.compile(r"`(.+?)`"))
+_HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LINE_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
 
 
 def render(markdown: str) -> str:
-    """Markdown as a reader sees it: no link targets, emphasis marks, code ticks or line markers."""
-    text = _LINK.sub(r"\1", re.sub(r"\\([\\\[\]*_`])", r"\1", markdown))
+    """Markdown as a reader sees it: no link targets, emphasis marks, code ticks, line markers,
+    HTML tags or backslash escapes."""
+    text = _HTML_TAG.sub("", re.sub(r"\\([\\\[\]*_`])", r"\1", markdown))
+    text = _LINK.sub(r"\1", text)
     for pattern in _EMPHASIS:
         text = pattern.sub(r"\1", text)
     return _LINE_MARKER.sub("", text)

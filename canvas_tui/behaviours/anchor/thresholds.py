@@ -20,6 +20,7 @@ class Thresholds(BaseModel):
     max_error_rate: float = Field(0.2, ge=0.0, le=1.0, description="edit distance / quote length")
     max_missing_words: int = Field(2, ge=0, description="quote words absent from the matched region")
     missing_words_per_char: float = Field(0.0, ge=0.0, description="extra missing words allowed per quote char")
+    max_foreign_words: int = Field(0, ge=0, description="missing quote words not even a typo away")
     min_fuzzy_length: int = Field(8, ge=1, description="shorter quotes must match exactly")
     max_elision_gap: int = Field(4000, ge=0, description="normalised chars allowed between elided parts")
 
@@ -27,9 +28,10 @@ class Thresholds(BaseModel):
         """The largest edit distance accepted for a quote of `length` normalised characters."""
         return math.floor(self.max_error_rate * length) if length >= self.min_fuzzy_length else -1
 
-    def missing_words_allowed(self, length: int) -> int:
-        """How many quote words may be missing from a match of a quote of `length` characters."""
-        return self.max_missing_words + math.floor(self.missing_words_per_char * length)
+    def accepts_words(self, length: int, missing: int, foreign: int) -> bool:
+        """Whether a match of a quote of `length` chars with these word gaps counts as the quote."""
+        allowed = self.max_missing_words + math.floor(self.missing_words_per_char * length)
+        return missing <= allowed and foreign <= self.max_foreign_words
 
 
 def thresholds_path() -> Path:
