@@ -119,3 +119,25 @@ def test_rules_baseline_scores_cue_words():
     rules = rules_scorer()
     assert rules.score(PolicyInput(request="fix the spelling", unit="paragraph")) > 0.5
     assert rules.score(PolicyInput(request="rewrite it more formally", unit="paragraph")) < 0.5
+
+
+PROSE_DOCUMENT = "\n\n".join(
+    f"## Part {n}\n\nMaintainers review changes every week. Contributors open issues and send patches. "
+    "Reviews should be kind, specific and quick. Tests must pass before a merge." for n in range(8))
+CODE_DOCUMENT = "\n".join(
+    f"def step_{n}(items):\n    total = 0\n    for item in items:\n        total += item.price\n    return total\n"
+    for n in range(10))
+
+
+@pytest.mark.parametrize(("request_text", "document", "label"), [
+    ("fix all typos", PROSE_DOCUMENT, "targeted"),
+    ("use American spelling throughout", PROSE_DOCUMENT, "targeted"),
+    ("make it more formal", PROSE_DOCUMENT, "rewrite"),
+    ("make the whole document shorter", PROSE_DOCUMENT, "rewrite"),
+    ("add docstrings to every function", CODE_DOCUMENT, "targeted"),
+    ("rename the variable total to subtotal everywhere", CODE_DOCUMENT, "targeted"),
+    ("refactor the whole module", CODE_DOCUMENT, "rewrite"),
+    ("port to Rust", CODE_DOCUMENT, "rewrite"),
+])
+def test_whole_document_decisions_hold_on_real_length_documents(request_text, document, label):
+    assert classify(request_text, document, "document").label == label

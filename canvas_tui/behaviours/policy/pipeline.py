@@ -48,7 +48,7 @@ def train(request: TrainRequest) -> TrainResult:
         raise ValueError(f"labels.csv has {len(errors)} lint errors, first: {errors[0]}")
     train_rows, held_out = split(rows)
     digest = rows_digest(train_rows)
-    result = fit(train_rows, request.seed, version=f"trained-{digest[:10]}")
+    result = fit(train_rows, request.seed)
     result.model.save(artifact_path())
     figures: dict[str, Any] = {
         "version": result.model.version, "labels_sha256": file_hash, "train_rows_sha256": digest,
@@ -74,7 +74,7 @@ class Measured(BaseModel):
     robustness: Robustness
 
 
-def _measure(name: str, rows: list[LabelRow], texts: dict[str, list[str]]) -> Measured:
+def _measure(name: str, rows: list[LabelRow], texts: dict[tuple[str, str], list[str]]) -> Measured:
     """Scores at the default threshold, agreement at each swept threshold, and robustness to real targets."""
     scorer = SCORERS[name]()
     raw = [scorer.score(r.as_input()) for r in rows]

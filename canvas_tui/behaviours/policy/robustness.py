@@ -24,23 +24,31 @@ class Robustness(BaseModel):
     flips: int
 
 
-def fillers(rows: list[LabelRow]) -> dict[str, list[str]]:
-    """Texts per unit taken from the labelled rows that have a target (documents: paragraphs joined)."""
-    by_unit: dict[str, list[str]] = {}
+def _kind(row: LabelRow) -> str:
+    return "code" if row.category.startswith("code_") else "prose"
+
+
+def fillers(rows: list[LabelRow]) -> dict[tuple[str, str], list[str]]:
+    """Texts per (kind, unit) from the labelled rows that have a target; documents join paragraphs.
+
+    Code requests get code, prose requests get prose, as they would in use.
+    """
+    pools: dict[tuple[str, str], list[str]] = {}
     for row in rows:
         if row.target_text.strip():
-            by_unit.setdefault(row.unit, []).append(row.target_text)
-    paragraphs = by_unit.get("paragraph", [])
-    by_unit["document"] = ["\n\n".join(paragraphs[i::3]) for i in range(3)] if paragraphs else []
-    return by_unit
+            pools.setdefault((_kind(row), row.unit), []).append(row.target_text)
+    for kind in ("code", "prose"):
+        paragraphs = pools.get((kind, "paragraph"), [])
+        pools[(kind, "document")] = ["\n\n".join(paragraphs[i::3]) for i in range(3)] if paragraphs else []
+    return pools
 
 
-def measure(scorer: Scorer, rows: list[LabelRow], texts: dict[str, list[str]]) -> Robustness:
+def measure(scorer: Scorer, rows: list[LabelRow], texts: dict[tuple[str, str], list[str]]) -> Robustness:
     """Agreement of `scorer` on `rows` with empty targets, before and after filling them."""
-    empty = [r for r in rows if not r.target_text.strip() and texts.get(r.unit)]
+    empty = [r for r in rows if not r.target_text.strip() and texts.get((_kind(r), r.unit))]
     before, after = [], []
     for index, row in enumerate(empty):
-        pool = texts[row.unit]
+        pool = texts[(_kind(row), row.unit)]
         filled = PolicyInput(request=row.request, target_text=pool[index % len(pool)], unit=row.unit)
         before.append(decide_with(scorer, row.as_input(), 0.5).label)
         after.append(decide_with(scorer, filled, 0.5).label)

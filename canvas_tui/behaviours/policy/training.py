@@ -7,6 +7,8 @@ The regularisation strength is chosen by stratified cross-validation on the trai
 
 from __future__ import annotations
 
+import hashlib
+
 import numpy as np
 from pydantic import BaseModel
 from scipy.sparse import csr_matrix, hstack
@@ -19,7 +21,7 @@ from canvas_tui.behaviours.policy.data import LabelRow
 from canvas_tui.behaviours.policy.features import DENSE_NAMES, dense_features, request_terms
 from canvas_tui.behaviours.policy.linear import LinearPolicyModel
 
-C_GRID = (0.3, 1.0, 3.0, 10.0)
+C_GRID = (1.0, 3.0, 10.0, 30.0)
 FOLDS = 5
 
 
@@ -71,14 +73,14 @@ def cv_accuracy(rows: list[LabelRow], c: float, seed: int) -> float:
     return float(np.mean(scores))
 
 
-def _export(features: _Features, classifier: LogisticRegression, version: str) -> LinearPolicyModel:
-    """The fitted transform and classifier as a plain-data model."""
+def _export(features: _Features, classifier: LogisticRegression) -> LinearPolicyModel:
+    """The fitted transform and classifier as a plain-data model, versioned by a digest of its content."""
     weights = classifier.coef_[0]
     vocabulary = features.vectoriser.vocabulary_
     idf = features.vectoriser.idf_
     n_terms = len(vocabulary)
-    return LinearPolicyModel(
-        version=version,
+    model = LinearPolicyModel(
+        version="",
         terms={term: (float(idf[i]), float(weights[i])) for term, i in sorted(vocabulary.items())},
         dense_names=list(DENSE_NAMES),
         dense_mean=[float(x) for x in features.scaler.mean_],
@@ -86,9 +88,11 @@ def _export(features: _Features, classifier: LogisticRegression, version: str) -
         dense_weights=[float(x) for x in weights[n_terms:]],
         intercept=float(classifier.intercept_[0]),
     )
+    digest = hashlib.sha256(model.model_dump_json().encode("utf-8")).hexdigest()
+    return model.model_copy(update={"version": f"trained-{digest[:10]}"})
 
 
-def fit(rows: list[LabelRow], seed: int, version: str) -> Fit:
+def fit(rows: list[LabelRow], seed: int) -> Fit:
     """Choose C by cross-validation, fit on all `rows`, and export the model."""
     scores = {str(c): cv_accuracy(rows, c, seed) for c in C_GRID}
     best = max(C_GRID, key=lambda c: (scores[str(c)], -c))
@@ -96,7 +100,7 @@ def fit(rows: list[LabelRow], seed: int, version: str) -> Fit:
     matrix = features.fit_transform(rows)
     classifier = _classifier(best).fit(matrix, _targets(rows))
     train_accuracy = float((classifier.predict(matrix) == _targets(rows)).mean())
-    model = _export(features, classifier, version)
+    model = _export(features, classifier)
     return Fit(model=model, c=best, cv_accuracy=scores, train_accuracy=train_accuracy,
                export_error=_export_error(model, classifier.predict_proba(matrix)[:, 1], rows))
 
