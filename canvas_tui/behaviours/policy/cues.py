@@ -11,9 +11,10 @@ import math
 import re
 from dataclasses import dataclass
 
+QUOTED = r"[\"`\u201c\u2018].+?[\"`\u201d\u2019]|(^|\s)'[^']+'"
 SMALL_PART = (
     r"\b(this|that|the|one|a|first|second|third|fourth|fifth|last|final|next|opening|closing|\d+(st|nd|rd|th))"
-    r" (sentence|line|word|phrase|heading|header|title|bullet|item|step|link|caption|row|column|label|comment)\b"
+    r" (\w+ )?(sentence|line|word|phrase|heading|header|title|bullet|item|step|link|caption|row|column|label|comment)\b"
 )
 
 TARGETED_CUES: dict[str, float] = {
@@ -30,7 +31,7 @@ TARGETED_CUES: dict[str, float] = {
     r"\bword\b|\bterm\b|\bname\b|\btitle\b|\bheading\b": 0.6,
     r"\bdocstring\b|\btype hints?\b|\bvariable\b|\bimport\b|\boff[- ]by[- ]one\b|\bbug\b": 1.2,
     r"\bcorrect\b|\bfix\b|\bupdate\b": 0.8,
-    r"[\"'`\u201c\u2018].+[\"'`\u201d\u2019]": 1.0,
+    QUOTED: 1.0,
     SMALL_PART: 1.0,
 }
 

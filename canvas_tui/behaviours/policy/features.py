@@ -11,13 +11,13 @@ import re
 
 from pydantic import BaseModel
 
-from canvas_tui.behaviours.policy.cues import count_cues
+from canvas_tui.behaviours.policy.cues import QUOTED, count_cues
 
 UNITS = ("sentence", "paragraph", "section", "document")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 _CODE = re.compile(r"\bdef \w|\bfunction\b|\bclass \w|[{};]\s*$|=>|\breturn\b|^\s*(import|#include|fn )", re.M)
-_QUOTED = re.compile(r"[\"`\u201c].+?[\"`\u201d]|(^|\s)'[^']+'")
+_QUOTED = re.compile(QUOTED)
 
 
 class PolicyInput(BaseModel):
