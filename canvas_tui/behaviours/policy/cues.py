@@ -18,7 +18,7 @@ SMALL_PART = (
 )
 
 TARGETED_CUES: dict[str, float] = {
-    r"\btypos?\b|\bmisspell|\bspelling\b|\bspelt\b|\bspelled\b": 2.0,
+    r"\btypos?\b|\bmisspell|\bspelling\b|\bspelt\b|\bspelled\b|\bspell ?check|\bproofread": 2.0,
     r"\bgrammar\b|\bgrammatical|\bsubject[- ]verb\b|\btense\b": 1.5,
     r"\bpunctuation\b|\bcommas?\b|\bperiods?\b|\bfull stops?\b|\bapostrophes?\b|\bsemicolons?\b|\bcolons?\b|\bhyphens?\b|\bdash(es)?\b|\bquotation marks?\b": 1.5,
     r"\bcapitali[sz]|\blower ?case\b|\bupper ?case\b|\ball caps\b": 1.5,
