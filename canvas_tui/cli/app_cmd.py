@@ -1,21 +1,47 @@
-"""`canvas-tui [FILE]`: the interactive app (the default command)."""
+"""`canvas-tui [FILE]`: the interactive app (the default command); `canvas-tui serve`: the same app in a browser."""
 
 from __future__ import annotations
 
 import asyncio
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import backend_options, settings_from
+from canvas_tui.cli.common import EXIT_BACKEND, backend_options, settings_from
 
 
 def run_app(settings, document: Path | None, record: Path | None) -> None:
-    """Start the terminal app; until it exists, the headless chat serves the same session."""
-    from canvas_tui.cli.chat_cmd import _headless
+    """Start the terminal app; a file that cannot be opened is reported in the app, which starts without it."""
+    from canvas_tui.bootstrap import SessionOptions, open_session
+    from canvas_tui.document.files import FileProblem
+    from canvas_tui.llm.errors import ModelError
 
-    sys.exit(asyncio.run(_headless(settings, document, record)))
+    problems: list[str] = []
+    try:
+        try:
+            session = open_session(settings, SessionOptions(document=document, record=record))
+        except FileProblem as exc:
+            problems.append(f"{exc} canvas-tui started without it.")
+            session = open_session(settings, SessionOptions(record=record))
+    except ModelError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BACKEND)
+    sys.exit(asyncio.run(_run(session, problems)))
+
+
+async def _run(session, problems: list[str]) -> int:
+    """Run the app in this event loop, then close the session in the same loop."""
+    from canvas_tui.app import build_app
+    from canvas_tui.bootstrap import close_session
+
+    app = build_app(session, problems=problems)
+    try:
+        await app.run_async()
+    finally:
+        await close_session(session)
+    return app.return_code or 0
 
 
 @click.command(name="app")
@@ -27,6 +53,23 @@ def app(file: Path | None, record: Path | None, **backend: object) -> None:
     run_app(settings_from(backend), file, record)
 
 
+@click.command()
+@click.argument("app_args", nargs=-1, type=click.UNPROCESSED)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+def serve(app_args: tuple[str, ...], host: str, port: int) -> None:
+    """Serve the app in a web browser (textual-serve): every browser tab runs `canvas-tui APP_ARGS...`.
+
+    Example: `canvas-tui serve --port 8000 -- notes.md --backend replay --replay-file demo.jsonl`,
+    then open http://127.0.0.1:8000 .
+    """
+    from textual_serve.server import Server
+
+    command = shlex.join([sys.executable, "-m", "canvas_tui", "app", *app_args])
+    Server(command, host=host, port=port, title="canvas-tui").serve()
+
+
 def register(group: click.Group) -> None:
-    """Add `app` to the top-level group."""
+    """Add `app` and `serve` to the top-level group."""
     group.add_command(app)
+    group.add_command(serve)

@@ -1,0 +1,278 @@
+"""The canvas-tui app: chat on the left, the document canvas beside it, a status line below.
+
+A thin layer over the headless `Session`: the app never calls the model client. A chat turn
+runs `session.turn` in a worker; the session's events come back as messages and are shown as
+they arrive (messages up, attributes down).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Input, TextArea
+
+from canvas_tui.app.commands import palette_commands
+from canvas_tui.app.document_actions import DocumentActions
+from canvas_tui.app.messages import SessionEvent, TurnFinished
+from canvas_tui.app.screens.help import HelpScreen, KeyRow, binding_rows
+from canvas_tui.app.screens.versions import VersionsScreen
+from canvas_tui.app.visible import visible
+from canvas_tui.app.widgets.canvas.comments import CommentList
+from canvas_tui.app.widgets.canvas.pane import CanvasPane
+from canvas_tui.app.widgets.chat.log import ChatLog
+from canvas_tui.app.widgets.status import StatusBar
+from canvas_tui.behaviours.base import Span
+from canvas_tui.session import Session, TurnResult
+from canvas_tui.session.events import CanvasDelta, ChatDelta, DecisionMade, Event, TargetShown
+
+SEVERITY = {"info": "information", "warning": "warning", "error": "error"}
+SELECTION_SETTLE = 0.6
+"""Seconds a selection must stay put before it is reported to the session."""
+
+
+class CanvasApp(DocumentActions, App[None]):
+    """Chat beside a document canvas, over one session."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "canvas-tui"
+    BINDINGS = [
+        Binding("ctrl+o", "toggle_canvas", "Canvas"),
+        Binding("ctrl+s", "save", "Save"),
+        Binding("ctrl+z", "undo", "Undo", priority=True),
+        Binding("ctrl+y", "redo", "Redo", priority=True),
+        Binding("f2", "versions", "Versions"),
+        Binding("f3", "toggle_preview", "Preview"),
+        Binding("f4", "focus_comments", "Comments"),
+        Binding("f1,question_mark", "help", "Help", key_display="F1/?"),
+        Binding("escape", "focus_chat", "Back to the chat", show=False),
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, session: Session, *, debounce: float = 1.0, autosave_interval: float = 10.0,
+                 problems: list[str] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.debounce, self.autosave_interval = debounce, autosave_interval
+        self.problems = list(problems or [])
+        document = session.document
+        self.saved_text: str | None = document.text if document is not None and document.path else None
+        self.autosaved: Path | None = None
+        self.turn_running = False
+        self.streaming_document = False
+        self.reported_selection: Span | None = None
+        self._selection_timer: Timer | None = None
+        for index, action in enumerate(session.settings.quick_actions):
+            if action.key:
+                self.bind(action.key, f"quick_action({index})", description=action.name)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="main"):
+            with Vertical(id="chat-pane"):
+                yield ChatLog(id="chat-log")
+                yield Input(placeholder="Message (Enter sends; with text selected in the canvas, it is about that)",
+                            id="chat-input")
+            yield CanvasPane(id="canvas", debounce=self.debounce)
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def canvas(self) -> CanvasPane:
+        return self.query_one(CanvasPane)
+
+    @property
+    def chat(self) -> ChatLog:
+        return self.query_one(ChatLog)
+
+    @property
+    def status(self) -> StatusBar:
+        return self.query_one(StatusBar)
+
+    def on_mount(self) -> None:
+        self.refresh_canvas()
+        self.query_one("#chat-input", Input).focus()
+        for problem in self.problems + ([self.session.log.problem] if self.session.log.problem else []):
+            self.notify(problem, severity="error", timeout=10)
+        self.set_interval(self.autosave_interval, self.autosave)
+        self.offer_autosave()
+
+    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
+               markup: bool = False) -> None:
+        """Every notification is plain text (never markup) with control characters made visible."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
+
+    def get_system_commands(self, screen):
+        yield from super().get_system_commands(screen)
+        yield from palette_commands(self)
+
+    # -- showing the session's state --------------------------------------------------------------
+
+    def refresh_canvas(self) -> None:
+        """Show the canvas if the session has it open, with the document as it is now."""
+        document = self.session.document
+        visible = document is not None and self.session.canvas_open
+        self.canvas.display = visible
+        if visible:
+            self.canvas.show(document)
+        self.show_document_status()
+
+    def show_document_status(self) -> None:
+        document = self.session.document
+        if document is None:
+            self.status.show_document("no document")
+            return
+        state = " • unsaved" if self.dirty else ""
+        self.status.show_document(f"{document.title} v{document.current}{state}")
+
+    def commit_typing(self) -> None:
+        """Turn the person's pending typing into a version (after a pause, on leaving the editor, before a turn)."""
+        text = self.canvas.take_typed_text()
+        if text is not None and self.session.document is not None:
+            self.session.user_edit(text)
+            self.canvas.show(self.session.document)
+            self.show_document_status()
+
+    def on_canvas_pane_typing_paused(self, event: CanvasPane.TypingPaused) -> None:
+        self.commit_typing()
+
+    def busy(self, doing: str) -> bool:
+        """True (and says so) while a turn runs: the document must not change under the model."""
+        if self.turn_running:
+            self.notify(f"Wait for the current answer before you {doing}.", severity="warning")
+        return self.turn_running
+
+    # -- chat turns ---------------------------------------------------------------------------------
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "chat-input" or not event.value.strip() or self.busy("send another message"):
+            return
+        message = event.value.strip()
+        event.input.value = ""
+        self.send(message)
+
+    def send(self, message: str, *, shown: str | None = None) -> None:
+        """Start a turn with `message` (about the canvas selection, if there is one)."""
+        self.commit_typing()
+        selection = self.canvas.selection() if self.canvas.display else None
+        about = f"\n(about the selection {selection.start}–{selection.end})" if selection else ""
+        self.chat.add_user((shown or message) + about)
+        self.status.show_turn("thinking…")
+        self.turn_running = True
+        self.canvas.editor.read_only = True
+        self.run_turn(message, selection)
+
+    @work(exclusive=True, group="turn")
+    async def run_turn(self, message: str, selection: Span | None) -> None:
+        """The turn itself, off the UI path; its events and its result come back as messages."""
+        result = await self.session.turn(message, selection=selection, emit=self._relay)
+        self.post_message(TurnFinished(result))
+
+    def _relay(self, event: Event) -> None:
+        self.post_message(SessionEvent(event))
+
+    async def on_session_event(self, message: SessionEvent) -> None:
+        event = message.event
+        if isinstance(event, ChatDelta):
+            await self.chat.write(event.text)
+        elif isinstance(event, CanvasDelta):
+            self._stream_into_canvas(event.text)
+        elif isinstance(event, TargetShown):
+            self._show_target(event)
+        elif isinstance(event, DecisionMade):
+            self.status.show_turn(f"thinking… {event.behaviour}={event.summary}")
+
+    def _stream_into_canvas(self, text: str) -> None:
+        if not self.streaming_document:
+            self.streaming_document = True
+            self.canvas.display = True
+            self.canvas.begin_stream()
+        self.canvas.stream(text)
+
+    def _show_target(self, event: TargetShown) -> None:
+        if self.session.document is None or not self.canvas.display:
+            return
+        if event.phase == "after":
+            self.canvas.show(self.session.document)
+        self.canvas.show_target(event.start, event.end)
+
+    async def on_turn_finished(self, message: TurnFinished) -> None:
+        result: TurnResult = message.result
+        await self.chat.finish_reply(result.reply or None)
+        self.turn_running = self.streaming_document = False
+        self.canvas.editor.read_only = False
+        self.refresh_canvas()
+        self.status.show_turn(result.status_line or result.kind)
+        for notice in result.notices:
+            self.notify(notice.message, severity=SEVERITY[notice.level], timeout=8)
+
+    def action_quick_action(self, index: int) -> None:
+        """Send a quick action's fixed request as an ordinary turn (recorded as a quick action first)."""
+        action = self.session.settings.quick_actions[index]
+        if self.busy(f"run “{action.name}”"):
+            return
+        self.session.record_action("quick_action", {"name": action.name, "request": action.request})
+        self.send(action.request, shown=f"⚡ {action.name}")
+
+    # -- the canvas ---------------------------------------------------------------------------------
+
+    def action_toggle_canvas(self) -> None:
+        """Open or close the canvas by hand (Ctrl+O); the session logs it as a correction when it is one."""
+        if self.busy("open or close the canvas"):
+            return
+        self.commit_typing()
+        if self.session.canvas_open and self.session.document is not None:
+            self.session.close_canvas()
+            self.refresh_canvas()
+            self.query_one("#chat-input", Input).focus()
+        else:
+            self.session.open_canvas()
+            self.refresh_canvas()
+            self.canvas.editor.focus()
+
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        if self._selection_timer is not None:
+            self._selection_timer.stop()
+        self._selection_timer = self.set_timer(SELECTION_SETTLE, self._report_selection)
+
+    def _report_selection(self) -> None:
+        """A settled, non-empty selection the person made is reported to the session (it may correct the locator)."""
+        if self.turn_running or not self.canvas.editor.has_focus:
+            return
+        self.commit_typing()
+        span = self.canvas.selection()
+        if span is not None and span != self.reported_selection:
+            self.reported_selection = span
+            self.session.select(span)
+
+    def action_toggle_preview(self) -> None:
+        """Markdown documents: switch between the editable source and the rendered preview (F3)."""
+        if not self.canvas.display or not self.canvas.toggle_preview():
+            self.notify("The preview is for markdown documents open in the canvas.")
+
+    def action_focus_comments(self) -> None:
+        """Move to the comments list (F4): arrows move the cursor to each span; d dismisses, a applies."""
+        comments = self.query_one(CommentList)
+        if comments.display and self.canvas.display:
+            comments.focus()
+        else:
+            self.notify("There are no comments.")
+
+    def action_focus_chat(self) -> None:
+        self.query_one("#chat-input", Input).focus()
+
+    def action_help(self) -> None:
+        """Every key (F1 or ?)."""
+        self.push_screen(HelpScreen(self.key_rows()))
+
+    def key_rows(self) -> list[KeyRow]:
+        """The rows of the help screen, from the live bindings."""
+        rows: list[KeyRow] = [("Chat", "enter", "Send the message (about the canvas selection, if any)"),
+                              ("Anywhere", "ctrl+p", "Command palette: quick actions, versions, save")]
+        rows += binding_rows("Anywhere", [binding for _, binding in self._bindings])
+        rows += binding_rows("Comments list", CommentList.BINDINGS)
+        rows += binding_rows("Versions screen", VersionsScreen.BINDINGS)
+        return rows

@@ -1,0 +1,167 @@
+"""The person's actions on the document, mixed into the app: undo/redo, versions, comments, save, quit, autosave.
+
+Each one first turns pending typing into a version, then calls the session (the source of
+truth), then shows the result; problems become notifications, never crashes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from canvas_tui.app.autosave import newer_autosave, remove_autosave, write_autosave
+from canvas_tui.app.screens.confirm import SaveAs, quit_question, restore_question
+from canvas_tui.app.screens.versions import VersionsScreen
+from canvas_tui.app.widgets.canvas.comments import CommentList
+from canvas_tui.app.widgets.canvas.editor import CanvasEditor
+from canvas_tui.document.files import BOM, save_text
+
+if TYPE_CHECKING:
+    from canvas_tui.app.app import CanvasApp
+
+
+class DocumentActions:
+    """Undo/redo, versions, comments, saving, autosave and quitting, for `CanvasApp`."""
+
+    def action_undo(self: CanvasApp) -> None:
+        """Undo the current version (Ctrl+Z, anywhere: the session's undo is the source of truth)."""
+        self._step_history(redo=False)
+
+    def action_redo(self: CanvasApp) -> None:
+        """Redo the version last undone (Ctrl+Y)."""
+        self._step_history(redo=True)
+
+    def on_canvas_editor_undo_requested(self: CanvasApp, event: CanvasEditor.UndoRequested) -> None:
+        event.stop()
+        self._step_history(redo=event.redo)
+
+    def _step_history(self: CanvasApp, *, redo: bool) -> None:
+        if self.busy("undo"):
+            return
+        self.commit_typing()
+        version = self.session.redo() if redo else self.session.undo()
+        if version is None:
+            self.notify("Nothing to redo." if redo else "Nothing to undo.")
+        self.refresh_canvas()
+
+    def action_versions(self: CanvasApp) -> None:
+        """Show every version with its diff (F2); choosing one restores it."""
+        if self.session.document is None:
+            self.notify("No document is open yet.")
+            return
+        self.commit_typing()
+        self.push_screen(VersionsScreen(self.session.document), self._restore)
+
+    def _restore(self: CanvasApp, number: int | None) -> None:
+        if number is None or self.busy("restore a version"):
+            return
+        if self.session.restore(number) is None:
+            self.notify(f"Version {number} is already the current text.")
+        self.refresh_canvas()
+
+    def on_comment_list_chosen(self: CanvasApp, event: CommentList.Chosen) -> None:
+        self.canvas.focus_comment(event.comment)
+
+    def on_comment_list_act(self: CanvasApp, event: CommentList.Act) -> None:
+        if self.busy("change comments"):
+            return
+        self.commit_typing()
+        if event.action == "dismiss":
+            self.session.dismiss_comment(event.comment.id)
+        elif self.session.apply_comment(event.comment.id) is None:
+            self.notify("This comment has no suggestion to apply.")
+        self.refresh_canvas()
+
+    # -- saving ------------------------------------------------------------------------------------
+
+    @property
+    def dirty(self: CanvasApp) -> bool:
+        """Unsaved changes: typing not yet committed, or a text that differs from the last save."""
+        document = self.session.document
+        if document is None:
+            return False
+        if self.canvas.typed:
+            return True
+        return document.text != self.saved_text and bool(document.text or document.path)
+
+    def action_save(self: CanvasApp, then_quit: bool = False) -> None:
+        """Save to the document's file (Ctrl+S); a document without one asks for a name first."""
+        document = self.session.document
+        if document is None:
+            self.notify("No document to save.")
+            return
+        self.commit_typing()
+        if document.path is None:
+            suggestion = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in document.title).strip("-").lower()
+            self.push_screen(SaveAs(f"{suggestion or 'untitled'}.md"),
+                             lambda name: name and self.save_to(Path(name), then_quit=then_quit))
+            return
+        self.save_to(Path(document.path), then_quit=then_quit)
+
+    def save_to(self: CanvasApp, path: Path, *, then_quit: bool = False) -> bool:
+        """Write the document to `path` atomically (keeping a byte-order mark the file had)."""
+        document = self.session.document
+        try:
+            save_text(path, document.text, bom=_has_bom(path))
+        except OSError as exc:
+            self.notify(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.",
+                        severity="error")
+            return False
+        remove_autosave(document)
+        document.path, self.saved_text = path, document.text
+        self.notify(f"Saved {path}.")
+        self.refresh_canvas()
+        if then_quit:
+            self.exit()
+        return True
+
+    def autosave(self: CanvasApp) -> None:
+        """Every few seconds: write a copy of an unsaved document to the data directory."""
+        if self.dirty:
+            try:
+                self.autosaved = write_autosave(self.session.document)
+            except OSError as exc:
+                self.notify(f"Autosave failed: {exc}.", severity="warning")
+
+    def offer_autosave(self: CanvasApp) -> None:
+        """At start: if an autosave newer than the file exists, ask whether to restore it."""
+        document = self.session.document
+        found = newer_autosave(document) if document is not None else None
+        if found is None:
+            return
+        path, text = found
+
+        def answer(choice: str) -> None:
+            if choice == "restore":
+                self.session.user_edit(text)
+                self.notify(f"Restored the autosave from {path} (not saved to the file yet).")
+                self.refresh_canvas()
+
+        self.push_screen(restore_question(document.title, str(path)), answer)
+
+    # -- quitting ----------------------------------------------------------------------------------
+
+    async def action_quit(self: CanvasApp) -> None:
+        """Quit (Ctrl+Q); with unsaved changes, ask first (an autosave copy is written either way)."""
+        self.commit_typing()
+        if not self.dirty:
+            self.exit()
+            return
+        self.autosave()
+        where = str(self.autosaved) if self.autosaved else None
+
+        def answer(choice: str) -> None:
+            if choice == "save":
+                self.action_save(then_quit=True)
+            elif choice == "discard":
+                self.exit(message=f"Unsaved changes were kept in {where}" if where else None)
+
+        self.push_screen(quit_question(self.session.document.title, where), answer)
+
+
+def _has_bom(path: Path) -> bool:
+    try:
+        with open(path, "rb") as file:
+            return file.read(3) == BOM.encode("utf-8")
+    except OSError:
+        return False

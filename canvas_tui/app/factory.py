@@ -1,0 +1,12 @@
+"""`build_app`: the one way to make the app, for the command line and the tests alike."""
+
+from __future__ import annotations
+
+from canvas_tui.app.app import CanvasApp
+from canvas_tui.session import Session
+
+
+def build_app(session: Session, *, debounce: float = 1.0, autosave_interval: float = 10.0,
+              problems: list[str] | None = None) -> CanvasApp:
+    """The app over `session`; `problems` (e.g. a file that could not be opened) are shown at start."""
+    return CanvasApp(session, debounce=debounce, autosave_interval=autosave_interval, problems=problems)

@@ -1,0 +1,62 @@
+"""Small questions: quit with unsaved changes, restore an autosave, the file name to save as."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label
+
+from canvas_tui.app.visible import visible
+
+
+class Choice(ModalScreen[str]):
+    """A question with buttons; dismisses with the chosen button's id (Escape: `cancel`)."""
+
+    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+
+    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.question, self.choices = question, choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(visible(self.question), markup=False, classes="question")
+            with Horizontal(classes="buttons"):
+                for choice_id, label in self.choices:
+                    yield Button(label, id=choice_id, variant="primary" if choice_id == self.choices[0][0] else "default")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
+def quit_question(name: str, autosave: str | None) -> Choice:
+    """Quitting with unsaved changes: save, quit anyway (the autosave copy is kept), or stay."""
+    kept = f" A copy is kept in {autosave}." if autosave else ""
+    return Choice(f"{name} has unsaved changes.{kept}",
+                  [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")])
+
+
+def restore_question(name: str, autosave: str) -> Choice:
+    """An autosave newer than the file exists: restore it or keep the file as it is."""
+    return Choice(f"An autosaved copy of {name} newer than the file exists: {autosave}. Restore it?",
+                  [("restore", "Restore the autosave"), ("keep", "Keep the file as it is")])
+
+
+class SaveAs(ModalScreen[str | None]):
+    """Ask for a file name (for a document that has none yet)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
+
+    def __init__(self, suggestion: str) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label("Save the document as (Enter saves, Escape cancels):", markup=False, classes="question")
+            yield Input(self.suggestion, id="save-path")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)

@@ -1,0 +1,80 @@
+"""The list of the document's active comments; moving through it moves the canvas cursor to the span."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from canvas_tui.app.visible import visible
+from canvas_tui.document import Comment
+
+
+class CommentList(OptionList):
+    """One line per active comment; `d` dismisses it, `a` applies its suggestion."""
+
+    BINDINGS = [
+        Binding("d", "dismiss_comment", "Dismiss comment"),
+        Binding("a", "apply_comment", "Apply suggestion"),
+    ]
+
+    class Chosen(Message):
+        """A comment became the highlighted one (show its span)."""
+
+        def __init__(self, comment: Comment) -> None:
+            super().__init__()
+            self.comment = comment
+
+    class Act(Message):
+        """The person dismissed a comment or applied its suggestion."""
+
+        def __init__(self, comment: Comment, action: str) -> None:
+            super().__init__()
+            self.comment, self.action = comment, action
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.comments: list[Comment] = []
+
+    def show(self, comments: list[Comment]) -> None:
+        """Replace the list (keeps the highlighted row where it can)."""
+        if [(c.id, c.start, c.end) for c in comments] == [(c.id, c.start, c.end) for c in self.comments]:
+            return
+        highlighted = self.highlighted
+        self.comments = list(comments)
+        self.clear_options()
+        self.add_options([Option(_label(comment), id=comment.id) for comment in comments])
+        if comments:
+            self.highlighted = min(highlighted or 0, len(comments) - 1)
+
+    @property
+    def current(self) -> Comment | None:
+        """The highlighted comment, if any."""
+        if self.highlighted is None or not 0 <= self.highlighted < len(self.comments):
+            return None
+        return self.comments[self.highlighted]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current))
+
+    def action_dismiss_comment(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Act(self.current, "dismiss"))
+
+    def action_apply_comment(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Act(self.current, "apply"))
+
+
+def _label(comment: Comment) -> Text:
+    """Untrusted text as plain Text: quote, comment, and the suggestion when there is one."""
+    quote = " ".join(visible(comment.quote).split())
+    text = Text(f"“{quote[:40]}{'…' if len(quote) > 40 else ''}” ", style="italic")
+    text.append(visible(comment.comment), style="")
+    if comment.suggestion is not None:
+        text.append(f"  → {visible(comment.suggestion)}", style="green")
+    return text

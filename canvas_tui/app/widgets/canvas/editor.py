@@ -1,0 +1,82 @@
+"""The canvas editor: a TextArea whose programmatic updates are told apart from the person's typing.
+
+The session's undo is the source of truth, so the TextArea's own undo/redo keys are handed up
+to the app (which undoes a session version) instead of undoing keystrokes locally.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from textual.message import Message
+from textual.widgets.text_area import Edit, EditResult, Selection
+
+from canvas_tui.app.offsets import LineIndex
+from canvas_tui.app.widgets.canvas.highlights import SpanHighlightArea
+from canvas_tui.behaviours.base import Span
+from canvas_tui.document.changes import minimal_change
+
+
+class CanvasEditor(SpanHighlightArea):
+    """The document's text, editable; shows session versions and reports the person's edits."""
+
+    class Typed(Message):
+        """The person changed the text (by typing, pasting, deleting)."""
+
+    class UndoRequested(Message):
+        """Ctrl+Z / Ctrl+Y in the editor: undo or redo a session version."""
+
+        def __init__(self, redo: bool) -> None:
+            super().__init__()
+            self.redo = redo
+
+    def __init__(self, *args, **kwargs) -> None:
+        self._programmatic = 0
+        super().__init__(*args, **kwargs)
+
+    @contextmanager
+    def programmatic(self):
+        """Edits made inside this block are the app's, not the person's."""
+        self._programmatic += 1
+        try:
+            yield
+        finally:
+            self._programmatic -= 1
+
+    def edit(self, edit: Edit) -> EditResult:
+        result = super().edit(edit)
+        if not self._programmatic:
+            self.post_message(self.Typed())
+        return result
+
+    def show_text(self, new_text: str, index: LineIndex) -> None:
+        """Make the editor show `new_text`, replacing only the region that differs (cursor and scroll kept).
+
+        `index` indexes the text currently shown.
+        """
+        change = minimal_change(index.text, new_text)
+        if change.is_empty():
+            return
+        with self.programmatic():
+            self.replace(change.new, index.location(change.start), index.location(change.end), maintain_selection_offset=True)
+
+    def append(self, text: str) -> None:
+        """Add streamed text at the end."""
+        with self.programmatic():
+            self.insert(text, self.document.end, maintain_selection_offset=True)
+
+    def selected_span(self, index: LineIndex) -> Span | None:
+        """The selection as character offsets into `index.text`, or None when nothing is selected."""
+        start, end = self.selection
+        return None if start == end else index.span(start, end)
+
+    def select_span(self, span: Span, index: LineIndex) -> None:
+        """Select `span` and scroll it into view."""
+        self.selection = Selection(index.location(span.start), index.location(span.end))
+        self.scroll_cursor_visible(center=True)
+
+    def action_undo(self) -> None:
+        self.post_message(self.UndoRequested(redo=False))
+
+    def action_redo(self) -> None:
+        self.post_message(self.UndoRequested(redo=True))
