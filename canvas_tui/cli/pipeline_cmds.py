@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.registry import PIPELINE_MODULES, UnknownBehaviour, entry_point
@@ -74,7 +74,19 @@ def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool) -> 
     click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
 
 
+def _eval_group() -> click.Group:
+    """`eval BEHAVIOUR` (its eval data) and `eval replay FILES` (recorded sessions) under one name."""
+    from canvas_tui.cli.data_cmds import eval_replay
+
+    group = DefaultCommandGroup(name="eval", default_command="behaviour",
+                                help="Evaluate a behaviour on its eval data (eval BEHAVIOUR), or re-run recorded "
+                                     "sessions with today's behaviours (eval replay FILE_OR_DIR...).")
+    group.add_command(evaluate, name="behaviour")
+    group.add_command(eval_replay, name="replay")
+    return group
+
+
 def register(group: click.Group) -> None:
     """Add these commands to the top-level group."""
-    for command in (predict, evaluate, train):
+    for command in (predict, _eval_group(), train):
         group.add_command(command)

@@ -1,0 +1,59 @@
+"""`canvas-tui replay` and `canvas-tui eval replay` on a recording: exit codes and what they print."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from canvas_tui.cli import cli
+from tests.data_support import DOC, record
+from tests.fakes import fake_behaviours
+
+
+async def edit_then_undo(session):
+    session.open_document(DOC, title="plan")
+    await session.turn("change Monday to Tuesday")
+    session.undo()
+
+
+@pytest.fixture
+async def recording(tmp_path, settings, decision_log):
+    path = tmp_path / "session.jsonl"
+    await record(path, settings, decision_log, ["We ship on Tuesday."],
+                 fake_behaviours(trigger=["edit"], needle="We ship on Monday."), edit_then_undo)
+    return path
+
+
+def test_replay_prints_the_session_and_a_match_for_every_version(recording):
+    result = CliRunner().invoke(cli, ["replay", str(recording), "--headless"])
+    assert result.exit_code == 0, result.output
+    assert "» message \"change Monday to Tuesday\"" in result.output and "+We ship on Tuesday." in result.output
+    assert "3 of 3 versions match byte for byte" in result.output
+
+
+def test_replay_exits_1_when_a_version_differs(recording):
+    lines = recording.read_text().splitlines()
+    entries = [json.loads(line) for line in lines]
+    last = max(i for i, entry in enumerate(entries) if entry["type"] == "version")
+    entries[last]["text"] += "tampered"
+    recording.write_text("\n".join(json.dumps(entry) for entry in entries) + "\n")
+    result = CliRunner().invoke(cli, ["replay", str(recording), "--quiet"])
+    assert result.exit_code == 1
+    assert "mismatch (first difference at character" in result.output
+
+
+def test_replay_of_something_that_is_not_a_recording_exits_2_in_plain_words(tmp_path):
+    path = tmp_path / "notes.jsonl"
+    path.write_text('{"hello": "world"}\n')
+    result = CliRunner().invoke(cli, ["replay", str(path)])
+    assert result.exit_code == 2 and "not a canvas-tui recording" in result.output
+
+
+def test_eval_replay_takes_a_folder_and_eval_of_a_behaviour_still_dispatches(recording):
+    result = CliRunner().invoke(cli, ["eval", "replay", str(recording.parent), "--json"])
+    [report] = json.loads(result.output)
+    assert report["recording"] == str(recording) and report["diffs"][0]["behaviour"] == "router"
+    usage = CliRunner().invoke(cli, ["eval", "no-such-behaviour"])
+    assert usage.exit_code == 2 and "anchor|locate|policy|router|trigger" in usage.output
