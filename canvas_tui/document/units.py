@@ -56,6 +56,7 @@ class Segmentation:
     paragraphs: tuple[Unit, ...]
     sentences: tuple[Unit, ...]
     document: Unit | None
+    headings: tuple[Unit, ...] = ()
     _para_starts: list[int] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -216,6 +217,16 @@ def _sections(text: str, lines: list[_Line], blocks: _Blocks) -> list[Unit]:
     return sections
 
 
+def _heading_lines(text: str, lines: list[_Line], blocks: _Blocks) -> list[Unit]:
+    """The heading lines themselves (kind `sentence`: a one-line unit), e.g. for "fix the title"."""
+    found = []
+    for first, last, level, title in blocks.headings:
+        span = _span(text, lines[first].start, lines[last - 1].end)
+        if span:
+            found.append(Unit("sentence", span[0], span[1], len(found), level, title))
+    return found
+
+
 def _paragraphs(text: str, lines: list[_Line], texts: list[str], blocks: _Blocks) -> list[Unit]:
     paragraphs = []
     for first, last, code in _paragraph_runs(texts, blocks):
@@ -290,6 +301,7 @@ def segment(text: str) -> Segmentation:
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         document=Unit("document", whole[0], whole[1], 0) if whole else None,
+        headings=tuple(_heading_lines(text, lines, blocks)),
         _para_starts=[p.start for p in paragraphs],
         _sent_starts=[s.start for s in sentences],
     )

@@ -56,6 +56,17 @@ def labels_path() -> Path:
     return behaviour_dir("locate") / "labels.csv"
 
 
+def label_files() -> list[Path]:
+    """labels.csv, then the blind sets written later by someone else than the code (labels_blind*.csv)."""
+    folder = behaviour_dir("locate")
+    return [folder / "labels.csv", *sorted(folder.glob("labels_blind*.csv"))]
+
+
+def load_all() -> list[Label]:
+    """The rows of every label file (each blind file uses its own `split` name)."""
+    return [label for path in label_files() for label in load(path)]
+
+
 @lru_cache(maxsize=128)
 def document(name: str) -> str:
     """The text of one labelled document (read with newlines kept exactly as in the file)."""
@@ -71,14 +82,18 @@ def load(path: Path | None = None) -> list[Label]:
 
 
 def resolve(text: str, unit: str, anchor: str) -> tuple[int, int]:
-    """The span of the unit of kind `unit` that contains the first occurrence of `anchor`."""
+    """The span of the unit of kind `unit` that contains the first occurrence of `anchor`.
+
+    A heading line counts as a sentence (the gold span of "shorten the title").
+    """
     seg = segment(text)
     if unit == "document" or not anchor:
         return seg.document.start, seg.document.end
     at = text.find(anchor)
     if at < 0:
         raise ValueError(f"anchor not found: {anchor[:60]!r}")
-    holders = [u for u in seg.units(unit) if u.start <= at and at + len(anchor) <= u.end]
+    candidates = [*seg.units(unit), *(seg.headings if unit == "sentence" else ())]
+    holders = [u for u in candidates if u.start <= at and at + len(anchor) <= u.end]
     if not holders:
         raise ValueError(f"no {unit} contains anchor {anchor[:60]!r}")
     best = min(holders, key=lambda u: u.end - u.start)
@@ -98,7 +113,8 @@ def problems(label: Label) -> list[str]:
         if (label.start, label.end) != (label.selection_start, label.selection_end):
             issues.append("a selection row's gold span must be the selection")
         return issues
-    spans = {(u.start, u.end) for u in segment(text).units(label.unit)}
+    seg = segment(text)
+    spans = {(u.start, u.end) for u in (*seg.units(label.unit), *(seg.headings if label.unit == "sentence" else ()))}
     if (label.start, label.end) not in spans:
         issues.append(f"span {label.start}-{label.end} is not a {label.unit} of {label.doc}")
     if label.style not in STYLES:
