@@ -1,0 +1,103 @@
+"""Chat turns in the app: replies stream into the chat, new documents into the canvas, edits show their target."""
+
+from __future__ import annotations
+
+from canvas_tui.app.widgets.chat.log import Reply, UserMessage
+from tests.app.conftest import SIZE, send
+
+DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
+
+
+async def test_an_inline_answer_shows_in_the_chat_and_leaves_the_canvas_closed(make_app):
+    app, session = make_app(["Paris is **the** capital."], trigger=["inline"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "capital of France?")
+        assert [str(m.content) for m in app.query(UserMessage)] == ["capital of France?"]
+        assert app.query(Reply).last().source == "Paris is **the** capital."
+        assert not app.canvas.display
+        assert "trigger=inline 0.90" in str(app.query_one("#status-turn").content)
+
+
+async def test_a_new_document_opens_the_canvas_with_the_text_streamed_into_it(make_app):
+    app, session = make_app(["# Ode to tea\n\nSteam rises from the cup.\n"], trigger=["canvas"])
+    async with app.run_test(size=SIZE) as pilot:
+        seen = []
+        app.canvas.stream = lambda text, original=app.canvas.stream: (seen.append(text), original(text))
+        await send(pilot, app, "Write a poem about tea")
+        assert app.canvas.display and session.canvas_open
+        assert app.canvas.editor.text == session.document.text == "# Ode to tea\n\nSteam rises from the cup."
+        assert len(seen) > 1 and "".join(seen).startswith("# Ode to tea")
+        assert "trigger=canvas" in str(app.query_one("#status-turn").content)
+
+
+async def test_the_canvas_opens_and_closes_by_hand_and_closing_a_new_document_is_a_correction(make_app):
+    app, session = make_app(["# Essay\n\nText.\n"], trigger=["canvas"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "Write an essay")
+        await pilot.press("ctrl+o")
+        assert not app.canvas.display and not session.canvas_open
+        assert [c.kind for c in session.log.corrections()] == ["canvas_closed"]
+        await pilot.press("ctrl+o")
+        assert app.canvas.display and session.canvas_open
+
+
+async def test_a_selection_in_the_canvas_is_sent_as_character_offsets(make_app, tmp_path):
+    text = "# Plan 🙂\r\n\r\nWe ship on Monday.\r\nThe budget is small.\r\n"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(text.encode())
+    app, session = make_app(["We ship on Tuesday."], document=path, trigger=["edit"], policy="targeted")
+    async with app.run_test(size=SIZE) as pilot:
+        app.canvas.editor.selection = ((2, 0), (2, 18))
+        await send(pilot, app, "change the day")
+        locate = [d for d in session.log.decisions() if d.behaviour == "locate"][0]
+        start = text.index("We ship")
+        assert locate.input["selection"] == {"start": start, "end": start + len("We ship on Monday.")}
+        assert session.document.text == text.replace("Monday", "Tuesday")
+        assert app.canvas.editor.text == session.document.text
+
+
+async def test_an_edit_highlights_its_target_and_ctrl_z_in_the_chat_undoes_it(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(["We ship on Tuesday."], document=path, trigger=["edit"], needle="We ship on Monday.",
+                            policy="targeted")
+    async with app.run_test(size=SIZE) as pilot:
+        shown = []
+        app.canvas.show_target = lambda start, end, original=app.canvas.show_target: (shown.append((start, end)),
+                                                                                      original(start, end))
+        await send(pilot, app, "change Monday to Tuesday")
+        start = DOC.index("We ship")
+        assert shown == [(start, start + 18), (start, start + 19)]
+        assert app.canvas.editor.text == DOC.replace("Monday", "Tuesday")
+        await pilot.press("ctrl+z")
+        assert session.document.text == app.canvas.editor.text == DOC
+        assert [c.kind for c in session.log.corrections()] == ["edit_undone"]
+        await pilot.press("ctrl+y")
+        assert app.canvas.editor.text == DOC.replace("Monday", "Tuesday")
+
+
+async def test_a_failed_turn_is_a_notification_in_plain_words_and_the_app_keeps_running(make_app):
+    app, session = make_app([], trigger=["inline"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "hello [bold]there[/]")
+        messages = [n.message for n in app._notifications]
+        assert any("The model could not answer" in m for m in messages)
+        assert app.is_running
+        assert [str(m.content) for m in app.query(UserMessage)] == ["hello [bold]there[/]"]
+
+
+async def test_a_quick_action_records_itself_and_sends_its_fixed_request(make_app, settings, tmp_path):
+    from canvas_tui.config import QuickAction
+
+    settings.quick_actions = [QuickAction(name="Shorter", request="Make the whole document shorter.", key="ctrl+t")]
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app([DOC.replace(" Everyone helps.", "")], document=path, trigger=["edit"])
+    recorded = []
+    session.record_action = lambda kind, payload=None: recorded.append((kind, payload))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        await send(pilot, app, "")
+        assert recorded[0] == ("quick_action", {"name": "Shorter", "request": "Make the whole document shorter."})
+        assert recorded[1][0] == "message" and recorded[1][1]["text"] == "Make the whole document shorter."
+        assert "Everyone helps" not in session.document.text
