@@ -33,7 +33,9 @@ def make_app(settings):
 
 async def send(pilot, app, message: str) -> None:
     """Type a message in the chat box, press Enter, and wait for the turn to finish."""
-    app.query_one("#chat-input").value = message
+    chat_input = app.query_one("#chat-input")
+    chat_input.focus()
+    chat_input.value = message
     await pilot.press("enter")
     await wait_turn(pilot, app)
 

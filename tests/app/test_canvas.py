@@ -1,0 +1,112 @@
+"""The canvas by hand: typing becomes versions after a pause, comments, versions, preview and code documents."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import ContentSwitcher, OptionList
+
+from canvas_tui.app.screens.versions import VersionsScreen
+from tests.app.conftest import SIZE, send
+
+DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
+
+
+def _doc(tmp_path, text=DOC, name="plan.md"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+async def test_typing_becomes_one_version_after_a_pause_not_one_per_keystroke(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path), debounce=0.2)
+    async with app.run_test(size=SIZE) as pilot:
+        app.canvas.editor.focus()
+        app.canvas.editor.cursor_location = (0, 6)
+        await pilot.press("!", "!", "!")
+        assert len(session.document.versions) == 1
+        await pilot.pause(0.4)
+        assert session.document.text == DOC.replace("# Plan", "# Plan!!!")
+        assert [v.author for v in session.document.versions] == ["file", "user"]
+
+
+async def test_pending_typing_is_committed_before_a_turn_starts(make_app, tmp_path):
+    app, session = make_app(["Sure."], document=_doc(tmp_path), debounce=30, trigger=["chat"])
+    async with app.run_test(size=SIZE) as pilot:
+        app.canvas.editor.focus()
+        app.canvas.editor.cursor_location = (0, 6)
+        await pilot.press("x")
+        await send(pilot, app, "thanks")
+        assert session.document.text.startswith("# Planx") and session.document.versions[-1].author == "user"
+
+
+async def test_comments_are_highlighted_listed_followed_dismissed_and_applied(make_app, tmp_path):
+    proposals = {"comments": [
+        {"quote": "We ship on Monday.", "comment": "Which Monday?", "suggestion": "We ship on Monday 3 March."},
+        {"quote": "The budget is small.", "comment": "Say how small."},
+        {"quote": "Not in the text", "comment": "dropped"}]}
+    app, session = make_app([json.dumps(proposals)], document=_doc(tmp_path), trigger=["comment"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "critique this")
+        editor, comments = app.canvas.editor, app.canvas.comment_list
+        assert comments.option_count == 2
+        assert "comments=2 anchored, 1 dropped" in str(app.query_one("#status-turn").content)
+        start = DOC.index("We ship")
+        assert (0, 18, "canvas.comment") in editor._highlights[2]
+        await pilot.press("f4", "down")
+        assert editor.selected_text == "The budget is small."
+        await pilot.press("d")
+        assert [c.status for c in session.document.comments] == ["anchored", "dismissed"]
+        assert comments.option_count == 1
+        await pilot.press("a")
+        assert session.document.text[start:].startswith("We ship on Monday 3 March.")
+        assert app.canvas.editor.text == session.document.text and not comments.display
+
+
+async def test_the_versions_screen_lists_every_version_with_its_diff_and_restores_one(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path))
+    session.user_edit(DOC.replace("Monday", "Friday"))
+    session.user_edit(DOC.replace("Monday", "Sunday"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        screen = app.screen
+        assert isinstance(screen, VersionsScreen)
+        assert screen.query_one(OptionList).option_count == 3
+        assert "+We ship on Sunday" in str(screen.query_one("#diff").content)
+        await pilot.press("down", "down", "r")
+        assert session.document.text == DOC
+        assert session.document.versions[-1].summary == "restored version 0"
+        assert app.canvas.editor.text == DOC
+
+
+async def test_a_markdown_document_toggles_between_source_and_rendered_preview(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        switcher = app.query_one(ContentSwitcher)
+        assert app.canvas.editor.language == "markdown"
+        await pilot.press("f3")
+        assert switcher.current == "preview"
+        await pilot.press("f3")
+        assert switcher.current == "editor"
+
+
+async def test_a_code_document_gets_its_language_line_numbers_and_code_quick_actions(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path, "def f(x):\n    return x\n", "tool.py"))
+    async with app.run_test(size=SIZE):
+        editor = app.canvas.editor
+        assert editor.language == "python" and editor.show_line_numbers and not editor.soft_wrap
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "Quick action: Review code" in titles and "Quick action: Make it shorter" not in titles
+
+
+async def test_help_lists_every_key_of_the_app(make_app):
+    app, session = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        keys = {row[1] for row in app.key_rows()}
+        for binding in app.BINDINGS:
+            if binding.description:
+                assert (binding.key_display or binding.key) in keys
+        assert {"d", "a", "r,enter"} <= keys
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0]
