@@ -13,8 +13,14 @@ from pathlib import Path
 import click
 
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.data.exports import EXPORTABLE
+from canvas_tui.data.finetune import FINETUNABLE
 
 RECORDING = click.Path(exists=True, dir_okay=False, path_type=Path)
+LOG_OPTION = click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
+                          help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.")
+SINCE_OPTION = click.option("--since", type=click.DateTime(), default=None,
+                            help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.")
 
 
 def _load(path: Path):
@@ -114,6 +120,75 @@ def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, **backen
     sys.exit(EXIT_PARTIAL if any(report.failed for report in reports) else 0)
 
 
+def _data_log(log_path: Path | None):
+    from canvas_tui.data.datalog import DataLog
+
+    store = DataLog(settings_from({"log_path": log_path}).log_path)
+    if store.problem:
+        raise click.ClickException(store.problem)
+    return store
+
+
+def _utc(since):
+    from datetime import timezone
+
+    return since.replace(tzinfo=timezone.utc) if since is not None and since.tzinfo is None else since
+
+
+@click.group()
+def export() -> None:
+    """Turn real use (the decision log) into review-ready labels or fine-tuning data."""
+
+
+@export.command()
+@click.argument("behaviour", type=click.Choice(EXPORTABLE))
+@SINCE_OPTION
+@click.option("--redact", is_flag=True, help="Leave out document text (passages, quotes, documents).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV file to write (default: stdout).")
+@click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where locate rows' documents are saved (default: documents/ beside --output).")
+@LOG_OPTION
+def labels(behaviour: str, since, redact: bool, output: Path | None, docs_dir: Path | None,
+           log_path: Path | None) -> None:
+    """CSV rows for behaviours/BEHAVIOUR/labels.csv (same columns + source=real-use) from the person's corrections.
+
+    Rows labels.csv already has are skipped; review the rest, then append them.
+    """
+    from canvas_tui.data.exports import label_rows, write_labels
+
+    store = _data_log(log_path)
+    docs_dir = None if redact else (docs_dir or (output.parent / "documents" if output else None))
+    rows = label_rows(store, behaviour, since=_utc(since), redact=redact)
+    if output is None:
+        count = write_labels(rows, behaviour, sys.stdout, docs_dir)
+    else:
+        with output.open("w", newline="", encoding="utf-8") as file:
+            count = write_labels(rows, behaviour, file, docs_dir)
+    click.echo(f"{count} new {behaviour} rows" + (f"; documents in {docs_dir}" if docs_dir and count else ""), err=True)
+
+
+@export.command()
+@click.argument("behaviour", type=click.Choice(FINETUNABLE))
+@SINCE_OPTION
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="JSONL file to write (default: stdout).")
+@LOG_OPTION
+def finetune(behaviour: str, since, output: Path | None, log_path: Path | None) -> None:
+    """Chat-format JSONL ({"messages": [...]}) of BEHAVIOUR's logged decisions, corrected by the person."""
+    from canvas_tui.data.finetune import finetune_rows
+
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    count = 0
+    for row in finetune_rows(_data_log(log_path), behaviour, since=_utc(since)):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    if output:
+        out.close()
+    click.echo(f"{count} {behaviour} examples", err=True)
+
+
 def register(group: click.Group) -> None:
     """Add the data-loop commands to the top-level group (`eval replay` is added by `pipeline_cmds`)."""
-    group.add_command(replay)
+    for command in (replay, export):
+        group.add_command(command)

@@ -17,4 +17,14 @@ MIGRATIONS: list[str] = [
     CREATE INDEX corrections_decision ON corrections(decision_id);
     CREATE TABLE blobs (hash TEXT PRIMARY KEY, text TEXT NOT NULL);
     """,
+    # 2: win-rate judgements (canvas_tui.data.winrate), and decisions by turn (exports read a turn's decisions)
+    """
+    CREATE INDEX decisions_turn ON decisions(turn_id);
+    CREATE TABLE judgements (
+        id TEXT PRIMARY KEY, comparison_id TEXT NOT NULL, time TEXT NOT NULL, judge TEXT NOT NULL,
+        prompt TEXT NOT NULL, a_name TEXT NOT NULL, b_name TEXT NOT NULL, a_text TEXT NOT NULL, b_text TEXT NOT NULL,
+        shown_first TEXT NOT NULL, verdict TEXT NOT NULL, reason TEXT
+    );
+    CREATE INDEX judgements_comparison ON judgements(comparison_id, time);
+    """,
 ]

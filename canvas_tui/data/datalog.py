@@ -1,0 +1,63 @@
+"""The decision log, read and written the ways the data loop needs: a turn's decisions, and judgements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from canvas_tui.log.records import DecisionRecord, new_id, utc_now
+from canvas_tui.log.store import DecisionLog
+
+Verdict = Literal["A", "B", "tie"]
+
+
+class Judgement(BaseModel):
+    """One blind comparison of two outputs for the same prompt: who was shown first, and which won."""
+
+    id: str = Field(default_factory=new_id)
+    comparison_id: str
+    time: datetime = Field(default_factory=utc_now)
+    judge: str = Field(description="'person' or 'model:<backend>/<model>'")
+    prompt: str
+    a_name: str
+    b_name: str
+    a_text: str
+    b_text: str
+    shown_first: Literal["A", "B"]
+    verdict: Verdict
+    reason: str | None = None
+
+
+_JUDGEMENT_COLUMNS = list(Judgement.model_fields)
+
+
+class DataLog(DecisionLog):
+    """A DecisionLog with the reads and writes of exports and win-rate comparisons."""
+
+    def turn_decisions(self, turn_id: str | None) -> list[DecisionRecord]:
+        """The decisions of one turn, in order."""
+        if turn_id is None:
+            return []
+        sql = f"SELECT {', '.join(self.decision_columns)} FROM decisions WHERE turn_id = ? ORDER BY time, rowid"
+        return [self._decision_from_row(row) for row in self._rows(sql, (turn_id,))]
+
+    @property
+    def decision_columns(self) -> list[str]:
+        return list(DecisionRecord.model_fields)
+
+    def append_judgement(self, judgement: Judgement) -> bool:
+        """Store one judgement atomically; False if it could not be stored."""
+        row = judgement.model_dump(mode="json")
+        sql = (f"INSERT INTO judgements ({', '.join(_JUDGEMENT_COLUMNS)}) "
+               f"VALUES ({', '.join('?' * len(_JUDGEMENT_COLUMNS))})")
+        return self._write([(sql, tuple(row[column] for column in _JUDGEMENT_COLUMNS))])
+
+    def judgements(self, comparison_id: str | None = None) -> Iterator[Judgement]:
+        """Judgements in time order (of one comparison if given)."""
+        where, values = ("WHERE comparison_id = ?", (comparison_id,)) if comparison_id else ("", ())
+        rows = self._rows(f"SELECT {', '.join(_JUDGEMENT_COLUMNS)} FROM judgements {where} ORDER BY time, rowid", values)
+        for row in rows:
+            yield Judgement.model_validate(dict(zip(_JUDGEMENT_COLUMNS, row)))
