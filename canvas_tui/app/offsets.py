@@ -1,9 +1,9 @@
 """Character offsets <-> TextArea (row, column) locations, for selections and highlights.
 
 TextArea splits its text with `str.splitlines()` and counts columns in code points. The editor
-always holds `visible(text)` (see visible.py: the control characters among splitlines' boundaries
-are shown as symbols, one code point for one), so its rows break at CRLF, LF, CR, U+2028 and
-U+2029 only; the table here splits the same way. Offsets are code-point offsets, identical in the
+always holds `visible(text)` (see visible.py: the other boundaries splitlines knows are shown as
+symbols, one code point for one), so its rows break at CRLF, LF and CR only, with an empty last
+row after a final break; the table here splits the same way. Offsets are code-point offsets, identical in the
 shown text and in the session document's text.
 """
 
@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from canvas_tui.behaviours.base import Span
 
-LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\n\r]")
 """The boundaries `str.splitlines()` splits a visible() text on (and therefore the rows of the editor)."""
 
 Location = tuple[int, int]

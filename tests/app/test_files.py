@@ -1,0 +1,94 @@
+"""Saving, autosave and quitting: unsaved changes are never lost silently."""
+
+from __future__ import annotations
+
+import os
+
+from canvas_tui.app.autosave import autosave_path, write_autosave
+from canvas_tui.app.screens.confirm import Choice, SaveAs
+from tests.app.conftest import SIZE, send
+
+DOC = "# Plan\n\nWe ship on Monday.\n"
+
+
+async def test_ctrl_s_saves_the_document_to_its_file(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(document=path)
+    async with app.run_test(size=SIZE) as pilot:
+        session.user_edit(DOC + "More.\n")
+        app.refresh_canvas()
+        assert app.dirty
+        await pilot.press("ctrl+s")
+        assert path.read_text() == DOC + "More.\n" and not app.dirty
+
+
+async def test_a_new_document_asks_for_a_file_name_when_saved(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app, session = make_app(["# Ode to tea\n\nSteam.\n"], trigger=["canvas"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "write a poem")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SaveAs)
+        assert app.screen.query_one("#save-path").value == "ode-to-tea.md"
+        await pilot.press("enter")
+        assert (tmp_path / "ode-to-tea.md").read_text() == "# Ode to tea\n\nSteam."
+
+
+async def test_quitting_with_unsaved_changes_asks_and_keeps_an_autosave(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(document=path)
+    async with app.run_test(size=SIZE) as pilot:
+        session.user_edit(DOC + "Unsaved.\n")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, Choice) and app.is_running
+        assert autosave_path(session.document).read_text() == DOC + "Unsaved.\n"
+        await pilot.click("#cancel")
+        assert app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.click("#discard")
+    assert path.read_text() == DOC
+
+
+async def test_quitting_with_nothing_unsaved_just_quits(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(document=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        assert not app.is_running
+
+
+async def test_an_autosave_newer_than_the_file_is_offered_at_open_with_its_path(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(document=path)
+    session.document.text = DOC + "Recovered.\n"
+    copy = write_autosave(session.document)
+    session.document.text = DOC
+    os.utime(path, (1, 1))
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, Choice)
+        assert str(copy) in str(app.screen.query_one(".question").content)
+        await pilot.click("#restore")
+        assert session.document.text == DOC + "Recovered.\n" and app.canvas.editor.text == session.document.text
+        assert any(str(copy) in n.message for n in app._notifications)
+
+
+async def test_autosave_writes_a_copy_of_unsaved_changes_periodically(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(document=path, autosave_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        session.user_edit(DOC + "Typed.\n")
+        await pilot.pause(0.3)
+        assert autosave_path(session.document).read_text() == DOC + "Typed.\n"
+
+
+async def test_a_file_that_cannot_be_opened_is_a_notification_and_the_app_starts(make_app):
+    app, session = make_app(problems=["notes.bin looks like a binary file; canvas-tui started without it."])
+    async with app.run_test(size=SIZE):
+        assert [n.message for n in app._notifications] == [
+            "notes.bin looks like a binary file; canvas-tui started without it."]
+        assert not app.canvas.display
