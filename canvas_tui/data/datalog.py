@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import datetime
+from itertools import groupby
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from canvas_tui.log.records import DecisionRecord, new_id, utc_now
+from canvas_tui.log.records import CorrectionRecord, DecisionRecord, new_id, utc_now
 from canvas_tui.log.store import DecisionLog
 
 Verdict = Literal["A", "B", "tie"]
@@ -32,6 +34,8 @@ class Judgement(BaseModel):
 
 
 _JUDGEMENT_COLUMNS = list(Judgement.model_fields)
+_DECISION_COLUMNS = list(DecisionRecord.model_fields)
+_CORRECTION_COLUMNS = list(CorrectionRecord.model_fields)
 
 
 class DataLog(DecisionLog):
@@ -41,12 +45,22 @@ class DataLog(DecisionLog):
         """The decisions of one turn, in order."""
         if turn_id is None:
             return []
-        sql = f"SELECT {', '.join(self.decision_columns)} FROM decisions WHERE turn_id = ? ORDER BY time, rowid"
+        sql = f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions WHERE turn_id = ? ORDER BY time, rowid"
         return [self._decision_from_row(row) for row in self._rows(sql, (turn_id,))]
 
-    @property
-    def decision_columns(self) -> list[str]:
-        return list(DecisionRecord.model_fields)
+    def corrected_decisions(self, behaviour: str, *, since: datetime | None = None
+                            ) -> Iterator[tuple[DecisionRecord, list[CorrectionRecord]]]:
+        """One behaviour's decisions in time order, each with the corrections of it: one streaming pass."""
+        columns = [f"d.{c}" for c in _DECISION_COLUMNS] + [f"c.{c}" for c in _CORRECTION_COLUMNS]
+        where, values = "WHERE d.behaviour = ?", [behaviour]
+        if since is not None:
+            where, values = where + " AND d.time >= ?", [*values, since.isoformat()]
+        rows = self._rows(f"SELECT {', '.join(columns)} FROM decisions d LEFT JOIN corrections c ON c.decision_id = d.id "
+                          f"{where} ORDER BY d.time, d.rowid, c.time", tuple(values))
+        for _, group in groupby(rows, key=lambda row: row[0]):
+            group = list(group)
+            decision = self._decision_from_row(group[0][:len(_DECISION_COLUMNS)])
+            yield decision, [_correction(row[len(_DECISION_COLUMNS):]) for row in group if row[len(_DECISION_COLUMNS)]]
 
     def append_judgement(self, judgement: Judgement) -> bool:
         """Store one judgement atomically; False if it could not be stored."""
@@ -61,3 +75,8 @@ class DataLog(DecisionLog):
         rows = self._rows(f"SELECT {', '.join(_JUDGEMENT_COLUMNS)} FROM judgements {where} ORDER BY time, rowid", values)
         for row in rows:
             yield Judgement.model_validate(dict(zip(_JUDGEMENT_COLUMNS, row)))
+
+
+def _correction(row: tuple) -> CorrectionRecord:
+    record = dict(zip(_CORRECTION_COLUMNS, row))
+    return CorrectionRecord.model_validate(record | {"detail": json.loads(record["detail"])})

@@ -1,8 +1,7 @@
 """`export finetune`: logged decisions as chat-format JSONL ({"messages": [...]}) for fine-tuning.
 
 A decision the person corrected is exported with the person's answer; one they only rejected (an
-undone edit, a dismissed comment) is left out. Streams decisions one at a time; only the (few)
-corrections are held in memory.
+undone edit, a dismissed comment) is left out. Streams: one pass over decisions joined with corrections.
 """
 
 from __future__ import annotations
@@ -77,14 +76,11 @@ PAIRS: dict[str, Callable[[DecisionRecord, Outcome | None, DataLog], tuple[str, 
 
 def finetune_rows(log: DataLog, behaviour: str, *, since: datetime | None = None) -> Iterator[dict[str, list]]:
     """One {"messages": [system, user, assistant]} per usable decision of `behaviour`, in time order."""
-    corrections: dict[str, Outcome | None] = {}
-    for correction in log.corrections(since=since):
-        if correction.decision_id:
-            corrections.setdefault(correction.decision_id, expected_by(correction))
-    for record in log.decisions(since=since, behaviour=behaviour):
-        if record.id in corrections and corrections[record.id] is None:
+    for record, corrections in log.corrected_decisions(behaviour, since=since):
+        person = expected_by(corrections[0]) if corrections else None
+        if corrections and person is None:
             continue
-        pair = PAIRS[behaviour](record, corrections.get(record.id), log)
+        pair = PAIRS[behaviour](record, person, log)
         if pair is not None:
             yield {"messages": [{"role": "system", "content": SYSTEM[behaviour]},
                                 {"role": "user", "content": pair[0]}, {"role": "assistant", "content": pair[1]}]}
