@@ -188,7 +188,30 @@ def finetune(behaviour: str, since, output: Path | None, log_path: Path | None) 
     click.echo(f"{count} {behaviour} examples", err=True)
 
 
+@click.command()
+@SINCE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also draw real use against the labels into this PNG.")
+@LOG_OPTION
+def stats(since, as_json: bool, plot_path: Path | None, log_path: Path | None) -> None:
+    """Real use against the training labels: decision and correction rates, frequent requests, missing classes."""
+    from rich.console import Console
+
+    from canvas_tui.data.stats import real_use_stats
+    from canvas_tui.data.stats_view import plot, tables
+
+    figures = real_use_stats(_data_log(log_path), since=_utc(since))
+    if as_json:
+        click.echo(figures.model_dump_json(indent=2))
+    else:
+        for table in tables(figures):
+            Console().print(table)
+    if plot_path is not None:
+        click.echo(f"wrote {plot(figures, plot_path)}", err=True)
+
+
 def register(group: click.Group) -> None:
     """Add the data-loop commands to the top-level group (`eval replay` is added by `pipeline_cmds`)."""
-    for command in (replay, export):
+    for command in (replay, export, stats):
         group.add_command(command)
