@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
 from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Markdown, Static
-from textual.widgets.markdown import MarkdownStream
 
 from canvas_tui.app.visible import visible
+
+STREAM_REFRESH = 0.05
+"""Seconds between re-renders of a reply while it streams in (deltas in between are batched)."""
 
 
 class UserMessage(Static):
@@ -25,40 +30,46 @@ class Reply(Markdown):
 
 
 class ChatLog(VerticalScroll):
-    """Messages top to bottom; the newest reply can be streamed into."""
+    """Messages top to bottom; the newest reply is re-rendered as it streams in, then once in full."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._stream: MarkdownStream | None = None
-        self._streamed = ""
+        self._reply: Reply | None = None
+        self._text = ""
+        self._refresh_timer: Timer | None = None
+        self._rendering = asyncio.Lock()
 
     def add_user(self, text: str) -> None:
         """Show a message the person sent."""
         self.mount(UserMessage(text))
         self.scroll_end(animate=False)
 
-    async def start_reply(self) -> None:
-        """Open a reply to stream into."""
-        await self.finish_reply()
-        reply = Reply()
-        await self.mount(reply)
-        self._stream, self._streamed = Markdown.get_stream(reply), ""
-
     async def write(self, text: str) -> None:
-        """Stream a piece of the reply."""
-        if self._stream is None:
-            await self.start_reply()
-        self._streamed += text
-        await self._stream.write(visible(text))
+        """Stream a piece of the reply (opening one if none is open)."""
+        if self._reply is None:
+            self._reply, self._text = Reply(), ""
+            await self.mount(self._reply)
+        self._text += text
+        if self._refresh_timer is None:
+            self._refresh_timer = self.set_timer(STREAM_REFRESH, self._render_streamed)
+
+    async def _render_streamed(self) -> None:
+        self._refresh_timer = None
+        async with self._rendering:
+            if self._reply is not None:
+                await self._reply.update(visible(self._text))
         self.scroll_end(animate=False)
 
     async def finish_reply(self, full_text: str | None = None) -> None:
-        """Close the reply being streamed; `full_text` replaces it when the stream missed something."""
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            await stream.stop()
-            if full_text is not None and full_text != self._streamed:
-                await stream.markdown_widget.update(visible(full_text))
-        elif full_text:
-            await self.mount(Reply(full_text))
+        """Close the streamed reply, rendering `full_text` (the turn's whole reply) as its final form."""
+        if self._refresh_timer is not None:
+            self._refresh_timer.stop()
+            self._refresh_timer = None
+        reply, text = self._reply, full_text if full_text is not None else self._text
+        self._reply = None
+        async with self._rendering:
+            if reply is not None:
+                await reply.update(visible(text))
+            elif text:
+                await self.mount(Reply(text))
         self.scroll_end(animate=False)
