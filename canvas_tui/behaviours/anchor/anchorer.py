@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.anchor.matcher import PreparedDocument, prepare
@@ -43,7 +44,7 @@ class TextQuoteAnchorer:
         if not parsed.parts:
             return AnchorResult(span=None, score=0.0)
         doc = prepare(document)
-        candidates = self._candidates(doc, parsed)
+        candidates = self._candidates(doc, parsed, quote)
         if not candidates:
             return AnchorResult(span=None, score=0.0)
         best, ambiguous = _choose(doc, candidates, prefix, suffix, near)
@@ -51,13 +52,25 @@ class TextQuoteAnchorer:
         return AnchorResult(span=Span(start=start, end=end), score=round(best.score, 4),
                             ambiguous=ambiguous, method=best.method)
 
-    def _candidates(self, doc: PreparedDocument, parsed: ParsedQuote) -> list[Candidate]:
+    def _candidates(self, doc: PreparedDocument, parsed: ParsedQuote, quote: str) -> list[Candidate]:
         exact = doc.exact(parsed.verbatim) or doc.exact(parsed.whole)
         if exact:
             return [Candidate(m.start, m.end, 1.0, "exact") for m in exact]
-        if len(parsed.parts) > 1:
-            return elided_matches(doc, parsed.parts, self.thresholds)
-        return part_matches(doc, parsed.parts[0], self.thresholds)
+        found = (elided_matches(doc, parsed.parts, self.thresholds) if len(parsed.parts) > 1
+                 else part_matches(doc, parsed.parts[0], self.thresholds))
+        return found or _verbatim(doc, quote)
+
+
+def _verbatim(doc: PreparedDocument, quote: str) -> list[Candidate]:
+    """The raw quote found character for character in the raw document (a quote cut inside
+    markdown syntax normalises differently from the same text in the document)."""
+    quote = quote.strip()
+    at = doc.raw.find(quote) if quote else -1
+    if at < 0:
+        return []
+    start = int(np.searchsorted(doc.norm.origin, at))
+    end = int(np.searchsorted(doc.norm.origin, at + len(quote)))
+    return [Candidate(start, end, 1.0, "verbatim")] if start < end else []
 
 
 def _context_score(doc: PreparedDocument, cand: Candidate, prefix: str | None, suffix: str | None) -> float:

@@ -19,10 +19,10 @@ from canvas_tui.behaviours.anchor.evalset import EvalRow, load_documents, load_r
 from canvas_tui.behaviours.anchor.scoring import run, summarise
 from canvas_tui.behaviours.anchor.thresholds import Thresholds, thresholds_path
 
-RATES = [round(0.06 + 0.02 * i, 2) for i in range(13)]
-MISSING = [1, 2, 3, 4]
-PER_CHAR = [0.0, 0.01]
+RATES = [round(0.08 + 0.02 * i, 2) for i in range(12)]
+MISSING = [1, 2, 3]
 FOREIGN = [0, 1]
+DROPPED = [0, 1, 2]
 
 
 class GridPoint(BaseModel):
@@ -44,14 +44,14 @@ def _score(limits: Thresholds, rows: list[EvalRow], documents: dict[str, str]) -
 
 def sweep(rows: list[EvalRow], documents: dict[str, str]) -> list[GridPoint]:
     """Every grid configuration scored on `rows`."""
-    return [_score(Thresholds(max_error_rate=rate, max_missing_words=missing, missing_words_per_char=per_char,
-                              max_foreign_words=foreign), rows, documents)
-            for rate, missing, per_char, foreign in itertools.product(RATES, MISSING, PER_CHAR, FOREIGN)]
+    return [_score(Thresholds(max_error_rate=rate, max_missing_words=missing, max_foreign_words=foreign,
+                              max_dropped_words=dropped), rows, documents)
+            for missing, foreign, dropped, rate in itertools.product(MISSING, FOREIGN, DROPPED, RATES)]
 
 
 def _others(point: GridPoint) -> tuple:
     t = point.thresholds
-    return t.max_missing_words, t.missing_words_per_char, t.max_foreign_words
+    return t.max_missing_words, t.max_foreign_words, t.max_dropped_words
 
 
 def choose(points: list[GridPoint]) -> GridPoint:

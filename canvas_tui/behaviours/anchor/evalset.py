@@ -63,7 +63,7 @@ class Unit:
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _BLOCK = re.compile(r"(?:^(?![ \t]*(?:<|```|\||$)).*\n?)+", re.MULTILINE)
-_LEADING_MARKER = re.compile(r"[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+")
+_LEADING_MARKER = re.compile(r"(?:#{1,6}|>|[-*+]|\d{1,3}[.)])(?:[ \t]+|(?=\n))")
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False, char_span=True)
 
 
@@ -85,10 +85,13 @@ def _unwrapped(block: str) -> str:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding blanks and a leading list/heading marker from a sentence span."""
+    """Drop surrounding blanks and leading list/heading/quote markers from a sentence span."""
     while end > start and text[end - 1].isspace():
         end -= 1
-    while start < end and text[start].isspace():
-        start += 1
-    marker = _LEADING_MARKER.match(text, start, end)
-    return (marker.end() if marker else start), end
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        marker = _LEADING_MARKER.match(text, start, end)
+        if not marker:
+            return start, end
+        start = marker.end()

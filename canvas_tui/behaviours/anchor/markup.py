@@ -12,31 +12,40 @@ import re
 
 import numpy as np
 
-# Inline links and images: drop `[` (and `!`) and `](url)`, keep the link text.
-_INLINE_LINK = re.compile(r"(!?\[)[^\]\n]{0,500}(\]\([^)\n]{0,1000}\))")
-# Reference links `[text][ref]`: drop `[` and `][ref]`.
-_REFERENCE_LINK = re.compile(r"(\[)[^\]\n]{0,500}(\]\[[^\]\n]{0,200}\])")
+# Links `[text](url)` and `[text][ref]`: drop `[` and the `](url)` / `][ref]` tail, keep the text
+# (a `!` before the `[`, for images, goes too). Every pattern starts with a literal, so the
+# regex engine skips ahead instead of trying each of a megabyte's positions.
+_LINK = re.compile(r"(\[)[^\]\n]{0,500}(\](?:\([^)\n]{0,1000}\)|\[[^\]\n]{0,200}\]))")
 # HTML tags and comments (rendered away); `<https://...>` autolinks are not tags and are kept.
 _HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,1000})?/?>", re.DOTALL)
 # Backslash escapes (`\[`, `\*`): the backslash is not rendered.
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+.!-])")
-# Block markers at the start of a line: headings, quotes, bullets, numbered items.
-_LINE_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+# Block markers at the start of a line (searched in "\n" + text): headings, quotes, bullets,
+# numbered items.
+_LINE_MARKER = re.compile(r"\n([ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+)")
+
+
+def _ranges(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of every piece of syntax to drop."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for match in _LINK.finditer(text):
+        opening = match.start(1) - (match.start(1) > 0 and text[match.start(1) - 1] == "!")
+        starts += [opening, match.start(2)]
+        ends += [match.end(1), match.end(2)]
+    for pattern in (_HTML, _ESCAPE):
+        for match in pattern.finditer(text):
+            starts.append(match.start())
+            ends.append(match.end())
+    for match in _LINE_MARKER.finditer("\n" + text):
+        starts.append(match.start(1) - 1)
+        ends.append(match.end(1) - 1)
+    return starts, ends
 
 
 def markup_mask(text: str) -> np.ndarray:
     """A boolean array over `text`: True where a character is markdown/HTML syntax to drop."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for pattern in (_INLINE_LINK, _REFERENCE_LINK):
-        for match in pattern.finditer(text):
-            for group in (1, 2):
-                starts.append(match.start(group))
-                ends.append(match.end(group))
-    for pattern in (_HTML, _LINE_MARKER, _ESCAPE):
-        for match in pattern.finditer(text):
-            starts.append(match.start())
-            ends.append(match.end())
+    starts, ends = _ranges(text)
     delta = np.zeros(len(text) + 1, dtype=np.int32)
     np.add.at(delta, np.asarray(starts, dtype=np.int64), 1)
     np.add.at(delta, np.asarray(ends, dtype=np.int64), -1)

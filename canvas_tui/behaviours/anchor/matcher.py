@@ -44,6 +44,30 @@ def _alphabet(codes: np.ndarray) -> dict[int, int]:
     return {int(code): 128 + rank for rank, code in enumerate(ranked)}
 
 
+def _encode(codes: np.ndarray, alphabet: dict[int, int]) -> bytes:
+    """Code points as edlib bytes: ASCII as itself, others through `alphabet` (else `_OTHER`)."""
+    out = np.where(codes < 128, codes, _OTHER).astype(np.uint8)
+    if alphabet:
+        keys = np.array(sorted(alphabet), dtype=np.uint32)
+        values = np.array([alphabet[int(k)] for k in keys], dtype=np.uint8)
+        wide = np.flatnonzero(codes >= 128)
+        slot = np.minimum(np.searchsorted(keys, codes[wide]), len(keys) - 1)
+        known = keys[slot] == codes[wide]
+        out[wide[known]] = values[slot[known]]
+    return out.tobytes()
+
+
+@dataclass(frozen=True)
+class WordGaps:
+    """Word-level differences between a quote and its match: quote words `missing` from the match
+    (typos included), quote words `foreign` to it (not within two edits of any of its words: a
+    replaced word), and match words `dropped` by the quote (again not a typo away)."""
+
+    missing: int
+    foreign: int
+    dropped: int
+
+
 class PreparedDocument:
     """A document normalised once, with its byte encoding for edlib."""
 
@@ -52,17 +76,11 @@ class PreparedDocument:
         self.norm: Normalized = normalize(text)
         codes = np.frombuffer(self.norm.text.encode("utf-32-le"), dtype=np.uint32)
         self._alphabet = _alphabet(codes)
-        self.encoded = self._encode_codes(codes)
-
-    def _encode_codes(self, codes: np.ndarray) -> bytes:
-        out = np.where(codes < 128, codes, _OTHER).astype(np.uint8)
-        for code, byte in self._alphabet.items():
-            out[codes == code] = byte
-        return out.tobytes()
+        self.encoded = _encode(codes, self._alphabet)
 
     def encode(self, text: str) -> bytes:
         """Encode normalised text (a quote) with this document's alphabet."""
-        return bytes(ord(c) if ord(c) < 128 else self._alphabet.get(ord(c), _OTHER) for c in text)
+        return _encode(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), self._alphabet)
 
     def exact(self, query: str, start: int = 0, end: int | None = None, limit: int = 64) -> list[Match]:
         """Occurrences of `query` within `[start, end)` of the normalised text, in order."""
@@ -104,14 +122,26 @@ class PreparedDocument:
             at += 1
         return at
 
-    def word_gaps(self, query: str, match: Match) -> tuple[int, int]:
-        """(words of `query` missing from the matched region, counted with repeats; of those, the
-        ones not within two edits of any region word: replaced words rather than typos)."""
+    def word_gaps(self, query: str, match: Match) -> WordGaps:
+        """How the words of `query` and of the matched region (widened to whole words) differ."""
+        quote_words = _WORD.findall(query)
         region_words = _WORD.findall(self.norm.text[self._word_start(match.start):self._word_end(match.end)])
-        missing = Counter(_WORD.findall(query)) - Counter(region_words)
-        foreign = sum(count for word, count in missing.items()
-                      if process.extractOne(word, region_words, scorer=DamerauLevenshtein.distance, score_cutoff=2) is None)
-        return sum(missing.values()), foreign
+        missing = Counter(quote_words) - Counter(region_words)
+        extra = Counter(region_words) - Counter(quote_words)
+        return WordGaps(missing=sum(missing.values()), foreign=_far_from(missing, region_words),
+                        dropped=_far_from(extra, quote_words))
+
+
+def _far_from(words: Counter[str], others: list[str]) -> int:
+    """How many of `words` (with repeats) are no typo of any word of `others`: more than two
+    edits away, or more than one when both words have at most three letters. Bare numbers do
+    not count: list numbers and citation marks (`[12]`) come and go between renderings."""
+    return sum(count for word, count in words.items() if not word.isdigit() and not _typo_of_any(word, others))
+
+
+def _typo_of_any(word: str, others: list[str]) -> bool:
+    near = process.extract(word, others, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=None)
+    return any(distance <= (2 if max(len(word), len(other)) > 3 else 1) for other, distance, _ in near)
 
 
 @lru_cache(maxsize=8)

@@ -104,7 +104,7 @@ def normalize(text: str) -> Normalized:
     origin = np.flatnonzero(keep)
     codes = mapped[origin]
     punct = _lookup(punct_table, codes, np.zeros(len(codes), dtype=bool))
-    drop = _blank_drops(codes, punct)
-    repeated = np.concatenate(([False], codes[1:] == codes[:-1])) & np.isin(codes, _RUN_COLLAPSED)
-    kept = ~(drop | repeated)
+    kept = ~_blank_drops(codes, punct)
+    codes, origin = codes[kept], origin[kept]
+    kept = ~(np.concatenate(([False], codes[1:] == codes[:-1])) & np.isin(codes, _RUN_COLLAPSED))
     return Normalized(codes[kept].tobytes().decode("utf-32-le"), origin[kept])

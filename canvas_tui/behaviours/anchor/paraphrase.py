@@ -1,7 +1,7 @@
 """Seeded paraphrases that reuse many of a sentence's words: hard negatives for the anchorer.
 
 A model that paraphrases instead of quoting must get no anchor, even when half its words are
-the document's. Synonyms, expanded or contracted forms, dropped fillers and a swap of clauses
+the document's, or when it only leaves words out. Synonyms, expanded or contracted forms, dropped fillers and a swap of clauses
 change at least a given share of the words; what cannot be changed that much is skipped.
 """
 
@@ -57,6 +57,16 @@ def _reword(rng: random.Random, word: str) -> str | None:
     if bare in _FILLERS and not trail and rng.random() < 0.6:
         return None
     return word
+
+
+def compress(rng: random.Random, text: str, min_dropped: float = 0.2) -> str | None:
+    """A shortened restatement: the sentence with a few of its words (not just fillers) left out."""
+    words = _TOKEN.findall(text)
+    drop = max(2, round(len(words) * min_dropped))
+    if len(words) < drop + 5:
+        return None
+    gone = set(rng.sample(range(1, len(words) - 1), k=drop))
+    return " ".join(w for i, w in enumerate(words) if i not in gone)
 
 
 def paraphrase(rng: random.Random, text: str, min_changed: float = 0.35) -> str | None:

@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.anchor import textops
 from canvas_tui.behaviours.anchor.evalset import EvalRow, Unit, data_dir, documents_dir, prose_units
-from canvas_tui.behaviours.anchor.paraphrase import paraphrase
+from canvas_tui.behaviours.anchor.paraphrase import compress, paraphrase
 from canvas_tui.paths import PROJECT_ROOT, behaviour_dir
 
 Gold = tuple[str, int | None, int | None, bool]
@@ -182,7 +182,11 @@ def _absent(rng: random.Random, ctx: DocContext) -> Gold | None:
 
 def _paraphrase(rng: random.Random, ctx: DocContext) -> Gold | None:
     unit = rng.choice(ctx.units)
-    quote = paraphrase(rng, textops.render(ctx.raw(unit)), min_changed=rng.uniform(0.25, 0.5))
+    text = textops.render(ctx.raw(unit))
+    if rng.random() < 0.25:
+        quote = compress(rng, text, min_dropped=rng.uniform(0.15, 0.3))
+    else:
+        quote = paraphrase(rng, text, min_changed=rng.uniform(0.25, 0.5))
     return (quote, None, None, False) if quote else None
 
 

@@ -31,7 +31,7 @@ def part_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: in
         return [Candidate(m.start, m.end, 1.0, "exact") for m in exact]
     fuzzy = doc.fuzzy(part, limits.max_distance(len(part)), start, end)
     return [Candidate(m.start, m.end, _score(part, m), "fuzzy") for m in fuzzy
-            if limits.accepts_words(len(part), *doc.word_gaps(part, m))]
+            if limits.accepts_words(doc.word_gaps(part, m))]
 
 
 def _score(part: str, match: Match) -> float:

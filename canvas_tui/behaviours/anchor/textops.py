@@ -13,8 +13,8 @@ import re
 _WORD = re.compile(r"[A-Za-z]{4,}")
 _KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_EMPHASIS = (re.compile(r"\*\*(.+?)\*\*"), re.compile(r"__(.+?)__"), re.compile(r"\*(.+?)\*"),
-             re.compile(r"(?<!\w)_(.+?)_(?!\w)"), re.compile(r"`(.+?)`"))
+_EMPHASIS = tuple(re.compile(p, re.DOTALL) for p in (r"\*\*(.+?)\*\*", r"__(.+?)__", r"\*(.+?)\*",
+                                                      r"(?<!\w)_(.+?)_(?!\w)", r"`(.+?)`"))
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LINE_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
 

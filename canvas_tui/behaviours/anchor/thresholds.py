@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from canvas_tui.behaviours.anchor.matcher import WordGaps
 from canvas_tui.paths import behaviour_dir
 
 
@@ -19,8 +20,8 @@ class Thresholds(BaseModel):
 
     max_error_rate: float = Field(0.2, ge=0.0, le=1.0, description="edit distance / quote length")
     max_missing_words: int = Field(2, ge=0, description="quote words absent from the matched region")
-    missing_words_per_char: float = Field(0.0, ge=0.0, description="extra missing words allowed per quote char")
     max_foreign_words: int = Field(0, ge=0, description="missing quote words not even a typo away")
+    max_dropped_words: int = Field(1, ge=0, description="matched words the quote leaves out (not typos)")
     min_fuzzy_length: int = Field(8, ge=1, description="shorter quotes must match exactly")
     max_elision_gap: int = Field(4000, ge=0, description="normalised chars allowed between elided parts")
 
@@ -28,10 +29,10 @@ class Thresholds(BaseModel):
         """The largest edit distance accepted for a quote of `length` normalised characters."""
         return math.floor(self.max_error_rate * length) if length >= self.min_fuzzy_length else -1
 
-    def accepts_words(self, length: int, missing: int, foreign: int) -> bool:
-        """Whether a match of a quote of `length` chars with these word gaps counts as the quote."""
-        allowed = self.max_missing_words + math.floor(self.missing_words_per_char * length)
-        return missing <= allowed and foreign <= self.max_foreign_words
+    def accepts_words(self, gaps: WordGaps) -> bool:
+        """Whether a match with these word gaps counts as the quote."""
+        return (gaps.missing <= self.max_missing_words and gaps.foreign <= self.max_foreign_words
+                and gaps.dropped <= self.max_dropped_words)
 
 
 def thresholds_path() -> Path:
