@@ -24,6 +24,8 @@ _HEADING_ATTRS = re.compile(r"\s*\{#[^}]*\}\s*$")
 _LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
 _ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
+_PLAIN_HEADING = re.compile(r"""^[A-Z0-9][^.!?:;,"“”]{0,68}[^\s.!?:;,"“”*_]$""")
+_PLAIN_HEADING_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,7 @@ class Segmentation:
     sentences: tuple[Unit, ...]
     document: Unit | None
     headings: tuple[Unit, ...] = ()
+    items: tuple[Unit, ...] = ()
     _para_starts: list[int] = field(default_factory=list, repr=False)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
 
@@ -153,7 +156,28 @@ def _blocks(texts: list[str], skip_until: int) -> _Blocks:
             blocks.atomic[first] = last
         elif token.type == "hr":
             blocks.skipped.update(range(first, last))
+    if not blocks.headings:
+        blocks.headings.extend(_plain_headings(texts, skip_until))
     return blocks
+
+
+def _is_plain_heading(texts: list[str], number: int, skip_until: int) -> bool:
+    """A short unpunctuated line standing alone between blank lines, with text after it."""
+    line = texts[number].strip()
+    alone = (number == skip_until or not texts[number - 1].strip()) and number + 1 < len(texts) \
+        and not texts[number + 1].strip()
+    return alone and bool(_PLAIN_HEADING.match(line)) and len(line.split()) <= _PLAIN_HEADING_WORDS \
+        and not _LIST_MARKER.match(line) and any(t.strip() for t in texts[number + 1:])
+
+
+def _plain_headings(texts: list[str], skip_until: int) -> list[tuple[int, int, int, str]]:
+    """Headings of pasted web text ("History" alone on a line): the first line is the title (level 1)."""
+    found = []
+    for number in range(skip_until, len(texts)):
+        if texts[number].strip() and _is_plain_heading(texts, number, skip_until):
+            first = not any(t.strip() for t in texts[skip_until:number])
+            found.append((number, number + 1, 1 if first else 2, texts[number].strip()))
+    return found
 
 
 def _span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -286,6 +310,19 @@ def _sentences(text: str, paragraphs: list[Unit]) -> list[Unit]:
     return sentences
 
 
+def _items(text: str, paragraphs: list[Unit]) -> list[Unit]:
+    """The items of list paragraphs (kind `sentence`: the smallest unit a list has), for "step 3"."""
+    items = []
+    for paragraph in paragraphs:
+        pieces = _pieces(text, paragraph)
+        if len(pieces) > 1 or _LIST_MARKER.match(text[paragraph.start:paragraph.end]):
+            for start, end in pieces:
+                span = _span(text, start, end)
+                if span and _LIST_MARKER.match(text[span[0]:span[1]]):
+                    items.append(Unit("sentence", span[0], span[1], len(items)))
+    return items
+
+
 @lru_cache(maxsize=32)
 def segment(text: str) -> Segmentation:
     """Split `text` into sections, paragraphs and sentences with exact offsets (cached per text)."""
@@ -302,6 +339,7 @@ def segment(text: str) -> Segmentation:
         sentences=tuple(sentences),
         document=Unit("document", whole[0], whole[1], 0) if whole else None,
         headings=tuple(_heading_lines(text, lines, blocks)),
+        items=tuple(_items(text, paragraphs)),
         _para_starts=[p.start for p in paragraphs],
         _sent_starts=[s.start for s in sentences],
     )

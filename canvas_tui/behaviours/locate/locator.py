@@ -8,6 +8,8 @@ the target is picked inside it by ordinal, heading, quote, position or topic, in
 from __future__ import annotations
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
+from canvas_tui.behaviours.locate.parts import has_lead
+from canvas_tui.behaviours.locate.related import INTRODUCTION, section_groups
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
     Found,
@@ -17,7 +19,10 @@ from canvas_tui.behaviours.locate.resolve import (
     by_quote,
     by_topic,
     concrete,
+    top_sections,
+    units_in,
 )
+from canvas_tui.behaviours.locate.special import by_list, by_role, by_speaker, by_title, narrowed
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 NAME = "rules"
@@ -72,19 +77,40 @@ def _scope(seg: Segmentation, cues: Cues, heading: Found | None) -> tuple[Unit |
     return None, None
 
 
-def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | None) -> Found | None:
+def _groups(seg: Segmentation, cues: Cues) -> frozenset[int]:
+    """Standard parts the request names ('findings', 'methodology'); 'the intro' names an Introduction
+    or Background section only when no untitled lead comes before the first section."""
+    groups = section_groups(cues.text)
+    return groups - {INTRODUCTION} if has_lead(seg, top_sections(seg, None)) else groups
+
+
+def _default_kind(seg: Segmentation, scope: Unit | None) -> str:
+    """Without a unit noun: a paragraph, or a sentence where the scope is a single paragraph (an abstract)."""
+    return "sentence" if len(units_in(seg, "paragraph", scope)) <= 1 else "paragraph"
+
+
+def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | None,
+            groups: frozenset[int] = frozenset()) -> Found | None:
     """The target inside the scope, by the first kind of evidence the request gives."""
     kind = _target_kind(cues)
     if cues.ordinal is not None:
         return by_ordinal(seg, concrete(cues.ordinal_kind, seg), cues.ordinal, scope)
     if heading and kind in (None, "section", "part") and scope is None and not cues.quote:
-        return heading
+        listed = by_list(seg, cues.text, heading.best) if cues.listed else None
+        return listed or (narrowed(seg, heading, cues.text, groups) if kind is None else heading)
     if cues.quote:
         found = by_quote(seg, cues, concrete(kind, seg, "sentence") if kind else None, scope)
         return found if found and found.ranked[0][1] >= QUOTE_FOUND else None
+    default = _default_kind(seg, scope)
     if cues.opening or cues.closing:
-        return by_position(seg, concrete(kind, seg), cues.opening, scope)
-    return by_topic(seg, cues.text, concrete(kind, seg), scope)
+        return by_position(seg, concrete(kind, seg, default), cues.opening, scope)
+    found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
+    found = found or (by_role(seg, groups, scope) if not heading and kind in (None, "sentence") else None)
+    found = found or (by_list(seg, cues.text, scope) if cues.listed else None)
+    if found:
+        return found
+    found = by_topic(seg, cues.text, concrete(kind, seg, default), scope)
+    return narrowed(seg, found, cues.text, groups) if found and kind is None else found
 
 
 def _confidence(found: Found) -> tuple[float, bool]:
@@ -120,11 +146,15 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     if selection is not None:
         return from_selection(seg, selection)
     cues = parse(request)
-    heading = by_heading(seg, cues)
+    title = by_title(seg) if cues.title else None
+    if title:
+        return _decision(title, None)
+    groups = _groups(seg, cues)
+    heading = by_heading(seg, cues, groups)
     if _asks_for_whole(cues, heading):
         return _whole(seg, 0.8)
     scope, scope_style = _scope(seg, cues, heading)
-    found = _target(seg, cues, heading, scope)
+    found = _target(seg, cues, heading, scope, groups)
     if found:
         return _decision(found, scope_style)
     if scope is not None:

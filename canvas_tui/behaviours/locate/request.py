@@ -23,6 +23,9 @@ _KIND_NOUNS = {
     "section": "section", "sections": "section", "chapter": "section", "subsection": "section",
     "heading": "section", "part": "part",
 }
+_ITEM_NOUNS = {"step": "step", "steps": "step", "item": "item", "items": "item", "bullet": "item", "bullets": "item",
+               "bullet point": "item"}
+_COUNTED_NOUNS = {**_KIND_NOUNS, **_ITEM_NOUNS}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
     "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
@@ -31,12 +34,18 @@ _ORDINALS = {
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10}
 _KIND_RE = "|".join(sorted(_KIND_NOUNS, key=len, reverse=True))
+_COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
-_ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_KIND_RE})\b")
-_KIND_NUMBER = re.compile(rf"\b({_KIND_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
-_OPENING = re.compile(r"\b(?:the|its|this|my|our|your)\s+(?:very\s+)?(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
-_CLOSING = re.compile(r"\b(?:the|its|this|my|our|your)\s+(?:very\s+)?(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
+_ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
+_KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
+_LEAD_IN = (r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\s+)?(?:(?:can|could|would) you\s+)?"
+            r"(?:\w+(?:\s+up)?\s+)?)")
+_OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
+_CLOSING = re.compile(rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
+_TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
+_SPEAKER = re.compile(r"\b(?:quote|quotes|quotation|remark|remarks|comment from)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b")
+_LIST = re.compile(r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b)[\w-]+\s+){0,2}(?:list|bullets|bullet points)\b")
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
     r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
@@ -47,7 +56,8 @@ _WHOLE = re.compile(
     r"all (?:the |of the )?(?:typos|spelling|grammar|errors|mistakes|instances|occurrences|text|paragraphs|"
     r"sentences|sections|headings|jargon|passive)|every (?:sentence|paragraph|section|line))\b")
 _DOC_NOUN = re.compile(r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
-                       r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b")
+                       r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
+                       r"(?!'s|\s+(?:about|on|of|where|that|which|when|in which)\b)")
 _PRONOUN = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?\w+(?:\s+\w+)?\s+(?:it|this|that)\b")
 _NAMED = re.compile(r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|called|titled|named|headed|regarding|"
                     r"for|covering|that covers|dealing with|where (?:we|it|you) (?:talk|discuss)(?:es|s)? about)\s+"
@@ -69,6 +79,9 @@ class Cues(BaseModel):
     scope_kind: str | None = None
     opening: bool = False
     closing: bool = False
+    title: bool = False
+    speaker: bool = False
+    listed: bool = False
     quote: str | None = None
     quote_exact: bool = False
     whole: bool = False
@@ -89,7 +102,8 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
 
 
 def _ordinals(text: str) -> list[tuple[int, str, int]]:
-    """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' mention."""
+    """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' / 'step 3' mention
+    (steps, items and bullets count list items)."""
     found = []
     for match in _ORDINAL_KIND.finditer(text):
         if match.group(1):
@@ -98,10 +112,10 @@ def _ordinals(text: str) -> list[tuple[int, str, int]]:
             value = _ORDINALS[match.group(2)]
         else:
             value = -2
-        found.append((match.start(), _KIND_NOUNS[match.group(3)], value))
+        found.append((match.start(), _COUNTED_NOUNS[match.group(3)], value))
     for match in _KIND_NUMBER.finditer(text):
         number = match.group(2)
-        found.append((match.start(), _KIND_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number]))
+        found.append((match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number]))
     return sorted(found)
 
 
@@ -132,13 +146,16 @@ def parse(request: str) -> Cues:
     target = _smallest(kinds)
     cues.kind = target if target in KIND_ORDER else None
     if ordinals:
-        inner = min(ordinals, key=lambda o: KIND_ORDER.get(o[1], 2))
+        inner = min(ordinals, key=lambda o: {**KIND_ORDER, "item": 0.5, "step": 0.5}.get(o[1], 2))
         cues.ordinal, cues.ordinal_kind = inner[2], inner[1]
         outer = [o for o in ordinals if o is not inner]
         if outer:
             cues.scope_ordinal, cues.scope_kind = outer[0][2], outer[0][1]
     cues.opening = bool(_OPENING.search(outside))
     cues.closing = bool(_CLOSING.search(outside)) and not cues.opening
+    cues.title = bool(_TITLE.search(outside))
+    cues.speaker = quote is None and bool(_SPEAKER.search(outside))
+    cues.listed = bool(_LIST.search(outside))
     cues.whole = bool(_WHOLE.search(outside) or _DOC_NOUN.search(outside))
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from canvas_tui.behaviours.locate.parts import is_furniture, named_sections
 from canvas_tui.behaviours.locate.request import Cues
 from canvas_tui.behaviours.locate.scoring import Scored, heading_scores, quote_scores, relevance
 from canvas_tui.behaviours.locate.text import topic_stems
@@ -42,20 +43,28 @@ def top_sections(seg: Segmentation, scope: Unit | None) -> list[Unit]:
 
 
 def units_in(seg: Segmentation, kind: str, scope: Unit | None) -> list[Unit]:
-    """The units of `kind` inside the scope (the whole document when None)."""
+    """The units of `kind` inside the scope (the whole document when None); bylines are not paragraphs."""
     if kind == "section":
         return top_sections(seg, scope)
-    if scope is None:
-        return list(seg.units(kind))
-    if scope.kind == kind:
+    if kind in ("item", "step"):
+        items = [u for u in seg.items if scope is None or scope.contains(u.start, u.end)]
+        numbered = [u for u in items if seg.text[u.start].isdigit()]
+        return numbered if kind == "step" and numbered else items
+    if scope is not None and scope.kind == kind:
         return [scope]
-    return [u for u in seg.units(kind) if scope.contains(u.start, u.end)]
+    units = [u for u in seg.units(kind) if scope is None or scope.contains(u.start, u.end)]
+    if kind == "paragraph":
+        prose = [u for u in units if not is_furniture(seg.text, u)]
+        return prose or units
+    return units
 
 
 def concrete(kind: str | None, seg: Segmentation, default: str = "paragraph") -> str:
-    """A unit kind the document has: 'part' means a section when there are sections."""
+    """A unit kind the document has: 'part' means a section when there are sections to choose from."""
     if kind == "part":
-        return "section" if seg.sections else "paragraph"
+        return "section" if len(top_sections(seg, None)) > 1 else "paragraph"
+    if kind in ("item", "step") and not seg.items:
+        return "sentence"
     return kind or default
 
 
@@ -76,11 +85,12 @@ def by_position(seg: Segmentation, kind: str, opening: bool, scope: Unit | None)
     return Found(found.ranked, "position") if found else None
 
 
-def by_heading(seg: Segmentation, cues: Cues) -> Found | None:
-    """The section whose title the request names, if one is named clearly enough."""
-    if not seg.sections:
+def by_heading(seg: Segmentation, cues: Cues, groups: frozenset[int] = frozenset()) -> Found | None:
+    """The section (or labelled abstract part) whose title the request names, if named clearly enough."""
+    sections = named_sections(seg)
+    if not sections:
         return None
-    ranked = heading_scores(seg, cues.text, cues.named)
+    ranked = heading_scores(sections, cues.text, cues.named, groups)
     return Found(ranked, "heading") if ranked[0][1] >= HEADING_STRONG else None
 
 

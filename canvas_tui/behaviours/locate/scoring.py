@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from canvas_tui.behaviours.locate.related import related_stems, section_groups
 from canvas_tui.behaviours.locate.text import normalise, stem, stems, words
 from canvas_tui.document.units import Segmentation, Unit, segment
 
@@ -27,6 +28,9 @@ class _Index:
     bags: tuple[Counter, ...]
     idf: dict[str, float]
     mean_length: float
+    postings: dict[str, tuple[int, ...]]
+    saturation: tuple[float, ...]
+    position: dict[Unit, int]
 
 
 def _bag(seg: Segmentation, unit: Unit) -> Counter:
@@ -45,31 +49,60 @@ def _index(text: str, kind: str) -> _Index:
     count = max(len(bags), 1)
     idf = {t: math.log(1 + (count - f + 0.5) / (f + 0.5)) for t, f in frequency.items()}
     mean = sum(sum(b.values()) for b in bags) / count or 1.0
-    return _Index(units, bags, idf, mean)
+    postings: dict[str, list[int]] = {}
+    for number, bag in enumerate(bags):
+        for term in bag:
+            postings.setdefault(term, []).append(number)
+    saturation = tuple(1.2 * (0.25 + 0.75 * sum(b.values()) / mean) for b in bags)
+    return _Index(units, bags, idf, mean, {t: tuple(n) for t, n in postings.items()}, saturation,
+                  {u: n for n, u in enumerate(units)})
 
 
 def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None = None) -> Scored:
-    """BM25 of the query stems against each unit of `kind` (optionally only `among`), scaled to [0, 1]."""
+    """BM25 of the query stems against each unit of `kind` (optionally only `among`), scaled to [0, 1].
+
+    A query stem the document lacks is matched through document words sharing most of it ('claimant'
+    finds 'claimed'); related words from the topic table count at half weight ('died' finds 'killed').
+    Each query stem adds its best link only, so a word with many relatives does not outweigh the others.
+    """
     index = _index(text, kind)
-    allowed = set(among) if among is not None else None
-    terms = [t for q in dict.fromkeys(query) for t in _vocabulary_matches(index, q)]
-    scored = []
-    for unit, bag in zip(index.units, index.bags):
-        if allowed is not None and unit not in allowed:
-            continue
-        length = sum(bag.values())
-        score = sum(index.idf[t] * bag[t] * 2.2 / (bag[t] + 1.2 * (0.25 + 0.75 * length / index.mean_length))
-                    for t in terms if bag[t])
-        scored.append((unit, score))
-    top = max((s for _, s in scored), default=0.0) or 1.0
-    return sorted(((u, s / top) for u, s in scored), key=lambda p: -p[1])
+    scores: dict[int, float] = {}
+    for found in (_links(index, term) for term in dict.fromkeys(query)):
+        best: dict[int, float] = {}
+        for term, weight in found:
+            for number in index.postings[term]:
+                count = index.bags[number][term]
+                value = weight * index.idf[term] * count * 2.2 / (count + index.saturation[number])
+                best[number] = max(best.get(number, 0.0), value)
+        for number, value in best.items():
+            scores[number] = scores.get(number, 0.0) + value
+    if among is None:
+        raw = [(u, scores.get(n, 0.0)) for n, u in enumerate(index.units)]
+    else:
+        raw = [(u, scores.get(index.position.get(u, -1), 0.0)) for u in among]
+    top = max((v for _, v in raw), default=0.0) or 1.0
+    return sorted(((u, v / top) for u, v in raw), key=lambda p: -p[1])
+
+
+def _links(index: _Index, term: str) -> list[tuple[str, float]]:
+    """Document terms linked to one query stem, with the weight of the link."""
+    found = [(t, 1.0 if t == term else 0.7) for t in _vocabulary_matches(index, term)]
+    return found + [(t, 0.5) for t in related_stems(term) if t in index.idf]
 
 
 def _vocabulary_matches(index: _Index, term: str) -> list[str]:
-    """The term itself when the document has it, else document words containing it ('brew' in 'homebrew')."""
+    """The term itself when the document has it, else document words containing it ('brew' in 'homebrew')
+    or sharing all but its last two letters ('claimant' and 'claim', 'economy' and 'economic')."""
     if term in index.idf:
         return [term]
-    return [word for word in index.idf if len(term) >= 3 and term in word][:5]
+    inside = [word for word in index.idf if len(term) >= 3 and term in word][:5]
+    return inside or [word for word in index.idf if _shared_stem(term, word)][:5]
+
+
+def _shared_stem(a: str, b: str) -> bool:
+    shortest = min(len(a), len(b))
+    need = max(5, shortest - 2)
+    return shortest >= 5 and a[:need] == b[:need]
 
 
 @lru_cache(maxsize=65536)
@@ -96,20 +129,22 @@ def _named_score(title: list[str], phrases: list[str]) -> float:
     return best
 
 
-def heading_scores(seg: Segmentation, request: str, named: list[str] | None = None) -> Scored:
+def heading_scores(sections: list[Unit], request: str, named: list[str] | None = None,
+                   groups: frozenset[int] = frozenset()) -> Scored:
     """How well each section title is named in the request: IDF-weighted share of its words present,
-    or the share of a naming phrase's words ('the section on saying no') found in the title."""
+    the share of a naming phrase's words ('the section on saying no') found in the title, or a
+    standard part named by another word of its group (`groups`: 'findings' names 'Results')."""
     said = set(stems(request))
-    titles = [_title_stems(s.title) for s in seg.sections]
+    titles = [_title_stems(s.title) for s in sections]
     frequency = Counter(t for title in titles for t in set(title))
     plain = normalise(request)
     scored = []
-    for section, title in zip(seg.sections, titles):
+    for section, title in zip(sections, titles):
         weights = {t: 1.0 / frequency[t] for t in title}
         hit = sum(w for t, w in weights.items() if any(_close(t, s) for s in said))
         coverage = hit / (sum(weights.values()) or 1.0)
         exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if len(section.title) >= 4 else 0.0
-        score = max(coverage, _named_score(title, named or []) - 0.05)
+        score = max(coverage, _named_score(title, named or []) - 0.05, 0.9 if groups & section_groups(section.title) else 0.0)
         scored.append((section, 0.8 * score + 0.2 * exact))
     return sorted(scored, key=lambda p: -p[1])
 

@@ -34,6 +34,9 @@ first second third fourth fifth sixth seventh eighth ninth tenth last final open
 introduction end ending beginning start conclusion top bottom little more less much better way word words
 engaging readable readability flow vivid stronger strong active voice tense bullet bullets list sound
 sounds version
+long short dry dull boring bland wordy verbose clunky awkward confusing unclear vague abrupt technical dense
+jargony flat weak dramatic punchy lively warm warmer cold stiff repetitive rambling choppy messy sloppy
+accessible engaging interesting exciting persuasive neutral biased harsh soft softer softly direct
 """.split())
 
 
@@ -53,8 +56,8 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens of `text`."""
-    return _WORD.findall(text.translate(_QUOTES).lower())
+    """Lower-case word tokens of `text`, possessive 's dropped ("the engineer's quote")."""
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.translate(_QUOTES).lower())]
 
 
 def stems(text: str) -> list[str]:
@@ -63,5 +66,9 @@ def stems(text: str) -> list[str]:
 
 
 def topic_stems(text: str) -> list[str]:
-    """Stems of the words of a request that can name a topic (edit vocabulary dropped too)."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and w not in EDIT_WORDS and not w.isdigit()]
+    """Stems of the words of a request that can name a topic (edit vocabulary dropped too).
+
+    Numbers count when they cannot be an ordinal ('1755', '125'), not when they can ('paragraph 3').
+    """
+    return [stem(w) for w in words(text)
+            if w not in STOPWORDS and w not in EDIT_WORDS and (not w.isdigit() or len(w) >= 3)]

@@ -1,0 +1,91 @@
+"""Resolvers for parts named by what they are rather than by their words: the title, a quote by its
+speaker ("the quote from the mayor"), a list ("the ingredients list"), and the rhetorical role of a
+sentence in an unlabelled abstract ("the methods sentence", "the main finding").
+"""
+
+from __future__ import annotations
+
+import re
+
+from canvas_tui.behaviours.locate.parts import LABELLED, is_list, title_line
+from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
+from canvas_tui.behaviours.locate.resolve import Found, units_in
+from canvas_tui.behaviours.locate.scoring import relevance
+from canvas_tui.behaviours.locate.text import stem, topic_stems, words
+from canvas_tui.document.units import Segmentation, Unit
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+_NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+_SPEECH_WORDS = frozenset(stem(w) for w in ("quote", "quotes", "quotation", "remark", "remarks", "comment", "said",
+                                            "says", "told", "from"))
+MIN_ROLE_SENTENCES = 3
+
+
+def by_title(seg: Segmentation) -> Found | None:
+    """The title line (heading of a first section that holds all the others), if the document has one."""
+    line = title_line(seg)
+    return Found([(line, 1.0)], "position") if line else None
+
+
+def _quoting(seg: Segmentation, unit: Unit) -> bool:
+    return len(_QUOTE_MARK.findall(seg.text[unit.start:unit.end])) >= 2
+
+
+def _names_near(seg: Segmentation, query: list[str]) -> list[str]:
+    """Stems of names written next to a query word ('Mayor Ruth Abernathy' -> 'abernathy' for 'mayor')."""
+    found = []
+    for sentence in seg.sentences:
+        body = seg.text[sentence.start:sentence.end]
+        if set(query) & {stem(w) for w in words(body)}:
+            found += [stem(n.group().lower()) for token in body.split()[1:] if (n := _NAME.match(token.strip("\"“”'(,")))]
+    return found
+
+
+def by_speaker(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
+    """The paragraph quoting the person the request names (by name, role, or a name beside the role)."""
+    quoted = [p for p in units_in(seg, "paragraph", scope) if _quoting(seg, p)]
+    query = [t for t in topic_stems(text) if t not in _SPEECH_WORDS]
+    if not quoted or not query:
+        return None
+    ranked = relevance(seg.text, "paragraph", query + _names_near(seg, query), quoted)
+    return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
+
+
+def by_role(seg: Segmentation, groups: frozenset[int], scope: Unit | None) -> Found | None:
+    """In a one-paragraph abstract, the sentence that plays the named role (background ... conclusion)."""
+    roles = [r for g in sorted(groups) if (r := role_of(g))]
+    paragraphs = units_in(seg, "paragraph", scope)
+    if not roles or len(paragraphs) != 1:
+        return None
+    sentences = units_in(seg, "sentence", paragraphs[0])
+    if len(sentences) < MIN_ROLE_SENTENCES:
+        return None
+    last = len(sentences) - 1
+    raw = [(s, role_score(seg.text[s.start:s.end], roles[0], n / last)) for n, s in enumerate(sentences)]
+    low, high = min(v for _, v in raw), max(v for _, v in raw)
+    scaled = [(s, (v - low) / (high - low) if high > low else 1.0) for s, v in raw]
+    return Found(sorted(scaled, key=lambda p: -p[1]), "meaning")
+
+
+def by_list(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
+    """'The ingredients list': the list paragraph in the scope most about the request's words (else the first)."""
+    lists = [p for p in units_in(seg, "paragraph", scope) if is_list(seg.text, p)]
+    if not lists:
+        return None
+    query = topic_stems(text)
+    ranked = relevance(seg.text, "paragraph", query, lists) if query else [(u, 1.0) for u in lists]
+    return Found(ranked, "meaning")
+
+
+def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int]) -> Found:
+    """A list found by topic narrows to its item (sentence) about the topic; a labelled abstract part running over
+    several sentences narrows to the sentence about the words left once the part's name is set aside."""
+    best = found.best
+    if not (best.kind == "paragraph" and is_list(seg.text, best) or best.kind == "section" and best.level == LABELLED):
+        return found
+    inner = units_in(seg, "sentence", best)
+    query = [t for t in topic_stems(text) if t not in group_stems(groups)]
+    ranked = relevance(seg.text, "sentence", query, inner) if query and len(inner) > 1 else []
+    if not ranked or ranked[0][1] <= 0.0 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return found
+    return Found(ranked, found.style)
