@@ -223,12 +223,13 @@ def _ask(text: str) -> str:
               help="Prompts (one per line) to run when A or B is a backend.")
 @click.option("--judge", default="person", show_default=True,
               help="person (blind, in the terminal), or a judge model: local, openai[:MODEL], url[:MODEL].")
+@click.option("--app", "use_app", is_flag=True, help="Judge in the blind A/B/tie screen instead of the terminal.")
 @click.option("--base-url", default=None, help="Base URL for url backends.")
 @click.option("--seed", type=int, default=None, help="Seed of the shown order (default: random; the order is logged).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @LOG_OPTION
-def winrate(a: str, b: str, prompts: Path | None, judge: str, base_url: str | None, seed: int | None, as_json: bool,
-            log_path: Path | None) -> None:
+def winrate(a: str, b: str, prompts: Path | None, judge: str, use_app: bool, base_url: str | None, seed: int | None,
+            as_json: bool, log_path: Path | None) -> None:
     """Compare two versions side by side, blind: A and B are recordings (.jsonl) or backends run on --prompts.
 
     Each pair is shown in a random order; every judgement is stored in the decision log. Prints A's
@@ -250,7 +251,8 @@ def winrate(a: str, b: str, prompts: Path | None, judge: str, base_url: str | No
         raise click.UsageError("--judge is 'person' or a backend, not a recording")
     if prompts is None and not all(isinstance(version, Recording) for version in versions):
         raise click.UsageError("--prompts is needed when A or B is a backend")
-    result, comparison, pairs, judged = asyncio.run(_compare(versions, judge_client, prompts, (a, b), seed, log_path))
+    result, comparison, pairs, judged = asyncio.run(_compare(versions, judge_client, prompts, (a, b), seed,
+                                                                   log_path, use_app))
     if as_json:
         click.echo(json.dumps(result.model_dump() | {"comparison_id": comparison, "pairs": pairs}, indent=2))
     else:
@@ -259,8 +261,9 @@ def winrate(a: str, b: str, prompts: Path | None, judge: str, base_url: str | No
 
 
 async def _compare(versions, judge_client, prompts: Path | None, names: tuple[str, str], seed: int | None,
-                   log_path: Path | None):
+                   log_path: Path | None, use_app: bool):
     import random
+    from functools import partial
 
     from canvas_tui.behaviours.defaults import default_behaviours
     from canvas_tui.data.judging import judge_pairs, model_judge, person_judge
@@ -274,11 +277,18 @@ async def _compare(versions, judge_client, prompts: Path | None, names: tuple[st
         texts = read_prompts(prompts) if prompts else []
         behaviours = default_behaviours(settings.policy_threshold)
         pairs = paired(*[await outputs_of(version, texts, settings, behaviours) for version in versions])
-        decide = person_judge(click.echo, _ask) if judge_client is None else model_judge(judge_client)
         comparison = new_id()
-        judgements = await judge_pairs(pairs, decide, judge="person" if judge_client is None else f"model:{judge_client.backend}/{judge_client.model}",
-                                       names=names, log=_data_log(log_path), comparison_id=comparison,
-                                       rng=random.Random(seed))
+        judge = partial(judge_pairs, pairs, names=names, log=_data_log(log_path), comparison_id=comparison,
+                        rng=random.Random(seed),
+                        judge="person" if judge_client is None else f"model:{judge_client.backend}/{judge_client.model}")
+        if judge_client is not None:
+            judgements = await judge(model_judge(judge_client))
+        elif use_app:
+            from canvas_tui.app.screens.winrate import WinRateApp
+
+            judgements = await WinRateApp(judge).run_async() or []
+        else:
+            judgements = await judge(person_judge(click.echo, _ask))
     finally:
         for client in clients:
             await client.close()
