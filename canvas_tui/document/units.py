@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 import pysbd
@@ -56,12 +56,19 @@ class Segmentation:
     text: str
     sections: tuple[Unit, ...]
     paragraphs: tuple[Unit, ...]
-    sentences: tuple[Unit, ...]
     document: Unit | None
     headings: tuple[Unit, ...] = ()
     items: tuple[Unit, ...] = ()
     _para_starts: list[int] = field(default_factory=list, repr=False)
-    _sent_starts: list[int] = field(default_factory=list, repr=False)
+
+    @cached_property
+    def sentences(self) -> tuple[Unit, ...]:
+        """The sentences, split on first use (pySBD is most of the cost of segmenting a long text)."""
+        return tuple(_sentences(self.text, list(self.paragraphs)))
+
+    @cached_property
+    def _sent_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
 
     def units(self, kind: UnitKindName) -> tuple[Unit, ...]:
         """The units of one kind (`document` gives the whole stripped text, if any)."""
@@ -286,7 +293,14 @@ def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     Line breaks become spaces first (same length, so offsets hold): hard-wrapped lines are not sentences.
     """
-    piece, spans, cursor = text[start:end].replace("\r", " ").replace("\n", " "), [], 0
+    spans = [(start + a, start + b) for a, b in _split(text[start:end].replace("\r", " ").replace("\n", " "))]
+    return spans or ([s] if (s := _span(text, start, end)) else [])
+
+
+@lru_cache(maxsize=8192)
+def _split(piece: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans of one piece of text (cached: most paragraphs survive an edit unchanged)."""
+    spans, cursor = [], 0
     for sentence in _segmenter().segment(piece):
         body = sentence.sent.strip()
         at = sentence.start + len(sentence.sent) - len(sentence.sent.lstrip())
@@ -294,20 +308,22 @@ def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not body or found < 0:
             continue
         cursor = found + len(body)
-        spans.append((start + found, start + cursor))
-    return spans or ([s] if (s := _span(text, start, end)) else [])
+        spans.append((found, cursor))
+    return tuple(spans)
+
+
+def sentence_spans(text: str, paragraph: Unit) -> list[tuple[int, int]]:
+    """The sentence spans of one paragraph (each list item split on its own; a code block is one)."""
+    spans = []
+    for piece_start, piece_end in _pieces(text, paragraph):
+        pieces = [(piece_start, piece_end)] if paragraph.code else _sentences_of(text, piece_start, piece_end)
+        spans += [span for start, end in pieces if (span := _span(text, start, end))]
+    return spans
 
 
 def _sentences(text: str, paragraphs: list[Unit]) -> list[Unit]:
-    sentences = []
-    for paragraph in paragraphs:
-        for piece_start, piece_end in _pieces(text, paragraph):
-            spans = [(piece_start, piece_end)] if paragraph.code else _sentences_of(text, piece_start, piece_end)
-            for start, end in spans:
-                span = _span(text, start, end)
-                if span:
-                    sentences.append(Unit("sentence", span[0], span[1], len(sentences)))
-    return sentences
+    spans = [span for paragraph in paragraphs for span in sentence_spans(text, paragraph)]
+    return [Unit("sentence", start, end, number) for number, (start, end) in enumerate(spans)]
 
 
 def _items(text: str, paragraphs: list[Unit]) -> list[Unit]:
@@ -330,16 +346,13 @@ def segment(text: str) -> Segmentation:
     texts = [text[line.start:line.end] for line in lines]
     blocks = _blocks(texts, _front_matter_end(texts))
     paragraphs = _paragraphs(text, lines, texts, blocks)
-    sentences = _sentences(text, paragraphs)
     whole = _span(text, 0, len(text))
     return Segmentation(
         text=text,
         sections=tuple(_sections(text, lines, blocks)),
         paragraphs=tuple(paragraphs),
-        sentences=tuple(sentences),
         document=Unit("document", whole[0], whole[1], 0) if whole else None,
         headings=tuple(_heading_lines(text, lines, blocks)),
         items=tuple(_items(text, paragraphs)),
         _para_starts=[p.start for p in paragraphs],
-        _sent_starts=[s.start for s in sentences],
     )

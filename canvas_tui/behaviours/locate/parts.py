@@ -8,9 +8,10 @@ import re
 from functools import lru_cache
 
 from canvas_tui.behaviours.locate.related import section_groups
-from canvas_tui.document.units import Segmentation, Unit, segment
+from canvas_tui.document.units import Segmentation, Unit, segment, sentence_spans
 
 _LABEL = re.compile(r"([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}):\s")
+_ANY_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)[A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}:\s", re.M)
 _FURNITURE_CHARS = 80
 _PROSE_END = re.compile(r"""[.!?:;…"'”’)]$""")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
@@ -18,9 +19,9 @@ MIN_LABELS = 2
 LABELLED = 9
 
 
-def _label(text: str, unit: Unit) -> str | None:
-    """The inline label a unit starts with ('Methods:', 'RESULTS:'), when it names a standard part."""
-    match = _LABEL.match(text, unit.start, unit.end)
+def _label(text: str, start: int, end: int) -> str | None:
+    """The inline label a sentence starts with ('Methods:', 'RESULTS:'), when it names a standard part."""
+    match = _LABEL.match(text, start, end)
     if not match:
         return None
     name = match.group(1)
@@ -31,31 +32,25 @@ def _label(text: str, unit: Unit) -> str | None:
 def labelled_parts(text: str) -> tuple[Unit, ...]:
     """Parts of a structured abstract: from each inline label to the next one (or its paragraph's end).
 
-    A part is reported as the smallest real unit kind it equals (paragraph or sentence), else as a section.
+    Only paragraphs holding a label are split into sentences. A part is reported as the real unit kind
+    it equals (paragraph or sentence), else as a section at level LABELLED.
     """
     seg = segment(text)
-    starts = [(s, name) for s in seg.sentences if (name := _label(text, s))]
+    starts = []
+    for paragraph in seg.paragraphs:
+        if _ANY_LABEL.search(text, paragraph.start, paragraph.end):
+            spans = sentence_spans(text, paragraph)
+            starts += [(a, b, paragraph, spans, name) for a, b in spans if (name := _label(text, a, b))]
     if len(starts) < MIN_LABELS:
         return ()
     parts = []
-    for position, (sentence, name) in enumerate(starts):
-        paragraph = seg.paragraph_at(sentence.start)
-        end = paragraph.end if paragraph else sentence.end
-        following = starts[position + 1][0].start if position + 1 < len(starts) else len(text)
-        end = min(end, max(sentence.end, _trimmed_end(text, following)))
-        parts.append(Unit(_kind_of(seg, sentence.start, end), sentence.start, end, position, LABELLED, name))
+    for position, (start, end, paragraph, spans, name) in enumerate(starts):
+        following = starts[position + 1][0] if position + 1 < len(starts) else len(text)
+        stop = min(paragraph.end, max(end, len(text[:following].rstrip())))
+        kind = "paragraph" if (start, stop) == (paragraph.start, paragraph.end) else \
+            "sentence" if (start, stop) in spans else "section"
+        parts.append(Unit(kind, start, stop, position, LABELLED, name))
     return tuple(parts)
-
-
-def _trimmed_end(text: str, end: int) -> int:
-    return len(text[:end].rstrip())
-
-
-def _kind_of(seg: Segmentation, start: int, end: int) -> str:
-    for kind in ("sentence", "paragraph"):
-        if any(u.start == start and u.end == end for u in seg.units(kind)):
-            return kind
-    return "section"
 
 
 def named_sections(seg: Segmentation) -> list[Unit]:
@@ -74,8 +69,17 @@ def title_line(seg: Segmentation) -> Unit | None:
 
 def is_furniture(text: str, paragraph: Unit) -> bool:
     """A byline or dateline alone on a line ('*By Staff Reporter, 14 July*'): short and not a sentence."""
-    body = text[paragraph.start:paragraph.end].strip("*_ ")
-    return len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body
+    return paragraph.start in _furniture(text)
+
+
+@lru_cache(maxsize=32)
+def _furniture(text: str) -> frozenset[int]:
+    found = set()
+    for paragraph in segment(text).paragraphs:
+        body = text[paragraph.start:paragraph.end].strip("*_ ")
+        if len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body:
+            found.add(paragraph.start)
+    return frozenset(found)
 
 
 def has_lead(seg: Segmentation, top: list[Unit]) -> bool:

@@ -84,6 +84,13 @@ def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None =
     return sorted(((u, v / top) for u, v in raw), key=lambda p: -p[1])
 
 
+def containing(text: str, kind: str, terms: list[str]) -> list[Unit]:
+    """The units of `kind` that have at least one of the stems `terms` (from the index, no rescan)."""
+    index = _index(text, kind)
+    numbers = sorted({n for t in terms for n in index.postings.get(t, ())})
+    return [index.units[n] for n in numbers]
+
+
 def _links(index: _Index, term: str) -> list[tuple[str, float]]:
     """Document terms linked to one query stem, with the weight of the link."""
     found = [(t, 1.0 if t == term else 0.7) for t in _vocabulary_matches(index, term)]
@@ -155,14 +162,20 @@ def _prepared(piece: str) -> tuple[str, frozenset[str]]:
     return normalise(piece), frozenset(stems(piece))
 
 
-def quote_scores(seg: Segmentation, quote: str, units: list[Unit]) -> Scored:
-    """How well each unit contains the quoted (or half-quoted, paraphrased) phrase."""
+def quote_scores(seg: Segmentation, quote: str, units: list[Unit], shortlist: int = 60) -> Scored:
+    """How well each unit contains the quoted (or half-quoted, paraphrased) phrase.
+
+    The slow literal comparison runs on the `shortlist` units sharing the most stems with the quote.
+    """
     phrase = normalise(quote)
     wanted = set(stems(quote))
+    overlaps = [(unit, len(wanted & _prepared(seg.text[unit.start:unit.end])[1]) / len(wanted) if wanted else 0.0)
+                for unit in units]
+    if wanted and len(overlaps) > shortlist:
+        overlaps = sorted(overlaps, key=lambda p: -p[1])[:shortlist]
     scored = []
-    for unit in units:
-        body, have = _prepared(seg.text[unit.start:unit.end])
+    for unit, overlap in overlaps:
+        body = _prepared(seg.text[unit.start:unit.end])[0]
         literal = fuzz.partial_ratio(phrase, body) / 100 if len(phrase) <= len(body) else fuzz.ratio(phrase, body) / 100
-        overlap = len(wanted & have) / len(wanted) if wanted else 0.0
         scored.append((unit, max(literal, 0.5 * literal + 0.5 * overlap)))
     return sorted(scored, key=lambda p: -p[1])

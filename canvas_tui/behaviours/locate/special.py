@@ -10,7 +10,7 @@ import re
 from canvas_tui.behaviours.locate.parts import LABELLED, is_list, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
-from canvas_tui.behaviours.locate.scoring import relevance
+from canvas_tui.behaviours.locate.scoring import containing, relevance
 from canvas_tui.behaviours.locate.text import stem, topic_stems, words
 from canvas_tui.document.units import Segmentation, Unit
 
@@ -34,10 +34,9 @@ def _quoting(seg: Segmentation, unit: Unit) -> bool:
 def _names_near(seg: Segmentation, query: list[str]) -> list[str]:
     """Stems of names written next to a query word ('Mayor Ruth Abernathy' -> 'abernathy' for 'mayor')."""
     found = []
-    for sentence in seg.sentences:
-        body = seg.text[sentence.start:sentence.end]
-        if set(query) & {stem(w) for w in words(body)}:
-            found += [stem(n.group().lower()) for token in body.split()[1:] if (n := _NAME.match(token.strip("\"“”'(,")))]
+    for sentence in containing(seg.text, "sentence", query):
+        tokens = seg.text[sentence.start:sentence.end].split()[1:]
+        found += [stem(n.group().lower()) for token in tokens if (n := _NAME.match(token.strip("\"“”'(,")))]
     return found
 
 
