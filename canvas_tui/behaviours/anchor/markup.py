@@ -16,8 +16,9 @@ import numpy as np
 # (a `!` before the `[`, for images, goes too). Every pattern starts with a literal, so the
 # regex engine skips ahead instead of trying each of a megabyte's positions.
 _LINK = re.compile(r"(\[)[^\]\n]{0,500}(\](?:\([^)\n]{0,1000}\)|\[[^\]\n]{0,200}\]))")
-# HTML tags and comments (rendered away); `<https://...>` autolinks are not tags and are kept.
-_HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]{0,1000})?/?>", re.DOTALL)
+# HTML tags (on one line) and comments (rendered away); both bounded, so a stray `<p` in prose
+# cannot swallow the text after it. `<https://...>` autolinks are not tags and are kept.
+_HTML = re.compile(r"<!--.{0,5000}?-->|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]{0,300})?/?>", re.DOTALL)
 # Backslash escapes (`\[`, `\*`): the backslash is not rendered.
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+.!-])")
 # Block markers at the start of a line (searched in "\n" + text): headings, quotes, bullets,

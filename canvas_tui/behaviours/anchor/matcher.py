@@ -125,11 +125,25 @@ class PreparedDocument:
     def word_gaps(self, query: str, match: Match) -> WordGaps:
         """How the words of `query` and of the matched region (widened to whole words) differ."""
         quote_words = _WORD.findall(query)
-        region_words = _WORD.findall(self.norm.text[self._word_start(match.start):self._word_end(match.end)])
+        region_words = _cut_like(quote_words, _WORD.findall(
+            self.norm.text[self._word_start(match.start):self._word_end(match.end)]))
         missing = Counter(quote_words) - Counter(region_words)
         extra = Counter(region_words) - Counter(quote_words)
         return WordGaps(missing=sum(missing.values()), foreign=_far_from(missing, region_words),
                         dropped=_far_from(extra, quote_words))
+
+
+def _cut_like(quote_words: list[str], region_words: list[str]) -> list[str]:
+    """The region's words, with its edge words cut the way the quote cut them (a quote may start
+    or stop inside a word: `...ing the plan` or `the plan was sim`)."""
+    if not quote_words or not region_words:
+        return region_words
+    words = list(region_words)
+    if words[0] != quote_words[0] and words[0].endswith(quote_words[0]):
+        words[0] = quote_words[0]
+    if words[-1] != quote_words[-1] and words[-1].startswith(quote_words[-1]):
+        words[-1] = quote_words[-1]
+    return words
 
 
 def _far_from(words: Counter[str], others: list[str]) -> int:

@@ -25,7 +25,6 @@ _DELETED = set("*_`~\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _SINGLE_QUOTES = set("'\u2018\u2019\u201a\u201b\u2032\u00b4")
 _DOUBLE_QUOTES = set('"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb')
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
-_RUN_COLLAPSED = np.array([ord("."), ord("-")], dtype=np.uint32)
 
 
 def _map_char(char: str) -> int:
@@ -60,6 +59,8 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 
 def _lookup(table: np.ndarray, codes: np.ndarray, default: np.ndarray) -> np.ndarray:
     """Table lookup for BMP code points; `default` for code points beyond the table."""
+    if not len(codes) or codes.max() < TABLE_SIZE:
+        return table[codes]
     inside = codes < TABLE_SIZE
     return np.where(inside, table[np.where(inside, codes, 0)], default)
 
@@ -80,17 +81,17 @@ def _codes(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
-def _blank_drops(codes: np.ndarray, punct: np.ndarray) -> np.ndarray:
-    """Spaces to drop: all but the first of a run, and any at the ends or touching punctuation."""
-    size = len(codes)
-    space = codes == SPACE
-    prev_space = np.concatenate(([True], space[:-1]))
-    prev_punct = np.concatenate(([True], punct[:-1]))
-    next_solid = np.where(space, size, np.arange(size))
-    next_solid = np.minimum.accumulate(next_solid[::-1])[::-1]
-    next_solid = np.concatenate((next_solid[1:], [size]))
-    next_punct = np.concatenate((punct, [True]))[next_solid]
-    return space & (prev_space | prev_punct | next_punct)
+def _shifted(values: np.ndarray, first: bool, forward: bool) -> np.ndarray:
+    """`values` moved one place (previous element if `forward`, else next), `first` filling in."""
+    if forward:
+        return np.concatenate(([first], values[:-1]))
+    return np.concatenate((values[1:], [first]))
+
+
+def _without_runs(codes: np.ndarray, origin: np.ndarray, collapsed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Drop every element equal to its predecessor where `collapsed` is set (runs -> one)."""
+    kept = ~(collapsed & np.concatenate(([False], codes[1:] == codes[:-1])))
+    return codes[kept], origin[kept]
 
 
 def normalize(text: str) -> Normalized:
@@ -100,11 +101,15 @@ def normalize(text: str) -> Normalized:
     mapping, punct_table = _tables()
     raw = _codes(text)
     mapped = _lookup(mapping, raw, raw)
-    keep = (mapped != DELETE) & ~markup_mask(text)
-    origin = np.flatnonzero(keep)
-    codes = mapped[origin]
+    origin = np.flatnonzero((mapped != DELETE) & ~markup_mask(text))
+    if not len(origin):
+        return Normalized("", origin)
+    codes, origin = _without_runs(mapped[origin], origin, mapped[origin] == SPACE)
     punct = _lookup(punct_table, codes, np.zeros(len(codes), dtype=bool))
-    kept = ~_blank_drops(codes, punct)
+    # A blank run is now one space: drop it at either end or next to punctuation.
+    kept = ~((codes == SPACE) & (_shifted(punct, True, True) | _shifted(punct, True, False)))
     codes, origin = codes[kept], origin[kept]
-    kept = ~(np.concatenate(([False], codes[1:] == codes[:-1])) & np.isin(codes, _RUN_COLLAPSED))
-    return Normalized(codes[kept].tobytes().decode("utf-32-le"), origin[kept])
+    if not len(codes):
+        return Normalized("", origin)
+    codes, origin = _without_runs(codes, origin, (codes == ord(".")) | (codes == ord("-")))
+    return Normalized(codes.tobytes().decode("utf-32-le"), origin)
