@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 
+from canvas_tui.behaviours.locate.labels import label_files, load
 from canvas_tui.behaviours.locate.pipeline import PREDICTOR, evaluate
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest
@@ -36,8 +37,9 @@ def test_nothing_located_gives_a_null_start():
     assert out["start"] is None
 
 
-def test_the_eval_compares_with_the_baseline_on_dev_and_test_and_writes_a_report(tmp_path):
+def test_the_eval_compares_with_the_baseline_on_dev_test_and_each_blind_set_and_writes_a_report(tmp_path):
     result = evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
-    assert set(result.figures) == {"dev", "test", "all"}
+    blind = {label.split for path in label_files()[1:] for label in load(path)}
+    assert blind and set(result.figures) == {"dev", "test", "all"} | blind
     assert result.figures["test"]["rules"]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
     assert (tmp_path / "locate.md").read_text().startswith("# Locate eval")

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from canvas_tui.behaviours.base import Span
 from canvas_tui.behaviours.locate.baseline import overlap_decide
 from canvas_tui.behaviours.locate.evaluation import Figures, Outcome, figures, score
-from canvas_tui.behaviours.locate.labels import load
+from canvas_tui.behaviours.locate.labels import Label, load, load_all
 from canvas_tui.behaviours.locate.locator import NAME, decide
 from canvas_tui.behaviours.policy import classify
 from canvas_tui.pipeline.batch import BatchPredictor
@@ -61,7 +61,8 @@ def _misses(outcomes: list[Outcome]) -> list[str]:
 
 
 def _report(results: dict[str, dict[str, Figures]], misses: list[Outcome]) -> str:
-    lines = ["# Locate eval", "", "Hit = IoU >= 0.5 with the gold span. `test` rows are held out (not tuned on).", ""]
+    lines = ["# Locate eval", "", "Hit = IoU >= 0.5 with the gold span. `test` rows are held out (not tuned on); "
+             "`blind*` splits were written by someone other than the locator's author (labels_blind*.csv).", ""]
     for split, runs in results.items():
         lines += [f"## {split}", "", "| implementation | n | accuracy | mean IoU |", "|---|---|---|---|"]
         lines += [f"| {name} | {f.count} | {f.accuracy:.3f} | {f.mean_iou:.3f} |" for name, f in runs.items()] + [""]
@@ -69,18 +70,26 @@ def _report(results: dict[str, dict[str, Figures]], misses: list[Outcome]) -> st
     return "\n".join(lines + _misses(misses))
 
 
+def _splits() -> dict[str, list[Label]]:
+    """dev, test and all (labels.csv), then each blind set (labels_blind*.csv) as its own split."""
+    original = load()
+    splits = {"dev": [l for l in original if l.split == "dev"], "test": [l for l in original if l.split == "test"],
+              "all": original}
+    for label in load_all()[len(original):]:
+        splits.setdefault(label.split, []).append(label)
+    return splits
+
+
 def evaluate(request: EvalRequest) -> EvalResult:
-    """Score the rules locator and the word-overlap baseline on the dev and held-out test labels."""
-    labels = load()
+    """Score the rules locator and the word-overlap baseline on dev, held-out test and the blind sets."""
     names = request.implementations or list(IMPLEMENTATIONS)
     results: dict[str, dict[str, Figures]] = {}
     misses: list[Outcome] = []
-    for split in ("dev", "test", "all"):
-        subset = [l for l in labels if split == "all" or l.split == split]
+    for split, subset in _splits().items():
         for name in names:
             outcomes = score(IMPLEMENTATIONS[name], subset)
             results.setdefault(split, {})[name] = figures(outcomes)
-            misses += outcomes if (name == NAME and split == "all") else []
+            misses += outcomes if (name == NAME and split != "all") else []
     text = _report(results, [o for o in misses if not o.hit])
     request.report_dir.mkdir(parents=True, exist_ok=True)
     path = request.report_dir / "locate.md"
