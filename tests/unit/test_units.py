@@ -109,3 +109,21 @@ def test_empty_and_blank_texts_have_no_units():
     for text in ("", "   \n\n  "):
         seg = segment(text)
         assert (seg.sections, seg.paragraphs, seg.sentences, seg.document) == ((), (), (), None)
+
+
+def test_pasted_web_text_gets_its_short_standalone_lines_as_headings_the_first_as_title():
+    text = "Battle of Varn\n\nThe battle was short.\n\nAftermath\n\nThe town paid.\n"
+    seg = segment(text)
+    assert [(s.level, s.title) for s in seg.sections] == [(1, "Battle of Varn"), (2, "Aftermath")]
+    assert _texts(text, seg.paragraphs) == ["The battle was short.", "The town paid."]
+
+
+def test_a_text_with_markdown_headings_keeps_short_lines_as_paragraphs():
+    text = "# Notes\n\nShort line\n\nA sentence follows.\n"
+    assert _texts(text, segment(text).paragraphs) == ["Short line", "A sentence follows."]
+
+
+def test_heading_lines_and_list_items_are_units_too():
+    seg = segment(GUIDE)
+    assert _texts(GUIDE, seg.headings)[:2] == ["# Guide", "## Install {#install}"]
+    assert _texts(GUIDE, seg.items) == ["- one item", "- two items"]

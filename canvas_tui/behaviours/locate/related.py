@@ -39,7 +39,12 @@ def table() -> RelatedTerms:
     return RelatedTerms.model_validate(json.loads(path.read_text(encoding="utf-8")))
 
 
+_MEASURE = re.compile(r"\d+\.\d+|\d+\s*(?:%|percent|per cent|degrees|times|fold)\b")
+
+
 def _mentions(text: str, phrase: str) -> bool:
+    if phrase == "<measure>":
+        return _MEASURE.search(text) is not None
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 
