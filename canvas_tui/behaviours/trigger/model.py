@@ -17,6 +17,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from canvas_tui.behaviours.trigger.compiled import CompiledModel
 from canvas_tui.behaviours.trigger.features import HandFeatures, instruction_view
 from canvas_tui.paths import behaviour_dir
 
@@ -64,23 +65,23 @@ class ModelMetadata(BaseModel):
     sklearn: str
 
 
-def build_pipeline(seed: int) -> Pipeline:
-    """The untrained pipeline: features (word + char n-grams + hand features) -> logistic regression."""
+def build_pipeline(seed: int, kind: str = "trigger") -> Pipeline:
+    """The untrained pipeline of `kind`: word + char n-grams + hand features -> logistic regression."""
     features = FeatureUnion([
         ("words", TfidfVectorizer(preprocessor=instruction_view, ngram_range=(1, 2), sublinear_tf=True,
                                   token_pattern=r"(?u)\b\w+\b")),
         ("chars", TfidfVectorizer(preprocessor=instruction_view, analyzer="char_wb", ngram_range=(2, 5),
                                   sublinear_tf=True, min_df=2)),
-        ("hand", HandFeatures()),
+        ("hand", HandFeatures(kind=kind, weight=3.0)),
     ])
     classifier = LogisticRegression(C=10.0, class_weight="balanced", solver="lbfgs", max_iter=5000,
                                     random_state=seed)
     return Pipeline([("features", features), ("classifier", classifier)])
 
 
-def fit(texts: list[str], labels: list[str], seed: int) -> Pipeline:
-    """Train the pipeline on texts and labels."""
-    return build_pipeline(seed).fit(texts, labels)
+def fit(task: Task, texts: list[str], labels: list[str], seed: int) -> Pipeline:
+    """Train the task's pipeline on texts and labels."""
+    return build_pipeline(seed, task.name).fit(texts, labels)
 
 
 def save(task: Task, pipeline: Pipeline, metadata: ModelMetadata, folder: Path | None = None) -> Path:
@@ -98,7 +99,7 @@ class TrainedModel:
     def __init__(self, pipeline: Pipeline, metadata: ModelMetadata) -> None:
         self.pipeline = pipeline
         self.metadata = metadata
-        self.classes: list[str] = list(pipeline.classes_)
+        self.compiled = CompiledModel(pipeline)
 
     @classmethod
     def load(cls, task: Task) -> "TrainedModel":
@@ -109,6 +110,5 @@ class TrainedModel:
         return cls(joblib.load(task.artifact), metadata)
 
     def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
-        """One {label: probability} per text."""
-        matrix = self.pipeline.predict_proba(texts)
-        return [dict(zip(self.classes, map(float, row))) for row in matrix]
+        """One {label: probability} per text (the compiled scorer: same figures, far less overhead)."""
+        return [self.compiled.probabilities(text) for text in texts]

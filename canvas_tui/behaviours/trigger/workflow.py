@@ -54,7 +54,7 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     train, test, problems = datasets(task)
     if problems and not request.allow_lint_errors:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
-    pipeline = fit([row.prompt for row in train], [row.label for row in train], request.seed)
+    pipeline = fit(task, [row.prompt for row in train], [row.label for row in train], request.seed)
     digest = data_hash(train)
     metadata = ModelMetadata(task=task.name, version=digest[:12], data_hash=digest, seed=request.seed,
                              train_rows=len(train), test_rows=len(test), label_counts=label_counts(train),
