@@ -13,8 +13,7 @@ from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.timer import Timer
-from textual.widgets import Footer, Input, TextArea
+from textual.widgets import Footer, Input
 
 from canvas_tui.app.commands import palette_commands
 from canvas_tui.app.document_actions import DocumentActions
@@ -31,8 +30,6 @@ from canvas_tui.session import Session, TurnResult
 from canvas_tui.session.events import CanvasDelta, ChatDelta, DecisionMade, Event, TargetShown
 
 SEVERITY = {"info": "information", "warning": "warning", "error": "error"}
-SELECTION_SETTLE = 0.6
-"""Seconds a selection must stay put before it is reported to the session."""
 
 
 class CanvasApp(DocumentActions, App[None]):
@@ -65,7 +62,6 @@ class CanvasApp(DocumentActions, App[None]):
         self.turn_running = False
         self.streaming_document = False
         self.reported_selection: Span | None = None
-        self._selection_timer: Timer | None = None
         for index, action in enumerate(session.settings.quick_actions):
             if action.key:
                 self.bind(action.key, f"quick_action({index})", description=action.name)
@@ -233,12 +229,7 @@ class CanvasApp(DocumentActions, App[None]):
             self.refresh_canvas()
             self.canvas.editor.focus()
 
-    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
-        if self._selection_timer is not None:
-            self._selection_timer.stop()
-        self._selection_timer = self.set_timer(SELECTION_SETTLE, self._report_selection)
-
-    def _report_selection(self) -> None:
+    def on_canvas_pane_selection_settled(self, event: CanvasPane.SelectionSettled) -> None:
         """A settled, non-empty selection the person made is reported to the session (it may correct the locator)."""
         if self.turn_running or not self.canvas.editor.has_focus:
             return

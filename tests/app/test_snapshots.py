@@ -21,6 +21,12 @@ def in_tmp(tmp_path, monkeypatch):
     return tmp_path
 
 
+def _steady(app) -> None:
+    """No blinking cursors: a snapshot must not depend on when it is taken."""
+    app.query_one("#chat-input").cursor_blink = False
+    app.canvas.editor.cursor_blink = False
+
+
 def _file(name: str, text: str) -> Path:
     Path(name).write_text(text)
     return Path(name)
@@ -30,6 +36,7 @@ def test_chat_only(snap_compare, make_app):
     app, _ = make_app(["Paris is the **capital** of France.\n\n- one\n- two"], trigger=["inline"])
 
     async def run_before(pilot):
+        _steady(app)
         await send(pilot, app, "What is the capital of France?")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -41,6 +48,7 @@ def test_canvas_open_with_comments_highlighted(snap_compare, make_app, in_tmp):
     app, _ = make_app([json.dumps(proposals)], document=_file("plan.md", DOC), trigger=["comment"])
 
     async def run_before(pilot):
+        _steady(app)
         await send(pilot, app, "critique this")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -51,6 +59,7 @@ def test_versions_screen_with_a_diff(snap_compare, make_app, in_tmp):
     session.user_edit(DOC.replace("Monday", "Friday"))
 
     async def run_before(pilot):
+        _steady(app)
         await pilot.press("f2")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -60,6 +69,7 @@ def test_an_error_notification(snap_compare, make_app):
     app, _ = make_app([], trigger=["inline"])
 
     async def run_before(pilot):
+        _steady(app)
         await send(pilot, app, "hello")
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
@@ -69,6 +79,7 @@ def test_markup_and_escapes_in_a_document_and_a_reply_show_literally(snap_compar
     app, _ = make_app([HOSTILE], document=_file("hostile.md", HOSTILE), trigger=["chat"])
 
     async def run_before(pilot):
+        _steady(app)
         await send(pilot, app, "[bold]echo[/] \x1b[31m")
         assert app.is_running
 

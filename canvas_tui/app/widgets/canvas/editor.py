@@ -13,6 +13,7 @@ from textual.widgets.text_area import Edit, EditResult, Selection
 
 from canvas_tui.app.offsets import LineIndex
 from canvas_tui.app.widgets.canvas.highlights import SpanHighlightArea
+from canvas_tui.app.widgets.canvas.wrapping import cache_height
 from canvas_tui.behaviours.base import Span
 from canvas_tui.document.changes import minimal_change
 
@@ -32,7 +33,19 @@ class CanvasEditor(SpanHighlightArea):
 
     def __init__(self, *args, **kwargs) -> None:
         self._programmatic = 0
+        self._text: str | None = None
         super().__init__(*args, **kwargs)
+
+    @property
+    def text(self) -> str:
+        """The whole text, joined once per change (TextArea asks for it for every line it draws)."""
+        if self._text is None:
+            self._text = super().text
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self.load_text(value)
 
     @contextmanager
     def programmatic(self):
@@ -43,7 +56,13 @@ class CanvasEditor(SpanHighlightArea):
         finally:
             self._programmatic -= 1
 
+    def _set_document(self, text: str, language: str | None) -> None:
+        self._text = None
+        super()._set_document(text, language)
+        cache_height(self.wrapped_document)
+
     def edit(self, edit: Edit) -> EditResult:
+        self._text = None
         result = super().edit(edit)
         if not self._programmatic:
             self.post_message(self.Typed())
@@ -75,8 +94,10 @@ class CanvasEditor(SpanHighlightArea):
         self.selection = Selection(index.location(span.start), index.location(span.end))
         self.scroll_cursor_visible(center=True)
 
-    def action_undo(self) -> None:
+    def undo(self) -> None:
+        """Not the TextArea's keystroke undo: ask the app to undo a session version."""
         self.post_message(self.UndoRequested(redo=False))
 
-    def action_redo(self) -> None:
+    def redo(self) -> None:
+        """Not the TextArea's keystroke redo: ask the app to redo a session version."""
         self.post_message(self.UndoRequested(redo=True))

@@ -22,6 +22,8 @@ from canvas_tui.behaviours.base import Span
 from canvas_tui.document import Comment, Document
 
 TARGET_SECONDS = 1.5
+SELECTION_SETTLE = 0.6
+"""Seconds a selection must stay put before it is reported."""
 
 
 class CanvasPane(Vertical):
@@ -29,6 +31,9 @@ class CanvasPane(Vertical):
 
     class TypingPaused(Message):
         """The person stopped typing (or left the editor): time to commit a version."""
+
+    class SelectionSettled(Message):
+        """The selection in the editor has stayed put for a moment."""
 
     def __init__(self, *, debounce: float = 1.0, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -38,6 +43,7 @@ class CanvasPane(Vertical):
         self.typed = False
         self._pause_timer: Timer | None = None
         self._target_timer: Timer | None = None
+        self._selection_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Label("", id="canvas-title", markup=False)
@@ -132,6 +138,12 @@ class CanvasPane(Vertical):
         if self._pause_timer is not None:
             self._pause_timer.stop()
         self._pause_timer = self.set_timer(self.debounce, lambda: self.post_message(self.TypingPaused()))
+
+    def on_text_area_selection_changed(self, event) -> None:
+        event.stop()
+        if self._selection_timer is not None:
+            self._selection_timer.stop()
+        self._selection_timer = self.set_timer(SELECTION_SETTLE, lambda: self.post_message(self.SelectionSettled()))
 
     def on_descendant_blur(self, event) -> None:
         if self.typed and event.widget is self.editor:
