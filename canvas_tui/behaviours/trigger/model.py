@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
+from threadpoolctl import threadpool_limits
 
 from canvas_tui.behaviours.trigger.compiled import CompiledModel
 from canvas_tui.behaviours.trigger.features import HandFeatures, instruction_view
@@ -80,8 +81,12 @@ def build_pipeline(seed: int, kind: str = "trigger") -> Pipeline:
 
 
 def fit(task: Task, texts: list[str], labels: list[str], seed: int) -> Pipeline:
-    """Train the task's pipeline on texts and labels."""
-    return build_pipeline(seed, task.name).fit(texts, labels)
+    """Train the task's pipeline on texts and labels.
+
+    One BLAS thread: on a shared, busy machine a thread pool makes this small fit 50 times slower.
+    """
+    with threadpool_limits(1):
+        return build_pipeline(seed, task.name).fit(texts, labels)
 
 
 def save(task: Task, pipeline: Pipeline, metadata: ModelMetadata, folder: Path | None = None) -> Path:

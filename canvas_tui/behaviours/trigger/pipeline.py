@@ -7,6 +7,7 @@ score being the probability of `canvas`; `train` and `eval` run the shared workf
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -28,13 +29,14 @@ class TriggerInput(BaseModel):
 
 
 @cache
-def _trigger() -> TrainedTrigger:
+def _loaded(folder: Path) -> TrainedTrigger:
+    """One loaded trigger per data folder (the folder can be redirected, e.g. in tests)."""
     return TrainedTrigger()
 
 
 def predict_many(items: list[TriggerInput]) -> list[dict[str, Any]]:
     """Label each prompt canvas|inline with the trained trigger (explicit requests first)."""
-    decisions = _trigger().decide_many([item.prompt for item in items], [None] * len(items))
+    decisions = _loaded(TRIGGER.folder).decide_many([item.prompt for item in items], [None] * len(items))
     return [{"id": item.id, "label": d.label, "score": round(canvas_score(d), 4)} for item, d in zip(items, decisions)]
 
 

@@ -8,6 +8,7 @@ falls back to the trigger (inline -> chat, canvas -> new_document).
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -30,13 +31,14 @@ class RouterInput(BaseModel):
 
 
 @cache
-def _router() -> TrainedTrigger:
+def _loaded(folder: Path) -> TrainedTrigger:
+    """One loaded trigger per data folder (the folder can be redirected, e.g. in tests)."""
     return TrainedTrigger()
 
 
 def predict_many(items: list[RouterInput]) -> list[dict[str, Any]]:
     """Route each prompt given its open document (or none)."""
-    decisions = _router().decide_many([item.prompt for item in items], [item.document for item in items])
+    decisions = _loaded(ROUTER.folder).decide_many([item.prompt for item in items], [item.document for item in items])
     routed = [as_route(d) for d in decisions]
     return [{"id": item.id, "label": d.label, "score": round(d.confidence, 4)} for item, d in zip(items, routed)]
 

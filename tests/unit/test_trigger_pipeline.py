@@ -1,0 +1,103 @@
+"""The trigger and router pipelines: train -> eval -> predict round trip, figures, batch contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from canvas_tui.behaviours.trigger import pipeline, router_pipeline
+from canvas_tui.behaviours.trigger.compiled import CompiledModel
+from canvas_tui.behaviours.trigger.data import read_labels
+from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
+from canvas_tui.paths import PROJECT_ROOT
+from canvas_tui.pipeline.batch import run_batch
+from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
+
+REAL = PROJECT_ROOT / "behaviours" / "trigger"
+
+
+@pytest.fixture
+def small_data(tmp_path, monkeypatch):
+    """A behaviours dir with every second committed label of both tasks; the real artifacts stay untouched."""
+    folder = tmp_path / "behaviours" / "trigger"
+    folder.mkdir(parents=True)
+    for name in ("labels.csv", "router_labels.csv"):
+        with (REAL / name).open(newline="", encoding="utf-8") as handle:
+            reader = csv.DictReader(handle)
+            rows, fields = list(reader)[::2], reader.fieldnames
+        with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields)
+            writer.writeheader()
+            writer.writerows(rows)
+    monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(tmp_path / "behaviours"))
+    return folder
+
+
+def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path):
+    real_bytes = (REAL / "trigger_model.joblib").read_bytes()
+    result = pipeline.train(TrainRequest(show_progress=False))
+    assert result.artifact == small_data / "trigger_model.joblib"
+    first = result.artifact.read_bytes()
+    assert pipeline.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
+    evaluation = pipeline.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
+    assert evaluation.figures["trained"]["accuracy"] == result.figures["figures"]["accuracy"]
+    assert {path.suffix for path in evaluation.files} == {".md", ".png"}
+    source = io.StringIO('{"id": 1, "prompt": "Write a cover letter for a chef job.", "extra": 3}\n'
+                         '{"id": "b", "prompt": "What is 2 + 2?"}\n')
+    sink = io.StringIO()
+    run_batch(pipeline.PREDICTOR, source, sink, progress=False)
+    outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
+    assert [(o["id"], o["label"]) for o in outputs] == [(1, "canvas"), ("b", "inline")]
+    assert all(set(o) == {"id", "label", "score"} and 0 <= o["score"] <= 1 for o in outputs)
+    assert (REAL / "trigger_model.joblib").read_bytes() == real_bytes
+
+
+def test_trained_trigger_beats_the_keyword_baseline_on_the_held_out_split(tmp_path):
+    figures = pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures
+    assert figures["trained"]["accuracy"] > figures["keyword"]["accuracy"]
+    assert figures["trained"]["canvas_recall"] >= figures["keyword"]["canvas_recall"]
+
+
+def test_router_eval_runs_and_the_trained_router_beats_its_keyword_baseline(tmp_path):
+    result = router_pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    assert result.figures["trained"]["accuracy"] > result.figures["keyword"]["accuracy"]
+    assert (tmp_path / "router_eval.md").read_text(encoding="utf-8").startswith("# router eval")
+
+
+def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
+    result = pipeline.evaluate(EvalRequest(implementations=["keyword", "prompted"], report_dir=tmp_path,
+                                           show_progress=False))
+    assert list(k for k in result.figures if k not in ("test_rows", "notes")) == ["keyword"]
+    assert any(note.startswith("prompted: not run") for note in result.figures["notes"])
+
+
+def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predicted():
+    source = io.StringIO('{"id": 1, "prompt": "Write a blog post about tea."}\nnot json\n{"id": 3}\n'
+                         '{"id": 4, "prompt": "hi"}\n')
+    sink, errors = io.StringIO(), io.StringIO()
+    report = run_batch(pipeline.PREDICTOR, source, sink, progress=False, errors=errors)
+    assert report.predicted == 2 and [n for n, _ in report.errors] == [2, 3]
+    assert "line 2" in errors.getvalue() and "line 3: prompt" in errors.getvalue()
+    assert len(sink.getvalue().splitlines()) == 4
+
+
+def test_router_predictor_routes_with_a_document_and_falls_back_to_the_trigger_without_one():
+    source = io.StringIO('{"id": 1, "prompt": "Make it shorter.", "document": "# Essay\\n\\nLong text."}\n'
+                         '{"id": 2, "prompt": "What is the capital of Peru?"}\n')
+    sink = io.StringIO()
+    run_batch(router_pipeline.PREDICTOR, source, sink, progress=False)
+    assert [json.loads(line)["label"] for line in sink.getvalue().splitlines()] == ["edit", "chat"]
+
+
+@pytest.mark.parametrize("task", [TRIGGER, ROUTER], ids=lambda t: t.name)
+def test_compiled_scorer_gives_the_pipelines_probabilities(task):
+    model = TrainedModel.load(task)
+    prompts = [row.prompt for row in read_labels(task.folder / task.labels_file)][::7]
+    expected = model.pipeline.predict_proba(prompts)
+    compiled = CompiledModel(model.pipeline)
+    for prompt, row in zip(prompts, expected):
+        got = compiled.probabilities(prompt)
+        assert [got[label] for label in model.pipeline.classes_] == pytest.approx(list(row), abs=1e-9)

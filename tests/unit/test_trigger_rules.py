@@ -1,0 +1,98 @@
+"""Trigger rules: explicit requests win, the keyword baseline, and the length cues the model reads."""
+
+from __future__ import annotations
+
+import pytest
+
+from canvas_tui.behaviours.interfaces import Trigger
+from canvas_tui.behaviours.trigger import KeywordTrigger, default_trigger
+from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
+from canvas_tui.behaviours.trigger.features import instruction_view, requested_lines
+from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
+
+
+@pytest.mark.parametrize("message", [
+    "Use the canvas to write a haiku about spring.",
+    "Open a document and list five dog names.",
+    "In a new doc, write a tweet about our launch.",
+    "Let's use the canvas for this. Explain recursion.",
+    "Start a new document for my meeting notes.",
+])
+def test_asking_for_the_canvas_opens_it(message):
+    assert explicit_trigger(message) == "canvas"
+
+
+@pytest.mark.parametrize("message", [
+    "Write an essay about climate change, but don't open the canvas, just answer here.",
+    "Don't use the canvas. Write a short story about a fox.",
+    "Write me a Python script to rename files. No canvas please.",
+    "Draft the email here in chat, I'll copy it myself.",
+    "Without opening a document, write a poem about the ocean.",
+])
+def test_asking_to_stay_in_the_chat_keeps_it_inline_even_when_the_canvas_is_named(message):
+    assert explicit_trigger(message) == "inline"
+
+
+@pytest.mark.parametrize("message", ["Write an essay on the Cold War.", "What is the capital of Peru?",
+                                     "Summarize this document for me."])
+def test_messages_without_an_explicit_request_are_left_to_the_model(message):
+    assert explicit_trigger(message) is None
+
+
+async def test_explicit_requests_win_over_the_trained_model():
+    trigger = default_trigger()
+    assert isinstance(trigger, Trigger)
+    short = await trigger.decide("Use the canvas to write a haiku about tea.", document=None)
+    long = await trigger.decide("Write a 2000-word essay on the Cold War. Don't open the canvas.", document=None)
+    assert (short.label, short.explicit, short.confidence) == ("canvas", True, 1.0)
+    assert (long.label, long.explicit) == ("inline", True)
+
+
+async def test_with_a_document_open_an_explicit_new_document_or_chat_request_routes_there():
+    trigger = default_trigger()
+    new = await trigger.decide("Open a new canvas and write a poem about the sea.", document="# Essay\n\nText.")
+    chat = await trigger.decide("Just answer here: what is a thesis statement?", document="# Essay\n\nText.")
+    assert (new.label, chat.label) == ("new_document", "chat")
+    assert explicit_route("Don't start a new doc, just shorten this one.") is None
+
+
+@pytest.mark.parametrize(("message", "label"), [
+    ("Write an essay on the causes of the First World War.", "canvas"),
+    ("Draft a cover letter for a nursing job.", "canvas"),
+    ("What is an essay?", "inline"),
+    ("Write a haiku about rain.", "inline"),
+])
+def test_keyword_baseline_needs_a_creation_verb_and_an_artifact_noun(message, label):
+    assert keyword_trigger(message) == label
+
+
+@pytest.mark.parametrize(("message", "label"), [
+    ("Now write another essay about Spain.", "new_document"),
+    ("Give me feedback on the structure.", "comment"),
+    ("Make it shorter.", "edit"),
+    ("What time is it in Tokyo?", "chat"),
+])
+def test_keyword_router_baseline_reads_cue_words(message, label):
+    assert keyword_route(message) == label
+
+
+async def test_keyword_trigger_satisfies_the_trigger_interface():
+    decision = await KeywordTrigger().decide("Write a blog post about tea.", document=None)
+    assert decision.label == "canvas" and decision.provenance.implementation == "keyword"
+
+
+@pytest.mark.parametrize(("message", "lines"), [
+    ("Describe a sunset in exactly three sentences.", 1.5),
+    ("Write a 300-word essay on bees.", 25.0),
+    ("Write a short pitch (2-3 sentences).", 1.5),
+    ("Write a two-line email.", 2.0),
+    ("Write a program computing the distance between two words.", None),
+])
+def test_requested_length_is_read_from_explicit_limits_only(message, lines):
+    assert requested_lines(message) == lines
+
+
+def test_the_instruction_view_drops_the_middle_of_long_pasted_material():
+    prompt = "Summarize this article:\n" + "filler words " * 200 + "\nThanks!"
+    view = instruction_view(prompt)
+    assert view.startswith("summarize this article") and view.endswith("thanks!") and len(view) < 600
