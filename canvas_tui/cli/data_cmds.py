@@ -1,4 +1,4 @@
-"""The data-loop commands: `replay`, `eval replay`, `export labels|finetune`, `stats`, `winrate`.
+"""The data-loop commands: `replay`, `eval replay`, `export labels|finetune`, `stats` (and `winrate`, in winrate_cmd).
 
 Each command is a thin layer over `canvas_tui.data`; heavy imports happen only when one runs.
 """
@@ -120,7 +120,8 @@ def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, **backen
     sys.exit(EXIT_PARTIAL if any(report.failed for report in reports) else 0)
 
 
-def _data_log(log_path: Path | None):
+def open_data_log(log_path: Path | None):
+    """The decision log at `log_path` (or the configured one), ready for the data loop; a usage error if unusable."""
     from canvas_tui.data.datalog import DataLog
 
     store = DataLog(settings_from({"log_path": log_path}).log_path)
@@ -157,7 +158,7 @@ def labels(behaviour: str, since, redact: bool, output: Path | None, docs_dir: P
     """
     from canvas_tui.data.exports import label_rows, write_labels
 
-    store = _data_log(log_path)
+    store = open_data_log(log_path)
     docs_dir = None if redact else (docs_dir or (output.parent / "documents" if output else None))
     rows = label_rows(store, behaviour, since=_utc(since), redact=redact)
     if output is None:
@@ -180,7 +181,7 @@ def finetune(behaviour: str, since, output: Path | None, log_path: Path | None) 
 
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
-    for row in finetune_rows(_data_log(log_path), behaviour, since=_utc(since)):
+    for row in finetune_rows(open_data_log(log_path), behaviour, since=_utc(since)):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     if output:
@@ -201,7 +202,7 @@ def stats(since, as_json: bool, plot_path: Path | None, log_path: Path | None) -
     from canvas_tui.data.stats import real_use_stats
     from canvas_tui.data.stats_view import plot, tables
 
-    figures = real_use_stats(_data_log(log_path), since=_utc(since))
+    figures = real_use_stats(open_data_log(log_path), since=_utc(since))
     if as_json:
         click.echo(figures.model_dump_json(indent=2))
     else:
@@ -211,91 +212,9 @@ def stats(since, as_json: bool, plot_path: Path | None, log_path: Path | None) -
         click.echo(f"wrote {plot(figures, plot_path)}", err=True)
 
 
-def _ask(text: str) -> str:
-    click.echo(text, nl=False)
-    return sys.stdin.readline()
-
-
-@click.command()
-@click.argument("a")
-@click.argument("b")
-@click.option("--prompts", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Prompts (one per line) to run when A or B is a backend.")
-@click.option("--judge", default="person", show_default=True,
-              help="person (blind, in the terminal), or a judge model: local, openai[:MODEL], url[:MODEL].")
-@click.option("--app", "use_app", is_flag=True, help="Judge in the blind A/B/tie screen instead of the terminal.")
-@click.option("--base-url", default=None, help="Base URL for url backends.")
-@click.option("--seed", type=int, default=None, help="Seed of the shown order (default: random; the order is logged).")
-@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-@LOG_OPTION
-def winrate(a: str, b: str, prompts: Path | None, judge: str, use_app: bool, base_url: str | None, seed: int | None,
-            as_json: bool, log_path: Path | None) -> None:
-    """Compare two versions side by side, blind: A and B are recordings (.jsonl) or backends run on --prompts.
-
-    Each pair is shown in a random order; every judgement is stored in the decision log. Prints A's
-    win rate among decisive judgements with a 95% Wilson interval.
-    """
-    from canvas_tui.data.pairs import open_version
-    from canvas_tui.data.recordings import Recording
-    from canvas_tui.llm.errors import ModelError
-    from canvas_tui.log.recording import RecordingError
-
-    try:
-        versions = [open_version(spec, base_url) for spec in (a, b)]
-        judge_client = None if judge == "person" else open_version(judge, base_url)
-    except (RecordingError, ModelError) as exc:
-        raise click.ClickException(str(exc)) from exc
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
-    if isinstance(judge_client, Recording):
-        raise click.UsageError("--judge is 'person' or a backend, not a recording")
-    if prompts is None and not all(isinstance(version, Recording) for version in versions):
-        raise click.UsageError("--prompts is needed when A or B is a backend")
-    result, comparison, pairs, judged = asyncio.run(_compare(versions, judge_client, prompts, (a, b), seed,
-                                                                   log_path, use_app))
-    if as_json:
-        click.echo(json.dumps(result.model_dump() | {"comparison_id": comparison, "pairs": pairs}, indent=2))
-    else:
-        click.echo(f"{judged} of {pairs} pairs judged (comparison {comparison}, stored in the decision log)")
-        click.echo(result.summary())
-
-
-async def _compare(versions, judge_client, prompts: Path | None, names: tuple[str, str], seed: int | None,
-                   log_path: Path | None, use_app: bool):
-    import random
-    from functools import partial
-
-    from canvas_tui.behaviours.defaults import default_behaviours
-    from canvas_tui.data.judging import judge_pairs, model_judge, person_judge
-    from canvas_tui.data.pairs import outputs_of, paired, read_prompts
-    from canvas_tui.data.winrate import win_rate
-    from canvas_tui.log.records import new_id
-
-    settings = settings_from({"log_path": log_path})
-    clients = [c for c in (*versions, judge_client) if hasattr(c, "close")]
-    try:
-        texts = read_prompts(prompts) if prompts else []
-        behaviours = default_behaviours(settings.policy_threshold)
-        pairs = paired(*[await outputs_of(version, texts, settings, behaviours) for version in versions])
-        comparison = new_id()
-        judge = partial(judge_pairs, pairs, names=names, log=_data_log(log_path), comparison_id=comparison,
-                        rng=random.Random(seed),
-                        judge="person" if judge_client is None else f"model:{judge_client.backend}/{judge_client.model}")
-        if judge_client is not None:
-            judgements = await judge(model_judge(judge_client))
-        elif use_app:
-            from canvas_tui.app.screens.winrate import WinRateApp
-
-            judgements = await WinRateApp(judge).run_async() or []
-        else:
-            judgements = await judge(person_judge(click.echo, _ask))
-    finally:
-        for client in clients:
-            await client.close()
-    return win_rate(judgements, *names), comparison, len(pairs), len(judgements)
-
-
 def register(group: click.Group) -> None:
     """Add the data-loop commands to the top-level group (`eval replay` is added by `pipeline_cmds`)."""
+    from canvas_tui.cli.winrate_cmd import winrate
+
     for command in (replay, export, stats, winrate):
         group.add_command(command)
