@@ -8,6 +8,7 @@ recorder, the decision log) exactly as sent and received.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import AsyncIterator, Callable
 from typing import TypeVar
@@ -21,6 +22,12 @@ T = TypeVar("T", bound=BaseModel)
 Observer = Callable[[ModelExchange], None]
 
 RETRY_HINT = "Your previous reply was not valid ({problem}). Reply again with only the JSON object."
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """`text` with lone surrogates (broken UTF-8 upstream) replaced by U+FFFD, so it can be stored and shown."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class ModelClient:
@@ -39,6 +46,7 @@ class ModelClient:
         parts: list[str] = []
         try:
             async for delta in self._stream_raw(request):
+                delta = encodable(delta)
                 if first_token_ms is None:
                     first_token_ms = (time.perf_counter() - started) * 1000
                 parts.append(delta)
@@ -58,7 +66,7 @@ class ModelClient:
         problem, raw = "", ""
         for attempt in (1, 2):
             started = time.perf_counter()
-            raw = await self._structured_raw(request)
+            raw = encodable(await self._structured_raw(request))
             self._report(request, raw, started, None, kind="structured")
             try:
                 return StructuredReply[schema](value=schema.model_validate_json(raw), raw=raw, attempts=attempt)

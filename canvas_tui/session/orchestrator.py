@@ -17,7 +17,7 @@ from canvas_tui.behaviours.base import Provenance, Span
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.config import Settings
 from canvas_tui.document import Document
-from canvas_tui.llm.client import ModelClient
+from canvas_tui.llm.client import ModelClient, encodable
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.types import ModelExchange
 from canvas_tui.log.records import CorrectionKind, CorrectionRecord, DecisionRecord, new_id
@@ -58,6 +58,7 @@ class Session(PersonActions):
     async def turn(self, message: str, *, selection: Span | None = None,
                    emit: Callable[[Event], None] | None = None) -> TurnResult:
         """Run one chat turn; never raises, never leaves the document half-changed."""
+        message = encodable(message)
         turn = Turn(message=message, selection=selection, **({"emit": emit} if emit else {}))
         self.record_action("message", {"text": message, "selection": selection.model_dump() if selection else None})
         before = self.document.current if self.document else None

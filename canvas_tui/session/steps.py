@@ -100,8 +100,10 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
 
 
 def _from_selection(text: str, selection: Span) -> LocateDecision:
+    """The selection as the target; a stale selection past the end of the text is cut to the text."""
     from canvas_tui.document.units import segment
 
+    selection = Span(start=min(selection.start, len(text)), end=min(selection.end, len(text)))
     unit = segment(text).smallest_containing(selection.start, selection.end)
     kind = unit.kind if unit and (unit.start, unit.end) == (selection.start, selection.end) else "sentence"
     return LocateDecision(span=selection, unit=kind, confidence=1.0, style="selection", from_selection=True,
