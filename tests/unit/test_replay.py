@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from canvas_tui.behaviours.base import Span
 from canvas_tui.data.recordings import load_recording
 from canvas_tui.data.replay import replay
+from canvas_tui.headless import HeadlessChat
 from canvas_tui.log.recording import RecordingError
 from tests.data_support import DOC, record
 from tests.fakes import fake_behaviours
@@ -135,3 +137,20 @@ def test_a_recording_from_a_newer_schema_is_refused_in_plain_words(recording):
     recording.write_text("\n".join([json.dumps(header), *lines[1:]]) + "\n")
     with pytest.raises(RecordingError, match="newer canvas-tui"):
         load_recording(recording)
+
+
+async def test_the_headless_quick_command_records_a_quick_action_that_replays(tmp_path, settings, decision_log):
+    out = io.StringIO()
+
+    async def quick(session):
+        session.open_document(DOC, title="plan")
+        await HeadlessChat(session, out).run(["/quick make it shorter", "/quick no such action"])
+
+    path = tmp_path / "quick.jsonl"
+    await record(path, settings, decision_log, ["We ship Monday."],
+                 fake_behaviours(trigger=["edit"], needle="We ship on Monday."), quick)
+    assert "no quick action named 'no such action'" in out.getvalue()
+    loaded = load_recording(path)
+    assert [action.kind for action in loaded.actions] == ["open_document", "quick_action", "message"]
+    assert loaded.actions[2].payload["text"] == "Make the whole document shorter, keeping its meaning."
+    assert (await replay(loaded, settings, behaviours=fake_behaviours())).ok
