@@ -48,6 +48,13 @@ class DataLog(DecisionLog):
         sql = f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions WHERE turn_id = ? ORDER BY time, rowid"
         return [self._decision_from_row(row) for row in self._rows(sql, (turn_id,))]
 
+    def turn_document(self, turn_id: str | None) -> str | None:
+        """The document a turn worked on (as its router or locator saw it), without reading the whole turn."""
+        rows = self._rows("SELECT input FROM decisions WHERE turn_id = ? AND behaviour IN ('router', 'locate') "
+                          "ORDER BY time, rowid", (turn_id,))
+        documents = (self._blob_text(json.loads(row[0]).get("document")) for row in rows)
+        return next((document for document in documents if document), None)
+
     def corrected_decisions(self, behaviour: str, *, since: datetime | None = None
                             ) -> Iterator[tuple[DecisionRecord, list[CorrectionRecord]]]:
         """One behaviour's decisions in time order, each with the corrections of it: one streaming pass."""

@@ -56,7 +56,7 @@ def _locate(record: DecisionRecord, person: Outcome | None, log: DataLog) -> tup
 
 
 def _policy(record: DecisionRecord, person: Outcome | None, log: DataLog) -> tuple[str, str] | None:
-    document = next((r.input["document"] for r in log.turn_decisions(record.turn_id) if r.input.get("document")), None)
+    document = log.turn_document(record.turn_id)
     if document is None:
         return None
     span = record.input["span"]
