@@ -201,8 +201,10 @@ class CanvasApp(DocumentActions, App[None]):
         self.turn_running = self.streaming_document = False
         self.canvas.editor.read_only = False
         self.refresh_canvas()
+        self.canvas.fade_target()
         self.status.show_turn(result.status_line or result.kind)
         for notice in result.notices:
+            self.chat.add_notice(notice.level, notice.message)
             self.notify(notice.message, severity=SEVERITY[notice.level], timeout=8)
 
     def action_quick_action(self, index: int) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from canvas_tui.app.widgets.chat.log import Reply, UserMessage
+from canvas_tui.app.widgets.chat.log import NoticeMessage, Reply, UserMessage
 from tests.app.conftest import SIZE, send
 
 DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
@@ -82,6 +82,7 @@ async def test_a_failed_turn_is_a_notification_in_plain_words_and_the_app_keeps_
         await send(pilot, app, "hello [bold]there[/]")
         messages = [n.message for n in app._notifications]
         assert any("The model could not answer" in m for m in messages)
+        assert "The model could not answer" in str(app.query(NoticeMessage).last().content)
         assert app.is_running
         assert [str(m.content) for m in app.query(UserMessage)] == ["hello [bold]there[/]"]
 

@@ -107,13 +107,18 @@ class CanvasPane(Vertical):
         self.editor.select_span(span, self.index)
 
     def show_target(self, start: int, end: int) -> None:
-        """Highlight the span an edit is about, briefly."""
+        """Highlight the span an edit is about (it stays until `fade_target`)."""
+        if self._target_timer is not None:
+            self._target_timer.stop()
+            self._target_timer = None
         self.editor.set_spans("canvas.target", [(start, end)], self.index)
         if start < end:
             self.editor.select_span(Span(start=start, end=start), self.index)
-        if self._target_timer is not None:
-            self._target_timer.stop()
-        self._target_timer = self.set_timer(TARGET_SECONDS, lambda: self.editor.clear_spans("canvas.target"))
+
+    def fade_target(self) -> None:
+        """Remove the target highlight after a moment."""
+        if self._target_timer is None:
+            self._target_timer = self.set_timer(TARGET_SECONDS, lambda: self.editor.clear_spans("canvas.target"))
 
     # -- streaming a new document -------------------------------------------------------------------
 

@@ -22,6 +22,14 @@ class UserMessage(Static):
         super().__init__(Text(visible(text)), classes="message user", markup=False)
 
 
+class NoticeMessage(Static):
+    """Something the person was told about a turn (kept in the log, unlike the notification)."""
+
+    def __init__(self, level: str, text: str) -> None:
+        super().__init__(Text(f"{'⚠' if level != 'info' else 'ℹ'} {visible(text)}"), classes=f"message notice {level}",
+                         markup=False)
+
+
 class Reply(Markdown):
     """A model reply, rendered as markdown; links are not followed (the text is untrusted)."""
 
@@ -42,6 +50,11 @@ class ChatLog(VerticalScroll):
     def add_user(self, text: str) -> None:
         """Show a message the person sent."""
         self.mount(UserMessage(text))
+        self.scroll_end(animate=False)
+
+    def add_notice(self, level: str, text: str) -> None:
+        """Keep a notice about a turn in the log."""
+        self.mount(NoticeMessage(level, text))
         self.scroll_end(animate=False)
 
     async def write(self, text: str) -> None:
