@@ -1,10 +1,11 @@
 """The text-quote anchorer: a model's quote -> a span of the original document, or no anchor.
 
 Order of work (after Hypothesis's text-quote anchoring): normalise document and quote; the
-whole quote exactly; then, for an elided quote, its parts head to tail, or else the whole quote
-approximately; last, the raw quote character for character. Several candidates: the first, marked ambiguous, unless re-anchoring hints
-(the text before/after the old span, its old position) pick one. A wrong anchor is worse
-than none, so approximate matches must pass thresholds measured on the dev split.
+whole quote exactly; then, for an elided quote, its parts head to tail, or else the whole
+quote approximately; last, the raw quote character for character. Several candidates: the
+first, marked ambiguous, unless re-anchoring hints (the text before/after the old span, its
+old position) pick one. A wrong anchor is worse than none, so approximate matches must pass
+thresholds measured on the dev split.
 """
 
 from __future__ import annotations

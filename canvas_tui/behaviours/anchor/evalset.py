@@ -49,7 +49,13 @@ def load_rows(split: str) -> list[EvalRow]:
 
 def load_documents() -> dict[str, str]:
     """Every eval document by file name (read as bytes-exact text: no newline translation)."""
-    return {p.name: p.read_bytes().decode("utf-8") for p in sorted(documents_dir().glob("*.md"))}
+    return {p.name: p.read_bytes().decode("utf-8") for p in document_files(documents_dir())}
+
+
+def document_files(folder: Path) -> list[Path]:
+    """The markdown and plain-text documents of a folder (not its SOURCES.md)."""
+    files = sorted(folder.glob("*.md")) + sorted(folder.glob("*.txt"))
+    return sorted(p for p in files if p.name != "SOURCES.md")
 
 
 @dataclass(frozen=True)

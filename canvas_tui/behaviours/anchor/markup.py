@@ -47,7 +47,7 @@ def _ranges(text: str) -> tuple[list[int], list[int]]:
 def markup_mask(text: str) -> np.ndarray:
     """A boolean array over `text`: True where a character is markdown/HTML syntax to drop."""
     starts, ends = _ranges(text)
-    delta = np.zeros(len(text) + 1, dtype=np.int32)
-    np.add.at(delta, np.asarray(starts, dtype=np.int64), 1)
-    np.add.at(delta, np.asarray(ends, dtype=np.int64), -1)
+    size = len(text) + 1
+    delta = np.bincount(np.asarray(starts, dtype=np.int64), minlength=size)
+    delta -= np.bincount(np.asarray(ends, dtype=np.int64), minlength=size)
     return np.cumsum(delta[:-1]) > 0

@@ -60,8 +60,9 @@ def _encode(codes: np.ndarray, alphabet: dict[int, int]) -> bytes:
 @dataclass(frozen=True)
 class WordGaps:
     """Word-level differences between a quote and its match: quote words `missing` from the match
-    (typos included), quote words `foreign` to it (not within two edits of any of its words: a
-    replaced word), and match words `dropped` by the quote (again not a typo away)."""
+    (typos included); of those, the `foreign` ones, which are no typo of any unmatched word of
+    the match (a replaced word); and the unmatched words of the match that are no typo of any
+    missing quote word: `dropped` by the quote. A typo pairs a missing word with an unmatched one."""
 
     missing: int
     foreign: int
@@ -129,8 +130,8 @@ class PreparedDocument:
             self.norm.text[self._word_start(match.start):self._word_end(match.end)]))
         missing = Counter(quote_words) - Counter(region_words)
         extra = Counter(region_words) - Counter(quote_words)
-        return WordGaps(missing=sum(missing.values()), foreign=_far_from(missing, region_words),
-                        dropped=_far_from(extra, quote_words))
+        return WordGaps(missing=sum(missing.values()), foreign=_far_from(missing, list(extra)),
+                        dropped=_far_from(extra, list(missing)))
 
 
 def _cut_like(quote_words: list[str], region_words: list[str]) -> list[str]:

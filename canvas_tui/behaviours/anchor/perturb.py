@@ -1,6 +1,6 @@
 """Generate the anchor eval set: seeded quotes of real documents, one perturbation kind each.
 
-    python -m canvas_tui.behaviours.anchor.perturb [--seed 7] [--per-kind 18]
+    python -m canvas_tui.behaviours.anchor.perturb [--seed 7] [--per-kind 12]
 
 Copies the corpus documents (and behaviours/locate/documents/ if present) into
 behaviours/anchor/documents/, then writes dev.jsonl and eval.jsonl (split by document, so the
@@ -21,7 +21,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.anchor import textops
-from canvas_tui.behaviours.anchor.evalset import EvalRow, Unit, data_dir, documents_dir, prose_units
+from canvas_tui.behaviours.anchor.evalset import EvalRow, Unit, data_dir, document_files, documents_dir, prose_units
 from canvas_tui.behaviours.anchor.paraphrase import compress, paraphrase
 from canvas_tui.paths import PROJECT_ROOT, behaviour_dir
 
@@ -141,6 +141,8 @@ def _repeated(rng: random.Random, ctx: DocContext) -> Gold | None:
     phrase = ctx.text[start:end]
     found = _first_occurrences(ctx, phrase)
     inside = all(any(u.start <= m.start() and m.end() <= u.end for u in ctx.units) for m in found)
+    inside = inside and not any(_MARKUP.match(ctx.text, max(0, m.start() - 1)) or _MARKUP.match(ctx.text, m.end())
+                                for m in found)
     if len(found) < 2 or not inside or len(phrase) < 12 or ctx.flat.count(_flat(phrase)) != len(found):
         return None
     quote = phrase if rng.random() < 0.7 else textops.change_case(rng, phrase)
@@ -238,8 +240,9 @@ def _rows_for(rng: random.Random, ctx: DocContext, per_kind: int) -> list[EvalRo
 
 
 def _collect_documents(corpus: Path) -> list[Path]:
-    sources = sorted(corpus.glob("*.md")) + sorted((behaviour_dir("locate") / "documents").glob("*.md"))
-    return [p for p in sources if p.name != "SOURCES.md"]
+    by_name = {p.name: p for p in document_files(behaviour_dir("locate") / "documents")}
+    by_name.update({p.name: p for p in document_files(corpus)})
+    return [by_name[name] for name in sorted(by_name)]
 
 
 def generate(corpus: Path, seed: int, per_kind: int) -> dict[str, list[EvalRow]]:
@@ -266,7 +269,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT.parent / "shared" / "corpus")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--per-kind", type=int, default=18)
+    parser.add_argument("--per-kind", type=int, default=12)
     args = parser.parse_args(argv)
     for split, rows in generate(args.corpus, args.seed, args.per_kind).items():
         lines = "".join(row.model_dump_json() + "\n" for row in rows)

@@ -18,10 +18,10 @@ from canvas_tui.paths import behaviour_dir
 class Thresholds(BaseModel):
     """When an approximate match counts as the quote, and how far elided parts may be apart."""
 
-    max_error_rate: float = Field(0.2, ge=0.0, le=1.0, description="edit distance / quote length")
+    max_error_rate: float = Field(0.22, ge=0.0, le=1.0, description="edit distance / quote length")
     max_missing_words: int = Field(2, ge=0, description="quote words absent from the matched region")
     max_foreign_words: int = Field(0, ge=0, description="missing quote words not even a typo away")
-    max_dropped_words: int = Field(1, ge=0, description="matched words the quote leaves out (not typos)")
+    max_dropped_words: int = Field(0, ge=0, description="matched words the quote leaves out (not typos)")
     min_fuzzy_length: int = Field(8, ge=1, description="shorter quotes must match exactly")
     max_elision_gap: int = Field(4000, ge=0, description="normalised chars allowed between elided parts")
 
