@@ -24,8 +24,8 @@ _UNIT = (r"(words?|sentences?|lines?|paragraphs?|pages?|characters?|bullet point
          r"tweets?)\b")
 _LIMIT = re.compile(
     r"\b(?:in|under|within|at most|no more than|fewer than|less than|max(?:imum)?(?: of)?|exactly|about|around|"
-    r"only|just|\d+\s*(?:-|to))\s*(?:exactly\s+|about\s+|around\s+|just\s+|only\s+)?" + _COUNT + r"\s+" + _UNIT
-    + r"|\b" + _COUNT + r"-" + _UNIT,
+    r"only|just|write(?: me)?|\d+\s*(?:-|to))\s*(?:exactly\s+|about\s+|around\s+|just\s+|only\s+)?" + _COUNT + r"\s+" + _UNIT
+    + r"|\b" + _COUNT + r"-" + _UNIT + r"|\b(\d{3,})\s+(words?|pages?)\b",
     re.IGNORECASE,
 )
 _SHORT_CUE = re.compile(r"\b(?:short(?! stor| essay| play| film| novel)|brief|briefly|quick|concise|one-line|"
@@ -43,7 +43,7 @@ _LONG_NOUN = re.compile(
     r"poem|sonnet|villanelle|ballad|song|lyrics|chapter|novel|resume|cv|guide|manual|tutorial|procedure|policy|"
     r"contract|newsletter|press release|review|program|app|application|website|web ?page|landing page|game|class|"
     r"functions?|api|server|bot|tests|quiz|case study|white paper|memo|brochure|faq|readme|documentation|"
-    r"cover letter|personal statement|fairy tale|fable|biography|study guide|playbook|macro|component|extension|schema|"
+    r"cover letter|personal statement|documents?|design doc|rfp|parody|fairy tale|fable|biography|study guide|playbook|macro|component|extension|schema|"
     r"ensayo|essai|aufsatz|saggio|ensaio|эссе|carta|lettre|brief|lettera|рассказ|историю|письмо|cuento|histoire|"
     r"geschichte|kurzgeschichte|storia|história|novell|verhaal|opowiadanie|discurso|discours|rede|discorso|speech|"
     r"poema|poème|gedicht|poesia|wiersz|стихотворение|artículo|artikel|articolo|artigo|programa|programme|"
@@ -53,18 +53,25 @@ _LONG_NOUN = re.compile(
 )
 _SHORT_NOUN = re.compile(
     r"\b(?:haikus?|limerick|couplet|tweet|slogan|tagline|motto|title|headline|caption|sentence|names?|subject line|"
-    r"quote|joke|pun|riddle|epitaph|metaphor|one-liner|regex|query|command|synonyms?|words?|bio|blurb|note|"
+    r"quote|joke|pun|riddle|epitaph|metaphor|mnemonic|acronym|titles|explanation|summary|overview|steps|"
+    r"equation|password|one-liner|regex|query|command|synonyms?|words?|bio|blurb|note|"
     r"message|text message|jingle|greeting|paragraph|rhyme|acrostic|tongue twister|alt text|hashtags?|hook|"
-    r"definition|table|auto-reply|mission statement|list|adjectives|frase|haïku|phrase|satz)\b",
+    r"definition|table|auto-reply|mission statement|adjectives|frase|haïku|phrase|satz)\b",
     re.IGNORECASE,
 )
 _INTENT = re.compile(
     r"^\s*(?:please\s+|now\s+|ok(?:ay)?,?\s+)?(?:write|draft|compose|create|generate|build|make|develop|implement|"
-    r"code|design|prepare|craft|produce|put together|author|escribe|escriba|escreva|écris|écrivez|rédige|"
+    r"code|design|prepare|craft|produce|put together|author|plan|escribe|escriba|escreva|écris|écrivez|rédige|"
     r"rédigez|schreibe|schreiben sie|scrivi|scriva|напиши|напишите|napisz|skriv|schrijf|yaz|redacta)\b"
     r"|\b(?:help me (?:write|draft|with|create|make|put together)|i need (?:a|an|my)|can you (?:write|draft|make|create|"
     r"build|do|put together)|could you (?:write|draft|make|create|build|do|put together)|tell me a (?:long )?story|"
     r"i want (?:a|an|you to write)|write me)\b|写|書いて|써|लिखो|लिखें|yaz\.?$",
+    re.IGNORECASE,
+)
+_CODE_NOUN = re.compile(
+    r"\b(?:python|javascript|typescript|java|kotlin|swift|c\+\+|c#|rust|golang|go|ruby|php|sql|html|css|bash|shell|"
+    r"powershell|react|vue|flask|django|fastapi|node(?:\.js)?|algorithm|data structure|activity|component|"
+    r"endpoint|cli|gui|pygame|pandas|numpy|pytorch|tensorflow)\b",
     re.IGNORECASE,
 )
 _TRANSFORM = re.compile(r"\b(?:rewrite|improve|proofread|refactor|convert|turn|expand|edit|polish|revise|"
@@ -73,7 +80,7 @@ _IN_FORM = re.compile(r"\b(?:in|as|into) (?:an?|the form of an?|a well-structure
                       r"(?:essay|article|report|letter|blog post|story|poem|speech|script|guide|handout)\b",
                       re.IGNORECASE)
 _SHORT_UNITS = {"word": 1 / 12, "character": 1 / 80, "sentence": 1 / 2, "line": 1.0, "bullet": 1.0,
-                "bullet point": 1.0, "tweet": 3.0, "stanza": 4.0, "verse": 4.0, "paragraph": 6.0, "page": 40.0}
+                "bullet point": 1.0, "tweet": 3.0, "stanza": 4.0, "verse": 4.0, "paragraph": 4.0, "page": 40.0}
 
 
 def instruction_view(text: str) -> str:
@@ -114,6 +121,7 @@ def hand_features(text: str) -> list[float]:
         float(intent and long_noun and not short_noun),
         float(intent and short_noun),
         float(intent and long_noun and (lines is None or lines >= 10)),
+        float(intent and bool(_CODE_NOUN.search(head)) and not short_noun),
         float(bool(_IN_FORM.search(head))),
         float(_pasted(text) and bool(_TRANSFORM.search(head))),
         min(np.log1p(len(text.split())) / 7.0, 1.0),
