@@ -24,7 +24,7 @@ _HEADING_ATTRS = re.compile(r"\s*\{#[^}]*\}\s*$")
 _LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
 _ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
-_PLAIN_HEADING = re.compile(r"""^[A-Z0-9][^.!?:;,"“”]{0,68}[^\s.!?:;,"“”*_]$""")
+_PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
 _PLAIN_HEADING_WORDS = 10
 
 

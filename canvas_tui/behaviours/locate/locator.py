@@ -98,10 +98,13 @@ def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | 
     if heading and kind in (None, "section", "part") and scope is None and not cues.quote:
         listed = by_list(seg, cues.text, heading.best) if cues.listed else None
         return listed or (narrowed(seg, heading, cues.text, groups) if kind is None else heading)
-    if cues.quote:
-        found = by_quote(seg, cues, concrete(kind, seg, "sentence") if kind else None, scope)
-        return found if found and found.ranked[0][1] >= QUOTE_FOUND else None
     default = _default_kind(seg, scope)
+    if cues.quote:
+        quoted = kind if kind and not cues.vague else None
+        found = by_quote(seg, cues, concrete(quoted, seg, "sentence") if quoted else None, scope)
+        if found and found.ranked[0][1] >= QUOTE_FOUND:
+            return found
+        return None if cues.quote_exact else by_topic(seg, cues.text, concrete(kind, seg, default), scope)
     if cues.opening or cues.closing:
         return by_position(seg, concrete(kind, seg, default), cues.opening, scope)
     found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
@@ -109,7 +112,7 @@ def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | 
     found = found or (by_list(seg, cues.text, scope) if cues.listed else None)
     if found:
         return found
-    found = by_topic(seg, cues.text, concrete(kind, seg, default), scope)
+    found = by_topic(seg, cues.text, default if kind == "part" else concrete(kind, seg, default), scope)
     return narrowed(seg, found, cues.text, groups) if found and kind is None else found
 
 

@@ -39,12 +39,16 @@ def table() -> RelatedTerms:
     return RelatedTerms.model_validate(json.loads(path.read_text(encoding="utf-8")))
 
 
-_MEASURE = re.compile(r"\d+\.\d+|\d+\s*(?:%|percent|per cent|degrees|times|fold)\b")
+_PATTERNS = {
+    "<measure>": re.compile(r"\d+\.\d+|\d+\s*(?:%|percent|per cent|degrees|times|fold)\b"),
+    "<sample>": re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:adults|participants|patients|people|children|students|"
+                           r"volunteers|households|women|men|subjects|samples|colonies|sites|schools|mice|rats)\b"),
+}
 
 
 def _mentions(text: str, phrase: str) -> bool:
-    if phrase == "<measure>":
-        return _MEASURE.search(text) is not None
+    if phrase in _PATTERNS:
+        return _PATTERNS[phrase].search(text) is not None
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text) is not None
 
 

@@ -44,7 +44,7 @@ _LEAD_IN = (r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\
 _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
 _CLOSING = re.compile(rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
-_SPEAKER = re.compile(r"\b(?:quote|quotes|quotation|remark|remarks|comment from)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b")
+_SPEAKER = re.compile(r"\b(?:quote|quotes|quotation|remark|remarks|comment from|response|reply|statement)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b")
 _LIST = re.compile(r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b)[\w-]+\s+){0,2}(?:list|bullets|bullet points)\b")
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
@@ -58,7 +58,8 @@ _WHOLE = re.compile(
 _DOC_NOUN = re.compile(r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
                        r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
                        r"(?!'s|\s+(?:about|on|of|where|that|which|when|in which)\b)")
-_PRONOUN = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?\w+(?:\s+\w+)?\s+(?:it|this|that)\b")
+_PRONOUN = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?\w+(?:\s+(?!how\b|what\b|why\b|where\b|when\b|whether\b)\w+)?"
+                      r"\s+(?:it|this|that)\b")
 _NAMED = re.compile(r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|called|titled|named|headed|regarding|"
                     r"for|covering|that covers|dealing with|where (?:we|it|you) (?:talk|discuss)(?:es|s)? about)\s+"
                     r"(.+?)(?=[,;:?!]|\.(?:\s|$)| and | to (?!do\b)|$)")
@@ -81,6 +82,7 @@ class Cues(BaseModel):
     closing: bool = False
     title: bool = False
     speaker: bool = False
+    vague: bool = False
     listed: bool = False
     quote: str | None = None
     quote_exact: bool = False
@@ -156,6 +158,7 @@ def parse(request: str) -> Cues:
     cues.title = bool(_TITLE.search(outside))
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))
     cues.listed = bool(_LIST.search(outside))
+    cues.vague = bool(kinds) and set(re.findall(rf"\b({_KIND_RE})\b", outside)) <= {"bit", "part"}
     cues.whole = bool(_WHOLE.search(outside) or _DOC_NOUN.search(outside))
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)

@@ -7,6 +7,7 @@ compare the best two and say when it is unsure. Indexes are cached per document 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -126,6 +127,11 @@ def _title_stems(title: str) -> list[str]:
     return stems(title) or [stem(w) for w in words(title)]
 
 
+def _main_title(title: str) -> str:
+    """A title without its subtitle: 'Manual testing (required ...)' -> 'Manual testing'."""
+    return re.split(r"\s*[:(–—]\s*|\s+-\s+", title, maxsplit=1)[0]
+
+
 def _named_score(title: list[str], phrases: list[str]) -> float:
     """Share of a naming phrase's words ('the section on X') that the title has."""
     best = 0.0
@@ -136,9 +142,17 @@ def _named_score(title: list[str], phrases: list[str]) -> float:
     return best
 
 
+def _coverage(title: list[str], said: set[str], frequency: Counter) -> float:
+    """IDF-weighted share of a title's stems that the request has (rare title words weigh more)."""
+    weights = {t: 1.0 / max(frequency[t], 1) for t in title}
+    hit = sum(w for t, w in weights.items() if any(_close(t, s) for s in said))
+    return hit / (sum(weights.values()) or 1.0)
+
+
 def heading_scores(sections: list[Unit], request: str, named: list[str] | None = None,
                    groups: frozenset[int] = frozenset()) -> Scored:
-    """How well each section title is named in the request: IDF-weighted share of its words present,
+    """How well each section title (or its main title, without a subtitle) is named in the request:
+    IDF-weighted share of its words present,
     the share of a naming phrase's words ('the section on saying no') found in the title, or a
     standard part named by another word of its group (`groups`: 'findings' names 'Results')."""
     said = set(stems(request))
@@ -147,9 +161,8 @@ def heading_scores(sections: list[Unit], request: str, named: list[str] | None =
     plain = normalise(request)
     scored = []
     for section, title in zip(sections, titles):
-        weights = {t: 1.0 / frequency[t] for t in title}
-        hit = sum(w for t, w in weights.items() if any(_close(t, s) for s in said))
-        coverage = hit / (sum(weights.values()) or 1.0)
+        main = _title_stems(_main_title(section.title))
+        coverage = max(_coverage(title, said, frequency), _coverage(main, said, frequency))
         exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if len(section.title) >= 4 else 0.0
         score = max(coverage, _named_score(title, named or []) - 0.05, 0.9 if groups & section_groups(section.title) else 0.0)
         scored.append((section, 0.8 * score + 0.2 * exact))

@@ -16,7 +16,7 @@ from canvas_tui.document.units import Segmentation, Unit
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_SPEECH_WORDS = frozenset(stem(w) for w in ("quote", "quotes", "quotation", "remark", "remarks", "comment", "said",
+_SPEECH_WORDS = frozenset(stem(w) for w in ("quote", "quotes", "quotation", "remark", "remarks", "comment", "response", "reply", "statement", "said",
                                             "says", "told", "from"))
 MIN_ROLE_SENTENCES = 3
 

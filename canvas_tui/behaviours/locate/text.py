@@ -68,7 +68,7 @@ def stems(text: str) -> list[str]:
 def topic_stems(text: str) -> list[str]:
     """Stems of the words of a request that can name a topic (edit vocabulary dropped too).
 
-    Numbers count when they cannot be an ordinal ('1755', '125'), not when they can ('paragraph 3').
+    Numbers of two digits or more count ('the 10 percent figure', '1755'); single digits are ordinals.
     """
     return [stem(w) for w in words(text)
-            if w not in STOPWORDS and w not in EDIT_WORDS and (not w.isdigit() or len(w) >= 3)]
+            if w not in STOPWORDS and w not in EDIT_WORDS and (not w.isdigit() or len(w) >= 2)]
