@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from canvas_tui.behaviours.base import Span
-from canvas_tui.document.files import save_text
+from canvas_tui.document.files import has_bom, save_text
 from canvas_tui.session import Session, TurnResult
 
 HELP = """Commands (everything else is a chat message):
@@ -148,5 +148,6 @@ class HeadlessChat:
         self.print("canvas closed")
 
     def _cmd_save(self, path: str) -> None:
-        save_text(path, self._document().text)
+        document = self._document()
+        save_text(path, document.text, bom=has_bom(path) or has_bom(document.path))
         self.print(f"saved {path}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +26,15 @@ class LoadedFile:
 
 
 def load_text(path: Path) -> LoadedFile:
-    """Read a UTF-8 text file; refuse directories, unreadable, binary, huge or non-UTF-8 files clearly."""
+    """Read a UTF-8 text file; refuse directories, pipes, devices, unreadable, binary, huge or non-UTF-8 files clearly."""
     path = Path(path)
     if path.is_dir():
         raise FileProblem(f"{path} is a directory, not a text file.")
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise FileProblem(f"{path} is not a regular file (a pipe or a device); canvas-tui opens text files.")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise FileProblem(f"{path} is {size / 1e6:.0f} MB; canvas-tui opens text files up to "
                               f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
@@ -45,6 +49,17 @@ def load_text(path: Path) -> LoadedFile:
         raise FileProblem(f"{path} is not valid UTF-8 text (bad byte at position {exc.start}).") from exc
     bom = text.startswith(BOM)
     return LoadedFile(path=path, text=text[1:] if bom else text, bom=bom)
+
+
+def has_bom(path: Path | None) -> bool:
+    """True when the file at `path` starts with a UTF-8 byte-order mark (so a save can keep it)."""
+    if path is None:
+        return False
+    try:
+        with open(path, "rb") as file:
+            return file.read(3) == BOM.encode("utf-8")
+    except OSError:
+        return False
 
 
 def save_text(path: Path, text: str, *, bom: bool = False) -> None:
