@@ -69,6 +69,15 @@ def test_typos_in_two_words_still_anchor(anchorer) -> None:
     assert result.method == "fuzzy" and 0.9 < result.score < 1.0
 
 
+@pytest.mark.parametrize("quote", [
+    "Most people who come across yourproject don't know anything",
+    "Most people who come across your project dont know anything",
+    "Most people who come across your project don't know any thing",
+])
+def test_a_lost_or_added_space_or_apostrophe_is_a_typo(anchorer, quote) -> None:
+    assert anchored_text(anchorer.anchor(DOC, quote)).startswith("Most people who come across your project")
+
+
 def test_a_truncated_quote_anchors_to_the_text_it_covers(anchorer) -> None:
     assert anchored_text(anchorer.anchor(DOC, "Most people who come across your")) == "Most people who come across your"
 

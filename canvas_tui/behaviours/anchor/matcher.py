@@ -9,20 +9,16 @@ same document.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import edlib
 import numpy as np
-from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
 
 from canvas_tui.behaviours.anchor.normalize import Normalized, normalize
+from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
 _OTHER = 255
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -55,18 +51,6 @@ def _encode(codes: np.ndarray, alphabet: dict[int, int]) -> bytes:
         known = keys[slot] == codes[wide]
         out[wide[known]] = values[slot[known]]
     return out.tobytes()
-
-
-@dataclass(frozen=True)
-class WordGaps:
-    """Word-level differences between a quote and its match: quote words `missing` from the match
-    (typos included); of those, the `foreign` ones, which are no typo of any unmatched word of
-    the match (a replaced word); and the unmatched words of the match that are no typo of any
-    missing quote word: `dropped` by the quote. A typo pairs a missing word with an unmatched one."""
-
-    missing: int
-    foreign: int
-    dropped: int
 
 
 class PreparedDocument:
@@ -118,6 +102,7 @@ class PreparedDocument:
         return at
 
     def _word_end(self, at: int) -> int:
+        """`at` moved forward to the end of the word it is inside."""
         text = self.norm.text
         while 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
             at += 1
@@ -125,38 +110,7 @@ class PreparedDocument:
 
     def word_gaps(self, query: str, match: Match) -> WordGaps:
         """How the words of `query` and of the matched region (widened to whole words) differ."""
-        quote_words = _WORD.findall(query)
-        region_words = _cut_like(quote_words, _WORD.findall(
-            self.norm.text[self._word_start(match.start):self._word_end(match.end)]))
-        missing = Counter(quote_words) - Counter(region_words)
-        extra = Counter(region_words) - Counter(quote_words)
-        return WordGaps(missing=sum(missing.values()), foreign=_far_from(missing, list(extra)),
-                        dropped=_far_from(extra, list(missing)))
-
-
-def _cut_like(quote_words: list[str], region_words: list[str]) -> list[str]:
-    """The region's words, with its edge words cut the way the quote cut them (a quote may start
-    or stop inside a word: `...ing the plan` or `the plan was sim`)."""
-    if not quote_words or not region_words:
-        return region_words
-    words = list(region_words)
-    if words[0] != quote_words[0] and words[0].endswith(quote_words[0]):
-        words[0] = quote_words[0]
-    if words[-1] != quote_words[-1] and words[-1].startswith(quote_words[-1]):
-        words[-1] = quote_words[-1]
-    return words
-
-
-def _far_from(words: Counter[str], others: list[str]) -> int:
-    """How many of `words` (with repeats) are no typo of any word of `others`: more than two
-    edits away, or more than one when both words have at most three letters. Bare numbers do
-    not count: list numbers and citation marks (`[12]`) come and go between renderings."""
-    return sum(count for word, count in words.items() if not word.isdigit() and not _typo_of_any(word, others))
-
-
-def _typo_of_any(word: str, others: list[str]) -> bool:
-    near = process.extract(word, others, scorer=DamerauLevenshtein.distance, score_cutoff=2, limit=None)
-    return any(distance <= (2 if max(len(word), len(other)) > 3 else 1) for other, distance, _ in near)
+        return word_gaps(query, self.norm.text[self._word_start(match.start):self._word_end(match.end)])
 
 
 @lru_cache(maxsize=8)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from canvas_tui.behaviours.anchor.matcher import WordGaps
+from canvas_tui.behaviours.anchor.words import WordGaps
 from canvas_tui.paths import behaviour_dir
 
 
