@@ -12,6 +12,8 @@ from canvas_tui.behaviours.trigger import pipeline, router_pipeline
 from canvas_tui.behaviours.trigger.compiled import CompiledModel
 from canvas_tui.behaviours.trigger.data import read_labels
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
+from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
@@ -68,10 +70,21 @@ def test_router_eval_runs_and_the_trained_router_beats_its_keyword_baseline(tmp_
 
 
 def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
-    result = pipeline.evaluate(EvalRequest(implementations=["keyword", "prompted"], report_dir=tmp_path,
+    result = pipeline.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
                                            show_progress=False))
     assert list(k for k in result.figures if k not in ("test_rows", "notes")) == ["keyword"]
-    assert any(note.startswith("prompted: not run") for note in result.figures["notes"])
+    assert any(note.startswith("oracle: not run") for note in result.figures["notes"])
+
+
+async def test_prompted_trigger_asks_the_model_and_falls_back_to_the_rule_on_invalid_replies():
+    client = ScriptedClient(['{"label": "canvas"}', "not json", "still not json"])
+    trigger = PromptedTrigger(client)
+    asked = await trigger.decide("Tell me about whales.", document=None)
+    fallback = await trigger.decide("Write an essay on whales.", document=None)
+    explicit = await trigger.decide("Use the canvas for a haiku.", document=None)
+    assert (asked.label, asked.provenance.fallback) == ("canvas", False)
+    assert (fallback.label, fallback.provenance.fallback) == ("canvas", True)
+    assert explicit.explicit and len(client.requests) == 3
 
 
 def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predicted():

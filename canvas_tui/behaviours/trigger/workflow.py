@@ -15,6 +15,7 @@ from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, Traine
 from canvas_tui.behaviours.trigger.metrics import Scores, score
 from canvas_tui.behaviours.trigger.model import ModelMetadata, Task, TrainedModel, fit, save
 from canvas_tui.behaviours.trigger.report import markdown, plot
+from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 
 DEFAULT_IMPLEMENTATIONS = ("trained", "keyword")
@@ -73,7 +74,21 @@ def _implementation(name: str) -> BatchTrigger:
         return TrainedTrigger()
     if name == "keyword":
         return KeywordTrigger()
-    raise LookupError(f"implementation {name!r} is not available here (no model client configured)")
+    if name == "prompted":
+        return _prompted()
+    raise LookupError(f"unknown implementation {name!r}; known: trained, keyword, prompted")
+
+
+def _prompted() -> BatchTrigger:
+    """The prompted model on the configured backend (imported here: only `--impl prompted` needs it)."""
+    from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
+    from canvas_tui.config import Settings
+    from canvas_tui.llm.backends import make_client
+
+    try:
+        return PromptedTrigger(make_client(Settings()))
+    except ModelError as exc:
+        raise LookupError(f"no model client: {exc}") from exc
 
 
 def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
@@ -85,7 +100,7 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
         try:
             implementation = _implementation(name)
             scores.append(score(name, test, predict_labels(task, implementation, test), task.classes))
-        except (LookupError, FileNotFoundError) as exc:
+        except (LookupError, FileNotFoundError, ModelError) as exc:
             notes.append(f"{name}: not run ({exc})")
     notes += _freshness(task, train)
     figures = {s.implementation: _headline(task, s) for s in scores} | {"test_rows": len(test), "notes": notes}
