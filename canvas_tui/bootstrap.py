@@ -31,12 +31,16 @@ def open_session(settings: Settings, options: SessionOptions | None = None, *, c
     loaded = load_text(options.document) if options.document else None
     client = client or make_client(settings)
     session_id = new_id()
-    recorder = None
+    recorder, problem = None, None
     if options.record:
-        recorder = RecordingWriter(options.record, HeaderEntry(session_id=session_id, backend=client.backend,
-                                                               model=client.model))
+        try:
+            recorder = RecordingWriter(options.record, HeaderEntry(session_id=session_id, backend=client.backend,
+                                                                   model=client.model))
+        except OSError as exc:
+            problem = f"The session is not being recorded: cannot write {options.record} ({exc.strerror or exc})."
     session = Session(client, behaviours or default_behaviours(settings.policy_threshold), DecisionLog(settings.log_path),
                       settings, recorder=recorder, session_id=session_id)
+    session.recording_problem = problem
     if loaded is not None:
         session.open_document(loaded.text, title=loaded.path.name, path=loaded.path)
     return session

@@ -7,6 +7,7 @@ unchanged or changed by one validated version, and the person is told what happe
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable
 from typing import Any
@@ -49,6 +50,8 @@ class Session(PersonActions):
         self.pending: steps.PendingChoice | None = None
         self.last_turn = LastTurn()
         self.version_decisions: dict[int, str] = {}
+        self.recording_problem: str | None = None
+        self._told = {log.problem}
         client.observers.append(self._on_exchange)
         if document is not None:
             self.adopt_document(document)
@@ -71,7 +74,15 @@ class Session(PersonActions):
         if self.document and self.document.current != before:
             turn.result.document_changed, turn.result.version = True, self.document.current
         self.last_turn.kind = turn.result.kind
+        self._tell_storage_problems(turn)
         return turn.result
+
+    def _tell_storage_problems(self, turn: Turn) -> None:
+        """Warn once about each new failure to log or record (disk full, read-only): the turn itself went on."""
+        for problem in (self.log.problem, self.recording_problem):
+            if problem and problem not in self._told:
+                self._told.add(problem)
+                turn.notice("warning", problem)
 
     def _fail(self, turn: Turn, message: str) -> None:
         turn.set_kind("failed")
@@ -145,8 +156,17 @@ class Session(PersonActions):
         self._write(ExchangeEntry(exchange=exchange))
 
     def _write(self, entry: BaseModel) -> None:
-        if self.recorder is not None:
+        """Record one entry; if the recording cannot be written, stop recording (it stays readable) and say so."""
+        if self.recorder is None:
+            return
+        try:
             self.recorder.write(entry)
+        except OSError as exc:
+            self.recording_problem = (f"The session is not being recorded: writing {self.recorder.path} failed "
+                                      f"({exc.strerror or exc}).")
+            with contextlib.suppress(OSError):
+                self.recorder.close()
+            self.recorder = None
 
     # -- the document ----------------------------------------------------------------------------
 
