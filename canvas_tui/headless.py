@@ -6,6 +6,7 @@ session can undo, select, open or close the canvas, and dismiss comments like th
 
 from __future__ import annotations
 
+import re
 import shlex
 from collections.abc import Iterable
 from typing import TextIO
@@ -26,6 +27,29 @@ HELP = """Commands (everything else is a chat message):
   /help                 this list"""
 
 
+_CONTROLS = re.compile(r"\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    """A control character's visible stand-in: a Control Pictures symbol (C0, DEL) or a \\x escape (C1)."""
+    char = match.group()
+    if char == "\r\n":
+        return "\n"
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else f"\\x{code:02x}"
+
+
+def printable(text: str) -> str:
+    """`text` safe to print on a terminal: controls (ESC, CR, C1...) shown as symbols, never obeyed.
+
+    Documents and model replies are untrusted: raw escape sequences could clear the screen, retitle
+    the window or hide text. Only newline and tab are kept; CRLF prints as a newline.
+    """
+    return _CONTROLS.sub(_visible, text)
+
+
 class HeadlessChat:
     """Runs turns from lines of text and writes what happened to `out`."""
 
@@ -34,7 +58,8 @@ class HeadlessChat:
         self.selection: Span | None = None
 
     def print(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        """Write one line (or block) of output, with terminal controls neutralised."""
+        self.out.write(printable(text) + "\n")
         self.out.flush()
 
     async def run(self, lines: Iterable[str]) -> int:
