@@ -148,3 +148,38 @@ def test_steps_count_numbered_items_and_a_named_list_is_the_list_block():
 
 def test_related_words_find_a_topic_worded_differently():
     assert "The port had refused" in _located(PLAIN_WEB, "the part about the money they had to pay")
+
+
+LONG_SECTION = """# Lighthouses
+
+## Keepers
+
+Life at the station was strict. Keepers wound the clockwork every four hours.
+
+Margaret Hale kept the light for thirty years after her husband drowned. She never missed a night.
+
+## Testing (required before every season)
+
+The lamp was tested each spring.
+"""
+
+
+def test_the_part_about_a_detail_is_its_paragraph_not_the_whole_section():
+    assert _located(LONG_SECTION, "the part about Margaret Hale could be warmer").startswith("Margaret Hale kept")
+
+
+def test_a_half_quote_found_nowhere_falls_back_to_the_topic_but_an_exact_quote_does_not():
+    assert _located(LONG_SECTION, "where it talks about winding the clock, simplify").startswith("Life at the station")
+    assert _located(LONG_SECTION, 'change "the keepers sang every evening"') == ""
+
+
+def test_a_title_is_named_without_its_subtitle():
+    assert _located(LONG_SECTION, "the testing checklist is short").startswith("## Testing")
+
+
+def test_a_clause_with_it_is_not_a_request_about_the_whole_document():
+    assert _located(PAPER, "explain how it works in the methods").startswith("## Methods")
+
+
+def test_what_a_request_asks_to_add_is_not_its_topic():
+    assert _located(LONG_SECTION, "the sentence about the lamp needs a source") == "The lamp was tested each spring."

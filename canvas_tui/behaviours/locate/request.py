@@ -58,8 +58,8 @@ _WHOLE = re.compile(
 _DOC_NOUN = re.compile(r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
                        r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
                        r"(?!'s|\s+(?:about|on|of|where|that|which|when|in which)\b)")
-_PRONOUN = re.compile(r"^(?:please\s+|can you\s+|could you\s+)?\w+(?:\s+(?!how\b|what\b|why\b|where\b|when\b|whether\b)\w+)?"
-                      r"\s+(?:it|this|that)\b")
+_CLAUSE = r"(?!how\b|what\b|why\b|where\b|when\b|whether\b)"
+_PRONOUN = re.compile(rf"^(?:please\s+|can you\s+|could you\s+)?{_CLAUSE}\w+(?:\s+{_CLAUSE}\w+)?\s+(?:it|this|that)\b")
 _NAMED = re.compile(r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|called|titled|named|headed|regarding|"
                     r"for|covering|that covers|dealing with|where (?:we|it|you) (?:talk|discuss)(?:es|s)? about)\s+"
                     r"(.+?)(?=[,;:?!]|\.(?:\s|$)| and | to (?!do\b)|$)")

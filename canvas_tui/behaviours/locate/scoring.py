@@ -34,10 +34,18 @@ class _Index:
     position: dict[Unit, int]
 
 
+_LEAD = re.compile(r"^.*?[.!?](?=\s|$)", re.S)
+
+
 def _bag(seg: Segmentation, unit: Unit) -> Counter:
-    bag = Counter(stems(seg.text[unit.start:unit.end]))
+    """A unit's stems; a section's title counts three times, a paragraph's first sentence twice
+    (the topic sentence says what the paragraph is about)."""
+    body = seg.text[unit.start:unit.end]
+    bag = Counter(stems(body))
     if unit.kind == "section":
         bag.update(stems(unit.title) * 2)
+    elif unit.kind == "paragraph" and (lead := _LEAD.match(body)) and lead.end() < len(body):
+        bag.update(stems(lead.group()))
     return bag
 
 

@@ -37,6 +37,7 @@ sounds version
 long short dry dull boring bland wordy verbose clunky awkward confusing unclear vague abrupt technical dense
 jargony flat weak dramatic punchy lively warm warmer cold stiff repetitive rambling choppy messy sloppy
 accessible engaging interesting exciting persuasive neutral biased harsh soft softer softly direct
+needs needed source sources citation citations link links example examples detail details latest update updated
 """.split())
 
 
