@@ -154,7 +154,7 @@ class CanvasApp(DocumentActions, App[None]):
         """Start a turn with `message` (about the canvas selection, if there is one)."""
         self.commit_typing()
         selection = self.canvas.selection() if self.canvas.display else None
-        about = f"\n(about the selection {selection.start}–{selection.end})" if selection else ""
+        about = f"\n(about “{_snippet(self.session.document.text[selection.start:selection.end])}”)" if selection else ""
         self.chat.add_user((shown or message) + about)
         self.status.show_turn("thinking…")
         self.turn_running = True
@@ -269,3 +269,9 @@ class CanvasApp(DocumentActions, App[None]):
         rows += binding_rows("Comments list", CommentList.BINDINGS)
         rows += binding_rows("Versions screen", VersionsScreen.BINDINGS)
         return rows
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    """A selection as one short line, for the chat."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"

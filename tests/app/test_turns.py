@@ -54,6 +54,7 @@ async def test_a_selection_in_the_canvas_is_sent_as_character_offsets(make_app, 
         assert locate.input["selection"] == {"start": start, "end": start + len("We ship on Monday.")}
         assert session.document.text == text.replace("Monday", "Tuesday")
         assert app.canvas.editor.text == session.document.text
+        assert str(app.query(UserMessage).last().content) == "change the day\n(about “We ship on Monday.”)"
 
 
 async def test_an_edit_highlights_its_target_and_ctrl_z_in_the_chat_undoes_it(make_app, tmp_path):
