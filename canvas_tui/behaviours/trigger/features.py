@@ -146,6 +146,7 @@ _COMMENT_CUE = re.compile(
     r"does (?:it|this|the \w+) (?:flow|work|land|make sense)|how could (?:it|this) be|what would you (?:cut|change)|"
     r"where would|confus\w*|logical gaps|proofread|check (?:it|this)|devil's advocate|editor would|missing|"
     r"enough|mark|tear|rate|objections?|critici[sz]e|drag|repetitive|strong|weak|too \w+ (?:anywhere|here)|"
+    r"make sense|sounds?|typos?|strengths?|reader|audience think|unprofessional|errors?|mistakes?|"
     r"(?:is|does|are) (?:it|this|the \w+) (?:\w+ )?(?:strong|good|clear|balanced|right|off|working))\b",
     re.IGNORECASE,
 )
@@ -160,7 +161,8 @@ _EDIT_START = re.compile(
 )
 _NEW_CUE = re.compile(r"\b(?:new|separate|separately|another|different|also|next|from scratch|forget this|"
                       r"start over|its own|as well|to go with|based on this|goes with it)\b", re.IGNORECASE)
-_CHAT_CUE = re.compile(r"^\s*(?:thanks?|thank you|ok|okay|great|cool|hello|hi|hey|lol|nice)\b|\b(?:summari[sz]e|"
+_CHAT_CUE = re.compile(r"^\s*(?:thanks?|thank you|ok|okay|great|cool|hello|hi|hey|lol|nice)\b|\b(?:thanks|"
+                       r"thank you|love it|summari[sz]e|"
                        r"explain|how long|how many|word count|what does|who|in one sentence|tell me in chat)\b",
                        re.IGNORECASE)
 _REFERS = re.compile(r"\b(?:it|this|the (?:doc|document|text|draft|essay|code|story|letter|email|intro|ending|title)|"
