@@ -86,7 +86,12 @@ def has_lead(seg: Segmentation, top: list[Unit]) -> bool:
     """True when prose comes before the first top-level section (an introduction without a heading)."""
     if not top:
         return True
-    return any(p.end <= top[0].start and not is_furniture(seg.text, p) for p in seg.paragraphs)
+    for paragraph in seg.paragraphs:
+        if paragraph.end > top[0].start:
+            return False
+        if not is_furniture(seg.text, paragraph):
+            return True
+    return False
 
 
 def is_list(text: str, paragraph: Unit) -> bool:

@@ -150,29 +150,56 @@ def _named_score(title: list[str], phrases: list[str]) -> float:
     return best
 
 
-def _coverage(title: list[str], said: set[str], frequency: Counter) -> float:
+@dataclass(frozen=True)
+class _Titles:
+    """Per-title stems and IDF-like weights (full title and main title), cached per list of titles."""
+
+    stems: tuple[list[str], ...]
+    weights: tuple[tuple[dict[str, float], dict[str, float]], ...]
+    by_start: dict[str, tuple[str, ...]]
+
+    def matching(self, said: set[str]) -> set[str]:
+        """Title stems that name the same word as one of the request's stems (compared by first letter)."""
+        return {t for s in said for t in self.by_start.get(s[:1], ()) if _close(t, s)}
+
+
+@lru_cache(maxsize=64)
+def _titles(titles: tuple[str, ...]) -> _Titles:
+    stemmed = tuple(_title_stems(t) for t in titles)
+    frequency = Counter(s for title in stemmed for s in set(title))
+
+    def weigh(words_: list[str]) -> dict[str, float]:
+        return {w: 1.0 / max(frequency[w], 1) for w in words_}
+
+    weights = tuple((weigh(ss), weigh(_title_stems(_main_title(t)))) for t, ss in zip(titles, stemmed))
+    starts: dict[str, set[str]] = {}
+    for full, main in weights:
+        for word in (*full, *main):
+            starts.setdefault(word[:1], set()).add(word)
+    return _Titles(stemmed, weights, {k: tuple(v) for k, v in starts.items()})
+
+
+def _coverage(weights: dict[str, float], matched: set[str]) -> float:
     """IDF-weighted share of a title's stems that the request has (rare title words weigh more)."""
-    weights = {t: 1.0 / max(frequency[t], 1) for t in title}
-    hit = sum(w for t, w in weights.items() if any(_close(t, s) for s in said))
-    return hit / (sum(weights.values()) or 1.0)
+    return sum(w for t, w in weights.items() if t in matched) / (sum(weights.values()) or 1.0)
 
 
 def heading_scores(sections: list[Unit], request: str, named: list[str] | None = None,
                    groups: frozenset[int] = frozenset()) -> Scored:
     """How well each section title (or its main title, without a subtitle) is named in the request:
-    IDF-weighted share of its words present,
-    the share of a naming phrase's words ('the section on saying no') found in the title, or a
-    standard part named by another word of its group (`groups`: 'findings' names 'Results')."""
+    IDF-weighted share of its words present, the share of a naming phrase's words ('the section on
+    saying no') found in the title, or a standard part named by another word of its group (`groups`:
+    'findings' names 'Results'). A title none of whose words is named scores 0."""
     said = set(stems(request))
-    titles = [_title_stems(s.title) for s in sections]
-    frequency = Counter(t for title in titles for t in set(title))
+    table = _titles(tuple(s.title for s in sections))
+    matched = table.matching(said)
     plain = normalise(request)
     scored = []
-    for section, title in zip(sections, titles):
-        main = _title_stems(_main_title(section.title))
-        coverage = max(_coverage(title, said, frequency), _coverage(main, said, frequency))
-        exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if len(section.title) >= 4 else 0.0
-        score = max(coverage, _named_score(title, named or []) - 0.05, 0.9 if groups & section_groups(section.title) else 0.0)
+    for section, title, (full, main) in zip(sections, table.stems, table.weights):
+        coverage = max(_coverage(full, matched), _coverage(main, matched))
+        grouped = 0.9 if groups & section_groups(section.title) else 0.0
+        score = max(coverage, _named_score(title, named or []) - 0.05, grouped)
+        exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if score and len(section.title) >= 4 else 0.0
         scored.append((section, 0.8 * score + 0.2 * exact))
     return sorted(scored, key=lambda p: -p[1])
 
