@@ -71,4 +71,5 @@ def test_offsets_survive_markup_case_and_wide_characters() -> None:
 def test_elision_marks_split_a_quote_and_a_final_one_means_it_trails_off() -> None:
     assert parse_quote("head words [...] tail words").parts == ("head words", "tail words")
     assert parse_quote("cut short\u2026").trails_off
+    assert parse_quote('"cut short..."').trails_off
     assert not parse_quote("\u2026 starts late").trails_off

@@ -41,6 +41,11 @@ def test_an_anchor_has_exactly_id_start_end_score_and_none_has_null_start() -> N
     assert absent["start"] is None and absent["end"] is None
 
 
+def test_lone_surrogates_in_json_strings_are_just_text() -> None:
+    records, errors = predict(['{"id": 1, "document": "Be kind \\ud800 to everyone.", "quote": "kind \\ud800 to"}'])
+    assert records[0]["start"] == 3 and not errors
+
+
 def test_a_bad_line_is_reported_by_number_and_the_others_still_predicted() -> None:
     good = json.dumps({"id": "ok", "document": DOC, "quote": "should be kind"})
     records, errors = predict([good, "{not json", json.dumps({"id": "no-quote", "document": DOC}), good])

@@ -15,7 +15,7 @@ from functools import lru_cache
 import edlib
 import numpy as np
 
-from canvas_tui.behaviours.anchor.normalize import Normalized, normalize
+from canvas_tui.behaviours.anchor.normalize import Normalized, codes_of, normalize
 from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
 _OTHER = 255
@@ -59,13 +59,13 @@ class PreparedDocument:
     def __init__(self, text: str) -> None:
         self.raw = text
         self.norm: Normalized = normalize(text)
-        codes = np.frombuffer(self.norm.text.encode("utf-32-le"), dtype=np.uint32)
+        codes = codes_of(self.norm.text)
         self._alphabet = _alphabet(codes)
         self.encoded = _encode(codes, self._alphabet)
 
     def encode(self, text: str) -> bytes:
         """Encode normalised text (a quote) with this document's alphabet."""
-        return _encode(np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32), self._alphabet)
+        return _encode(codes_of(text), self._alphabet)
 
     def exact(self, query: str, start: int = 0, end: int | None = None, limit: int = 64) -> list[Match]:
         """Occurrences of `query` within `[start, end)` of the normalised text, in order."""

@@ -77,8 +77,9 @@ class Normalized:
         return int(self.origin[start]), int(self.origin[end - 1]) + 1
 
 
-def _codes(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+def codes_of(text: str) -> np.ndarray:
+    """The code points of `text` as an array (lone surrogates, which JSON allows, included)."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 def _shifted(values: np.ndarray, first: bool, forward: bool) -> np.ndarray:
@@ -99,7 +100,7 @@ def normalize(text: str) -> Normalized:
     if not text:
         return Normalized("", np.zeros(0, dtype=np.int64))
     mapping, punct_table = _tables()
-    raw = _codes(text)
+    raw = codes_of(text)
     mapped = _lookup(mapping, raw, raw)
     origin = np.flatnonzero((mapped != DELETE) & ~markup_mask(text))
     if not len(origin):
@@ -112,4 +113,4 @@ def normalize(text: str) -> Normalized:
     if not len(codes):
         return Normalized("", origin)
     codes, origin = _without_runs(codes, origin, (codes == ord(".")) | (codes == ord("-")))
-    return Normalized(codes.tobytes().decode("utf-32-le"), origin)
+    return Normalized(codes.tobytes().decode("utf-32-le", "surrogatepass"), origin)

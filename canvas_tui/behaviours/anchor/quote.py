@@ -36,7 +36,8 @@ def parse_quote(quote: str) -> ParsedQuote:
     """Split `quote` at elision marks; an edge mark only trims (a final one means 'trails off')."""
     stripped = quote.strip()
     pieces = _ELISION.split(stripped)
-    trails_off = len(pieces) > 1 and not pieces[-1].strip()
-    parts = tuple(part for part in (matchable(piece) for piece in pieces) if part)
+    matched = [matchable(piece) for piece in pieces]
+    trails_off = len(pieces) > 1 and not matched[-1]
+    parts = tuple(part for part in matched if part)
     return ParsedQuote(verbatim=normalize(stripped).text, whole=matchable(stripped), parts=parts,
                        trails_off=trails_off)
