@@ -1,7 +1,8 @@
 """Locator latency on a ~100 KB document of distinct texts (the locator's own documents joined).
 
 Prints: the first call on a new text for a request that needs no sentences (segmentation without
-pySBD) and for one that needs them (pySBD on every paragraph); the first call after a one-paragraph
+pySBD) and for one that needs them (pySBD on every paragraph holding more than one sentence);
+the first call after a one-paragraph
 edit (sentence splits are cached per paragraph); and cached calls once the text's indexes exist.
 """
 
@@ -55,7 +56,7 @@ def main() -> None:
     warm = [_ms(request, text) for _ in range(5) for request in REQUESTS]
     print(f"locate on {len(text):,} chars of distinct text")
     print(f"first call, heading request (no sentence split): {cold_plain:.0f} ms")
-    print(f"first sentence-level request (pySBD on every paragraph): {cold_sentences:.0f} ms")
+    print(f"first sentence-level request (pySBD on every paragraph with two sentences or more): {cold_sentences:.0f} ms")
     print(f"first call after a one-paragraph edit: {after_edit:.0f} ms")
     print(f"first call of each request kind (indexes built on demand): max {max(first.values()):.1f} ms")
     print(f"cached calls: median {statistics.median(warm):.2f} ms, max {max(warm):.2f} ms over {len(warm)} calls")

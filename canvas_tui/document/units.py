@@ -24,6 +24,7 @@ _HEADING_ATTRS = re.compile(r"\s*\{#[^}]*\}\s*$")
 _LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
 _ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
+_INNER_END = re.compile(r"""[.!?…][.!?…"'”’)\]*_]*\s+\S""")
 _PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
 _PLAIN_HEADING_WORDS = 10
 
@@ -299,7 +300,12 @@ def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8192)
 def _split(piece: str) -> tuple[tuple[int, int], ...]:
-    """Sentence spans of one piece of text (cached: most paragraphs survive an edit unchanged)."""
+    """Sentence spans of one piece of text (cached: most paragraphs survive an edit unchanged).
+
+    A piece with no sentence end followed by more text is one sentence: pySBD is not asked.
+    """
+    if not _INNER_END.search(piece.strip()):
+        return ()
     spans, cursor = [], 0
     for sentence in _segmenter().segment(piece):
         body = sentence.sent.strip()
