@@ -1,9 +1,9 @@
 """Locator latency on a ~100 KB document of distinct texts (the locator's own documents joined).
 
 Prints: the first call on a new text for a request that needs no sentences (segmentation without
-pySBD) and for one that needs them (pySBD on every paragraph holding more than one sentence);
-the first call after a one-paragraph
-edit (sentence splits are cached per paragraph); and cached calls once the text's indexes exist.
+pySBD) and for one that needs them (pySBD on every paragraph holding more than one sentence); the
+first call after a one-paragraph edit (sentence splits are cached per paragraph); and cached calls
+once the text's indexes exist.
 """
 
 from __future__ import annotations
