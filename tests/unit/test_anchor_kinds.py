@@ -166,6 +166,12 @@ def test_markdown_syntax_a_reader_does_not_see_is_optional_in_quotes(anchorer, q
     assert anchored_text(anchorer.anchor(MARKDOWN, quote), MARKDOWN) == expected
 
 
+def test_html_entities_read_as_the_characters_they_stand_for(anchorer) -> None:
+    document = "AT&amp;T kept the&nbsp;line open &mdash; for now."
+    assert anchored_text(anchorer.anchor(document, "AT&T kept the line open \u2014 for now"), document) == \
+        "AT&amp;T kept the&nbsp;line open &mdash; for now"
+
+
 def test_a_quote_of_raw_markdown_anchors_too(anchorer) -> None:
     quote = "open [the settings page](https://example.com/settings) to choose"
     assert anchored_text(anchorer.anchor(MARKDOWN, quote), MARKDOWN) == quote

@@ -8,6 +8,7 @@ dropped by the character table in `normalize`).
 
 from __future__ import annotations
 
+import html
 import re
 
 import numpy as np
@@ -21,6 +22,8 @@ _LINK = re.compile(r"(\[)[^\]\n]{0,500}(\](?:\([^)\n]{0,1000}\)|\[[^\]\n]{0,200}
 _HTML = re.compile(r"<!--.{0,5000}?-->|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]{0,300})?/?>", re.DOTALL)
 # Backslash escapes (`\[`, `\*`): the backslash is not rendered.
 _ESCAPE = re.compile(r"\\(?=[\\`*_{}\[\]()#+.!-])")
+# HTML entities (`&amp;`, `&nbsp;`, `&#8212;`): rendered as one character.
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Block markers at the start of a line (searched in "\n" + text): headings, quotes, bullets,
 # numbered items.
 _LINE_MARKER = re.compile(r"\n([ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+)")
@@ -38,14 +41,28 @@ def _ranges(text: str) -> tuple[list[int], list[int]]:
         for match in pattern.finditer(text):
             starts.append(match.start())
             ends.append(match.end())
+    for at, end, _char in entities(text):
+        starts.append(at + 1)
+        ends.append(end)
     for match in _LINE_MARKER.finditer("\n" + text):
         starts.append(match.start(1) - 1)
         ends.append(match.end(1) - 1)
     return starts, ends
 
 
+def entities(text: str) -> list[tuple[int, int, str]]:
+    """HTML entities of `text` that stand for one character: (start, end, that character)."""
+    found = []
+    for match in _ENTITY.finditer(text):
+        char = html.unescape(match.group())
+        if len(char) == 1:
+            found.append((match.start(), match.end(), char))
+    return found
+
+
 def markup_mask(text: str) -> np.ndarray:
-    """A boolean array over `text`: True where a character is markdown/HTML syntax to drop."""
+    """A boolean array over `text`: True where a character is markdown/HTML syntax to drop (an
+    entity keeps its `&`, which normalisation reads as the character it stands for)."""
     starts, ends = _ranges(text)
     size = len(text) + 1
     delta = np.bincount(np.asarray(starts, dtype=np.int64), minlength=size)

@@ -2,7 +2,8 @@
 
 Both the document and the quote go through the same function, so that differences a reader
 would not notice disappear: case, curly vs straight quotes, en/em dashes vs hyphens, runs and
-kinds of whitespace, a space before punctuation (`word , word`), accents, and markdown syntax.
+kinds of whitespace, a space before punctuation (`word , word`), accents, markdown syntax and
+HTML entities.
 Each normalised character keeps the index of the original character it came from, so a match
 in normalised text maps back to a span of the ORIGINAL text. Vectorised with numpy: a 1 MB
 document normalises in tens of milliseconds, not the seconds a per-character loop takes.
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from canvas_tui.behaviours.anchor.markup import markup_mask
+from canvas_tui.behaviours.anchor.markup import entities, markup_mask
 
 TABLE_SIZE = 0x10000
 DELETE = 0
@@ -101,6 +102,10 @@ def normalize(text: str) -> Normalized:
         return Normalized("", np.zeros(0, dtype=np.int64))
     mapping, punct_table = _tables()
     raw = codes_of(text)
+    found = entities(text)
+    if found:
+        raw = raw.copy()
+        raw[[start for start, _end, _char in found]] = [ord(char) for _start, _end, char in found]
     mapped = _lookup(mapping, raw, raw)
     origin = np.flatnonzero((mapped != DELETE) & ~markup_mask(text))
     if not len(origin):
