@@ -110,3 +110,27 @@ async def test_help_lists_every_key_of_the_app(make_app):
         assert {"d", "a", "r,enter"} <= keys
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]
+
+
+async def test_a_settled_selection_made_by_the_person_is_reported_to_the_session(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path))
+    reported = []
+    session.select = reported.append
+    async with app.run_test(size=SIZE) as pilot:
+        app.canvas.editor.focus()
+        app.canvas.editor.cursor_location = (2, 0)
+        await pilot.press(*["shift+right"] * 7)
+        await pilot.pause(0.9)
+        start = DOC.index("We ship")
+        assert [(span.start, span.end) for span in reported] == [(start, start + 7)]
+
+
+async def test_the_command_palette_opens_and_closes_the_canvas(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Open or close the canvas")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not session.canvas_open and not app.canvas.display
