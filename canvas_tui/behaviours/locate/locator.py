@@ -26,7 +26,7 @@ from canvas_tui.behaviours.locate.special import by_list, by_role, by_speaker, b
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 NAME = "rules"
-VERSION = "1"
+VERSION = "2"
 QUOTE_FOUND = 0.6
 AMBIGUOUS_RATIO = 0.9
 
@@ -100,15 +100,28 @@ def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | 
         return listed or (narrowed(seg, heading, cues.text, groups) if kind is None else heading)
     default = _default_kind(seg, scope)
     if cues.quote:
-        quoted = kind if kind and not cues.vague else None
-        found = by_quote(seg, cues, concrete(quoted, seg, "sentence") if quoted else None, scope)
-        if found and found.ranked[0][1] >= QUOTE_FOUND:
-            return found
-        return None if cues.quote_exact else by_topic(seg, cues.text, concrete(kind, seg, default), scope)
+        return _quoted(seg, cues, kind, default, scope)
     if cues.opening or cues.closing:
         return by_position(seg, concrete(kind, seg, default), cues.opening, scope)
+    return _described(seg, cues, heading is not None, scope, groups, default)
+
+
+def _quoted(seg: Segmentation, cues: Cues, kind: str | None, default: str, scope: Unit | None) -> Found | None:
+    """The unit holding a quote ('the bit where it says X' is the quote's own unit); a half-quote
+    found nowhere is read as a topic ('where it talks about X'), an exact one locates nothing."""
+    quoted = kind if kind and not cues.vague else None
+    found = by_quote(seg, cues, concrete(quoted, seg, "sentence") if quoted else None, scope)
+    if found and found.ranked[0][1] >= QUOTE_FOUND:
+        return found
+    return None if cues.quote_exact else by_topic(seg, cues.text, concrete(kind, seg, default), scope)
+
+
+def _described(seg: Segmentation, cues: Cues, named: bool, scope: Unit | None, groups: frozenset[int],
+               default: str) -> Found | None:
+    """A part described rather than named: a speaker's quote, an abstract sentence's role, a list, a topic."""
+    kind = _target_kind(cues)
     found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
-    found = found or (by_role(seg, groups, scope) if not heading and kind in (None, "sentence") else None)
+    found = found or (by_role(seg, groups, scope) if not named and kind in (None, "sentence") else None)
     found = found or (by_list(seg, cues.text, scope) if cues.listed else None)
     if found:
         return found

@@ -11,7 +11,7 @@ from canvas_tui.behaviours.locate.parts import LABELLED, is_list, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
 from canvas_tui.behaviours.locate.scoring import containing, relevance
-from canvas_tui.behaviours.locate.text import stem, topic_stems, words
+from canvas_tui.behaviours.locate.text import stem, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
