@@ -43,7 +43,7 @@ _LONG_NOUN = re.compile(
     r"poem|sonnet|villanelle|ballad|song|lyrics|chapter|novel|resume|cv|guide|manual|tutorial|procedure|policy|"
     r"contract|newsletter|press release|review|program|app|application|website|web ?page|landing page|game|class|"
     r"functions?|api|server|bot|tests|quiz|case study|white paper|memo|brochure|faq|readme|documentation|"
-    r"cover letter|personal statement|documents?|design doc|rfp|parody|fairy tale|fable|biography|study guide|playbook|macro|component|extension|schema|"
+    r"cover letter|personal statement|documents?|design doc|rfp|parody|handbook|fairy tale|fable|biography|study guide|playbook|macro|component|extension|schema|"
     r"ensayo|essai|aufsatz|saggio|ensaio|эссе|carta|lettre|brief|lettera|рассказ|историю|письмо|cuento|histoire|"
     r"geschichte|kurzgeschichte|storia|história|novell|verhaal|opowiadanie|discurso|discours|rede|discorso|speech|"
     r"poema|poème|gedicht|poesia|wiersz|стихотворение|artículo|artikel|articolo|artigo|programa|programme|"
@@ -56,26 +56,27 @@ _SHORT_NOUN = re.compile(
     r"quote|joke|pun|riddle|epitaph|metaphor|mnemonic|acronym|titles|explanation|summary|overview|steps|"
     r"equation|password|one-liner|regex|query|command|synonyms?|words?|bio|blurb|note|"
     r"message|text message|jingle|greeting|paragraph|rhyme|acrostic|tongue twister|alt text|hashtags?|hook|"
-    r"definition|table|auto-reply|mission statement|adjectives|frase|haïku|phrase|satz)\b",
+    r"definition|(?<!hash )(?<!sortable )(?<!database )(?<!pivot )tables?|auto-reply|mission statement|adjectives|frase|haïku|phrase|satz)\b",
     re.IGNORECASE,
 )
 _INTENT = re.compile(
-    r"^\s*(?:please\s+|now\s+|ok(?:ay)?,?\s+)?(?:write|draft|compose|create|generate|build|make|develop|implement|"
+    r"(?:^|[.,:;!?]\s+)\s*(?:please\s+|now\s+|ok(?:ay)?,?\s+)?(?:write|draft|compose|create|generate|build|make|develop|implement|"
     r"code|design|prepare|craft|produce|put together|author|plan|escribe|escriba|escreva|écris|écrivez|rédige|"
     r"rédigez|schreibe|schreiben sie|scrivi|scriva|напиши|напишите|napisz|skriv|schrijf|yaz|redacta)\b"
     r"|\b(?:help me (?:write|draft|with|create|make|put together)|i need (?:a|an|my)|can you (?:write|draft|make|create|"
     r"build|do|put together)|could you (?:write|draft|make|create|build|do|put together)|tell me a (?:long )?story|"
-    r"i want (?:a|an|you to write)|write me)\b|写|書いて|써|लिखो|लिखें|yaz\.?$",
+    r"i want (?:a|an)|write me|provide (?:a|the) (?:full |complete )?(?:implementation|program|script|code)|"
+    r"you (?:to )?(?:write|draft|compose|create|build|develop|implement|code|design|prepare|craft|produce))\b|写|書いて|써|लिखो|लिखें|yaz\.?$",
     re.IGNORECASE,
 )
 _CODE_NOUN = re.compile(
     r"\b(?:python|javascript|typescript|java|kotlin|swift|c\+\+|c#|rust|golang|go|ruby|php|sql|html|css|bash|shell|"
     r"powershell|react|vue|flask|django|fastapi|node(?:\.js)?|algorithm|data structure|activity|component|"
-    r"endpoint|cli|gui|pygame|pandas|numpy|pytorch|tensorflow)\b",
+    r"endpoint|cli|gui|pygame|pandas|numpy|pytorch|tensorflow|implementation|engine|module|bot)\b",
     re.IGNORECASE,
 )
-_TRANSFORM = re.compile(r"\b(?:rewrite|improve|proofread|refactor|convert|turn|expand|edit|polish|revise|"
-                        r"restructure|port|modernize|clean up)\b", re.IGNORECASE)
+_TRANSFORM = re.compile(r"\b(?:rewrite|improve|proofread|refactor|convert|turn|expand|edit|polish|revise|modify|"
+                        r"extend|adapt|restructure|port|modernize|clean up)\b", re.IGNORECASE)
 _IN_FORM = re.compile(r"\b(?:in|as|into) (?:an?|the form of an?|a well-structured|a full) (?:[\w-]+ ){0,3}?"
                       r"(?:essay|article|report|letter|blog post|story|poem|speech|script|guide|handout)\b",
                       re.IGNORECASE)
