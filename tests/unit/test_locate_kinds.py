@@ -183,3 +183,8 @@ def test_a_clause_with_it_is_not_a_request_about_the_whole_document():
 
 def test_what_a_request_asks_to_add_is_not_its_topic():
     assert _located(LONG_SECTION, "the sentence about the lamp needs a source") == "The lamp was tested each spring."
+
+
+def test_a_list_is_named_with_a_few_words_before_list_but_list_as_a_verb_names_nothing():
+    assert _located(GUIDE, "the pot and kettle list").startswith("- a kettle")
+    assert _located(GUIDE, "the sentence about the pot should list sizes") == "2. Warm the pot with a splash of hot water."

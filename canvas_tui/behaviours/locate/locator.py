@@ -122,7 +122,7 @@ def _described(seg: Segmentation, cues: Cues, named: bool, scope: Unit | None, g
     kind = _target_kind(cues)
     found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
     found = found or (by_role(seg, groups, scope) if not named and kind in (None, "sentence") else None)
-    found = found or (by_list(seg, cues.text, scope) if cues.listed else None)
+    found = found or (by_list(seg, cues.text, scope) if cues.listed and kind in (None, "paragraph") else None)
     if found:
         return found
     found = by_topic(seg, cues.text, default if kind == "part" else concrete(kind, seg, default), scope)

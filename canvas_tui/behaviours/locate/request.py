@@ -45,7 +45,7 @@ _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|begi
 _CLOSING = re.compile(rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
 _SPEAKER = re.compile(r"\b(?:quote|quotes|quotation|remark|remarks|comment from|response|reply|statement)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b")
-_LIST = re.compile(r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b)[\w-]+\s+){0,2}(?:list|bullets|bullet points)\b")
+_LIST = re.compile(r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b|should\b|must\b|could\b|would\b|can\b|will\b|also\b)[\w-]+\s+){0,3}(?:list|bullets|bullet points)\b")
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
     r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
