@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 
 from canvas_tui.llm.errors import ModelUnavailable
@@ -11,23 +10,32 @@ from canvas_tui.llm.openai_compatible import OpenAICompatibleClient
 from canvas_tui.llm.types import ModelRequest
 
 LOCAL_MODEL_NAME = "SmolLM2-135M-Instruct"
+NOT_STARTED = "http://127.0.0.1:9/v1"
+"""Placeholder address until the first request starts (or finds) the embedded server."""
 
 
 class LocalModelClient(OpenAICompatibleClient):
-    """Starts (or reuses) the embedded server; if it stops answering, starts it again once per request."""
+    """Starts (or reuses) the embedded server on the first request, so the app shows at once; if the
+    server stops answering, starts it again once per request."""
 
     def __init__(self, server: LocalServer, *, timeout: float) -> None:
         self.server = server
-        state = server.ensure()
-        super().__init__(backend="local", model=LOCAL_MODEL_NAME, base_url=state.base_url, api_key="local", timeout=timeout)
+        self._connected_to: str | None = None
+        super().__init__(backend="local", model=LOCAL_MODEL_NAME, base_url=NOT_STARTED, api_key="local", timeout=timeout)
 
     async def _restart(self) -> None:
-        state = await asyncio.to_thread(self.server.ensure)
-        if str(self._sdk.base_url).rstrip("/") != state.base_url:
+        state = await self.server.ensure_async()
+        if self._connected_to != state.base_url:
             await self._sdk.close()
             self._sdk = self._connect(state.base_url)
+            self._connected_to = state.base_url
+
+    async def _ready(self) -> None:
+        if self._connected_to is None:
+            await self._restart()
 
     async def _stream_raw(self, request: ModelRequest) -> AsyncIterator[str]:
+        await self._ready()
         produced = False
         try:
             async for delta in super()._stream_raw(request):
@@ -41,6 +49,7 @@ class LocalModelClient(OpenAICompatibleClient):
                 yield delta
 
     async def _structured_raw(self, request: ModelRequest) -> str:
+        await self._ready()
         try:
             return await super()._structured_raw(request)
         except ModelUnavailable:

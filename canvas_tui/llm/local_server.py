@@ -7,6 +7,7 @@ server already started by another canvas-tui process is reused (found through a 
 
 from __future__ import annotations
 
+import asyncio
 import atexit
 import ctypes
 import importlib.util
@@ -86,16 +87,39 @@ class LocalServer:
         self.log_path = self.state_file.with_suffix(".log")
 
     def ensure(self) -> ServerState:
-        """A healthy server: the one we have, one another process left running, or a new one."""
+        """A healthy server: the one we have, one another process left running, or a new one (blocking)."""
+        found = self._reusable()
+        if found is not None:
+            return found
+        self._spawn()
+        deadline = time.monotonic() + self.start_timeout
+        while not self._started(deadline):
+            time.sleep(0.2)
+        return self.state
+
+    async def ensure_async(self) -> ServerState:
+        """`ensure` without blocking the event loop (the process is spawned from the loop's own thread)."""
+        found = await asyncio.to_thread(self._reusable)
+        if found is not None:
+            return found
+        self._spawn()
+        deadline = time.monotonic() + self.start_timeout
+        while not await asyncio.to_thread(self._started, deadline):
+            await asyncio.sleep(0.2)
+        return self.state
+
+    def _reusable(self) -> ServerState | None:
         if self.state and _healthy(self.state):
             return self.state
         reusable = self._read_state()
         if reusable and reusable.pid != os.getpid() and _healthy(reusable):
             self.state = reusable
             return reusable
-        return self._start()
+        return None
 
-    def _start(self) -> ServerState:
+    def _spawn(self) -> None:
+        """Start the server process. Call from the thread that lives as long as the app: the child's
+        PR_SET_PDEATHSIG fires when the thread that spawned it ends."""
         self.stop()
         model = find_model_file()
         port = _free_port()
@@ -107,21 +131,20 @@ class LocalServer:
                                             preexec_fn=_die_with_parent)
         self.state = ServerState(pid=self.process.pid, port=port, model_path=str(model))
         atexit.register(self.stop)
-        self._wait_until_healthy()
-        self._write_state()
-        return self.state
 
-    def _wait_until_healthy(self) -> None:
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
-            if self.process and self.process.poll() is not None:
-                raise ModelUnavailable(f"The embedded model server exited while starting (code {self.process.returncode}); "
-                                       f"see {self.log_path}.")
-            if self.state and _healthy(self.state, timeout=0.5):
-                return
-            time.sleep(0.2)
-        self.stop()
-        raise ModelUnavailable(f"The embedded model server did not start within {self.start_timeout:.0f} s; see {self.log_path}.")
+    def _started(self, deadline: float) -> bool:
+        """True once the spawned server answers; raises if it exited or the deadline passed."""
+        if self.process and self.process.poll() is not None:
+            raise ModelUnavailable(f"The embedded model server exited while starting (code {self.process.returncode}); "
+                                   f"see {self.log_path}.")
+        if self.state and _healthy(self.state, timeout=0.5):
+            self._write_state()
+            return True
+        if time.monotonic() > deadline:
+            self.stop()
+            raise ModelUnavailable(f"The embedded model server did not start within {self.start_timeout:.0f} s; "
+                                   f"see {self.log_path}.")
+        return False
 
     def stop(self) -> None:
         """Stop the server this process started (a reused one belongs to its starter)."""
