@@ -75,7 +75,9 @@ class Segmentation:
         """The units of one kind (`document` gives the whole stripped text, if any)."""
         if kind == "document":
             return (self.document,) if self.document else ()
-        return {"section": self.sections, "paragraph": self.paragraphs, "sentence": self.sentences}[kind]
+        if kind == "sentence":
+            return self.sentences
+        return {"section": self.sections, "paragraph": self.paragraphs}[kind]
 
     def paragraph_at(self, offset: int) -> Unit | None:
         """The paragraph containing `offset`, if any."""
