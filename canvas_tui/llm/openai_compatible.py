@@ -29,9 +29,13 @@ class OpenAICompatibleClient(ModelClient):
             stream = await self._sdk.chat.completions.create(
                 model=self.model, messages=request.messages, max_tokens=request.max_tokens,
                 temperature=request.temperature, stream=True)
+            finished = False
             async for chunk in stream:
                 if chunk.choices and chunk.choices[0].delta.content:
                     yield chunk.choices[0].delta.content
+                finished = finished or bool(chunk.choices and chunk.choices[0].finish_reason)
+            if not finished:
+                raise ModelError(f"The {self.backend} model reply broke off (the stream ended before the model finished).")
 
     async def _structured_raw(self, request: ModelRequest) -> str:
         tool = {"type": "function", "function": {"name": request.schema_name, "parameters": request.json_schema,
@@ -41,6 +45,8 @@ class OpenAICompatibleClient(ModelClient):
                 model=self.model, messages=request.messages, max_tokens=request.max_tokens,
                 temperature=request.temperature, tools=[tool],
                 tool_choice={"type": "function", "function": {"name": request.schema_name}})
+        if not hasattr(reply, "choices"):
+            raise ModelError(f"The {self.backend} model server did not send a chat completion (got {type(reply).__name__}).")
         message = reply.choices[0].message if reply.choices else None
         if message and message.tool_calls:
             return message.tool_calls[0].function.arguments or ""
@@ -64,6 +70,9 @@ class _plain_errors:
             return False
         if isinstance(error, openai.APITimeoutError):
             raise ModelTimeout(f"The {self.backend} model did not answer in time.") from error
+        if isinstance(error, openai.APIConnectionError) and type(error.__cause__).__name__ == "RemoteProtocolError":
+            raise ModelUnavailable(f"The {self.backend} model reply broke off (the server closed the connection "
+                                   "mid-reply).") from error
         if isinstance(error, openai.APIConnectionError):
             raise ModelUnavailable(f"Cannot reach the {self.backend} model server ({error.__cause__ or error}).") from error
         if isinstance(error, openai.AuthenticationError):
