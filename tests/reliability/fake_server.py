@@ -5,7 +5,7 @@ mid-body), `unfinished` (a stream that ends cleanly but before the model finishe
 answers), `slow` (answers, one chunk at a time, slowly), `status` (answers with an HTTP error such
 as 401 or 500), `garbage` (a 200 whose body is not JSON). Streams are chunked HTTP/1.1, like
 llama.cpp's and OpenAI's. Every request's headers
-are kept, so tests can check what a client sent (an API key, say).
+are kept (names lower-cased), so tests can check what a client sent (an API key, say).
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         behaviour = self.server.behaviour
-        behaviour.headers.append(dict(self.headers))
+        behaviour.headers.append({name.lower(): value for name, value in self.headers.items()})
         request = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
         if behaviour.mode == "hang":
             behaviour.released.wait(60)
