@@ -21,7 +21,7 @@ TAIL = 240
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a single": 1}
 _COUNT = r"(\d+|one|two|three|four|five|six|ten|a single)"
 _UNIT = (r"(words?|sentences?|lines?|paragraphs?|pages?|characters?|bullet points?|bullets?|stanzas?|verses?|"
-         r"tweets?)\b")
+         r"tweets?|seconds?|minutes?)\b")
 _LIMIT = re.compile(
     r"\b(?:in|under|within|at most|no more than|fewer than|less than|max(?:imum)?(?: of)?|exactly|about|around|"
     r"only|just|write(?: me)?|\d+\s*(?:-|to))\s*(?:exactly\s+|about\s+|around\s+|just\s+|only\s+)?" + _COUNT + r"\s+" + _UNIT
@@ -81,7 +81,8 @@ _IN_FORM = re.compile(r"\b(?:in|as|into) (?:an?|the form of an?|a well-structure
                       r"(?:essay|article|report|letter|blog post|story|poem|speech|script|guide|handout)\b",
                       re.IGNORECASE)
 _SHORT_UNITS = {"word": 1 / 12, "character": 1 / 80, "sentence": 1 / 2, "line": 1.0, "bullet": 1.0,
-                "bullet point": 1.0, "tweet": 3.0, "stanza": 4.0, "verse": 4.0, "paragraph": 4.0, "page": 40.0}
+                "bullet point": 1.0, "tweet": 3.0, "stanza": 4.0, "verse": 4.0, "paragraph": 4.0, "page": 40.0,
+                "second": 1 / 5, "minute": 12.0}
 
 
 def instruction_view(text: str) -> str:
@@ -103,9 +104,22 @@ def requested_lines(text: str) -> float | None:
     return count * _SHORT_UNITS.get(unit, 1.0)
 
 
+def _object_window(head: str) -> str:
+    """The few words after the first creation verb: what is asked for ("a java program that ...")."""
+    found = _INTENT.search(head)
+    return " ".join(head[found.end():].split()[:6]) if found else ""
+
+
 def _pasted(text: str) -> bool:
     """Whether the prompt carries pasted material (a long or many-line text)."""
     return len(text) > 600 or text.count("\n") >= 5
+
+
+def _object_features(window: str) -> list[float]:
+    """Whether the asked-for object is a long artifact, a short piece, or code."""
+    short = bool(_SHORT_NOUN.search(window))
+    return [float(bool(_LONG_NOUN.search(window)) and not short), float(short),
+            float(bool(_CODE_NOUN.search(window)) or "code" in window.lower().split())]
 
 
 def hand_features(text: str) -> list[float]:
@@ -123,6 +137,8 @@ def hand_features(text: str) -> list[float]:
         float(intent and short_noun),
         float(intent and long_noun and (lines is None or lines >= 10)),
         float(intent and bool(_CODE_NOUN.search(head)) and not short_noun),
+        *_object_features(_object_window(head)),
+        float(intent and lines is not None and lines < 10),
         float(bool(_IN_FORM.search(head))),
         float(_pasted(text) and bool(_TRANSFORM.search(head))),
         min(np.log1p(len(text.split())) / 7.0, 1.0),

@@ -56,7 +56,7 @@ class KeywordTrigger(BatchTrigger):
 
     def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
         rule: Callable[[str], str] = keyword_trigger if kind == "trigger" else keyword_route
-        return [TriggerDecision(label=rule(m), confidence=0.5, provenance=self._provenance()) for m in messages]
+        return [TriggerDecision(label=rule(m), confidence=1.0, provenance=self._provenance()) for m in messages]
 
 
 class TrainedTrigger(BatchTrigger):
@@ -90,9 +90,7 @@ class TrainedTrigger(BatchTrigger):
 
 
 def canvas_score(decision: TriggerDecision) -> float:
-    """Probability of `canvas` behind a trigger decision (1 or 0 for explicit requests)."""
-    if decision.explicit or decision.provenance.implementation.startswith("keyword"):
-        return 1.0 if decision.label == "canvas" else 0.0
+    """Probability of `canvas` behind a trigger decision (1 or 0 for rules, which are certain)."""
     return decision.confidence if decision.label == "canvas" else 1.0 - decision.confidence
 
 
