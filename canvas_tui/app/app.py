@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input
 from canvas_tui.app.commands import palette_commands
 from canvas_tui.app.document_actions import DocumentActions
 from canvas_tui.app.messages import SessionEvent, TurnFinished
+from canvas_tui.app.playback import Playback
 from canvas_tui.app.screens.help import HelpScreen, KeyRow, binding_rows
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.visible import visible
@@ -32,7 +33,7 @@ from canvas_tui.session.events import CanvasDelta, ChatDelta, DecisionMade, Even
 SEVERITY = {"info": "information", "warning": "warning", "error": "error"}
 
 
-class CanvasApp(DocumentActions, App[None]):
+class CanvasApp(Playback, DocumentActions, App[None]):
     """Chat beside a document canvas, over one session."""
 
     CSS_PATH = "app.tcss"
@@ -51,9 +52,10 @@ class CanvasApp(DocumentActions, App[None]):
     ]
 
     def __init__(self, session: Session, *, debounce: float = 1.0, autosave_interval: float = 10.0,
-                 problems: list[str] | None = None) -> None:
+                 problems: list[str] | None = None, playback=None) -> None:
         super().__init__()
         self.session = session
+        self.playback = playback
         self.debounce, self.autosave_interval = debounce, autosave_interval
         self.problems = list(problems or [])
         document = session.document
@@ -94,7 +96,10 @@ class CanvasApp(DocumentActions, App[None]):
         for problem in self.problems + ([self.session.log.problem] if self.session.log.problem else []):
             self.notify(problem, severity="error", timeout=10)
         self.set_interval(self.autosave_interval, self.autosave)
-        self.offer_autosave()
+        if self.replaying:
+            self.play_recording()
+        else:
+            self.offer_autosave()
 
     def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
                markup: bool = False) -> None:
@@ -136,10 +141,11 @@ class CanvasApp(DocumentActions, App[None]):
         self.commit_typing()
 
     def busy(self, doing: str) -> bool:
-        """True (and says so) while a turn runs: the document must not change under the model."""
-        if self.turn_running:
-            self.notify(f"Wait for the current answer before you {doing}.", severity="warning")
-        return self.turn_running
+        """True (and says so) while a turn or a replay runs: the document must not change under the model."""
+        if self.turn_running or self.replaying:
+            what = "the recording finishes playing" if self.replaying else "the current answer"
+            self.notify(f"Wait for {what} before you {doing}.", severity="warning")
+        return self.turn_running or self.replaying
 
     # -- chat turns ---------------------------------------------------------------------------------
 
@@ -233,7 +239,7 @@ class CanvasApp(DocumentActions, App[None]):
 
     def on_canvas_pane_selection_settled(self, event: CanvasPane.SelectionSettled) -> None:
         """A settled, non-empty selection the person made is reported to the session (it may correct the locator)."""
-        if self.turn_running or not self.canvas.editor.has_focus:
+        if self.turn_running or self.replaying or not self.canvas.editor.has_focus:
             return
         self.commit_typing()
         span = self.canvas.selection()

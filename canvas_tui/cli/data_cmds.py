@@ -36,8 +36,8 @@ def _load(path: Path):
 
 @click.command()
 @click.argument("recording", type=RECORDING)
-@click.option("--headless", is_flag=True, help="Print the replayed session as the headless chat does (the default "
-                                                "until the app can replay).")
+@click.option("--headless", is_flag=True, help="Print the replayed session as the headless chat does, instead of "
+                                                "playing it in the app.")
 @click.option("--behaviours", "mode", type=click.Choice(["recorded", "current"]), default="recorded", show_default=True,
               help="recorded: behaviours answer as logged; current: today's behaviours decide again.")
 @click.option("--quiet", is_flag=True, help="Print only the version checks.")
@@ -51,7 +51,7 @@ def replay(recording: Path, headless: bool, mode: str, quiet: bool, as_json: boo
     from canvas_tui.data.replay import replay as run_replay
 
     if not headless and not (quiet or as_json):
-        click.echo("note: the app cannot replay a recording yet; replaying in the headless chat", err=True)
+        sys.exit(asyncio.run(_watch_in_app(_load(recording), mode)))
     watch = None if (quiet or as_json) else _printer()
     report = asyncio.run(run_replay(_load(recording), settings_from({}), mode=mode, on_action=watch))
     if as_json:
@@ -59,6 +59,23 @@ def replay(recording: Path, headless: bool, mode: str, quiet: bool, as_json: boo
     else:
         _print_checks(report)
     sys.exit(0 if report.ok else EXIT_PARTIAL)
+
+
+async def _watch_in_app(recording, mode: str) -> int:
+    """Play the recording in the app; exit 0 if every version matched, 1 otherwise."""
+    from canvas_tui.app import build_app
+    from canvas_tui.behaviours.defaults import default_behaviours
+    from canvas_tui.bootstrap import close_session
+    from canvas_tui.data.replay import prepare_run, report_of
+
+    settings = settings_from({})
+    run = prepare_run(recording, settings, behaviours=default_behaviours(settings.policy_threshold), mode=mode)
+    app = build_app(run.session, playback=(recording, run))
+    try:
+        await app.run_async()
+    finally:
+        await close_session(run.session)
+    return 0 if report_of(recording, run, mode).ok else EXIT_PARTIAL
 
 
 def _printer():

@@ -68,10 +68,9 @@ class ReplayRun:
     recorded: RecordedDecisions | None = None
 
 
-async def run_recording(recording: Recording, settings: Settings, *, behaviours: Behaviours, mode: BehaviourMode,
-                        client: ModelClient | None = None,
-                        on_action: Callable[[Session, Performed], None] | None = None) -> ReplayRun:
-    """Re-run the recording's actions on a session built by `open_session` (no log written, replay model by default)."""
+def prepare_run(recording: Recording, settings: Settings, *, behaviours: Behaviours, mode: BehaviourMode,
+                client: ModelClient | None = None) -> ReplayRun:
+    """A fresh session (no log written, replay model by default) ready to re-run the recording's actions."""
     recorded = None
     if mode == "recorded":
         behaviours, recorded = recorded_behaviours(recording.decisions, behaviours)
@@ -79,11 +78,19 @@ async def run_recording(recording: Recording, settings: Settings, *, behaviours:
     session = open_session(quiet, client=client or ReplayClient(recording.exchanges), behaviours=behaviours)
     run = ReplayRun(session=session, collector=EntryCollector(), recorded=recorded)
     session.recorder = run.collector
+    return run
+
+
+async def run_recording(recording: Recording, settings: Settings, *, behaviours: Behaviours, mode: BehaviourMode,
+                        client: ModelClient | None = None,
+                        on_action: Callable[[Session, Performed], None] | None = None) -> ReplayRun:
+    """Re-run the recording's actions on a session built by `open_session`."""
+    run = prepare_run(recording, settings, behaviours=behaviours, mode=mode, client=client)
     for action in driven_actions(recording.actions):
-        performed = await perform(session, action)
+        performed = await perform(run.session, action)
         run.performed.append(performed)
         if on_action is not None:
-            on_action(session, performed)
+            on_action(run.session, performed)
     return run
 
 
@@ -95,6 +102,11 @@ async def replay(recording: Recording, settings: Settings, *, mode: BehaviourMod
     run = await run_recording(recording, settings, behaviours=behaviours, mode=mode, on_action=on_action)
     await run.session.client.close()
     run.session.log.close()
+    return report_of(recording, run, mode)
+
+
+def report_of(recording: Recording, run: ReplayRun, mode: BehaviourMode) -> ReplayReport:
+    """The version-by-version check of a finished run against its recording."""
     replayed = [entry for entry in run.collector.entries if isinstance(entry, VersionEntry)]
     return ReplayReport(recording=str(recording.path), written_schema=recording.written_schema, behaviours=mode,
                         actions=len(run.performed), versions=check_versions(recording.versions, replayed),

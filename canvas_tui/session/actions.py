@@ -6,6 +6,7 @@ logged as corrections linked to that decision, which is how real use becomes lab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,7 @@ from canvas_tui.behaviours.base import Span
 from canvas_tui.document import Comment, Document, Version
 
 if TYPE_CHECKING:
+    from canvas_tui.session.events import Event
     from canvas_tui.session.orchestrator import Session
     from canvas_tui.session.result import TurnResult
 
@@ -129,7 +131,7 @@ class PersonActions:
         self.record_version()
         return version
 
-    async def quick_action(self: Session, name: str) -> TurnResult:
+    async def quick_action(self: Session, name: str, *, emit: Callable[[Event], None] | None = None) -> TurnResult:
         """Run a named quick action (settings.quick_actions) as a turn with its fixed request.
 
         Recorded as a `quick_action` entry followed by the turn's own `message` entry.
@@ -138,4 +140,4 @@ class PersonActions:
         if action is None:
             raise KeyError(f"no quick action named {name!r}")
         self.record_action("quick_action", {"name": action.name, "request": action.request})
-        return await self.turn(action.request)
+        return await self.turn(action.request, emit=emit)
