@@ -22,9 +22,11 @@ _INLINE = re.compile(
 )
 _CANVAS = re.compile(
     r"\b(?:use|open|in|on|into|to|with|start|launch|via) (?:the |a |your |my )?(?:new |separate )?canvas\b"
-    r"|\b(?:open|start|create|make|use) (?:a |the )?(?:new |separate |blank )?(?:doc|document)(?: for (?:this|it|me))?\s*(?:$|[,.:;!?\n]|and\b)"
+    r"|\b(?:open|start|create|make|use) (?:a |the )?(?:new |separate |blank )?(?:doc|document)"
+    r"(?: for (?:this|it|me))?\s*(?:$|[,.:;!?\n]|and\b)"
     r"|\b(?:open|start|create|use) a (?:new |blank )(?:doc|document|canvas)\b"
-    r"|\bin (?:a |the )?(?:new |separate )(?:doc|document|canvas)\b|\bput (?:it|this|that) in (?:a |the )?(?:canvas|doc|document)\b",
+    r"|\bin (?:a |the )?(?:new |separate )(?:doc|document|canvas)\b"
+    r"|\bput (?:it|this|that) in (?:a |the )?(?:canvas|doc|document)\b",
     re.IGNORECASE,
 )
 _NEW_DOCUMENT = re.compile(

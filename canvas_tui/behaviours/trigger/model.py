@@ -110,7 +110,8 @@ class TrainedModel:
     def load(cls, task: Task) -> "TrainedModel":
         """Load the task's artifact; raises FileNotFoundError with a hint when it was never trained."""
         if not task.artifact.exists():
-            raise FileNotFoundError(f"no trained {task.name} model at {task.artifact}; run `canvas-tui train {task.name}`")
+            raise FileNotFoundError(f"no trained {task.name} model at {task.artifact}; "
+                                    f"run `canvas-tui train {task.name}`")
         metadata = ModelMetadata.model_validate(json.loads(task.metadata_path.read_text(encoding="utf-8")))
         return cls(joblib.load(task.artifact), metadata)
 

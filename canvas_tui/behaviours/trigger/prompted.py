@@ -72,7 +72,8 @@ class PromptedTrigger(BatchTrigger):
         reply = await self.client.structured(request, schema, fallback=schema(label=rule(message)))
         provenance = Provenance(implementation=f"prompted:{self.client.model}", version=self.version,
                                 fallback=reply.fallback, raw_reply=reply.raw)
-        return TriggerDecision(label=reply.value.label, confidence=0.5 if reply.fallback else 0.9, provenance=provenance)
+        confidence = 0.5 if reply.fallback else 0.9
+        return TriggerDecision(label=reply.value.label, confidence=confidence, provenance=provenance)
 
     async def _ask_all(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
         return [await self._ask(kind, message) for message in messages]

@@ -36,7 +36,8 @@ def _categories(s: Scores) -> str:
 def _misses(s: Scores) -> str:
     if not s.misses:
         return "No misclassified examples."
-    shown = [f"- [{m.category}] gold {m.gold}, predicted {m.predicted}: {_one_line(m.prompt)}" for m in s.misses[:MAX_MISSES]]
+    shown = [f"- [{m.category}] gold {m.gold}, predicted {m.predicted}: {_one_line(m.prompt)}"
+             for m in s.misses[:MAX_MISSES]]
     more = [f"- ... and {len(s.misses) - MAX_MISSES} more"] if len(s.misses) > MAX_MISSES else []
     return "\n".join([f"Misclassified ({len(s.misses)}):", *shown, *more])
 
