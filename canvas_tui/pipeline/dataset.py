@@ -1,0 +1,108 @@
+"""The one loader of a behaviour's data: hand-written and real-use label rows, and accepted teacher rows.
+
+Label CSVs hold the hand-written rows; rows exported from real use (`canvas-tui export labels`)
+carry `source=real-use`. Teacher rows live in `synthetic/<behaviour>*.jsonl`, one file per run,
+and join training only when `usable` is true. Every row knows its source and origin, so cards can
+count data by source and lint can point at a file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from canvas_tui.pipeline.config import BehaviourConfig
+from canvas_tui.pipeline.splits import held_out
+
+Source = Literal["hand-written", "teacher", "real-use"]
+SOURCES: tuple[Source, ...] = ("hand-written", "teacher", "real-use")
+_TRUE = {"1", "true", "yes", "y"}
+
+
+class Row(BaseModel):
+    """One example: its columns, where it came from, and whether the eval holds it out."""
+
+    fields: dict[str, Any]
+    source: Source
+    origin: str
+    held_out: bool = False
+
+
+class Dataset(BaseModel):
+    """All rows of one behaviour."""
+
+    behaviour: str
+    rows: list[Row]
+
+    def training(self) -> list[Row]:
+        """The rows a train step may use (never the held-out ones)."""
+        return [row for row in self.rows if not row.held_out]
+
+    def counts(self, rows: list[Row] | None = None) -> dict[str, int]:
+        """How many rows come from each source."""
+        found = Counter(row.source for row in (self.rows if rows is None else rows))
+        return {source: found.get(source, 0) for source in SOURCES}
+
+
+def _is_usable(record: dict) -> bool:
+    return str(record.get("usable", "")).strip().lower() in _TRUE
+
+
+def read_label_file(path: Path) -> list[Row]:
+    """The rows of one labels CSV; `source=real-use` rows are counted apart from hand-written ones."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return [Row(fields=dict(record), origin=f"{path.name}:{reader.line_num}",
+                    source="real-use" if (record.get("source") or "").strip() == "real-use" else "hand-written")
+                for record in reader]
+
+
+def synthetic_files(config: BehaviourConfig) -> list[Path]:
+    """This behaviour's accepted teacher runs, in name order."""
+    return sorted(config.synthetic_dir.glob(f"{config.name}*.jsonl"))
+
+
+def read_synthetic_file(path: Path) -> list[Row]:
+    """The usable rows of one teacher run file (a torn last line from a kill is skipped)."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and _is_usable(record):
+            rows.append(Row(fields=record, source="teacher", origin=f"synthetic/{path.name}:{number}"))
+    return rows
+
+
+def load_dataset(config: BehaviourConfig, *, synthetic: bool = True) -> Dataset:
+    """Every label row (held-out ones flagged by the behaviour's split) and, by default, the teacher rows."""
+    labels = [row for name in config.labels if (config.data_dir / name).exists()
+              for row in read_label_file(config.data_dir / name)]
+    for row, flag in zip(labels, held_out(config.split, [row.fields for row in labels])):
+        row.held_out = flag
+    teacher = [row for path in synthetic_files(config) for row in read_synthetic_file(path)] if synthetic else []
+    return Dataset(behaviour=config.name, rows=labels + teacher)
+
+
+def synthetic_records(name: str) -> list[dict[str, Any]]:
+    """The accepted teacher rows of behaviour `name` as plain records: what a behaviour's train adds."""
+    from canvas_tui.pipeline.config import load_config
+
+    config = load_config(name)
+    return [row.fields for path in synthetic_files(config) for row in read_synthetic_file(path)]
+
+
+def data_hash(config: BehaviourConfig, rows: list[Row]) -> str:
+    """A sha256 of the rows' described columns (provenance left out): the identity of a training set."""
+    digest = hashlib.sha256()
+    keys = sorted(set(config.columns) | set(config.text_columns) | {config.label_column})
+    for row in rows:
+        digest.update(json.dumps([str(row.fields.get(k) or "") for k in keys], ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
