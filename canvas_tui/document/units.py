@@ -24,9 +24,14 @@ _HEADING_ATTRS = re.compile(r"\s*\{#[^}]*\}\s*$")
 _LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
 _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
 _ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
-_INNER_END = re.compile(r"""[.!?…][.!?…"'”’)\]*_]*\s+\S""")
+_REFERENCE = r"\[[^\]\n]{1,30}\]"
+_INNER_END = re.compile(rf"""[.!?…][.!?…"'”’)\]*_]*(?:{_REFERENCE})*\s+\S""")
+_REFERENCES_ONLY = re.compile(rf"(?:{_REFERENCE})+")
 _PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
+_PLAIN_TITLE = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?;"“”]{0,200}[^\s.!?:;,"“”*_]$""")
+_DATE_LINE = re.compile(r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)")
 _PLAIN_HEADING_WORDS = 10
+_PLAIN_TITLE_WORDS = 25
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,22 +176,27 @@ def _blocks(texts: list[str], skip_until: int) -> _Blocks:
     return blocks
 
 
-def _is_plain_heading(texts: list[str], number: int, skip_until: int) -> bool:
-    """A short unpunctuated line standing alone between blank lines, with text after it."""
+def _is_plain_heading(texts: list[str], number: int, skip_until: int, first: bool) -> bool:
+    """A short unpunctuated line standing alone between blank lines, with text after it; the first line of
+    the text (its title: a headline, a paper's title with a subtitle after a colon) may be longer.
+    Datelines ("Published 14 March") are not headings."""
     line = texts[number].strip()
     alone = (number == skip_until or not texts[number - 1].strip()) and number + 1 < len(texts) \
         and not texts[number + 1].strip()
-    return alone and bool(_PLAIN_HEADING.match(line)) and len(line.split()) <= _PLAIN_HEADING_WORDS \
+    pattern, most = (_PLAIN_TITLE, _PLAIN_TITLE_WORDS) if first else (_PLAIN_HEADING, _PLAIN_HEADING_WORDS)
+    return alone and bool(pattern.match(line)) and len(line.split()) <= most and not _DATE_LINE.match(line) \
         and not _LIST_MARKER.match(line) and any(t.strip() for t in texts[number + 1:])
 
 
 def _plain_headings(texts: list[str], skip_until: int) -> list[tuple[int, int, int, str]]:
     """Headings of pasted web text ("History" alone on a line): the first line is the title (level 1)."""
-    found = []
+    found, first = [], True
     for number in range(skip_until, len(texts)):
-        if texts[number].strip() and _is_plain_heading(texts, number, skip_until):
-            first = not any(t.strip() for t in texts[skip_until:number])
+        if not texts[number].strip():
+            continue
+        if _is_plain_heading(texts, number, skip_until, first):
             found.append((number, number + 1, 1 if first else 2, texts[number].strip()))
+        first = False
     return found
 
 
@@ -316,7 +326,10 @@ def _split(piece: str) -> tuple[tuple[int, int], ...]:
         if not body or found < 0:
             continue
         cursor = found + len(body)
-        spans.append((found, cursor))
+        if spans and _REFERENCES_ONLY.fullmatch(body):
+            spans[-1] = (spans[-1][0], cursor)
+        else:
+            spans.append((found, cursor))
     return tuple(spans)
 
 

@@ -127,3 +127,23 @@ def test_heading_lines_and_list_items_are_units_too():
     seg = segment(GUIDE)
     assert _texts(GUIDE, seg.headings)[:2] == ["# Guide", "## Install {#install}"]
     assert _texts(GUIDE, seg.items) == ["- one item", "- two items"]
+
+
+def test_the_first_line_of_pasted_text_is_its_title_even_when_long_or_with_a_subtitle_after_a_colon():
+    text = ("Bilingual exposure and executive function in preschool children: a longitudinal cohort study\n\n"
+            "We followed children. They grew.\n")
+    seg = segment(text)
+    assert [(s.level, s.title) for s in seg.sections] == [
+        (1, "Bilingual exposure and executive function in preschool children: a longitudinal cohort study")]
+    assert _texts(text, seg.paragraphs) == ["We followed children. They grew."]
+
+
+def test_a_dateline_alone_on_a_line_is_not_a_heading():
+    text = "Ferry cut to two sailings\n\nPublished 14 March\n\nThe ferry will run less.\n\nHistory\n\nIt began in 2011.\n"
+    titles = [s.title for s in segment(text).sections]
+    assert titles == ["Ferry cut to two sailings", "History"]
+
+
+def test_footnote_and_citation_markers_stay_with_the_sentence_they_follow():
+    text = "It was big. It ruled the seas.[1][2] It fell.[^3]\n"
+    assert _texts(text, segment(text).sentences) == ["It was big.", "It ruled the seas.[1][2]", "It fell.[^3]"]
