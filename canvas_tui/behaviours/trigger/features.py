@@ -17,6 +17,7 @@ from canvas_tui.behaviours.trigger.keyword import keyword_trigger
 
 HEAD = 320
 TAIL = 240
+_PHRASE_ENDS = {"that", "which", "to", "for", "about", "on", "of", "in", "with", "from", "where", "who", "using"}
 
 
 def instruction_view(text: str) -> str:
@@ -39,9 +40,11 @@ def requested_lines(text: str) -> float | None:
 
 
 def _object_window(head: str) -> str:
-    """The few words after the first creation verb: what is asked for ("a java program that ...")."""
+    """The noun phrase after the first creation verb: what is asked for ("a java program")."""
     found = lexicon.INTENT.search(head)
-    return " ".join(head[found.end():].split()[:6]) if found else ""
+    words = head[found.end():].split()[:6] if found else []
+    ends = [i for i, word in enumerate(words) if word.lower() in _PHRASE_ENDS]
+    return " ".join(words[:ends[0]] if ends else words)
 
 
 def _pasted(text: str) -> bool:

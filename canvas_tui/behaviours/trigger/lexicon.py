@@ -16,13 +16,15 @@ UNIT = (r"(words?|sentences?|lines?|paragraphs?|pages?|characters?|bullet points
 LIMIT = re.compile(
     r"\b(?:in|under|within|at most|no more than|fewer than|less than|max(?:imum)?(?: of)?|exactly|about|around|"
     r"only|just|write(?: me)?|\d+\s*(?:-|to))\s*(?:exactly\s+|about\s+|around\s+|just\s+|only\s+)?"
-    + COUNT + r"\s+" + UNIT + r"|\b" + COUNT + r"-" + UNIT + r"|\b(\d{3,})\s+(words?|pages?)\b",
+    + COUNT + r"\s+" + UNIT + r"|\b" + COUNT + r"-" + UNIT + r"|\b(\d{3,})\s+(words?|pages?)\b"
+    + r"|[,(]\s*" + COUNT + r"\s+" + UNIT,
     re.IGNORECASE,
 )
 LINES_PER_UNIT = {"word": 1 / 12, "character": 1 / 80, "sentence": 1 / 2, "line": 1.0, "bullet": 1.0,
                   "bullet point": 1.0, "tweet": 3.0, "stanza": 4.0, "verse": 4.0, "paragraph": 4.0, "page": 40.0,
                   "second": 1 / 5, "minute": 12.0}
-SHORT_CUE = re.compile(r"\b(?:short(?! stor| essay| play| film| novel)|brief|briefly|quick|concise|one-line|"
+SHORT_CUE = re.compile(r"\b(?:short(?! (?:stor|essay|play|film|novel|article|speech|report|ebook|chapter|script))|"
+                       r"brief(?! report)|briefly|quick|concise|one-line|"
                        r"one line|tiny|succinct|in a nutshell|tl;?dr|a sentence|one sentence|single sentence)\b",
                        re.IGNORECASE)
 LONG_CUE = re.compile(r"\b(?:detailed|long|comprehensive|in-depth|thorough|full|complete|extensive|"
@@ -49,7 +51,7 @@ LONG_NOUN = re.compile(
 SHORT_NOUN = re.compile(
     r"\b(?:haikus?|limerick|couplet|tweet|slogan|tagline|motto|title|headline|caption|sentence|names?|subject line|"
     r"quote|joke|pun|riddle|epitaph|metaphor|mnemonic|acronym|titles|explanation|summary|overview|steps|"
-    r"equation|password|one-liner|regex|query|command|synonyms?|words?|bio|blurb|note|"
+    r"equation|password|one-liner|regex|query|synonyms?|words?|bio|blurb|note|dedication|"
     r"message|text message|jingle|greeting|paragraph|rhyme|acrostic|tongue twister|alt text|hashtags?|hook|"
     r"definition|(?<!hash )(?<!sortable )(?<!database )(?<!pivot )tables?|auto-reply|mission statement|adjectives|"
     r"frase|haïku|phrase|satz)\b",
@@ -60,8 +62,9 @@ INTENT = re.compile(
     r"develop|implement|code|design|prepare|craft|produce|put together|author|plan|escribe|escriba|escreva|écris|"
     r"écrivez|rédige|rédigez|schreibe|schreiben sie|scrivi|scriva|напиши|напишите|napisz|skriv|schrijf|yaz|"
     r"redacta)\b"
-    r"|\b(?:help me (?:write|draft|with|create|make|put together)|i need (?:a|an|my)|can you (?:write|draft|make|"
-    r"create|build|do|put together)|could you (?:write|draft|make|create|build|do|put together)|tell me a "
+    r"|\b(?:help me (?:write|draft|with|create|make|put together)|i need (?:a|an|my)|(?:can|could|would|will) "
+    r"(?:you|u)(?: please| pls)? (?:write|draft|compose|make|create|build|develop|implement|code|do|put together)|"
+    r"(?:pls|plz) (?:write|draft|make|create)|tell me a "
     r"(?:long )?story|i want (?:a|an)|write me|provide (?:a|the) (?:full |complete )?(?:implementation|program|"
     r"script|code)|you (?:to )?(?:write|draft|compose|create|build|develop|implement|code|design|prepare|craft|"
     r"produce))\b|写|書いて|써|लिखो|लिखें|yaz\.?$",
