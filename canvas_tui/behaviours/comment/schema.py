@@ -1,9 +1,8 @@
-"""The comment behaviour: the model proposes (quote, comment, suggestion?) triples, as structured output."""
+"""What a comment proposer returns: (quote, comment, suggestion?) triples, as structured output."""
 
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
-
 
 MAX_COMMENTS_PER_REPLY = 10
 """A hard bound in the schema (so a constrained decoder stops); the configurable limit is applied after."""
@@ -25,3 +24,15 @@ class CommentProposals(BaseModel):
 
 NO_PROPOSALS = CommentProposals(comments=[])
 """The fallback when the model's replies cannot be used: no comments (and the person is told)."""
+
+
+class ProposalResult(BaseModel):
+    """A proposer's answer for one turn, with what the decision log needs to say how it was made."""
+
+    proposals: CommentProposals
+    implementation: str
+    version: str
+    uses_model: bool
+    raw_reply: str | None = None
+    fallback: bool = False
+    problem: str | None = None

@@ -1,0 +1,55 @@
+"""The trained span scorer's artifact: a multinomial logistic model over sentence features, as JSON.
+
+Training uses scikit-learn; prediction needs only this record (numpy), so it loads fast, reads as
+text and does not depend on the scikit-learn version. P(category | unit) for every category,
+"none" included; `threshold` is the least P(an allowed category) worth a comment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from canvas_tui.paths import behaviour_dir
+
+
+class ScorerModel(BaseModel):
+    """Standardised features -> softmax over categories."""
+
+    version: str
+    feature_names: list[str]
+    classes: list[str]
+    mean: list[float]
+    scale: list[float]
+    coef: list[list[float]]
+    intercept: list[float]
+    threshold: float
+
+    def probabilities(self, vectors: list[tuple[float, ...]]) -> list[dict[str, float]]:
+        """P(category) for each feature vector."""
+        if not vectors:
+            return []
+        x = (np.asarray(vectors, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
+        logits = x @ np.asarray(self.coef).T + np.asarray(self.intercept)
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        probs = exp / exp.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, row.tolist())) for row in probs]
+
+    def save(self, path: Path) -> None:
+        """Write the model as JSON."""
+        path.write_text(self.model_dump_json(indent=1), encoding="utf-8")
+
+
+def artifact_path() -> Path:
+    """behaviours/comment/scorer.json."""
+    return behaviour_dir("comment") / "scorer.json"
+
+
+@lru_cache(maxsize=1)
+def trained_model() -> ScorerModel:
+    """The shipped scorer."""
+    return ScorerModel.model_validate_json(artifact_path().read_text(encoding="utf-8"))

@@ -1,0 +1,97 @@
+"""Fitting the span scorer on the training documents, choosing C and the threshold by placement F1
+on out-of-fold predictions (folds by document, so a document is never scored by a model that saw it)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.preprocessing import StandardScaler
+
+from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.comment.candidates import is_program
+from canvas_tui.behaviours.comment.features import FEATURE_NAMES, Analysed, analyse
+from canvas_tui.behaviours.comment.labels import LabelRow, cases, document
+from canvas_tui.behaviours.comment.metrics import Placement, hits
+from canvas_tui.behaviours.comment.model import ScorerModel
+from canvas_tui.behaviours.comment.placement import place
+from canvas_tui.behaviours.comment.requests import request_kind
+
+C_GRID = (0.1, 0.3, 1.0, 3.0)
+THRESHOLD_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+LIMIT = 5
+
+
+@dataclass
+class Fitted:
+    """The fitted model and the cross-validated figures that chose it."""
+
+    model: ScorerModel
+    cv_f1: dict[str, float]
+
+
+def unit_category(unit: Analysed, gold: list[LabelRow]) -> str:
+    """The gold category of a unit ("none" when no gold span of its document is placed on it)."""
+    span = Span(start=unit.candidate.start, end=unit.candidate.end)
+    return next((row.category for row in gold if hits(span, Span(start=row.start, end=row.end))), "none")
+
+
+def dataset(rows: list[LabelRow]) -> tuple[np.ndarray, list[str], list[str]]:
+    """Feature matrix, unit categories and document names of every candidate unit of the rows' documents."""
+    x, y, groups = [], [], []
+    for doc in dict.fromkeys(row.doc for row in rows):
+        gold = [row for row in rows if row.doc == doc]
+        for unit in analyse(document(doc)):
+            x.append(unit.vector)
+            y.append(unit_category(unit, gold))
+            groups.append(doc)
+    return np.asarray(x, dtype=float), y, groups
+
+
+def _fit(x: np.ndarray, y: list[str], c: float, seed: int) -> ScorerModel:
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ == 0, 1.0, scaler.scale_)
+    classifier = LogisticRegression(C=c, max_iter=2000, random_state=seed).fit((x - scaler.mean_) / scale, y)
+    return ScorerModel(version="", feature_names=list(FEATURE_NAMES), classes=[str(c) for c in classifier.classes_],
+                       mean=scaler.mean_.tolist(), scale=scale.tolist(), coef=classifier.coef_.tolist(),
+                       intercept=classifier.intercept_.tolist(), threshold=0.5)
+
+
+def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> float:
+    """Placement F1 of the scorer with `threshold` on the cases of `rows`."""
+    totals = Placement()
+    for case in cases(rows):
+        text = document(case.doc)
+        units = analyse(text)
+        kind = request_kind(case.request, program=is_program(text))
+        chosen = place(units, model.probabilities([u.vector for u in units]), kind, LIMIT, threshold)
+        spans = [Span(start=p.unit.candidate.start, end=p.unit.candidate.end) for p in chosen]
+        totals.add(len(spans), spans, [Span(start=g.start, end=g.end) for g in case.gold], LIMIT)
+    return totals.figures()["f1"]
+
+
+def _cross_validated(rows: list[LabelRow], x: np.ndarray, y: list[str], groups: list[str], c: float,
+                     seed: int) -> dict[float, float]:
+    """Mean out-of-fold placement F1 per threshold."""
+    scores: dict[float, list[float]] = {t: [] for t in THRESHOLD_GRID}
+    for train_index, test_index in GroupKFold(n_splits=4).split(x, y, groups):
+        model = _fit(x[train_index], [y[i] for i in train_index], c, seed)
+        held = {groups[i] for i in test_index}
+        for threshold in THRESHOLD_GRID:
+            scores[threshold].append(placement_f1(model, [r for r in rows if r.doc in held], threshold))
+    return {t: float(np.mean(v)) for t, v in scores.items()}
+
+
+def fit(rows: list[LabelRow], seed: int = 0) -> Fitted:
+    """Choose C and the threshold by cross-validated placement F1, then fit on all training rows."""
+    x, y, groups = dataset(rows)
+    cv = {(c, t): f1 for c in C_GRID for t, f1 in _cross_validated(rows, x, y, groups, c, seed).items()}
+    best_c, best_t = max(cv, key=cv.get)
+    model = _fit(x, y, best_c, seed).model_copy(update={"threshold": best_t})
+    digest = hashlib.sha256(json.dumps([model.coef, model.intercept, best_t]).encode()).hexdigest()[:10]
+    return Fitted(model=model.model_copy(update={"version": f"scorer-{digest}"}),
+                  cv_f1={f"C={c} t={t}": round(f1, 3) for (c, t), f1 in cv.items()})
