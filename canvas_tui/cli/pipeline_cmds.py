@@ -64,14 +64,23 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
 @click.option("--allow-lint-errors", is_flag=True, help="Train even if the label lint reports errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the training figures as JSON.")
 def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool) -> None:
-    """Train BEHAVIOUR's target model from its labels and synthetic data; writes the artifact."""
+    """Train BEHAVIOUR's target model from its labels and synthetic data; writes the artifact and CARD.md.
+
+    Refuses data with lint errors (see `canvas-tui lint BEHAVIOUR`) unless --allow-lint-errors.
+    """
+    from canvas_tui.pipeline.training import train_behaviour
+
+    _entry(behaviour, "train")
     request = TrainRequest(seed=seed, allow_lint_errors=allow_lint_errors, show_progress=not as_json)
     try:
-        result = _entry(behaviour, "train")(request)
+        trained = train_behaviour(behaviour, request)
     except ValueError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    result = trained.train
     click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
+    if trained.card is not None:
+        click.echo(f"wrote {trained.card}", err=True)
 
 
 def _eval_group() -> click.Group:

@@ -41,12 +41,22 @@ def _held_out_accuracy(scorer: Scorer, rows: list[LabelRow]) -> float:
     return sum(hits) / len(hits) if hits else 0.0
 
 
+def _teacher_rows(held_out: list[LabelRow]) -> list[LabelRow]:
+    """Accepted teacher rows (synthetic/policy*.jsonl, through the shared pipeline loader), none sharing a held-out key."""
+    from canvas_tui.pipeline.dataset import synthetic_records
+
+    keys = {row.key() for row in held_out}
+    rows = [LabelRow.model_validate(record) for record in synthetic_records("policy")]
+    return [row for row in rows if row.key() not in keys]
+
+
 def train(request: TrainRequest) -> TrainResult:
     """Fit on the training split, write `model.json` and `model.meta.json`, report the figures."""
     rows, file_hash, errors = _labels()
     if errors and not request.allow_lint_errors:
         raise ValueError(f"labels.csv has {len(errors)} lint errors, first: {errors[0]}")
     train_rows, held_out = split(rows)
+    train_rows += _teacher_rows(held_out)
     digest = rows_digest(train_rows)
     result = fit(train_rows, request.seed)
     result.model.save(artifact_path())

@@ -1,0 +1,164 @@
+"""`canvas-tui iterate BEHAVIOUR`: one turn of the loop, never shipping a version worse than the last.
+
+synth (a new teacher batch) -> lint -> train a candidate in a scratch copy of behaviours/ ->
+eval it -> compare with the current artifact on the behaviour's deterministic metric -> keep the
+candidate (artifacts and card replaced file by file with os.replace) only if it is not worse,
+else move the batch to synthetic/rejected/ so no later training uses it -> write a report.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from canvas_tui.llm.client import ModelClient
+from canvas_tui.paths import behaviours_dir
+from canvas_tui.pipeline.cards import eval_table
+from canvas_tui.pipeline.config import BehaviourConfig, load_config
+from canvas_tui.pipeline.contracts import TrainRequest
+from canvas_tui.pipeline.iterate_report import render_report
+from canvas_tui.pipeline.lint import lint
+from canvas_tui.pipeline.registry import pipeline_module
+from canvas_tui.pipeline.synth import SynthOptions, SynthReport, synthesize
+from canvas_tui.pipeline.training import evaluate_quietly, train_behaviour
+
+ROOT_VARIABLE = "CANVAS_TUI_BEHAVIOURS_DIR"
+
+
+class IterateOptions(BaseModel):
+    """Arguments of one iteration."""
+
+    synth: SynthOptions
+    train_seed: int = 0
+    allow_lint_errors: bool = False
+    report_dir: Path = Path("reports")
+
+
+class IterateOutcome(BaseModel):
+    """What one iteration did and why."""
+
+    behaviour: str
+    metric: str | None
+    before: float | None
+    after: float | None
+    kept: bool
+    reason: str
+    synth: SynthReport | None
+    lint: str
+    evals_before: dict[str, dict[str, float]]
+    evals_after: dict[str, dict[str, float]]
+    report: Path | None = None
+
+
+@contextmanager
+def behaviours_root(path: Path) -> Iterator[None]:
+    """Point every behaviour's data folder at `path` for the duration (paths resolve at call time)."""
+    previous = os.environ.get(ROOT_VARIABLE)
+    os.environ[ROOT_VARIABLE] = str(path)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(ROOT_VARIABLE, None)
+        else:
+            os.environ[ROOT_VARIABLE] = previous
+
+
+def metric_value(figures: dict[str, Any], metric: str | None) -> float | None:
+    """The figure at dotted path `metric` (e.g. trained.accuracy), or None if absent."""
+    value: Any = figures
+    for part in (metric or "").split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return float(value) if isinstance(value, int | float) else None
+
+
+def not_worse(config: BehaviourConfig, before: float | None, after: float | None) -> bool:
+    """The candidate's figure is at least as good as the current one (a missing current figure loses)."""
+    if after is None:
+        return False
+    if before is None:
+        return True
+    return after >= before if config.eval.direction == "higher" else after <= before
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Copy `source` over `target` atomically (a temporary file beside the target, then os.replace)."""
+    temporary = target.with_name(f".{target.name}.incoming")
+    shutil.copy2(source, temporary)
+    os.replace(temporary, target)
+
+
+def _shelve(batch: Path | None) -> None:
+    """Move a rejected teacher batch out of training's reach, into synthetic/rejected/."""
+    if batch is not None and batch.exists():
+        (batch.parent / "rejected").mkdir(exist_ok=True)
+        os.replace(batch, batch.parent / "rejected" / batch.name)
+
+
+def _train_candidate(config: BehaviourConfig, options: IterateOptions, scratch: Path) -> dict[str, Any]:
+    """Train and evaluate in a scratch copy of behaviours/; returns the candidate's eval figures."""
+    shutil.copytree(behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs"))
+    with behaviours_root(scratch):
+        trained = train_behaviour(config.name, TrainRequest(seed=options.train_seed, show_progress=False,
+                                                            allow_lint_errors=options.allow_lint_errors))
+    return trained.eval.figures if trained.eval else {}
+
+
+def _promote(config: BehaviourConfig, scratch: Path) -> None:
+    for name in [*config.artifacts, config.card]:
+        if (scratch / config.folder / name).exists():
+            _replace(scratch / config.folder / name, config.data_dir / name)
+
+
+def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int,
+            before: float | None) -> tuple[bool, str, dict[str, Any]]:
+    """(keep?, why, candidate figures) for the data as it is now, against the current figure `before`."""
+    if lint_errors and not options.allow_lint_errors:
+        return False, f"lint found {lint_errors} error(s) in the data with the new batch", {}
+    if not hasattr(pipeline_module(config.name), "train"):
+        return True, "no trained artifact (deterministic behaviour): the batch is kept as review data", {}
+    with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-candidate-") as scratch:
+        figures = _train_candidate(config, options, Path(scratch) / "behaviours")
+        after = metric_value(figures, config.eval.metric)
+        keep = not_worse(config, before, after)
+        if keep:
+            _promote(config, Path(scratch) / "behaviours")
+    verdict = "not worse" if keep else "worse"
+    return keep, f"{config.eval.metric} {before} -> {after}: the candidate is {verdict}", figures
+
+
+async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
+    """One iteration for behaviour `name` (no teacher: retrain on the current data and compare)."""
+    config = load_config(name)
+    current = evaluate_quietly(name)
+    before_figures = current.figures if current else {}
+    synth = await synthesize(config, client, options.synth) if client is not None else None
+    report = lint(config)
+    before = metric_value(before_figures, config.eval.metric)
+    keep, reason, after_figures = _decide(config, options, len(report.errors), before)
+    if not keep:
+        _shelve(synth.path if synth else None)
+    outcome = IterateOutcome(
+        behaviour=name, metric=config.eval.metric, before=before,
+        after=metric_value(after_figures, config.eval.metric), kept=keep, reason=reason, synth=synth,
+        lint=f"{len(report.errors)} errors, {len(report.warnings)} warnings",
+        evals_before=eval_table(before_figures), evals_after=eval_table(after_figures))
+    return outcome.model_copy(update={"report": _write_report(outcome, options.report_dir)})
+
+
+def _write_report(outcome: IterateOutcome, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    path = folder / f"iterate-{outcome.behaviour}-{stamp}.md"
+    path.write_text(render_report(outcome), encoding="utf-8")
+    return path

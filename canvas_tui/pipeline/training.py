@@ -1,0 +1,69 @@
+"""`canvas-tui train BEHAVIOUR` through the shared steps: lint gate, the behaviour's train, eval, card.
+
+Every behaviour trains the same way here, so no behaviour can skip the lint or forget its card;
+what differs (how to fit, what to score) stays in the behaviour's pipeline module.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from canvas_tui.pipeline.cards import build_card, write_card
+from canvas_tui.pipeline.config import UnknownConfig, load_config
+from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.pipeline.dataset import load_dataset
+from canvas_tui.pipeline.lint import LintReport, lint, render
+from canvas_tui.pipeline.registry import entry_point, pipeline_module
+
+
+class LintBlocked(ValueError):
+    """The data has lint errors and --allow-lint-errors was not given; the message says which."""
+
+    def __init__(self, report: LintReport) -> None:
+        self.report = report
+        super().__init__(f"{len(report.errors)} lint error(s) in {report.behaviour}'s data; training refused "
+                         f"(fix them, or pass --allow-lint-errors):\n{render(report, limit=10)}")
+
+
+class Trained(BaseModel):
+    """A training run with its eval and the card written for it."""
+
+    train: TrainResult
+    eval: EvalResult | None
+    card: Path | None
+
+
+def lint_gate(name: str, allow_errors: bool) -> LintReport | None:
+    """The lint of behaviour `name` (None without a data description); raises LintBlocked on errors."""
+    try:
+        report = lint(load_config(name))
+    except UnknownConfig:
+        return None
+    if report.errors and not allow_errors:
+        raise LintBlocked(report)
+    return report
+
+
+def evaluate_quietly(name: str) -> EvalResult | None:
+    """The behaviour's eval of every implementation, reports written to a scratch folder (None if it has no eval)."""
+    if not hasattr(pipeline_module(name), "evaluate"):
+        return None
+    with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{name}-eval-") as scratch:
+        result = entry_point(name, "evaluate")(EvalRequest(report_dir=Path(scratch), show_progress=False))
+    return result.model_copy(update={"files": []})
+
+
+def train_behaviour(name: str, request: TrainRequest) -> Trained:
+    """Lint, train, evaluate and write the card of behaviour `name`."""
+    report = lint_gate(name, request.allow_lint_errors)
+    result = entry_point(name, "train")(request)
+    evaluation = evaluate_quietly(name)
+    if report is None:
+        return Trained(train=result, eval=evaluation, card=None)
+    config = load_config(name)
+    card = build_card(config, load_dataset(config), report, result.artifact, evaluation.figures if evaluation else {},
+                      notes=[result.text.splitlines()[0]])
+    return Trained(train=result, eval=evaluation, card=write_card(config, card))
