@@ -45,6 +45,7 @@ class BatchTrigger:
         return Provenance(implementation=f"{self.name}:{detail}" if detail else self.name, version=self.version)
 
     def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+        """Non-explicit decisions of one kind ("trigger" or "router"); each implementation supplies it."""
         raise NotImplementedError
 
 
