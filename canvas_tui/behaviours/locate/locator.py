@@ -22,7 +22,7 @@ from canvas_tui.behaviours.locate.resolve import (
     top_sections,
     units_in,
 )
-from canvas_tui.behaviours.locate.special import by_list, by_role, by_speaker, by_title, narrowed
+from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_role, by_speaker, by_title, narrowed
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 NAME = "rules"
@@ -93,6 +93,9 @@ def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | 
             groups: frozenset[int] = frozenset()) -> Found | None:
     """The target inside the scope, by the first kind of evidence the request gives."""
     kind = _target_kind(cues)
+    special = _block_or_item(seg, cues, scope)
+    if special:
+        return special
     if cues.ordinal is not None:
         return by_ordinal(seg, concrete(cues.ordinal_kind, seg), cues.ordinal, scope)
     if heading and kind in (None, "section", "part") and scope is None and not cues.quote:
@@ -104,6 +107,13 @@ def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | 
     if cues.opening or cues.closing:
         return by_position(seg, concrete(kind, seg, default), cues.opening, scope)
     return _described(seg, cues, heading is not None, scope, groups, default)
+
+
+def _block_or_item(seg: Segmentation, cues: Cues, scope: Unit | None) -> Found | None:
+    """A block the request names by its kind ('the table', 'the second code block'), or a list item by topic."""
+    if cues.block:
+        return by_block(seg, cues.block, cues.text, scope, cues.ordinal if cues.ordinal_kind == "paragraph" else None)
+    return by_item(seg, cues.text, scope) if cues.item and cues.ordinal is None else None
 
 
 def _quoted(seg: Segmentation, cues: Cues, kind: str | None, default: str, scope: Unit | None) -> Found | None:

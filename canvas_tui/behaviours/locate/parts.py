@@ -10,22 +10,32 @@ from functools import lru_cache
 from canvas_tui.behaviours.locate.related import section_groups
 from canvas_tui.document.units import Segmentation, Unit, segment, sentence_spans
 
-_LABEL = re.compile(r"([A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}):\s")
-_ANY_LABEL = re.compile(r"(?:^|(?<=[.!?])\s+)[A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}:\s", re.M)
+_NAME = r"[A-Z][A-Za-z]+(?: [A-Za-z]+){0,2}"
+_CAPS_LINE = r"[A-Z]{3,}(?: [A-Z]{2,}){0,2}[ \t]*\r?\n"
+_LABEL = re.compile(rf"(?P<bold>\*\*|__)?(?P<name>{_NAME})(?:\*\*|__)?:(?:\*\*|__)?\s|(?P<line>{_CAPS_LINE})")
+_ANY_LABEL = re.compile(rf"(?:^|(?<=[.!?])\s+)(?:\*\*|__)?{_NAME}(?:\*\*|__)?:(?:\*\*|__)?\s|^{_CAPS_LINE}", re.M)
 _FURNITURE_CHARS = 80
 _PROSE_END = re.compile(r"""[.!?:;…"'”’)]$""")
 _LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_FOOTNOTE = re.compile(r"\[\^?[\w-]{1,20}\]:|\[\d{1,3}\]\s|\^\d{1,3}\s")
+_CAPTION = re.compile(r"[*_]{0,2}(?:figure|fig\.|table|image|photo|caption|source)\s*\d{0,3}[.:]", re.I)
+_IMAGE = re.compile(r"(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
+_BADGES = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
+_KEYWORDS = re.compile(r"[*_]{0,2}(?:key ?words|index terms)[*_]{0,2}\s*[:—-]", re.I)
 MIN_LABELS = 2
 LABELLED = 9
 
 
 def _label(text: str, start: int, end: int) -> str | None:
-    """The inline label a sentence starts with ('Methods:', 'RESULTS:'), when it names a standard part."""
+    """The inline label a sentence starts with ('Methods:', 'RESULTS:', '**Setting:**', or 'METHODS' alone on
+    the paragraph's first line), when it is set off (capitals, bold) or names a standard part."""
     match = _LABEL.match(text, start, end)
     if not match:
         return None
-    name = match.group(1)
-    return name if name.isupper() or section_groups(name) else None
+    if match.group("line"):
+        return match.group("line").strip()
+    name = match.group("name")
+    return name if name.isupper() or match.group("bold") or section_groups(name) else None
 
 
 @lru_cache(maxsize=32)
@@ -74,12 +84,39 @@ def is_furniture(text: str, paragraph: Unit) -> bool:
 
 @lru_cache(maxsize=32)
 def _furniture(text: str) -> frozenset[int]:
+    """Starts of paragraphs nobody counts: bylines, datelines, HTML comments, image or badge lines, keyword lines."""
     found = set()
     for paragraph in segment(text).paragraphs:
         body = text[paragraph.start:paragraph.end].strip("*_ ")
-        if len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body:
+        short_line = len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body
+        marked = body.startswith("<!--") or _BADGES.fullmatch(body) or _KEYWORDS.match(body)
+        if short_line or marked:
             found.add(paragraph.start)
     return frozenset(found)
+
+
+@lru_cache(maxsize=32)
+def blocks(text: str) -> dict[int, str]:
+    """The kind of each special block paragraph, by start: code, table, quote_block, footnote, caption
+    (a 'Figure 2:' line, or the text right after an image)."""
+    found: dict[int, str] = {}
+    previous, previous_end = "", 0
+    for paragraph in segment(text).paragraphs:
+        body = text[paragraph.start:paragraph.end]
+        lines = body.splitlines()
+        if paragraph.code and not body.startswith("<"):
+            found[paragraph.start] = "code"
+        elif len(lines) >= 2 and all(line.lstrip().startswith("|") for line in lines):
+            found[paragraph.start] = "table"
+        elif body.startswith(">"):
+            found[paragraph.start] = "quote_block"
+        elif _FOOTNOTE.match(body):
+            found[paragraph.start] = "footnote"
+        elif _CAPTION.match(body) or _IMAGE.match(body) and not _IMAGE.fullmatch(body) or \
+                _IMAGE.fullmatch(previous) and not text[previous_end:paragraph.start].strip():
+            found[paragraph.start] = "caption"
+        previous, previous_end = body, paragraph.end
+    return found
 
 
 def has_lead(seg: Segmentation, top: list[Unit]) -> bool:

@@ -65,6 +65,19 @@ _NAMED = re.compile(r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|calle
                     r"(.+?)(?=[,;:?!]|\.(?:\s|$)| and | to (?!do\b)|$)")
 _BEFORE = re.compile(r"((?:\S+\s+){1,7}?)(?:section|part|chapter)\b")
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(.+?)(?=[,;:?!]|\.(?:\s|$)| and |$)")
+_BLOCK_NOUNS = {
+    "table": r"tables?",
+    "code": r"code (?:blocks?|examples?|samples?|snippets?|listings?)|snippets?|(?:sample|example|expected|console|terminal) output",
+    "quote_block": r"block ?quotes?|quote ?blocks?|pull ?quotes?|callouts?",
+    "footnote": r"(?:foot|end)notes?",
+    "caption": r"(?:figure |image |photo )?captions?",
+}
+_BLOCK_AFTER = (r"(?=\s*$|[,.;:?!]|\s+(?:about|on|of|in|under|for|that|which|where|with|is|are|needs?|should|into|to|"
+                r"from|at|near|after|before|below|above|showing|explaining|listing|reads?|says?)\b)")
+_BLOCK = {name: re.compile(rf"\b(?:the|this|that|its|each|every)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b{_BLOCK_AFTER}")
+          for name, nouns in _BLOCK_NOUNS.items()}
+_ITEM_MENTION = re.compile(r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b")
+_CONTAINERS = ("step", "section", "part", "chapter")
 _TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
 
 
@@ -89,6 +102,8 @@ class Cues(BaseModel):
     whole: bool = False
     pronoun_only: bool = False
     named: list[str] = []
+    block: str | None = None
+    item: bool = False
 
 
 def _quote(text: str) -> tuple[str | None, bool, str]:
@@ -131,6 +146,12 @@ def _named(text: str) -> list[str]:
     return [p.strip() for p in found if p.strip()]
 
 
+def _block(text: str) -> str | None:
+    """The kind of block a request names ('the table', 'the code example', 'the caption'), if any."""
+    found = [(m.start(), name) for name, pattern in _BLOCK.items() if (m := pattern.search(text))]
+    return min(found)[1] if found else None
+
+
 def _smallest(kinds: list[str]) -> str | None:
     concrete = [k for k in kinds if k in KIND_ORDER]
     if concrete:
@@ -144,7 +165,10 @@ def parse(request: str) -> Cues:
     quote, exact, outside = _quote(text)
     kinds = [_KIND_NOUNS[m.group(1)] for m in re.finditer(rf"\b({_KIND_RE})\b", outside)]
     ordinals = _ordinals(outside)
-    cues = Cues(text=text, kinds=kinds, quote=quote, quote_exact=exact)
+    block = _block(outside)
+    item = bool(_ITEM_MENTION.search(outside)) and not any(o[1] == "item" for o in ordinals)
+    kinds += ["paragraph"] * bool(block) + ["sentence"] * item
+    cues = Cues(text=text, kinds=kinds, quote=quote, quote_exact=exact, block=block, item=item)
     target = _smallest(kinds)
     cues.kind = target if target in KIND_ORDER else None
     if ordinals:
@@ -153,6 +177,8 @@ def parse(request: str) -> Cues:
         outer = [o for o in ordinals if o is not inner]
         if outer:
             cues.scope_ordinal, cues.scope_kind = outer[0][2], outer[0][1]
+        elif (block or item) and inner[1] in _CONTAINERS:
+            cues.scope_ordinal, cues.scope_kind, cues.ordinal, cues.ordinal_kind = inner[2], inner[1], None, None
     cues.opening = bool(_OPENING.search(outside))
     cues.closing = bool(_CLOSING.search(outside)) and not cues.opening
     cues.title = bool(_TITLE.search(outside))

@@ -6,6 +6,7 @@ when its cue is absent, so the locator can try them in a fixed, documented order
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from canvas_tui.behaviours.locate.parts import is_furniture, named_sections
@@ -15,6 +16,8 @@ from canvas_tui.behaviours.locate.text import topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
 HEADING_STRONG = 0.75
+_NUMBERED = re.compile(r"(?:(?:step|part|chapter|section)\s+)?(\d{1,3}|[IVXLC]{1,7})(?:[.):]\s*|\s+)", re.I)
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
 @dataclass
@@ -68,8 +71,33 @@ def concrete(kind: str | None, seg: Segmentation, default: str = "paragraph") ->
     return kind or default
 
 
+def _number(title: str) -> int | None:
+    """The number a heading starts with: '2. Methods', 'II. History', 'Step 3: Test' (None if unnumbered)."""
+    match = _NUMBERED.match(title)
+    if not match:
+        return None
+    digits = match.group(1)
+    if digits.isdigit():
+        return int(digits)
+    values = [_ROMAN[c] for c in digits.upper()]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0]))
+
+
+def numbered_section(seg: Segmentation, number: int, scope: Unit | None) -> Unit | None:
+    """The section headed with `number` ('## 3. Add the key' for 'step 3'), where the headings are numbered."""
+    numbered = [s for s in seg.sections if (scope is None or scope.contains(s.start, s.end) and s != scope)
+                and _number(s.title) is not None]
+    if len(numbered) < 2:
+        return None
+    return next((s for s in numbered if _number(s.title) == number), None)
+
+
 def by_ordinal(seg: Segmentation, kind: str, ordinal: int, scope: Unit | None) -> Found | None:
-    """The nth unit of `kind` in the scope (negative counts from the end)."""
+    """The nth unit of `kind` in the scope (negative counts from the end); 'step 3' or 'part 2' is the
+    section numbered so, when the headings are numbered."""
+    numbered = numbered_section(seg, ordinal, scope) if kind in ("step", "part", "section") else None
+    if numbered:
+        return Found([(numbered, 1.0)], "ordinal")
     units = units_in(seg, kind, scope)
     if kind == "section" and not units:
         units = units_in(seg, "paragraph", scope)

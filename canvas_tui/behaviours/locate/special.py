@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from canvas_tui.behaviours.locate.parts import LABELLED, is_list, title_line
+from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
 from canvas_tui.behaviours.locate.scoring import containing, relevance
@@ -18,6 +18,12 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 _NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _SPEECH_WORDS = frozenset(stem(w) for w in ("quote", "quotes", "quotation", "remark", "remarks", "comment", "response", "reply", "statement", "said",
                                             "says", "told", "from"))
+_BLOCK_WORDS = frozenset(stem(w) for w in ("table", "tables", "code", "block", "blocks", "example", "examples", "sample",
+                                            "samples", "snippet", "snippets", "listing", "expected", "console", "terminal",
+                                            "quote", "quotes", "blockquote", "pull", "callout", "footnote", "footnotes",
+                                            "endnote", "caption", "captions", "figure", "image", "photo"))
+_ITEM_WORDS = frozenset(stem(w) for w in ("bullet", "bullets", "item", "items", "point", "points", "list"))
+CONTEXT_WEIGHT = 0.5
 MIN_ROLE_SENTENCES = 3
 
 
@@ -88,3 +94,39 @@ def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int])
     if not ranked or ranked[0][1] <= 0.0 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return found
     return Found(ranked, found.style)
+
+
+def by_block(seg: Segmentation, block: str, text: str, scope: Unit | None, ordinal: int | None = None) -> Found | None:
+    """'The table', 'the code example in Configuration', 'the second code block': a block of that kind in the
+    scope, by ordinal, else the one most about the request's other words (a code block also by the paragraph
+    that introduces it), else the first."""
+    paragraphs = [p for p in seg.paragraphs if scope is None or scope.contains(p.start, p.end)]
+    kinds = blocks(seg.text)
+    found = [(n, p) for n, p in enumerate(paragraphs) if kinds.get(p.start) == block]
+    if not found:
+        return None
+    if ordinal is not None:
+        index = ordinal - 1 if ordinal > 0 else len(found) + ordinal
+        return Found([(found[index][1], 1.0)], "ordinal") if 0 <= index < len(found) else None
+    query = [t for t in topic_stems(text) if t not in _BLOCK_WORDS]
+    scores = dict(relevance(seg.text, "paragraph", query)) if query else {}
+    ranked = [(p, scores.get(p, 0.0) + CONTEXT_WEIGHT * (scores.get(paragraphs[n - 1], 0.0) if n else 0.0))
+              for n, p in found]
+    if max(s for _, s in ranked) <= 0.0:
+        ranked = [(p, 1.0 / (1 + n)) for n, (_, p) in enumerate(found)]
+    return Found(sorted(ranked, key=lambda p: -p[1]), "meaning")
+
+
+def by_item(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
+    """'The bullet about X': the list item in the scope most about the request's other words."""
+    items = [u for u in seg.items if scope is None or scope.contains(u.start, u.end)]
+    query = [t for t in topic_stems(text) if t not in _ITEM_WORDS]
+    if not items or not query:
+        return None
+    inside = [s for s in seg.sentences if any(i.contains(s.start, s.end) for i in items)]
+    best: dict[Unit, float] = {}
+    for sentence, score in relevance(seg.text, "sentence", query, inside):
+        item = next(i for i in items if i.contains(sentence.start, sentence.end))
+        best[item] = max(best.get(item, 0.0), score)
+    ranked = sorted(best.items(), key=lambda p: -p[1])
+    return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None

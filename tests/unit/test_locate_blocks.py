@@ -1,0 +1,131 @@
+"""The locator on parts named by what they are (spec.md, conventions 15 and 17): tables, code blocks,
+block quotes, footnotes, captions, list items named by topic, numbered headings, and set-off labels."""
+
+from __future__ import annotations
+
+from canvas_tui.behaviours.locate import decide
+
+ARTICLE = """# Harbour
+
+The harbour was built in 1820. It sheltered the fishing fleet.[1]
+
+![The harbour at dawn](harbour.jpg)
+
+*The harbour at dawn, seen from the lighthouse.*
+
+## Trade
+
+Fish and salt left the harbour every week.
+
+| year | ships |
+| --- | --- |
+| 1850 | 40 |
+
+> "The harbour is the town," a mayor once said.
+
+## Notes
+
+[^1]: The date is disputed.
+"""
+
+README = """<!-- generated, do not edit -->
+[![build](https://ci.invalid/badge.svg)](https://ci.invalid)
+
+Tool
+====
+
+Tool counts words in files.
+
+## Install
+
+```sh
+pip install tool
+```
+
+## Usage
+
+Run it on a folder. The output is one line per file:
+
+```text
+a.md  120 words
+```
+
+## Troubleshooting
+
+- **Not found**: put the scripts folder on your PATH.
+- **Wrong counts**: code blocks are skipped unless you pass a flag.
+"""
+
+STEPS = """# Set up keys
+
+Keys let you push without a password.
+
+## 1. Generate a key
+
+Run the generator and accept the default file.
+
+## 2. Start the agent
+
+```sh
+eval "$(ssh-agent -s)"
+```
+
+## 3. Add the key to your account
+
+1. Open your settings.
+2. Paste the key.
+3. Save it.
+"""
+
+
+def _located(text: str, request: str) -> str:
+    decision = decide(text, request)
+    return text[decision.span.start:decision.span.end]
+
+
+def test_blocks_are_found_by_the_name_of_their_kind():
+    assert _located(ARTICLE, "turn the table into prose").startswith("| year | ships |")
+    assert _located(ARTICLE, "the blockquote").startswith('> "The harbour is the town,"')
+    assert _located(ARTICLE, "the footnote") == "[^1]: The date is disputed."
+    assert _located(ARTICLE, "the caption") == "*The harbour at dawn, seen from the lighthouse.*"
+
+
+def test_a_code_block_is_found_in_its_section_or_by_the_paragraph_that_introduces_it():
+    assert _located(README, "the code example in the install section") == "```sh\npip install tool\n```"
+    assert _located(README, "the sample output") == "```text\na.md  120 words\n```"
+    assert _located(README, "the second code block") == "```text\na.md  120 words\n```"
+
+
+def test_a_block_noun_that_says_what_to_make_is_not_the_target():
+    assert not _located(ARTICLE, "the trade section should be a table").startswith("|")
+
+
+def test_comments_and_badges_before_the_title_are_not_the_intro():
+    assert _located(README, "the intro") == "Tool counts words in files."
+
+
+def test_a_bullet_is_found_by_its_topic_inside_the_named_section():
+    assert _located(README, "the troubleshooting bullet about wrong counts").startswith("- **Wrong counts**")
+
+
+def test_numbered_headings_are_the_steps_and_scope_their_lists_and_blocks():
+    assert _located(STEPS, "step 3").startswith("## 3. Add the key")
+    assert _located(STEPS, "the code block in step 2").startswith("```sh")
+    assert _located(STEPS, "the second item in the list under step 3") == "2. Paste the key."
+
+
+def test_roman_numbered_headings_count_as_numbers():
+    text = "# Town\n\nA town.\n\n## I. Origins\n\nIt began.\n\n## II. History\n\nIt grew.\n"
+    assert _located(text, "part 2").startswith("## II. History")
+
+
+def test_set_off_labels_of_a_structured_abstract_name_its_parts():
+    capitals = "A title of a study\n\nBACKGROUND\nLittle is known. We ask why.\n\nRESULTS\nIt rose. It fell twice.\n"
+    assert _located(capitals, "the second sentence of the results") == "It fell twice."
+    bold = "**Objective:** To test it. **Setting:** Two towns. **Conclusions:** It works."
+    assert _located(bold, "the setting") == "**Setting:** Two towns."
+
+
+def test_a_keywords_line_is_not_the_conclusion_of_an_abstract():
+    text = "A study title\n\nWe studied it.\n\nWe conclude it works.\n\nKeywords: study; results; towns\n"
+    assert _located(text, "the conclusion") == "We conclude it works."
