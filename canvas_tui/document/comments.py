@@ -36,8 +36,14 @@ class Comment(BaseModel):
 
 
 def follow_change(comment: Comment, change: Change, new_text: str, refind: Refinder | None) -> Comment:
-    """Where the comment is after `change`: unchanged, shifted, re-found, or orphaned."""
+    """Where the comment is after `change`: unchanged, shifted, re-found, or orphaned.
+
+    An orphaned comment is looked for again only when its quote is back in the changed region (an undo,
+    say): searching a long document for every orphan on every keystroke made edits slow.
+    """
     if comment.status in ("dismissed", "applied"):
+        return comment
+    if comment.status == "orphaned" and not _back_in(comment.quote, change, new_text):
         return comment
     if comment.status == "anchored":
         if comment.end <= change.start and not (comment.end == change.start == comment.start):
@@ -45,6 +51,12 @@ def follow_change(comment: Comment, change: Change, new_text: str, refind: Refin
         if comment.start >= change.end:
             return comment.model_copy(update={"start": comment.start + change.delta, "end": comment.end + change.delta})
     return _refound(comment, new_text, refind)
+
+
+def _back_in(quote: str, change: Change, new_text: str) -> bool:
+    """True when `quote` now occurs in the text around the change's new region."""
+    low = max(0, change.start - len(quote))
+    return quote in new_text[low:change.start + len(change.new) + len(quote)]
 
 
 def _refound(comment: Comment, text: str, refind: Refinder | None) -> Comment:

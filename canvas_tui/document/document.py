@@ -75,17 +75,30 @@ class Document:
         return version
 
     def text_of(self, number: int) -> str:
-        """The full text of any version, rebuilt from the root along its parent chain."""
-        chain: list[Change] = []
-        cursor: int | None = number
-        while cursor is not None and cursor != 0:
-            version = self.versions[cursor]
-            chain.append(version.change)
-            cursor = version.parent
-        text = self._root_text
-        for change in reversed(chain):
-            text = change.apply(text)
+        """The full text of any version, rebuilt along the shorter path: from the current text through the
+        nearest common ancestor, or from the root (each step copies the whole text, so on long histories
+        of large documents the path length is what makes a restore or a diff fast or slow)."""
+        target, here = self._lineage(number), self._lineage(self.current)
+        on_here = set(here)
+        common = next(version for version in target if version in on_here)
+        up, down = here[:here.index(common)], target[:target.index(common)]
+        if len(up) + len(down) < len(target) - 1:
+            text = self.text
+            for version in up:
+                text = self.versions[version].change.inverted().apply(text)
+        else:
+            text, down = self._root_text, target[:-1]
+        for version in reversed(down):
+            text = self.versions[version].change.apply(text)
         return text
+
+    def _lineage(self, number: int) -> list[int]:
+        """`number` and its ancestors, up to the root version 0."""
+        chain, cursor = [], number
+        while cursor is not None:
+            chain.append(cursor)
+            cursor = self.versions[cursor].parent
+        return chain
 
     def restore(self, number: int, *, author: Author = "user") -> Version | None:
         """Make an earlier version's text current again, as a new version (history is kept)."""

@@ -31,6 +31,9 @@ from canvas_tui.session.context import LastTurn, Turn
 from canvas_tui.session.events import DecisionMade, Event
 from canvas_tui.session.result import TurnResult
 
+REFIND_WINDOW = 4000
+"""Characters on each side of a comment's old place searched (approximately) when an edit touches it."""
+
 ROUTES = {"canvas": "new_document", "inline": "chat", "new_document": "new_document", "chat": "chat",
           "edit": "edit", "comment": "comment"}
 
@@ -178,5 +181,15 @@ class Session(PersonActions):
         self.record_version()
 
     def _refind(self, text: str, quote: str, near: int) -> tuple[int, int] | None:
-        result = self.behaviours.anchorer.anchor(text, quote)
-        return (result.span.start, result.span.end) if result.span else None
+        """Where a comment's quote is after an edit: exactly or approximately near where it was, else exactly
+        anywhere (anchoring a whole long document for each comment made edits and restores slow)."""
+        low, high = max(0, near - REFIND_WINDOW), near + len(quote) + REFIND_WINDOW
+        nearby = [found for found in (text.rfind(quote, low, near + len(quote)), text.find(quote, near, high)) if found >= 0]
+        if quote and nearby:
+            start = min(nearby, key=lambda found: abs(found - near))
+            return start, start + len(quote)
+        result = self.behaviours.anchorer.anchor(text[low:high], quote)
+        if result.span:
+            return low + result.span.start, low + result.span.end
+        start = text.find(quote) if quote else -1
+        return (start, start + len(quote)) if start >= 0 else None
