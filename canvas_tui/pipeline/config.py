@@ -47,6 +47,7 @@ class DedupeSettings(BaseModel):
 
     threshold: float = 92.0
     length_ratio: float = 0.75
+    columns: list[str] = Field(default_factory=list, description="columns synth compares (default: text_columns)")
 
 
 class EvalSettings(BaseModel):
@@ -95,8 +96,12 @@ class BehaviourConfig(BaseModel):
         return self.choices.get(self.label_column, [])
 
     def text_of(self, row: dict) -> str:
-        """The text a row is compared by (dedupe, overlap): its text columns joined."""
+        """The text a row is compared by in lint (conflicts, split overlap): its text columns joined."""
         return " | ".join(str(row.get(column) or "") for column in self.text_columns)
+
+    def dedupe_text(self, row: dict) -> str:
+        """The text synth compares a new row by (the dedupe columns, else the text columns)."""
+        return " | ".join(str(row.get(column) or "") for column in self.dedupe.columns or self.text_columns)
 
 
 class UnknownConfig(LookupError):

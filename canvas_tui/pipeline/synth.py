@@ -85,7 +85,7 @@ class _Run:
         self.store = RunStore(config.synthetic_dir, self.key)
         dataset = load_dataset(config)
         self.shots = [row for row in dataset.training() if row.source == "hand-written"]
-        self.seen = NearDuplicateIndex(config.dedupe, [config.text_of(row.fields) for row in dataset.rows])
+        self.seen = NearDuplicateIndex(config.dedupe, [config.dedupe_text(row.fields) for row in dataset.rows])
         self.accepted = len(self.store.rows())
         self.resumed = self.accepted
         self.documents = DocumentStore(config.documents, options.documents)
@@ -125,7 +125,7 @@ class _Run:
         found = problems(self.config, row, text)
         if found:
             raise Rejected(found[0])
-        duplicate = self.seen.match(self.config.text_of(row))
+        duplicate = self.seen.match(self.config.dedupe_text(row))
         if duplicate is not None:
             raise Rejected("near-duplicate of an existing row")
         return row
@@ -140,9 +140,9 @@ class _Run:
             except Rejected as exc:
                 reasons[_reason(str(exc))] += 1
                 if len(self.rejected) < REJECTED_SHOWN:
-                    self.rejected.append(f"{_reason(str(exc))}: {self.config.text_of(example.model_dump())[:120]}")
+                    self.rejected.append(f"{_reason(str(exc))}: {self.config.dedupe_text(example.model_dump())[:120]}")
                 continue
-            self.seen.add(self.config.text_of(row))
+            self.seen.add(self.config.dedupe_text(row))
             accepted.append(row | {"usable": True, "source": "teacher", "provenance": self._provenance(index, document)})
         return accepted, reasons
 
