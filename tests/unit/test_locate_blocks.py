@@ -129,3 +129,25 @@ def test_set_off_labels_of_a_structured_abstract_name_its_parts():
 def test_a_keywords_line_is_not_the_conclusion_of_an_abstract():
     text = "A study title\n\nWe studied it.\n\nWe conclude it works.\n\nKeywords: study; results; towns\n"
     assert _located(text, "the conclusion") == "We conclude it works."
+
+
+def test_a_misspelt_heading_name_still_names_its_section():
+    text = "# Ada\n\nAda was a writer.\n\n## Education\n\nShe was taught at home.\n\n## Legacy\n\nA language is named after her.\n"
+    assert _located(text, "shorten the eductaion section").startswith("## Education")
+
+
+def test_the_paragraph_of_a_role_in_a_short_unlabelled_abstract_is_found_by_its_cues():
+    text = ("A study of parking\n\nDrivers cruise for parking. We study a pilot with GPS data from 18,000 taxis.\n\n"
+            "Cruising time fell by 24% and full blocks dropped from 41% to 17%.\n\n"
+            "We conclude that pricing reduces cruising.\n")
+    assert _located(text, "the results paragraph").startswith("Cruising time fell by 24%")
+
+
+def test_topic_words_beside_a_role_pick_among_the_sentences_of_that_role():
+    text = ("A cohort study\n\nWhether bilingual children differ remains contested. We followed 1,146 children. "
+            "Overall scores were not associated with bilingual exposure (difference 0.03). "
+            "A small advantage in cognitive flexibility at age six (0.14) did not survive correction. "
+            "These results suggest the benefit is small.\n")
+    assert _located(text, "the main finding").startswith("Overall scores were not associated")
+    assert _located(text, "the cognitive flexibility result").startswith("A small advantage")
+    assert _located(text, "the sentence about the sample") == "We followed 1,146 children."

@@ -131,7 +131,7 @@ def _described(seg: Segmentation, cues: Cues, named: bool, scope: Unit | None, g
     """A part described rather than named: a speaker's quote, an abstract sentence's role, a list, a topic."""
     kind = _target_kind(cues)
     found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
-    found = found or (by_role(seg, groups, scope) if not named and kind in (None, "sentence") else None)
+    found = found or (by_role(seg, groups, scope, kind, cues.text) if not named and kind in (None, "sentence", "paragraph") else None)
     found = found or (by_list(seg, cues.text, scope) if cues.listed and kind in (None, "paragraph") else None)
     if found:
         return found

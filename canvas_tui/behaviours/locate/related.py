@@ -40,7 +40,7 @@ def table() -> RelatedTerms:
 
 
 _PATTERNS = {
-    "<measure>": re.compile(r"\d+\.\d+|\d+\s*(?:%|percent|per cent|degrees|times|fold)\b"),
+    "<measure>": re.compile(r"\d+\.\d+|\d+\s*(?:%|(?:percent|per cent|degrees|times|fold)\b)"),
     "<sample>": re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:adults|participants|patients|people|children|students|"
                            r"volunteers|households|women|men|subjects|samples|colonies|sites|schools|mice|rats)\b"),
 }

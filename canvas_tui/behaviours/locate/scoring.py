@@ -15,10 +15,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.locate.related import related_stems, section_groups
-from canvas_tui.behaviours.locate.text import normalise, stem, stems, words
+from canvas_tui.behaviours.locate.text import EDIT_WORDS, STOPWORDS, normalise, stem, stems, words
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 Scored = list[tuple[Unit, float]]
+TYPO_LENGTH = 5
+TYPO_RATIO = 85
+STANDARD_TITLE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -157,10 +160,17 @@ class _Titles:
     stems: tuple[list[str], ...]
     weights: tuple[tuple[dict[str, float], dict[str, float]], ...]
     by_start: dict[str, tuple[str, ...]]
+    spelt: dict[str, str]
 
     def matching(self, said: set[str]) -> set[str]:
         """Title stems that name the same word as one of the request's stems (compared by first letter)."""
         return {t for s in said for t in self.by_start.get(s[:1], ()) if _close(t, s)}
+
+    def misspelt(self, request_words: set[str]) -> set[str]:
+        """Stems of title words the request misspells ('eductaion' for 'Education'): same first letter,
+        five letters or more, nearly the same spelling."""
+        return {stem_ for word, stem_ in self.spelt.items() for said in request_words
+                if said[:1] == word[:1] and len(said) >= TYPO_LENGTH and fuzz.ratio(said, word) >= TYPO_RATIO}
 
 
 @lru_cache(maxsize=64)
@@ -176,7 +186,8 @@ def _titles(titles: tuple[str, ...]) -> _Titles:
     for full, main in weights:
         for word in (*full, *main):
             starts.setdefault(word[:1], set()).add(word)
-    return _Titles(stemmed, weights, {k: tuple(v) for k, v in starts.items()})
+    spelt = {w: stem(w) for title in titles for w in words(title) if len(w) >= TYPO_LENGTH and w not in STOPWORDS}
+    return _Titles(stemmed, weights, {k: tuple(v) for k, v in starts.items()}, spelt)
 
 
 def _coverage(weights: dict[str, float], matched: set[str]) -> float:
@@ -189,15 +200,19 @@ def heading_scores(sections: list[Unit], request: str, named: list[str] | None =
     """How well each section title (or its main title, without a subtitle) is named in the request:
     IDF-weighted share of its words present, the share of a naming phrase's words ('the section on
     saying no') found in the title, or a standard part named by another word of its group (`groups`:
-    'findings' names 'Results'). A title none of whose words is named scores 0."""
+    'findings' names 'Results'; only short titles are standard parts). A title none of whose words is
+    named scores 0."""
     said = set(stems(request))
     table = _titles(tuple(s.title for s in sections))
     matched = table.matching(said)
+    unknown = {w for w in words(request) if w not in STOPWORDS and w not in EDIT_WORDS and stem(w) not in matched}
+    matched |= table.misspelt(unknown)
     plain = normalise(request)
     scored = []
     for section, title, (full, main) in zip(sections, table.stems, table.weights):
         coverage = max(_coverage(full, matched), _coverage(main, matched))
-        grouped = 0.9 if groups & section_groups(section.title) else 0.0
+        standard = len(section.title.split()) <= STANDARD_TITLE_WORDS
+        grouped = 0.9 if standard and groups & section_groups(section.title) else 0.0
         score = max(coverage, _named_score(title, named or []) - 0.05, grouped)
         exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if score and len(section.title) >= 4 else 0.0
         scored.append((section, 0.8 * score + 0.2 * exact))

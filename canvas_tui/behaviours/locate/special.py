@@ -25,6 +25,7 @@ _BLOCK_WORDS = frozenset(stem(w) for w in ("table", "tables", "code", "block", "
 _ITEM_WORDS = frozenset(stem(w) for w in ("bullet", "bullets", "item", "items", "point", "points", "list"))
 CONTEXT_WEIGHT = 0.5
 MIN_ROLE_SENTENCES = 3
+MAX_ROLE_PARAGRAPHS = 6
 
 
 def by_title(seg: Segmentation) -> Found | None:
@@ -56,20 +57,32 @@ def by_speaker(seg: Segmentation, text: str, scope: Unit | None) -> Found | None
     return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
 
 
-def by_role(seg: Segmentation, groups: frozenset[int], scope: Unit | None) -> Found | None:
-    """In a one-paragraph abstract, the sentence that plays the named role (background ... conclusion)."""
-    roles = [r for g in sorted(groups) if (r := role_of(g))]
+def _role_units(seg: Segmentation, scope: Unit | None, kind: str | None) -> list[Unit]:
+    """The units that play roles: the sentences of a one-paragraph abstract, or (for 'the results paragraph')
+    the paragraphs of a short unlabelled one."""
     paragraphs = units_in(seg, "paragraph", scope)
-    if not roles or len(paragraphs) != 1:
+    if kind == "paragraph":
+        return paragraphs if 1 < len(paragraphs) <= MAX_ROLE_PARAGRAPHS else []
+    sentences = units_in(seg, "sentence", paragraphs[0]) if len(paragraphs) == 1 else []
+    return sentences if len(sentences) >= MIN_ROLE_SENTENCES else []
+
+
+def by_role(seg: Segmentation, groups: frozenset[int], scope: Unit | None, kind: str | None = None,
+            text: str = "") -> Found | None:
+    """In an unlabelled abstract, the sentence (or paragraph) that plays the named role (background ... conclusion);
+    other topic words in the request ('the cognitive flexibility result') weigh as much as the role."""
+    roles = [r for g in sorted(groups) if (r := role_of(g))]
+    units = _role_units(seg, scope, kind) if roles else []
+    if not units:
         return None
-    sentences = units_in(seg, "sentence", paragraphs[0])
-    if len(sentences) < MIN_ROLE_SENTENCES:
-        return None
-    last = len(sentences) - 1
-    raw = [(s, role_score(seg.text[s.start:s.end], roles[0], n / last)) for n, s in enumerate(sentences)]
+    last = len(units) - 1
+    raw = [(s, role_score(seg.text[s.start:s.end], roles[0], n / last)) for n, s in enumerate(units)]
     low, high = min(v for _, v in raw), max(v for _, v in raw)
-    scaled = [(s, (v - low) / (high - low) if high > low else 1.0) for s, v in raw]
-    return Found(sorted(scaled, key=lambda p: -p[1]), "meaning")
+    query = [t for t in topic_stems(text) if t not in group_stems(groups)]
+    topic = dict(relevance(seg.text, units[0].kind, query, units)) if query else {}
+    scaled = [(s, ((v - low) / (high - low) if high > low else 1.0) + topic.get(s, 0.0)) for s, v in raw]
+    top = max(v for _, v in scaled)
+    return Found(sorted(((s, v / top) for s, v in scaled), key=lambda p: -p[1]), "meaning")
 
 
 def by_list(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
@@ -86,7 +99,7 @@ def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int])
     """A list found by topic narrows to its item (sentence) about the topic; a labelled abstract part running over
     several sentences narrows to the sentence about the words left once the part's name is set aside."""
     best = found.best
-    if not (best.kind == "paragraph" and is_list(seg.text, best) or best.kind == "section" and best.level == LABELLED):
+    if not (best.kind == "paragraph" and is_list(seg.text, best) or best.kind != "sentence" and best.level == LABELLED):
         return found
     inner = units_in(seg, "sentence", best)
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]

@@ -38,6 +38,7 @@ long short dry dull boring bland wordy verbose clunky awkward confusing unclear 
 jargony flat weak dramatic punchy lively warm warmer cold stiff repetitive rambling choppy messy sloppy
 accessible engaging interesting exciting persuasive neutral biased harsh soft softer softly direct
 needs needed source sources citation citations link links example examples detail details latest update updated
+main primary principal come comes
 """.split())
 
 
