@@ -30,7 +30,10 @@ _REFERENCES_ONLY = re.compile(rf"(?:{_REFERENCE})+")
 _PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
 _PLAIN_TITLE = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?;"“”]{0,200}[^\s.!?:;,"“”*_]$""")
 _DATE_LINE = re.compile(r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)")
+_NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)]?\s+(?=[A-Z])")
 _PLAIN_HEADING_WORDS = 10
+_PROSE_WORDS = 6
+_CODE_SIGNS = re.compile(r"[{};=<>$\\]|\(\)|^\s*(?:#|//|\$|>>>)|\b(?:def|return|import|function|var|let|const)\b", re.M)
 _PLAIN_TITLE_WORDS = 25
 
 
@@ -167,7 +170,7 @@ def _blocks(texts: list[str], skip_until: int) -> _Blocks:
         if token.type == "heading_open":
             title = _HEADING_ATTRS.sub("", tokens[position + 1].content).strip()
             blocks.headings.append((first, last, int(token.tag[1]), title))
-        elif token.type in _ATOMIC_BLOCKS:
+        elif token.type in _ATOMIC_BLOCKS and not (token.type == "code_block" and _indented_prose(token.content)):
             blocks.atomic[first] = last
         elif token.type == "hr":
             blocks.skipped.update(range(first, last))
@@ -176,16 +179,33 @@ def _blocks(texts: list[str], skip_until: int) -> _Blocks:
     return blocks
 
 
+def _indented_prose(content: str) -> bool:
+    """An indented block that is a paragraph of prose (a tab or first-line indent in pasted text), not code."""
+    body = content.strip()
+    return len(body.split()) >= _PROSE_WORDS and bool(_TERMINAL.search(body)) and not _CODE_SIGNS.search(body)
+
+
 def _is_plain_heading(texts: list[str], number: int, skip_until: int, first: bool) -> bool:
     """A short unpunctuated line standing alone between blank lines, with text after it; the first line of
     the text (its title: a headline, a paper's title with a subtitle after a colon) may be longer.
+    A numbered line ("2. Methods", "II. History") is a heading unless a list follows it (a loose list).
     Datelines ("Published 14 March") are not headings."""
     line = texts[number].strip()
     alone = (number == skip_until or not texts[number - 1].strip()) and number + 1 < len(texts) \
         and not texts[number + 1].strip()
+    following = next((t for t in texts[number + 1:] if t.strip()), None)
+    if not alone or following is None:
+        return False
+    bare = _NUMBER_PREFIX.sub("", line, count=1)
+    if bare != line:
+        return not _LIST_MARKER.match(following) and _is_plain_heading_text(bare, first)
+    return not _LIST_MARKER.match(line) and _is_plain_heading_text(line, first)
+
+
+def _is_plain_heading_text(line: str, first: bool) -> bool:
+    """Short, unpunctuated, not a dateline (a title line may be longer and hold a colon)."""
     pattern, most = (_PLAIN_TITLE, _PLAIN_TITLE_WORDS) if first else (_PLAIN_HEADING, _PLAIN_HEADING_WORDS)
-    return alone and bool(pattern.match(line)) and len(line.split()) <= most and not _DATE_LINE.match(line) \
-        and not _LIST_MARKER.match(line) and any(t.strip() for t in texts[number + 1:])
+    return bool(pattern.match(line)) and len(line.split()) <= most and not _DATE_LINE.match(line)
 
 
 def _plain_headings(texts: list[str], skip_until: int) -> list[tuple[int, int, int, str]]:

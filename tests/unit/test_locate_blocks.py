@@ -151,3 +151,10 @@ def test_topic_words_beside_a_role_pick_among_the_sentences_of_that_role():
     assert _located(text, "the main finding").startswith("Overall scores were not associated")
     assert _located(text, "the cognitive flexibility result").startswith("A small advantage")
     assert _located(text, "the sentence about the sample") == "We followed 1,146 children."
+
+
+def test_footnote_definitions_are_not_the_last_paragraph_and_part_ii_is_a_roman_numbered_heading():
+    text = "Kea\n\nA parrot.[^1]\n\nI. Behaviour\n\nKea solve puzzles.\n\nII. Conservation\n\nKea are endangered.\n\n" \
+           "[^1]: Of New Zealand.\n"
+    assert _located(text, "the last paragraph") == "Kea are endangered."
+    assert _located(text, "rewrite part II").startswith("II. Conservation")

@@ -147,3 +147,18 @@ def test_a_dateline_alone_on_a_line_is_not_a_heading():
 def test_footnote_and_citation_markers_stay_with_the_sentence_they_follow():
     text = "It was big. It ruled the seas.[1][2] It fell.[^3]\n"
     assert _texts(text, segment(text).sentences) == ["It was big.", "It ruled the seas.[1][2]", "It fell.[^3]"]
+
+
+def test_numbered_lines_in_pasted_text_are_headings_unless_a_list_follows():
+    text = "Kea\n\nA parrot.\n\n2. Behaviour\n\nKea solve puzzles.\n\nII. Conservation\n\nKea are endangered.\n\n" \
+           "3. Steps\n\n1. Look up.\n2. Count kea.\n"
+    titles = [s.title for s in segment(text).sections]
+    assert titles == ["Kea", "2. Behaviour", "II. Conservation"]
+
+
+def test_a_tab_indented_paragraph_of_prose_is_prose_but_indented_code_stays_one_block():
+    text = "# Kea\n\n\tThe kea is a large parrot. It lives in the mountains of New Zealand.\n\nTry it:\n\n" \
+           "    x = compute(1)\n    print(x)\n"
+    seg = segment(text)
+    assert _texts(text, seg.sentences)[:2] == ["The kea is a large parrot.", "It lives in the mountains of New Zealand."]
+    assert [p.code for p in seg.paragraphs] == [False, False, True]

@@ -84,12 +84,13 @@ def is_furniture(text: str, paragraph: Unit) -> bool:
 
 @lru_cache(maxsize=32)
 def _furniture(text: str) -> frozenset[int]:
-    """Starts of paragraphs nobody counts: bylines, datelines, HTML comments, image or badge lines, keyword lines."""
+    """Starts of paragraphs nobody counts: bylines, datelines, HTML comments, image or badge lines, keyword lines,
+    footnote definitions."""
     found = set()
     for paragraph in segment(text).paragraphs:
         body = text[paragraph.start:paragraph.end].strip("*_ ")
         short_line = len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body
-        marked = body.startswith("<!--") or _BADGES.fullmatch(body) or _KEYWORDS.match(body)
+        marked = body.startswith("<!--") or _BADGES.fullmatch(body) or _KEYWORDS.match(body) or _FOOTNOTE.match(body)
         if short_line or marked:
             found.add(paragraph.start)
     return frozenset(found)

@@ -39,6 +39,8 @@ _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
 _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
+_ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
+_KIND_ROMAN = re.compile(rf"\b(section|part|chapter)\s+({'|'.join(sorted(_ROMAN, key=len, reverse=True))})\b")
 _LEAD_IN = (r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\s+)?(?:(?:can|could|would) you\s+)?"
             r"(?:\w+(?:\s+up)?\s+)?)")
 _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
@@ -119,8 +121,8 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
 
 
 def _ordinals(text: str) -> list[tuple[int, str, int]]:
-    """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' / 'step 3' mention
-    (steps, items and bullets count list items)."""
+    """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' / 'step 3' /
+    'part II' mention (steps, items and bullets count list items)."""
     found = []
     for match in _ORDINAL_KIND.finditer(text):
         if match.group(1):
@@ -133,6 +135,7 @@ def _ordinals(text: str) -> list[tuple[int, str, int]]:
     for match in _KIND_NUMBER.finditer(text):
         number = match.group(2)
         found.append((match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number]))
+    found += [(m.start(), _COUNTED_NOUNS[m.group(1)], _ROMAN[m.group(2)]) for m in _KIND_ROMAN.finditer(text)]
     return sorted(found)
 
 
