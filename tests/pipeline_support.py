@@ -83,9 +83,10 @@ def edit_teacher(rows: list[dict], per_reply: int = 4) -> ScriptedClient:
     queue = list(rows)
 
     def reply(request: ModelRequest) -> str:
-        quotes = anchors(document_of(request))
+        quotes = list(anchors(document_of(request))) or [""]
         batch, queue[:] = queue[:per_reply], queue[per_reply:]
-        examples = [{**row, "anchor": "" if row["unit"] == "document" else next(quotes)} for row in batch]
+        examples = [{**row, "anchor": "" if row["unit"] == "document" else quotes[i % len(quotes)]}
+                    for i, row in enumerate(batch)]
         return json.dumps({"examples": examples or [{**rows[0], "anchor": ""}]})
     return ScriptedClient([reply] * 500)
 

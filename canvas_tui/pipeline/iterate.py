@@ -134,7 +134,11 @@ def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int,
         if keep:
             _promote(config, Path(scratch) / "behaviours")
     verdict = "not worse" if keep else "worse"
-    return keep, f"{config.eval.metric} {before} -> {after}: the candidate is {verdict}", figures
+    return keep, f"{config.eval.metric} {_shown(before)} -> {_shown(after)}: the candidate is {verdict}", figures
+
+
+def _shown(value: float | None) -> str:
+    return "none" if value is None else f"{value:.4f}"
 
 
 async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
