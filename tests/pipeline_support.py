@@ -11,7 +11,6 @@ import csv
 import json
 import shutil
 import asyncio
-from collections.abc import Iterator
 from pathlib import Path
 
 from canvas_tui.document.units import segment
@@ -60,14 +59,14 @@ def document_of(request: ModelRequest) -> str:
     return prompt.split("<document>\n", 1)[1].rsplit("\n</document>", 1)[0]
 
 
-def anchors(document: str) -> Iterator[str]:
-    """Sentences inside a section that occur once in the document: quotes a good teacher would copy."""
+def anchors(document: str, unit: str) -> list[str]:
+    """Sentences that occur once in the document, inside a unit of kind `unit`: quotes a good teacher would copy."""
     seg = segment(document)
-    for section in seg.sections:
-        for sentence in seg.within("sentence", section):
-            text = sentence.text(document)
-            if document.count(text) == 1 and len(text) > 20:
-                yield text
+    if unit == "document":
+        return [""]
+    holders = seg.sections if unit == "section" else seg.paragraphs
+    found = [s.text(document) for holder in holders for s in seg.within("sentence", holder)]
+    return [text for text in found if document.count(text) == 1 and len(text) > 20] or [""]
 
 
 class SlowTeacher(ScriptedClient):
@@ -79,15 +78,17 @@ class SlowTeacher(ScriptedClient):
 
 
 def edit_teacher(rows: list[dict], per_reply: int = 4) -> ScriptedClient:
-    """A teacher answering each request with the next `per_reply` rows, anchored in the prompt's document."""
+    """A teacher answering each request with its next `per_reply` rows (starting over when all were offered),
+    anchored in the prompt's document (rows about a part it cannot quote come back without an anchor)."""
     queue = list(rows)
 
     def reply(request: ModelRequest) -> str:
-        quotes = list(anchors(document_of(request))) or [""]
+        document = document_of(request)
+        queue.extend(rows if not queue else [])
         batch, queue[:] = queue[:per_reply], queue[per_reply:]
-        examples = [{**row, "anchor": "" if row["unit"] == "document" else quotes[i % len(quotes)]}
+        examples = [{**row, "anchor": anchors(document, row["unit"])[i % len(anchors(document, row["unit"]))]}
                     for i, row in enumerate(batch)]
-        return json.dumps({"examples": examples or [{**rows[0], "anchor": ""}]})
+        return json.dumps({"examples": examples})
     return ScriptedClient([reply] * 500)
 
 
