@@ -21,10 +21,22 @@ PLAIN = st.text(alphabet=NO_MARKUP, max_size=300)
 @given(st.text(max_size=300))
 def test_each_normalised_character_comes_from_its_own_original_character_in_order(text) -> None:
     norm = normalize(text)
-    origins = norm.origin.tolist()
-    assert len(origins) == len(norm.text)
+    origins = [norm.origin(i) for i in range(len(norm.text))]
     assert origins == sorted(set(origins))
     assert all(0 <= i < len(text) for i in origins)
+    assert [norm.count_before(at) for at in origins] == list(range(len(norm.text)))
+
+
+def test_offsets_stay_exact_across_a_document_many_blocks_long() -> None:
+    piece = "A **bold** claim ,  see [the docs](https://x.example) &amp; more\u2026\n\n- item -- \u00e9t\u00e9 \n"
+    text = "".join(f"{n} {piece}" for n in range(400))
+    norm = normalize(text)
+    origins = [norm.origin(i) for i in range(len(norm.text))]
+    assert origins == sorted(set(origins)) and origins[-1] < len(text)
+    assert [norm.count_before(at) for at in origins] == list(range(len(norm.text)))
+    assert norm.count_before(len(text)) == len(norm.text)
+    last = norm.text.rindex("bold")
+    assert text[slice(*norm.original_span(last, last + 4))] == "bold"
 
 
 @settings(deadline=None)

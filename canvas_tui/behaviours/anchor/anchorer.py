@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.anchor.matcher import PreparedDocument, prepare
@@ -69,8 +68,8 @@ def _verbatim(doc: PreparedDocument, quote: str) -> list[Candidate]:
     at = doc.raw.find(quote) if quote else -1
     if at < 0:
         return []
-    start = int(np.searchsorted(doc.norm.origin, at))
-    end = int(np.searchsorted(doc.norm.origin, at + len(quote)))
+    start = doc.norm.count_before(at)
+    end = doc.norm.count_before(at + len(quote))
     return [Candidate(start, end, 1.0, "verbatim")] if start < end else []
 
 
@@ -93,7 +92,7 @@ def _choose(doc: PreparedDocument, candidates: list[Candidate], prefix: str | No
         return candidates[0], False
 
     def rank(cand: Candidate) -> tuple[float, float, float]:
-        distance = abs(int(doc.norm.origin[cand.start]) - near) if near is not None else 0
+        distance = abs(doc.norm.origin(cand.start) - near) if near is not None else 0
         return (round(cand.score, 3), round(_context_score(doc, cand, prefix, suffix), 2), -distance)
 
     ranks = [rank(c) for c in candidates]

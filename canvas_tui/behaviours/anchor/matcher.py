@@ -15,7 +15,8 @@ from functools import lru_cache
 import edlib
 import numpy as np
 
-from canvas_tui.behaviours.anchor.normalize import Normalized, codes_of, normalize
+from canvas_tui.behaviours.anchor.normalize import codes_of, normalize
+from canvas_tui.behaviours.anchor.offsets import Normalized
 from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
 _OTHER = 255
@@ -42,11 +43,12 @@ def _alphabet(codes: np.ndarray) -> dict[int, int]:
 
 def _encode(codes: np.ndarray, alphabet: dict[int, int]) -> bytes:
     """Code points as edlib bytes: ASCII as itself, others through `alphabet` (else `_OTHER`)."""
-    out = np.where(codes < 128, codes, _OTHER).astype(np.uint8)
+    out = codes.astype(np.uint8)
+    wide = np.flatnonzero(codes >= 128)
+    out[wide] = _OTHER
     if alphabet:
         keys = np.array(sorted(alphabet), dtype=np.uint32)
         values = np.array([alphabet[int(k)] for k in keys], dtype=np.uint8)
-        wide = np.flatnonzero(codes >= 128)
         slot = np.minimum(np.searchsorted(keys, codes[wide]), len(keys) - 1)
         known = keys[slot] == codes[wide]
         out[wide[known]] = values[slot[known]]
@@ -59,13 +61,13 @@ class PreparedDocument:
     def __init__(self, text: str) -> None:
         self.raw = text
         self.norm: Normalized = normalize(text)
-        codes = codes_of(self.norm.text)
-        self._alphabet = _alphabet(codes)
-        self.encoded = _encode(codes, self._alphabet)
+        codes = None if self.norm.text.isascii() else codes_of(self.norm.text)
+        self._alphabet = {} if codes is None else _alphabet(codes)
+        self.encoded = self.encode(self.norm.text) if codes is None else _encode(codes, self._alphabet)
 
     def encode(self, text: str) -> bytes:
-        """Encode normalised text (a quote) with this document's alphabet."""
-        return _encode(codes_of(text), self._alphabet)
+        """Encode normalised text (a quote) with this document's alphabet (ASCII is itself)."""
+        return text.encode("ascii") if text.isascii() else _encode(codes_of(text), self._alphabet)
 
     def exact(self, query: str, start: int = 0, end: int | None = None, limit: int = 64) -> list[Match]:
         """Occurrences of `query` within `[start, end)` of the normalised text, in order."""
