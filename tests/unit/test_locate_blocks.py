@@ -158,3 +158,16 @@ def test_footnote_definitions_are_not_the_last_paragraph_and_part_ii_is_a_roman_
            "[^1]: Of New Zealand.\n"
     assert _located(text, "the last paragraph") == "Kea are endangered."
     assert _located(text, "rewrite part II").startswith("II. Conservation")
+
+
+def test_back_matter_and_captions_are_not_counted_as_paragraphs():
+    text = ARTICLE + "\n## See also\n\n- Lighthouses\n- Ports\n"
+    assert _located(text, "the last paragraph") == '> "The harbour is the town," a mayor once said.'
+    assert _located(ARTICLE, "paragraph 2") == "Fish and salt left the harbour every week."
+
+
+def test_a_position_inside_a_named_section_is_a_paragraph_of_that_section():
+    text = "# Kea\n\nA parrot.\n\n## Behaviour\n\nKea play.\n\nKea solve puzzles.\n\n## Introduction to care\n\nFeed them.\n"
+    assert _located(text, "the end of the behaviour section") == "Kea solve puzzles."
+    assert _located(text, "the behaviour section's intro") == "Kea play."
+    assert _located(text, "the introduction section").startswith("## Introduction to care")

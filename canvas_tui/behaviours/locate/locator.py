@@ -7,6 +7,8 @@ the target is picked inside it by ordinal, heading, quote, position or topic, in
 
 from __future__ import annotations
 
+import re
+
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.parts import has_lead
 from canvas_tui.behaviours.locate.related import INTRODUCTION, section_groups
@@ -29,6 +31,7 @@ NAME = "rules"
 VERSION = "2"
 QUOTE_FOUND = 0.6
 AMBIGUOUS_RATIO = 0.9
+_NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.):]?\s+")
 
 
 def _provenance() -> Provenance:
@@ -62,9 +65,22 @@ def _target_kind(cues: Cues) -> str | None:
     return cues.kind or ("part" if "part" in cues.kinds else None)
 
 
+def _position_in_section(cues: Cues, heading: Found | None) -> bool:
+    """'The end of the history section', 'the Physiology section's intro': a position inside a section that the
+    request names by a title other than the position word itself or its synonyms (unlike 'the intro section',
+    or 'the introduction' naming a Background section)."""
+    if heading is None or not (cues.opening or cues.closing) or cues.ordinal is not None:
+        return False
+    title = _NUMBERING.sub("", heading.best.title)
+    named_by_position = parse(title).opening or parse(title).closing or section_groups(title) & section_groups(cues.text)
+    return _target_kind(cues) in (None, "section", "part") and not named_by_position
+
+
 def _scope(seg: Segmentation, cues: Cues, heading: Found | None) -> tuple[Unit | None, str | None]:
     """The unit the target must lie in (None: the whole document) and the evidence that named it."""
     kind = _target_kind(cues)
+    if _position_in_section(cues, heading):
+        return heading.best, "heading"
     if cues.scope_ordinal is not None:
         outer = heading.best if heading else None
         found = by_ordinal(seg, concrete(cues.scope_kind, seg), cues.scope_ordinal, outer)
@@ -96,6 +112,8 @@ def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | 
     special = _block_or_item(seg, cues, scope)
     if special:
         return special
+    if _position_in_section(cues, heading):
+        return by_position(seg, "paragraph", cues.opening, scope)
     if cues.ordinal is not None:
         return by_ordinal(seg, concrete(cues.ordinal_kind, seg), cues.ordinal, scope)
     if heading and kind in (None, "section", "part") and scope is None and not cues.quote:

@@ -22,6 +22,9 @@ _CAPTION = re.compile(r"[*_]{0,2}(?:figure|fig\.|table|image|photo|caption|sourc
 _IMAGE = re.compile(r"(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
 _BADGES = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
 _KEYWORDS = re.compile(r"[*_]{0,2}(?:key ?words|index terms)[*_]{0,2}\s*[:—-]", re.I)
+_BACK_MATTER = re.compile(r"(?i)(?:\d{1,2}\.?\s+)?(?:see also|references|notes|footnotes|external links|further reading|"
+                          r"bibliography|sources|citations|works cited)$")
+_REFERENCES = re.compile(r"(?:\[[^\]\n]{1,30}\])+$")
 MIN_LABELS = 2
 LABELLED = 9
 
@@ -84,14 +87,18 @@ def is_furniture(text: str, paragraph: Unit) -> bool:
 
 @lru_cache(maxsize=32)
 def _furniture(text: str) -> frozenset[int]:
-    """Starts of paragraphs nobody counts: bylines, datelines, HTML comments, image or badge lines, keyword lines,
-    footnote definitions."""
+    """Starts of paragraphs nobody counts: bylines, datelines, HTML comments, image or badge lines, captions,
+    keyword lines, footnote definitions, and whatever stands in back matter (See also, References, Notes)."""
+    seg = segment(text)
+    back = [s for s in seg.sections if _BACK_MATTER.match(s.title)]
+    captions = {start for start, kind in blocks(text).items() if kind == "caption"}
     found = set()
-    for paragraph in segment(text).paragraphs:
-        body = text[paragraph.start:paragraph.end].strip("*_ ")
+    for paragraph in seg.paragraphs:
+        body = _REFERENCES.sub("", text[paragraph.start:paragraph.end]).strip("*_ ")
         short_line = len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body
         marked = body.startswith("<!--") or _BADGES.fullmatch(body) or _KEYWORDS.match(body) or _FOOTNOTE.match(body)
-        if short_line or marked:
+        if short_line or marked or paragraph.start in captions or any(s.contains(paragraph.start, paragraph.end)
+                                                                        for s in back):
             found.add(paragraph.start)
     return frozenset(found)
 
