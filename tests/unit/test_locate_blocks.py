@@ -171,3 +171,8 @@ def test_a_position_inside_a_named_section_is_a_paragraph_of_that_section():
     assert _located(text, "the end of the behaviour section") == "Kea solve puzzles."
     assert _located(text, "the behaviour section's intro") == "Kea play."
     assert _located(text, "the introduction section").startswith("## Introduction to care")
+
+
+def test_the_byline_is_found_by_name():
+    text = "# Grants run out\n\n*By Oliver Brandt | Energy | 3 October*\n\nThe grant has run out.\n"
+    assert _located(text, "fix the byline") == "*By Oliver Brandt | Energy | 3 October*"

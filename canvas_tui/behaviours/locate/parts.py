@@ -24,6 +24,7 @@ _BADGES = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
 _KEYWORDS = re.compile(r"[*_]{0,2}(?:key ?words|index terms)[*_]{0,2}\s*[:—-]", re.I)
 _BACK_MATTER = re.compile(r"(?i)(?:\d{1,2}\.?\s+)?(?:see also|references|notes|footnotes|external links|further reading|"
                           r"bibliography|sources|citations|works cited)$")
+_BYLINE = re.compile(r"[*_]{0,2}By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|]|$|[*_])")
 _REFERENCES = re.compile(r"(?:\[[^\]\n]{1,30}\])+$")
 MIN_LABELS = 2
 LABELLED = 9
@@ -105,7 +106,7 @@ def _furniture(text: str) -> frozenset[int]:
 
 @lru_cache(maxsize=32)
 def blocks(text: str) -> dict[int, str]:
-    """The kind of each special block paragraph, by start: code, table, quote_block, footnote, caption
+    """The kind of each special block paragraph, by start: code, table, quote_block, byline, footnote, caption
     (a 'Figure 2:' line, or the text right after an image)."""
     found: dict[int, str] = {}
     previous, previous_end = "", 0
@@ -118,6 +119,8 @@ def blocks(text: str) -> dict[int, str]:
             found[paragraph.start] = "table"
         elif body.startswith(">"):
             found[paragraph.start] = "quote_block"
+        elif _BYLINE.match(body):
+            found[paragraph.start] = "byline"
         elif _FOOTNOTE.match(body):
             found[paragraph.start] = "footnote"
         elif _CAPTION.match(body) or _IMAGE.match(body) and not _IMAGE.fullmatch(body) or \

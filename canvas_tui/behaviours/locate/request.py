@@ -73,6 +73,7 @@ _BLOCK_NOUNS = {
     "quote_block": r"block ?quotes?|quote ?blocks?|pull ?quotes?|callouts?",
     "footnote": r"(?:foot|end)notes?",
     "caption": r"(?:figure |image |photo )?captions?",
+    "byline": r"by-?lines?|author line",
 }
 _BLOCK_AFTER = (r"(?=\s*$|[,.;:?!]|\s+(?:about|on|of|in|under|for|that|which|where|with|is|are|needs?|should|into|to|"
                 r"from|at|near|after|before|below|above|showing|explaining|listing|reads?|says?)\b)")
