@@ -2,9 +2,10 @@
 
 After every kill: the saved file is exactly one whole version (never a mix, never older than the last
 save the chat reported), the SQLite log passes integrity_check and holds every decision committed
-before the kill, the recording reads up to its last complete line, and the autosave copy is whole.
-The chat runs in a forked child (a fake backend, so each run takes a fraction of a second); a few
-runs kill the real `canvas-tui chat --headless` on the replay backend.
+before the kill, the recording reads up to its last complete line, and the autosave copy is whole
+(reopening the file offers any autosaved edit the save did not reach). The chat runs in a forked child
+(a fake backend, so each run takes a fraction of a second); a few runs kill the real
+`canvas-tui chat --headless` on the replay backend.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from canvas_tui.bootstrap import SessionOptions, close_session, open_session
 from canvas_tui.config import Settings
+from canvas_tui.document import Document
 from canvas_tui.headless import HeadlessChat
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.log.recording import ExchangeEntry, HeaderEntry, RecordingWriter, VersionEntry, read_recording
@@ -33,7 +36,7 @@ from tests.fakes import fake_behaviours
 
 pytestmark = pytest.mark.slow
 
-FORKED_RUNS = 120
+FORKED_RUNS = 100
 CLI_RUNS = 4
 EDITS = 6
 PARAGRAPH = "Line {k}.{n}: the quick brown fox jumps over the lazy dog, again and again.\n"
@@ -55,6 +58,7 @@ class Outcome:
     workdir: Path
     saved: int
     decisions: list[str]
+    autosaved: int = 0
 
 
 async def _chat(workdir: Path, report) -> None:
@@ -67,9 +71,10 @@ async def _chat(workdir: Path, report) -> None:
     for k in range(1, EDITS + 1):
         await chat.run([f"rewrite as version {k}"])
         report("decisions " + " ".join(record.id for record in session.last_turn.decisions.values()))
+        write_autosave(session.document)
+        report(f"autosaved {k}")
         await chat.run([f"/save {workdir / 'doc.md'}"])
         report(f"saved {k}")
-        write_autosave(session.document)
     await close_session(session)
 
 
@@ -96,9 +101,11 @@ def _forked_run(workdir: Path, delay: float | None) -> Outcome:
 
 
 def _outcome(workdir: Path, lines: list[str]) -> Outcome:
-    saved = max((int(line.split()[1]) for line in lines if line.startswith("saved ")), default=0)
+    def last(kind: str) -> int:
+        return max((int(line.split()[1]) for line in lines if line.startswith(kind + " ")), default=0)
+
     decisions = [id_ for line in lines if line.startswith("decisions ") for id_ in line.split()[1:]]
-    return Outcome(workdir, saved, decisions)
+    return Outcome(workdir, last("saved"), decisions, last("autosaved"))
 
 
 def assert_nothing_was_lost(outcome: Outcome) -> None:
@@ -117,6 +124,17 @@ def assert_nothing_was_lost(outcome: Outcome) -> None:
         assert recorded == VERSIONS[:len(recorded)]
     for autosave in (workdir / "data" / "autosave").glob("*.md"):
         assert autosave.read_text() in VERSIONS[1:], "the autosave copy is not a whole version"
+    recovered = _recovered(workdir, text)
+    assert max(VERSIONS.index(text), VERSIONS.index(recovered)) >= outcome.autosaved, "an autosaved edit was lost"
+
+
+def _recovered(workdir: Path, saved: str) -> str:
+    """What reopening the file offers: a newer autosave copy of it, or the file itself."""
+    from canvas_tui.app.autosave import newer_autosave
+
+    with mock.patch.dict(os.environ, {"CANVAS_TUI_DATA_DIR": str(workdir / "data")}):
+        found = newer_autosave(Document(saved, path=workdir / "doc.md"))
+    return found[1] if found else saved
 
 
 def test_kill_9_at_random_points_never_loses_or_mixes_a_saved_version(tmp_path):
