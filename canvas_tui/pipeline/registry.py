@@ -18,6 +18,7 @@ PIPELINE_MODULES: dict[str, str] = {
     "locate": "canvas_tui.behaviours.locate.pipeline",
     "policy": "canvas_tui.behaviours.policy.pipeline",
     "anchor": "canvas_tui.behaviours.anchor.pipeline",
+    "comment": "canvas_tui.behaviours.comment.pipeline",
 }
 
 

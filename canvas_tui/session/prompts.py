@@ -1,4 +1,5 @@
-"""The requests the session sends to the writing model: chat, a new document, an edit, comments.
+"""The requests the session sends to the writing model: chat, a new document, an edit (comment requests
+belong to the comment behaviour: canvas_tui/behaviours/comment/prompting.py).
 
 Documents are untrusted text: they go to the model inside clearly delimited blocks and are cut to
 a budget around the part that matters, so a huge document never overflows a small model.
@@ -51,13 +52,4 @@ def edit_request(message: str, document: str, start: int, end: int, targeted: bo
     user = (f"Document context:\n<document>\n{_excerpt(document, start, end)}\n</document>\n\n"
             f"The passage to change:\n<passage>\n{document[start:end]}\n</passage>\n\nRequest: {message}")
     return ModelRequest(purpose="edit", messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-                        max_tokens=max_tokens)
-
-
-def comment_request(message: str, document: str, max_comments: int, max_tokens: int) -> ModelRequest:
-    """Propose comments: each quotes a passage of the document exactly and says something about it."""
-    system = (SYSTEM + f" You review documents. Give at most {max_comments} comments. Each comment quotes a short "
-              "passage copied exactly from the document, says what to improve, and may suggest replacement text.")
-    user = f"<document>\n{_excerpt(document)}\n</document>\n\nRequest: {message}"
-    return ModelRequest(purpose="comment", messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
                         max_tokens=max_tokens)

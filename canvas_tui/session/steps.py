@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
-from canvas_tui.behaviours.comment import NO_PROPOSALS, CommentProposals
+from canvas_tui.behaviours.comment.proposers import default_proposer
 from canvas_tui.document import Comment, Document
 from canvas_tui.document.changes import minimal_change
 from canvas_tui.session import prompts
@@ -173,24 +173,23 @@ def _after(span: Span, replacement: str) -> LocateDecision:
 
 
 async def comment(session: Session, turn: Turn) -> None:
-    """The model proposes comments; each quote is anchored; anchored ones are kept, the rest reported.
+    """The comment proposer proposes comments; each quote is anchored; anchored ones are kept, the rest reported.
 
     Comment ids number the document's comments (c1, c2, ...), so a replayed session refers to the same ones.
     """
     turn.set_kind("comment")
     document, limit = session.document, session.settings.max_comments
     started = time.perf_counter()
-    proposals = await session.client.structured(prompts.comment_request(turn.message, document.text, limit,
-                                                                        session.settings.max_tokens),
-                                                CommentProposals, NO_PROPOSALS)
-    record = session.log_decision(turn, "comment", Provenance(implementation="prompted-model", version="1",
-                                                              raw_reply=proposals.raw, fallback=proposals.fallback),
+    proposed = await default_proposer().propose(session.client, turn.message, document.text, limit,
+                                                session.settings.max_tokens)
+    record = session.log_decision(turn, "comment", Provenance(implementation=proposed.implementation, version=proposed.version,
+                                                              raw_reply=proposed.raw_reply, fallback=proposed.fallback),
                                   {"request": turn.message, "document": document.text},
-                                  proposals.value.model_dump(), None, started, uses_model=True)
-    if proposals.fallback:
-        turn.notice("warning", f"The model's comments could not be read ({proposals.problem}); no comments were added.")
+                                  proposed.proposals.model_dump(), None, started, uses_model=proposed.uses_model)
+    if proposed.fallback:
+        turn.notice("warning", f"The model's comments could not be read ({proposed.problem}); no comments were added.")
     kept, dropped = 0, []
-    for proposal in proposals.value.comments[:limit]:
+    for proposal in proposed.proposals.comments[:limit]:
         started = time.perf_counter()
         anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote)
         anchor_record = session.log_decision(turn, "anchor", Provenance(implementation=session.behaviours.anchorer.name,

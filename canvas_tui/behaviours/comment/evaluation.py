@@ -1,0 +1,74 @@
+"""The placement eval: each implementation proposes comments on held-out cases; their quotes are anchored
+and the anchored spans compared with the gold spans (metrics.py), with latency per case. A model error
+on a case counts as a fallback with no comments, so one broken reply cannot stop the comparison."""
+
+from __future__ import annotations
+
+import time
+
+from pydantic import BaseModel
+
+from canvas_tui.behaviours.anchor import default_anchorer
+from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.comment.labels import Case, document
+from canvas_tui.behaviours.comment.metrics import Placement
+from canvas_tui.behaviours.comment.proposers import CommentProposer
+from canvas_tui.behaviours.comment.schema import ProposedComment
+from canvas_tui.llm.client import ModelClient
+from canvas_tui.llm.errors import ModelError
+
+LIMIT = 5
+
+
+class ImplementationResult(BaseModel):
+    """One implementation's placement figures and latency over the cases it ran on."""
+
+    name: str
+    figures: dict[str, float]
+    mean_latency_ms: float
+    fallbacks: int
+    samples: list[dict[str, str | None]]
+
+
+async def _propose(proposer: CommentProposer, client: ModelClient, case: Case, text: str,
+                   limit: int) -> tuple[list[ProposedComment], bool]:
+    """The proposed comments and whether the proposer fell back (a model error counts: no comments)."""
+    try:
+        result = await proposer.propose(client, case.request, text, limit)
+    except ModelError:
+        return [], True
+    return result.proposals.comments[:limit], result.fallback
+
+
+async def run(proposer: CommentProposer, client: ModelClient, cases: list[Case], limit: int = LIMIT) -> ImplementationResult:
+    """Propose on every case, anchor every quote, and score the anchored spans against the gold."""
+    anchorer, totals, elapsed, fallbacks, samples = default_anchorer(), Placement(), 0.0, 0, []
+    for case in cases:
+        text = document(case.doc)
+        started = time.perf_counter()
+        comments, failed = await _propose(proposer, client, case, text, limit)
+        elapsed += time.perf_counter() - started
+        fallbacks += failed
+        anchored = [anchorer.anchor(text, c.quote).span for c in comments]
+        totals.add(len(comments), [s for s in anchored if s is not None],
+                   [Span(start=g.start, end=g.end) for g in case.gold], limit)
+        samples += [{"request": case.request, "quote": c.quote[:80], "comment": c.comment, "suggestion": c.suggestion}
+                    for c in comments[:1]]
+    return ImplementationResult(name=proposer.name, figures=totals.figures(), fallbacks=fallbacks, samples=samples[:6],
+                                mean_latency_ms=round(1000 * elapsed / max(1, len(cases)), 1))
+
+
+def render(results: list[ImplementationResult], note: str) -> str:
+    """A markdown report: one row per implementation, then a sample comment of each."""
+    lines = ["# comment placement eval", "", note, "",
+             "| implementation | cases | precision | recall | recall@5 | F1 | anchor rate | fallbacks | ms/case |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        f = r.figures
+        lines.append(f"| {r.name} | {f['cases']} | {f['precision']:.3f} | {f['recall']:.3f} | {f['recall_at_limit']:.3f} | "
+                     f"{f['f1']:.3f} | {f['anchor_rate']:.3f} | {r.fallbacks} | {r.mean_latency_ms:.0f} |")
+    for r in results:
+        lines += ["", f"## {r.name}: samples", ""]
+        lines += [f"- [{s['request']}] “{s['quote']}” → {s['comment']}" + (f" (suggest: {s['suggestion']})" if s["suggestion"] else "")
+                  for s in r.samples]
+    return "\n".join(lines) + "\n"

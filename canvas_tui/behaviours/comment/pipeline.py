@@ -1,0 +1,104 @@
+"""The comment behaviour's pipeline entry points: `train`, `evaluate` and the batch `PREDICTOR`.
+
+`train` fits the span scorer on the training documents and writes behaviours/comment/scorer.json;
+`evaluate` compares the implementations on the held-out documents: by default only the offline scorer;
+the model-based ones (asked for by name: `--impl prompted --impl few-shot --impl hybrid`) start the
+embedded model and run on the first MODEL_CASES cases only, since they take seconds per case;
+`PREDICTOR` places comments with the trained scorer: {id, document, request, max_comments} ->
+{id, kind, comments: [{quote, start, end, category, score, comment, suggestion}]}.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from canvas_tui.behaviours.comment.candidates import is_program
+from canvas_tui.behaviours.comment.evaluation import render, run
+from canvas_tui.behaviours.comment.labels import cases, read_rows, split
+from canvas_tui.behaviours.comment.model import artifact_path
+from canvas_tui.behaviours.comment.proposers import IMPLEMENTATIONS, ScorerProposer
+from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.training import fit, placement_f1
+from canvas_tui.config import Settings
+from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+
+MODEL_CASES = 12
+OFFLINE = ("scorer",)
+
+
+class CommentInput(BaseModel):
+    """One batch line: a document and a comment request."""
+
+    id: str | int | None = None
+    document: str
+    request: str
+    max_comments: int = Field(5, ge=1, le=10)
+
+
+def _predict_one(proposer: ScorerProposer, item: CommentInput) -> dict[str, Any]:
+    placements = proposer.placements(item.request, item.document, item.max_comments)
+    comments = []
+    for placement in placements:
+        comment = proposer.comment(placement, item.document)
+        comments.append({"quote": placement.unit.text, "start": placement.unit.candidate.start,
+                         "end": placement.unit.candidate.end, "category": placement.category,
+                         "score": round(placement.score, 4), "comment": comment.comment, "suggestion": comment.suggestion})
+    return {"id": item.id, "kind": request_kind(item.request, program=is_program(item.document)), "comments": comments}
+
+
+def _predict_many(items: list[CommentInput]) -> list[dict[str, Any]]:
+    proposer = ScorerProposer()
+    return [_predict_one(proposer, item) for item in items]
+
+
+PREDICTOR = BatchPredictor(input_model=CommentInput, predict_many=_predict_many, chunk_size=16)
+
+
+def train(request: TrainRequest) -> TrainResult:
+    """Fit the scorer on the training documents and write scorer.json."""
+    train_rows, held_out = split(read_rows())
+    fitted = fit(train_rows, request.seed)
+    fitted.model.save(artifact_path())
+    figures = {"version": fitted.model.version, "threshold": fitted.model.threshold, "n_train_rows": len(train_rows),
+               "train_f1": placement_f1(fitted.model, train_rows, fitted.model.threshold),
+               "held_out_f1": placement_f1(fitted.model, held_out, fitted.model.threshold), "cv_f1": fitted.cv_f1}
+    text = f"comment scorer {fitted.model.version}: held-out placement F1 {figures['held_out_f1']:.3f}"
+    return TrainResult(behaviour="comment", artifact=artifact_path(), figures=figures, text=text)
+
+
+async def _evaluate(names: list[str]) -> list:
+    held = cases(split(read_rows())[1])
+    offline = ScriptedClient()
+    results = [await run(IMPLEMENTATIONS[name](), offline, held) for name in names if name in OFFLINE]
+    online = [name for name in names if name not in OFFLINE]
+    if online:
+        from canvas_tui.llm.backends import make_client
+
+        client = make_client(Settings())
+        try:
+            results += [await run(IMPLEMENTATIONS[name](), client, held[:MODEL_CASES]) for name in online]
+        finally:
+            await client.close()
+    return results
+
+
+def evaluate(request: EvalRequest) -> EvalResult:
+    """Compare implementations on the held-out cases and write reports/comment_eval.md."""
+    names = request.implementations or list(OFFLINE)
+    unknown = set(names) - set(IMPLEMENTATIONS)
+    if unknown:
+        raise ValueError(f"unknown implementation(s) {sorted(unknown)}; known: {sorted(IMPLEMENTATIONS)}")
+    results = asyncio.run(_evaluate(names))
+    note = (f"Held-out documents only (behaviours/comment/split.json); model-based implementations on the first "
+            f"{MODEL_CASES} cases. A reply holds at most 5 comments; F1 uses recall capped at 5 per case.")
+    text = render(results, note)
+    request.report_dir.mkdir(parents=True, exist_ok=True)
+    path = request.report_dir / "comment_eval.md"
+    path.write_text(text, encoding="utf-8")
+    return EvalResult(behaviour="comment", figures={r.name: {**r.figures, "ms_per_case": r.mean_latency_ms} for r in results},
+                      text=text, files=[path])

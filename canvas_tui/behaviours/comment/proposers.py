@@ -1,0 +1,146 @@
+"""Comment proposers: one interface, four implementations, and the measured default.
+
+- `prompted`: the writing model places and writes comments itself (the session's original prompt);
+- `few-shot`: the same, with example comments chosen from the labels;
+- `scorer`: the trained span scorer picks units, templates write the comment and the obvious fix;
+- `hybrid`: the scorer picks units, the model writes only the comment text (template if it fails).
+Scorer quotes are document units, so they anchor by construction.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from canvas_tui.behaviours.comment.candidates import is_program
+from canvas_tui.behaviours.comment.examples import few_shot
+from canvas_tui.behaviours.comment.features import analyse
+from canvas_tui.behaviours.comment.model import ScorerModel, trained_model
+from canvas_tui.behaviours.comment.placement import Placement, place
+from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
+from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.schema import NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
+from canvas_tui.behaviours.comment.templates import comment_text, suggestion
+from canvas_tui.llm.client import ModelClient
+from canvas_tui.llm.local import LOCAL_MODEL_NAME
+
+FIXABLE = {"typo", "grammar", "inconsistent", "wordy", "passive", "weak_opening", "code_smell"}
+"""Categories whose comment offers a replacement when the lexicon knows the fix."""
+WEAK_PLACERS = {LOCAL_MODEL_NAME}
+"""Models measured to place comments worse than the scorer (spec.md): the default does not let them place."""
+
+
+class CommentProposer(Protocol):
+    """Proposes comments on a document for a request; `client` is the writing model (unused by some)."""
+
+    name: str
+    version: str
+
+    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
+                      max_tokens: int = 1024) -> ProposalResult: ...
+
+
+class PromptedProposer:
+    """The model places and writes the comments; with `examples`, few-shot examples from the labels."""
+
+    def __init__(self, examples: bool = False) -> None:
+        self.examples = examples
+        self.name = "few-shot-model" if examples else "prompted-model"
+        self.version = "2"
+
+    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
+                      max_tokens: int = 1024) -> ProposalResult:
+        """Ask the model for structured comments (retried once, then no comments)."""
+        shots = few_shot(request, request_kind(request, program=is_program(document))) if self.examples else ()
+        reply = await client.structured(comment_request(request, document, limit, max_tokens, shots), CommentProposals,
+                                        NO_PROPOSALS)
+        return ProposalResult(proposals=CommentProposals(comments=reply.value.comments[:limit]), implementation=self.name,
+                              version=self.version, uses_model=True, raw_reply=reply.raw, fallback=reply.fallback,
+                              problem=reply.problem)
+
+
+class ScorerProposer:
+    """The trained scorer places comments on units; templates say what was found and offer the obvious fix."""
+
+    name = "span-scorer"
+
+    def __init__(self, model: ScorerModel | None = None) -> None:
+        self.model = model or trained_model()
+        self.version = self.model.version
+
+    def placements(self, request: str, document: str, limit: int) -> list[Placement]:
+        """The units chosen for comments, with category and score."""
+        units = analyse(document)
+        kind = request_kind(request, program=is_program(document))
+        return place(units, self.model.probabilities([u.vector for u in units]), kind, limit, self.model.threshold)
+
+    def comment(self, placement: Placement, document: str) -> ProposedComment:
+        """The templated comment (and fix, where obvious) for one placement."""
+        fix = suggestion(placement.unit.text, document) if placement.category in FIXABLE else None
+        return ProposedComment(quote=placement.unit.text[:400], comment=comment_text(placement.category, placement.unit.cues),
+                               suggestion=fix if fix and len(fix) <= 600 else None)
+
+    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
+                      max_tokens: int = 1024) -> ProposalResult:
+        """Comments from the scorer alone; the model is not asked."""
+        comments = [self.comment(p, document) for p in self.placements(request, document, limit)]
+        return ProposalResult(proposals=CommentProposals(comments=comments), implementation=self.name,
+                              version=self.version, uses_model=False)
+
+
+def usable_text(text: str, quote: str) -> bool:
+    """A model-written comment worth showing: one or two sentences, not a copy of the passage."""
+    text = text.strip()
+    return 8 <= len(text) <= 300 and quote.strip()[:40] not in text and "<passage>" not in text
+
+
+class HybridProposer:
+    """The scorer places; the model writes each comment's text (the template when its text is unusable)."""
+
+    name = "hybrid-scorer-model"
+
+    def __init__(self, scorer: ScorerProposer | None = None) -> None:
+        self.scorer = scorer or ScorerProposer()
+        self.version = self.scorer.version
+
+    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
+                      max_tokens: int = 1024) -> ProposalResult:
+        """One short model call per chosen unit."""
+        comments, written = [], 0
+        for placement in self.scorer.placements(request, document, limit):
+            templated = self.scorer.comment(placement, document)
+            text = await client.complete(comment_text_request(request, placement.unit.text, placement.category))
+            use = usable_text(text, placement.unit.text)
+            written += use
+            comments.append(templated.model_copy(update={"comment": text.strip()[:400]}) if use else templated)
+        return ProposalResult(proposals=CommentProposals(comments=comments), implementation=self.name,
+                              version=self.version, uses_model=True, raw_reply=f"{written} of {len(comments)} written by the model")
+
+
+class DefaultProposer:
+    """The measured default: the scorer places comments for the embedded small model; any other model places its own."""
+
+    name = "default"
+
+    def __init__(self) -> None:
+        self.scorer = ScorerProposer()
+        self.prompted = PromptedProposer()
+        self.version = self.scorer.version
+
+    def choose(self, client: ModelClient) -> CommentProposer:
+        """The implementation used with this client."""
+        return self.scorer if client.model in WEAK_PLACERS else self.prompted
+
+    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
+                      max_tokens: int = 1024) -> ProposalResult:
+        """Delegate to the implementation chosen for the client's model."""
+        return await self.choose(client).propose(client, request, document, limit, max_tokens)
+
+
+def default_proposer() -> DefaultProposer:
+    """The proposer the session uses."""
+    return DefaultProposer()
+
+
+IMPLEMENTATIONS = {"prompted": lambda: PromptedProposer(), "few-shot": lambda: PromptedProposer(examples=True),
+                   "scorer": ScorerProposer, "hybrid": HybridProposer}
+"""Implementations by eval name; `prompted`, `few-shot` and `hybrid` call the model."""
