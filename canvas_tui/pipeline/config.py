@@ -32,6 +32,7 @@ class TeacherSettings(BaseModel):
     spec_chars: int = Field(3000, description="the spec is cut to this many characters in the prompt")
     spec_section: str | None = Field(None, description="only the spec's `## ` section whose heading starts so")
     choices: dict[str, list[str]] = Field(default_factory=dict, description="narrower choices offered to the teacher")
+    fixed: dict[str, str] = Field(default_factory=dict, description="columns every teacher row gets as is")
 
 
 class DocumentSettings(BaseModel):
@@ -55,6 +56,7 @@ class EvalSettings(BaseModel):
 
     metric: str | None = Field(None, description="dotted path into the eval figures, e.g. trained.accuracy")
     direction: Literal["higher", "lower"] = "higher"
+    implementations: list[str] | None = Field(None, description="what cards and iterate evaluate (None: all)")
     min_class_share: float = 0.1
 
 

@@ -40,12 +40,20 @@ def _column(rows: list[dict]) -> list[bool]:
     return [str(row.get("split") or "").strip() not in TRAINING_SPLITS for row in rows]
 
 
+def _comment(rows: list[dict]) -> list[bool]:
+    """The comment split: whole documents are held out (behaviours/comment/split.json)."""
+    from canvas_tui.behaviours.comment.labels import held_out_documents
+
+    held = held_out_documents()
+    return [str(row.get("doc") or "") in held for row in rows]
+
+
 def _none(rows: list[dict]) -> list[bool]:
     return [False] * len(rows)
 
 
 SPLITS: dict[str, Callable[[list[dict]], list[bool]]] = {
-    "trigger": _trigger, "policy": _policy, "column": _column, "none": _none,
+    "trigger": _trigger, "policy": _policy, "column": _column, "comment": _comment, "none": _none,
 }
 
 

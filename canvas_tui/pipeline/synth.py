@@ -89,7 +89,8 @@ class _Run:
         self.accepted = len(self.store.rows())
         self.resumed = self.accepted
         self.documents = DocumentStore(config.documents, options.documents)
-        self.candidates = self.documents.candidates() if config.kind != "classify" else []
+        held_out_docs = {row.fields.get("doc") for row in dataset.rows if row.held_out}
+        self.candidates = [path for path in self.documents.candidates() if path.name not in held_out_docs]
         self.schema = teacher.batch_model(config)
         self.prompt_sha = teacher.prompt_sha(config)
         self.lock = asyncio.Lock()
@@ -121,7 +122,8 @@ class _Run:
     def _vet(self, example: dict[str, Any], document: Path | None) -> dict[str, Any]:
         """The example completed and checked; raises Rejected with the reason."""
         text = read_text(document) if document else None
-        row = derive(self.config, example | ({"doc": document.name} if document else {}), text)
+        fixed = self.config.teacher.fixed | ({"doc": document.name} if document else {})
+        row = derive(self.config, example | fixed, text)
         found = problems(self.config, row, text)
         if found:
             raise Rejected(found[0])

@@ -77,8 +77,9 @@ def few_shot(config: BehaviourConfig, rows: list[Row], rng: random.Random) -> li
 
 
 def spec_excerpt(config: BehaviourConfig) -> str:
-    """The part of spec.md the teacher reads: one `## ` section if configured, cut to `spec_chars`."""
-    spec = (config.data_dir / "spec.md").read_text(encoding="utf-8")
+    """The part of spec.md the teacher reads: one `## ` section if configured, cut to `spec_chars` ("" without a spec)."""
+    path = config.data_dir / "spec.md"
+    spec = path.read_text(encoding="utf-8") if path.exists() else ""
     heading = config.teacher.spec_section
     if heading:
         sections = re.split(r"(?m)^(?=## )", spec)

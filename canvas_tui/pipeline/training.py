@@ -48,11 +48,17 @@ def lint_gate(name: str, allow_errors: bool) -> LintReport | None:
 
 
 def evaluate_quietly(name: str) -> EvalResult | None:
-    """The behaviour's eval of every implementation, reports written to a scratch folder (None if it has no eval)."""
+    """The behaviour's eval (of the implementations its pipeline.toml names, else all), reports written to a
+    scratch folder; None if it has no eval."""
     if not hasattr(pipeline_module(name), "evaluate"):
         return None
+    try:
+        implementations = load_config(name).eval.implementations
+    except UnknownConfig:
+        implementations = None
     with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{name}-eval-") as scratch:
-        result = entry_point(name, "evaluate")(EvalRequest(report_dir=Path(scratch), show_progress=False))
+        request = EvalRequest(implementations=implementations, report_dir=Path(scratch), show_progress=False)
+        result = entry_point(name, "evaluate")(request)
     return result.model_copy(update={"files": []})
 
 

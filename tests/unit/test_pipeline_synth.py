@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 
 import pytest
+from rapidfuzz import fuzz
 
+from canvas_tui.behaviours.anchor import default_anchorer
 from canvas_tui.document.units import segment
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.pipeline.config import load_config
@@ -14,7 +17,7 @@ from canvas_tui.pipeline.lint import check_rows
 from canvas_tui.pipeline.dataset import load_dataset
 from canvas_tui.pipeline.synth import SynthOptions, synthesize
 from tests.pipeline_support import (
-    REAL, SlowTeacher, copy_behaviour, copy_documents, edit_teacher, jsonl, prompt_teacher, read_csv,
+    REAL, SlowTeacher, copy_behaviour, copy_documents, document_of, edit_teacher, jsonl, prompt_teacher, read_csv,
 )
 
 CANVAS = ["Draft a five-page business plan for a mobile bicycle repair service",
@@ -143,3 +146,45 @@ async def test_an_anchor_that_is_not_in_the_document_is_rejected(policy_data):
     reply = json.dumps({"examples": [row]})
     report = await synthesize(load_config("policy"), ScriptedClient([reply] * 3), SynthOptions(n=1))
     assert report.accepted == 0 and report.reasons == {"anchor not in the document": 3}
+
+
+@pytest.fixture
+def comment_data(tmp_path, monkeypatch):
+    folder = copy_behaviour(tmp_path, "comment")
+    for name in ("labels.csv", "split.json"):
+        shutil.copy(REAL / "comment" / name, folder / name)
+    shutil.copytree(REAL / "comment" / "documents", folder / "documents")
+    monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(tmp_path))
+    return folder
+
+
+def critic() -> ScriptedClient:
+    """A teacher leaving three comments per document: an exact quote, a quote with a typo, a paraphrase."""
+    calls = []
+
+    def critique(request) -> str:
+        calls.append(1)
+        text = document_of(request)
+        sentences = [s.text(text) for s in segment(text).sentences if len(s.text(text)) > 40]
+        exact, typo = sentences[len(calls) % len(sentences)], sentences[(len(calls) + 1) % len(sentences)]
+        comments = [(exact, "vague"), (typo.replace("e", "a", 1), "wordy"),
+                    ("The author argues, in effect, that nothing matters.", "vague")]
+        return json.dumps({"examples": [{"quote": q, "category": c, "comment": "Say what you mean.", "suggestion": ""}
+                                        for q, c in comments]})
+    return ScriptedClient([critique] * 30)
+
+
+async def test_comment_quotes_are_anchored_and_held_out_documents_never_shown(comment_data):
+    held_out = set(json.loads((comment_data / "split.json").read_text())["held_out"])
+    teacher = critic()
+    report = await synthesize(load_config("comment"), teacher, SynthOptions(n=6, seed=5))
+    rows = jsonl(report.path)
+    assert len(rows) == 6 and report.reasons.get("quote does not anchor in the document", 0) >= 4
+    assert not {document_of(request) for request in teacher.requests} & {
+        (comment_data / "documents" / name).read_text(encoding="utf-8") for name in held_out}
+    for row in rows:
+        text = (comment_data / "documents" / row["doc"]).read_text(encoding="utf-8")
+        assert row["doc"] not in held_out and (row["request"], row["kind"]) == ("critique this", "critique")
+        anchored = text[row["start"]:row["end"]]
+        assert fuzz.ratio(anchored, row["quote"]) >= 95
+        assert default_anchorer().anchor(text, row["quote"]).span.start == row["start"]
