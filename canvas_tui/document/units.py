@@ -28,7 +28,7 @@ _REFERENCE = r"\[[^\]\n]{1,30}\]"
 _INNER_END = re.compile(rf"""[.!?…][.!?…"'”’)\]*_]*(?:{_REFERENCE})*\s+\S""")
 _REFERENCES_ONLY = re.compile(rf"(?:{_REFERENCE})+")
 _PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
-_PLAIN_TITLE = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?;"“”]{0,200}[^\s.!?:;,"“”*_]$""")
+_PLAIN_TITLE = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!;"“”]{0,200}[^\s.!:;,"“”*_]$""")
 _DATE_LINE = re.compile(r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)")
 _NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)]?\s+(?=[A-Z])")
 _PLAIN_HEADING_WORDS = 10

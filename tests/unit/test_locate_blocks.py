@@ -176,3 +176,16 @@ def test_a_position_inside_a_named_section_is_a_paragraph_of_that_section():
 def test_the_byline_is_found_by_name():
     text = "# Grants run out\n\n*By Oliver Brandt | Energy | 3 October*\n\nThe grant has run out.\n"
     assert _located(text, "fix the byline") == "*By Oliver Brandt | Energy | 3 October*"
+
+
+def test_a_command_is_a_code_block_unless_the_request_names_a_paragraph_about_it():
+    assert _located(README, "the install command") == "```sh\npip install tool\n```"
+    assert _located(README, "the paragraph explaining the output") == "Run it on a folder. The output is one line per file:"
+
+
+def test_a_keywords_line_is_found_by_name_and_back_matter_sentences_are_not_topics():
+    text = ("Do loans raise income? Evidence from Kenya\n\nWe study loans. Frontinus wrote a report on loans.\n\n"
+            "Keywords: loans; Kenya\n\nReferences\n\n1. Frontinus. On loans.\n")
+    assert _located(text, "the keywords") == "Keywords: loans; Kenya"
+    assert _located(text, "the title") == "Do loans raise income? Evidence from Kenya"
+    assert _located(text, "the sentence about Frontinus's report") == "Frontinus wrote a report on loans."

@@ -82,7 +82,8 @@ def title_line(seg: Segmentation) -> Unit | None:
 
 
 def is_furniture(text: str, paragraph: Unit) -> bool:
-    """A byline or dateline alone on a line ('*By Staff Reporter, 14 July*'): short and not a sentence."""
+    """A paragraph nobody counts: a byline or dateline alone on a line ('*By Staff Reporter, 14 July*'), and the
+    other furniture listed in `_furniture`."""
     return paragraph.start in _furniture(text)
 
 
@@ -106,8 +107,8 @@ def _furniture(text: str) -> frozenset[int]:
 
 @lru_cache(maxsize=32)
 def blocks(text: str) -> dict[int, str]:
-    """The kind of each special block paragraph, by start: code, table, quote_block, byline, footnote, caption
-    (a 'Figure 2:' line, or the text right after an image)."""
+    """The kind of each special block paragraph, by start: code, table, quote_block, keywords, byline, footnote,
+    caption (a 'Figure 2:' line, or the text right after an image)."""
     found: dict[int, str] = {}
     previous, previous_end = "", 0
     for paragraph in segment(text).paragraphs:
@@ -119,6 +120,8 @@ def blocks(text: str) -> dict[int, str]:
             found[paragraph.start] = "table"
         elif body.startswith(">"):
             found[paragraph.start] = "quote_block"
+        elif _KEYWORDS.match(body):
+            found[paragraph.start] = "keywords"
         elif _BYLINE.match(body):
             found[paragraph.start] = "byline"
         elif _FOOTNOTE.match(body):

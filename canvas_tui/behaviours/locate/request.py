@@ -69,15 +69,17 @@ _BEFORE = re.compile(r"((?:\S+\s+){1,7}?)(?:section|part|chapter)\b")
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(.+?)(?=[,;:?!]|\.(?:\s|$)| and |$)")
 _BLOCK_NOUNS = {
     "table": r"tables?",
-    "code": r"code (?:blocks?|examples?|samples?|snippets?|listings?)|snippets?|(?:sample|example|expected|console|terminal) output",
+    "code": r"code (?:blocks?|examples?|samples?|snippets?|listings?)|snippets?|(?:sample|example|expected|console|terminal) output|"
+            r"commands?",
     "quote_block": r"block ?quotes?|quote ?blocks?|pull ?quotes?|callouts?",
     "footnote": r"(?:foot|end)notes?",
     "caption": r"(?:figure |image |photo )?captions?",
     "byline": r"by-?lines?|author line",
+    "keywords": r"key ?words(?: line| list)?|index terms",
 }
 _BLOCK_AFTER = (r"(?=\s*$|[,.;:?!]|\s+(?:about|on|of|in|under|for|that|which|where|with|is|are|needs?|should|into|to|"
                 r"from|at|near|after|before|below|above|showing|explaining|listing|reads?|says?)\b)")
-_BLOCK = {name: re.compile(rf"\b(?:the|this|that|its|each|every)\s+(?:[\w-]+\s+){{0,3}}?(?:{nouns})\b{_BLOCK_AFTER}")
+_BLOCK = {name: re.compile(rf"\b(?:the|this|that|its|each|every)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})\b{_BLOCK_AFTER}")
           for name, nouns in _BLOCK_NOUNS.items()}
 _ITEM_MENTION = re.compile(r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b")
 _CONTAINERS = ("step", "section", "part", "chapter")
@@ -151,9 +153,15 @@ def _named(text: str) -> list[str]:
 
 
 def _block(text: str) -> str | None:
-    """The kind of block a request names ('the table', 'the code example', 'the caption'), if any."""
-    found = [(m.start(), name) for name, pattern in _BLOCK.items() if (m := pattern.search(text))]
-    return min(found)[1] if found else None
+    """The kind of block a request names ('the table', 'the code example', 'the keywords line'), if any; none when
+    the request names a sentence or paragraph besides ('the paragraph explaining the command')."""
+    found = [(m.start("noun"), m.end("noun"), name) for name, pattern in _BLOCK.items() if (m := pattern.search(text))]
+    if not found:
+        return None
+    start, end, name = min(found)
+    rest = text[:start] + " " + text[end:]
+    named = {_KIND_NOUNS[k] for k in re.findall(rf"\b({_KIND_RE})\b", rest)}
+    return None if named & {"sentence", "paragraph"} else name
 
 
 def _smallest(kinds: list[str]) -> str | None:

@@ -46,7 +46,8 @@ def top_sections(seg: Segmentation, scope: Unit | None) -> list[Unit]:
 
 
 def units_in(seg: Segmentation, kind: str, scope: Unit | None) -> list[Unit]:
-    """The units of `kind` inside the scope (the whole document when None); bylines are not paragraphs."""
+    """The units of `kind` inside the scope (the whole document when None); bylines, captions, back matter and
+    the like are not paragraphs, nor are their sentences."""
     if kind == "section":
         return top_sections(seg, scope)
     if kind in ("item", "step"):
@@ -56,8 +57,8 @@ def units_in(seg: Segmentation, kind: str, scope: Unit | None) -> list[Unit]:
     if scope is not None and scope.kind == kind:
         return [scope]
     units = [u for u in seg.units(kind) if scope is None or scope.contains(u.start, u.end)]
-    if kind == "paragraph":
-        prose = [u for u in units if not is_furniture(seg.text, u)]
+    if kind in ("paragraph", "sentence"):
+        prose = [u for u in units if not is_furniture(seg.text, u if kind == "paragraph" else seg.paragraph_at(u.start) or u)]
         return prose or units
     return units
 
