@@ -1,8 +1,8 @@
 """The one loader of a behaviour's data: hand-written and real-use label rows, and accepted teacher rows.
 
 Label CSVs hold the hand-written rows; rows exported from real use (`canvas-tui export labels`)
-carry `source=real-use`. Teacher rows live in `synthetic/<behaviour>*.jsonl`, one file per run,
-and join training only when `usable` is true. Every row knows its source and origin, so cards can
+carry `source=real-use`. Teacher rows live in `synthetic/<behaviour>*.jsonl` (one file per synth
+run; `.csv` files of reviewed rows too) and join training only when `usable` is true. Every row knows its source and origin, so cards can
 count data by source and lint can point at a file and line.
 """
 
@@ -63,22 +63,39 @@ def read_label_file(path: Path) -> list[Row]:
                 for record in reader]
 
 
+def teacher_files(folder: Path, name: str) -> list[Path]:
+    """The teacher run files of behaviour `name` in `folder`: `<name>*.jsonl`, then `<name>*.csv`, by name."""
+    return sorted(folder.glob(f"{name}*.jsonl")) + sorted(folder.glob(f"{name}*.csv"))
+
+
 def synthetic_files(config: BehaviourConfig) -> list[Path]:
-    """This behaviour's accepted teacher runs, in name order."""
-    return sorted(config.synthetic_dir.glob(f"{config.name}*.jsonl"))
+    """This behaviour's teacher runs."""
+    return teacher_files(config.synthetic_dir, config.name)
+
+
+def _lines(path: Path) -> list[tuple[int, dict]]:
+    """(line number, record) of a JSONL or CSV file; a JSONL line torn by a kill is skipped."""
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as handle:
+            return [(number, record) for number, record in enumerate(csv.DictReader(handle), start=2)]
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        try:
+            records.append((number, json.loads(line)))
+        except json.JSONDecodeError:
+            continue
+    return records
 
 
 def read_synthetic_file(path: Path) -> list[Row]:
-    """The usable rows of one teacher run file (a torn last line from a kill is skipped)."""
-    rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(record, dict) and _is_usable(record):
-            rows.append(Row(fields=record, source="teacher", origin=f"synthetic/{path.name}:{number}"))
-    return rows
+    """The usable rows of one teacher run file."""
+    return [Row(fields=record, source="teacher", origin=f"synthetic/{path.name}:{number}")
+            for number, record in _lines(path) if isinstance(record, dict) and _is_usable(record)]
+
+
+def read_teacher_rows(folder: Path, name: str) -> list[Row]:
+    """Every usable teacher row of behaviour `name` in `folder`: what each behaviour's train adds to its labels."""
+    return [row for path in teacher_files(folder, name) for row in read_synthetic_file(path)]
 
 
 def load_dataset(config: BehaviourConfig, *, synthetic: bool = True) -> Dataset:
@@ -87,16 +104,8 @@ def load_dataset(config: BehaviourConfig, *, synthetic: bool = True) -> Dataset:
               for row in read_label_file(config.data_dir / name)]
     for row, flag in zip(labels, held_out(config.split, [row.fields for row in labels])):
         row.held_out = flag
-    teacher = [row for path in synthetic_files(config) for row in read_synthetic_file(path)] if synthetic else []
+    teacher = read_teacher_rows(config.synthetic_dir, config.name) if synthetic else []
     return Dataset(behaviour=config.name, rows=labels + teacher)
-
-
-def synthetic_records(name: str) -> list[dict[str, Any]]:
-    """The accepted teacher rows of behaviour `name` as plain records: what a behaviour's train adds."""
-    from canvas_tui.pipeline.config import load_config
-
-    config = load_config(name)
-    return [row.fields for path in synthetic_files(config) for row in read_synthetic_file(path)]
 
 
 def data_hash(config: BehaviourConfig, rows: list[Row]) -> str:

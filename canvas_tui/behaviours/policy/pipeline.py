@@ -43,10 +43,10 @@ def _held_out_accuracy(scorer: Scorer, rows: list[LabelRow]) -> float:
 
 def _teacher_rows(held_out: list[LabelRow]) -> list[LabelRow]:
     """Accepted teacher rows (synthetic/policy*.jsonl, through the shared pipeline loader), none sharing a held-out key."""
-    from canvas_tui.pipeline.dataset import synthetic_records
+    from canvas_tui.pipeline.dataset import read_teacher_rows
 
     keys = {row.key() for row in held_out}
-    rows = [LabelRow.model_validate(record) for record in synthetic_records("policy")]
+    rows = [LabelRow.model_validate(row.fields) for row in read_teacher_rows(labels_path().parent / "synthetic", "policy")]
     return [row for row in rows if row.key() not in keys]
 
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 TEST_EVERY = 5
-_TRUE = {"1", "true", "yes", "y"}
 
 
 class LabelRow(BaseModel):
@@ -36,21 +35,10 @@ def read_labels(path: Path) -> list[LabelRow]:
 
 
 def read_synthetic(folder: Path, task: str) -> list[LabelRow]:
-    """Usable teacher examples of `task` from `folder/<task>*.jsonl` and `.csv` (sorted by name)."""
-    rows: list[LabelRow] = []
-    for path in sorted(folder.glob(f"{task}*.jsonl")) + sorted(folder.glob(f"{task}*.csv")):
-        for record in _records(path):
-            if str(record.get("usable", "")).strip().lower() in _TRUE:
-                rows.append(LabelRow(**_known(record), source=f"synthetic/{path.name}"))
-    return rows
+    """Usable teacher examples of `task` from `folder/<task>*.jsonl` and `.csv`, read by the pipeline's shared loader."""
+    from canvas_tui.pipeline.dataset import read_teacher_rows
 
-
-def _records(path: Path) -> list[dict]:
-    if path.suffix == ".jsonl":
-        lines = path.read_text(encoding="utf-8").splitlines()
-        return [json.loads(line) for line in lines if line.strip()]
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return [LabelRow(**_known(row.fields), source=row.origin.rsplit(":", 1)[0]) for row in read_teacher_rows(folder, task)]
 
 
 def _known(record: dict) -> dict:
