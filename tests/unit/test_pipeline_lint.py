@@ -92,7 +92,7 @@ def test_the_lint_command_exits_1_on_errors_and_train_refuses_unless_allowed(pla
     assert (planted / "policy" / "model.json").exists() and "Lint: 3 errors" in (planted / "policy" / "CARD.md").read_text()
 
 
-@pytest.mark.parametrize("name", ["router", "policy", "locate", pytest.param("trigger", marks=pytest.mark.slow)])
+@pytest.mark.parametrize("name", ["router", "policy", "locate", "comment", pytest.param("trigger", marks=pytest.mark.slow)])
 def test_the_committed_data_has_no_lint_errors(name):
     report = lint(load_config(name))
     assert report.errors == []
