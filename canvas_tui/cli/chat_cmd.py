@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import sys
 from pathlib import Path
 
@@ -47,6 +48,9 @@ async def _headless(settings, doc: Path | None, record: Path | None) -> int:
         return EXIT_BACKEND
     if session.log.problem:
         click.echo(f"warning: {session.log.problem}", err=True)
+    for stream in (sys.stdin, sys.stdout):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     try:
         failures = await HeadlessChat(session, sys.stdout).run(sys.stdin)
     finally:

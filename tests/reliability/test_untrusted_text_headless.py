@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.headless import HeadlessChat, printable
+from canvas_tui.log.store import DecisionLog
 from tests.reliability.replies import HOSTILE
 from tests.reliability.support import fuzz_session
 
@@ -66,3 +67,18 @@ async def test_hostile_edits_and_comments_are_shown_literally():
     assert session.document.text.count("\x1b") == 2 * ESCAPES.count("\x1b")
     assert not TERMINAL_CONTROLS.search(printed)
     assert "+Next line ␛[2J␛[H␛]0;owned␇␛[8m hidden \\x9b31m" in printed and MARKUP in printed
+
+
+def test_input_that_is_not_utf8_is_read_with_replacement_characters(tmp_path):
+    from click.testing import CliRunner
+
+    from canvas_tui.cli import cli
+
+    recording = tmp_path / "empty.jsonl"
+    recording.write_text('{"type": "header", "session_id": "s", "backend": "scripted", "model": "m"}\n')
+    result = CliRunner().invoke(cli, ["chat", "--headless", "--backend", "replay", "--replay-file", str(recording),
+                                      "--log", str(tmp_path / "log.sqlite3")], input=b"hello \xff there\n/help\n")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Commands (everything else is a chat message)" in result.stdout
+    [trigger] = DecisionLog(tmp_path / "log.sqlite3").decisions()
+    assert trigger.input["message"] == "hello \ufffd there"
