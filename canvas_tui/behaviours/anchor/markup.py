@@ -26,7 +26,7 @@ _HTML = re.compile(rb"<!--.{0,5000}?-->|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]{
 # Backslash escapes (`\[`, `\*`): the backslash is not rendered.
 _ESCAPE = re.compile(rb"\\(?=[\\`*_{}\[\]()#+.!-])")
 # HTML entities (`&amp;`, `&nbsp;`, `&#8212;`): rendered as one character.
-_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re.compile(rb"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # Block markers at the start of a line (searched in "\n" + text): headings, quotes, bullets,
 # numbered items (ASCII digits, as in CommonMark).
 _LINE_MARKER = re.compile(rb"\n([ \t]*(?:#{1,6}|>|[-*+]|[0-9]{1,3}[.)])[ \t]+)")
@@ -34,13 +34,14 @@ _LINE_MARKER = re.compile(rb"\n([ \t]*(?:#{1,6}|>|[-*+]|[0-9]{1,3}[.)])[ \t]+)")
 Entity = tuple[int, int, str]
 
 
-def entities(text: str) -> list[Entity]:
-    """HTML entities of `text` that stand for one character: (start, end, that character)."""
-    if "&" not in text:
+def entities(ascii_text: bytes) -> list[Entity]:
+    """HTML entities that stand for one character, found in a text's ASCII bytes (see
+    `markup_positions`): (start, end, that character)."""
+    if b"&" not in ascii_text:
         return []
     found = []
-    for match in _ENTITY.finditer(text):
-        char = html.unescape(match.group())
+    for match in _ENTITY.finditer(ascii_text):
+        char = html.unescape(match.group().decode("ascii"))
         if len(char) == 1:
             found.append((match.start(), match.end(), char))
     return found

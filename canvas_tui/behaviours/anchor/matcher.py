@@ -15,7 +15,7 @@ from functools import lru_cache
 import edlib
 import numpy as np
 
-from canvas_tui.behaviours.anchor.normalize import codes_of, normalize
+from canvas_tui.behaviours.anchor.normalize import non_ascii, normalize
 from canvas_tui.behaviours.anchor.offsets import Normalized
 from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
@@ -32,27 +32,37 @@ class Match:
 
 
 def _alphabet(codes: np.ndarray) -> dict[int, int]:
-    """Byte codes for non-ASCII characters, most frequent first; the rest share `_OTHER`."""
-    wide = codes[codes >= 128]
-    if not len(wide):
+    """Byte codes for non-ASCII code points, most frequent first; the rest share `_OTHER`."""
+    if not len(codes):
         return {}
-    values, counts = np.unique(wide, return_counts=True)
+    values, counts = np.unique(codes, return_counts=True)
     ranked = values[np.argsort(-counts, kind="stable")][: _OTHER - 128]
     return {int(code): 128 + rank for rank, code in enumerate(ranked)}
 
 
-def _encode(codes: np.ndarray, alphabet: dict[int, int]) -> bytes:
-    """Code points as edlib bytes: ASCII as itself, others through `alphabet` (else `_OTHER`)."""
-    out = codes.astype(np.uint8)
-    wide = np.flatnonzero(codes >= 128)
-    out[wide] = _OTHER
-    if alphabet:
-        keys = np.array(sorted(alphabet), dtype=np.uint32)
-        values = np.array([alphabet[int(k)] for k in keys], dtype=np.uint8)
-        slot = np.minimum(np.searchsorted(keys, codes[wide]), len(keys) - 1)
-        known = keys[slot] == codes[wide]
-        out[wide[known]] = values[slot[known]]
-    return out.tobytes()
+@dataclass(frozen=True)
+class _Split:
+    """A text as its ASCII bytes (one `?` per other character) and its non-ASCII characters."""
+
+    ascii_text: bytes
+    wide_at: np.ndarray
+    wide_codes: np.ndarray
+
+    @classmethod
+    def of(cls, text: str) -> _Split:
+        """Split `text` (no scan for non-ASCII characters when there are none)."""
+        ascii_text = text.encode("ascii", "replace")
+        if text.isascii():
+            return cls(ascii_text, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32))
+        return cls(ascii_text, *non_ascii(text, ascii_text))
+
+    def encode(self, alphabet: dict[int, int]) -> bytes:
+        """Edlib bytes: ASCII as itself, others through `alphabet` (else `_OTHER`)."""
+        if not len(self.wide_at):
+            return self.ascii_text
+        out = np.frombuffer(bytearray(self.ascii_text), dtype=np.uint8)
+        out[self.wide_at] = [alphabet.get(code, _OTHER) for code in self.wide_codes.tolist()]
+        return out.tobytes()
 
 
 class PreparedDocument:
@@ -61,13 +71,13 @@ class PreparedDocument:
     def __init__(self, text: str) -> None:
         self.raw = text
         self.norm: Normalized = normalize(text)
-        codes = None if self.norm.text.isascii() else codes_of(self.norm.text)
-        self._alphabet = {} if codes is None else _alphabet(codes)
-        self.encoded = self.encode(self.norm.text) if codes is None else _encode(codes, self._alphabet)
+        split = _Split.of(self.norm.text)
+        self._alphabet = _alphabet(split.wide_codes)
+        self.encoded = split.encode(self._alphabet)
 
     def encode(self, text: str) -> bytes:
-        """Encode normalised text (a quote) with this document's alphabet (ASCII is itself)."""
-        return text.encode("ascii") if text.isascii() else _encode(codes_of(text), self._alphabet)
+        """Encode normalised text (a quote) with this document's alphabet."""
+        return _Split.of(text).encode(self._alphabet)
 
     def exact(self, query: str, start: int = 0, end: int | None = None, limit: int = 64) -> list[Match]:
         """Occurrences of `query` within `[start, end)` of the normalised text, in order."""

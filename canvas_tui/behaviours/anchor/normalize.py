@@ -30,7 +30,7 @@ DELETE = 0
 SPACE = 32
 # Placeholder bytes for characters that normalise to a non-ASCII character (punctuation or not).
 WIDE, WIDE_PUNCT = 128, 129
-_COLLAPSED = (ord("."), ord("-"), ord("'"))
+DOT, DASH, QUOTE = ord("."), ord("-"), ord("'")
 _DELETED = set("*_`~\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Single and double, straight and curly: models swap all of them, so all read as `'`.
 _QUOTES = set("'\u2018\u2019\u201a\u201b\u2032\u00b4" '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb')
@@ -66,14 +66,12 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _byte_tables() -> tuple[bytes, np.ndarray]:
-    """(`bytes.translate` table folding ASCII codes, is-punctuation of every folded byte)."""
+def _byte_tables() -> tuple[bytes, bytes]:
+    """`bytes.translate` tables: ASCII code -> folded code, folded byte -> 1 if punctuation."""
     mapped, punct = _tables()
-    table = bytes(int(code) for code in mapped[:128]) + bytes(range(128, 256))
-    byte_punct = np.zeros(256, dtype=bool)
-    byte_punct[:128] = punct[:128]
-    byte_punct[WIDE_PUNCT] = True
-    return table, byte_punct
+    folding = bytes(int(code) for code in mapped[:128]) + bytes(range(128, 256))
+    punctuation = bytes(int(flag) for flag in punct[:128]) + bytes(int(code == WIDE_PUNCT) for code in range(128, 256))
+    return folding, punctuation
 
 
 def _lookup(table: np.ndarray, codes: np.ndarray, default: np.ndarray) -> np.ndarray:
@@ -89,6 +87,20 @@ def codes_of(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+def non_ascii(text: str, ascii_text: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """(positions, code points) of the non-ASCII characters of `text`, given its ASCII bytes
+    (`text.encode("ascii", "replace")`, where each of them is one `?`). When they are few, as in
+    most documents, only the `?` are looked at, not a 4-byte array of the whole text."""
+    marks = np.flatnonzero(np.frombuffer(ascii_text, dtype=np.uint8) == ord("?"))
+    if len(marks) * 64 > len(text):
+        codes = codes_of(text)
+        wide = np.flatnonzero(codes >= 128)
+        return wide, codes[wide]
+    codes = np.array([ord(text[at]) for at in marks.tolist()], dtype=np.uint32)
+    wide = codes >= 128
+    return marks[wide], codes[wide]
+
+
 @dataclass(frozen=True)
 class _Folded:
     """Every original character folded to one byte: its normalised ASCII code, DELETE, or a WIDE
@@ -99,15 +111,14 @@ class _Folded:
     wide_codes: np.ndarray
 
 
-def _special(text: str, found: list[Entity]) -> tuple[np.ndarray, np.ndarray]:
+def _special(text: str, ascii_text: bytes, found: list[Entity]) -> tuple[np.ndarray, np.ndarray]:
     """(positions, code points) of the characters the ASCII table cannot fold: non-ASCII ones,
     and the `&` of each entity, which reads as the character the entity stands for."""
     at = np.array([start for start, _end, _char in found], dtype=np.int64)
     codes = np.array([ord(char) for _start, _end, char in found], dtype=np.uint32)
     if not text.isascii():
-        raw = codes_of(text)
-        wide = np.flatnonzero(raw >= 128)
-        at, codes = np.concatenate((at, wide)), np.concatenate((codes, raw[wide]))
+        wide, wide_codes = non_ascii(text, ascii_text)
+        at, codes = np.concatenate((at, wide)), np.concatenate((codes, wide_codes))
         order = np.argsort(at, kind="stable")
         at, codes = at[order], codes[order]
     return at, codes
@@ -115,11 +126,11 @@ def _special(text: str, found: list[Entity]) -> tuple[np.ndarray, np.ndarray]:
 
 def _fold(text: str, ascii_text: bytes, found: list[Entity]) -> _Folded:
     """Fold every character of `text`, given its ASCII bytes (see `_Folded`)."""
-    table, _byte_punct = _byte_tables()
-    small = np.frombuffer(bytearray(ascii_text.translate(table)), dtype=np.uint8)
-    at, codes = _special(text, found)
+    folding, _punctuation = _byte_tables()
+    at, codes = _special(text, ascii_text, found)
     if not len(at):
-        return _Folded(small, at, codes)
+        return _Folded(np.frombuffer(ascii_text.translate(folding), dtype=np.uint8), at, codes)
+    small = np.frombuffer(bytearray(ascii_text.translate(folding)), dtype=np.uint8)
     mapping, punct = _tables()
     mapped = _lookup(mapping, codes, codes)
     wide = mapped >= 128
@@ -135,29 +146,73 @@ def _refined(mask: np.ndarray, inner: np.ndarray) -> np.ndarray:
     return out
 
 
-def _squeezed(small: np.ndarray) -> np.ndarray:
-    """Which characters stay when blank runs become their first space, which goes too at either
-    end or next to punctuation (the characters on both sides of its run)."""
+def _shifted(flags: np.ndarray, by: int, fill: bool) -> np.ndarray:
+    """`flags[i - by]` at every `i` (the previous element for `by=1`, the next for `by=-1`),
+    `fill` where that is outside."""
+    out = np.full(len(flags), fill)
+    if by > 0:
+        out[by:] = flags[:-by]
+    else:
+        out[:by] = flags[-by:]
+    return out
+
+
+@dataclass(frozen=True)
+class _Blanks:
+    """The blank runs of a visible sequence: `blank` flags, the one-space runs (`single` flags),
+    the longer runs (`starts`, and `ends` just past them), whether the character before each
+    position is punctuation (or the start: `punct_before`), and which runs stay as one space."""
+
+    blank: np.ndarray
+    single: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    punct_before: np.ndarray
+    kept: np.ndarray
+
+
+def _blanks(small: np.ndarray, punct: np.ndarray) -> _Blanks:
+    """Blank runs become their first space, which goes too at either end of the text or next to
+    punctuation (the characters on both sides of its run)."""
     blank = small == SPACE
-    if not blank.any():
-        return np.ones(len(small), dtype=bool)
-    _table, byte_punct = _byte_tables()
-    edges = np.flatnonzero(np.diff(blank, prepend=False, append=False))
-    first, past = edges[0::2], edges[1::2]
-    size = len(small)
-    neighbours = np.concatenate((small[np.maximum(first - 1, 0)], small[np.minimum(past, size - 1)]))
-    touches = byte_punct[neighbours].reshape(2, -1).any(axis=0) | (first == 0) | (past == size)
-    kept = ~blank
-    kept[first[~touches]] = True
-    return kept
+    before, after = _shifted(blank, 1, False), _shifted(blank, -1, False)
+    punct_before = _shifted(punct, 1, True)
+    first = blank & ~before
+    single = first & ~after
+    kept = single & ~punct_before & ~_shifted(punct, -1, True)
+    starts = np.flatnonzero(first & after)
+    ends = np.flatnonzero(blank & before & ~after) + 1
+    punct_after = np.ones(len(ends), dtype=bool)
+    inside = ends < len(small)
+    punct_after[inside] = punct[ends[inside]]
+    kept[starts[~(punct_before[starts] | punct_after)]] = True
+    return _Blanks(blank, single, starts, ends, punct_before, kept)
 
 
-def _uncollapsed(small: np.ndarray) -> np.ndarray:
-    """Which characters stay when runs of `.`, `-` or `'` become their first (`...` = `.`)."""
-    kept = np.ones(len(small), dtype=bool)
-    later = small[1:]
-    kept[1:] = (later != small[:-1]) | ((later != _COLLAPSED[0]) & (later != _COLLAPSED[1]) & (later != _COLLAPSED[2]))
-    return kept
+def _repeated_marks(small: np.ndarray, blanks: _Blanks) -> np.ndarray:
+    """Flags of the `.`, `-` and `'` that repeat the character before them once blanks are
+    squeezed (`...` = `.`, `--` = `-`, `. .` = `.`). A blank run before such a mark always goes
+    (the mark is punctuation), so the mark then follows the character before the run."""
+    mark = (small == DOT) | (small == DASH) | (small == QUOTE)
+    repeated = np.zeros(len(small), dtype=bool)
+    repeated[1:] = mark[1:] & (small[1:] == small[:-1])
+    after_run = np.flatnonzero(mark[1:] & blanks.blank[:-1]) + 1
+    if len(after_run):
+        single = blanks.single[after_run - 1]
+        run_start = np.where(single, after_run - 1, 0)
+        run_start[~single] = blanks.starts[np.searchsorted(blanks.ends, after_run[~single])]
+        has_before = run_start > 0
+        ahead = after_run[has_before]
+        repeated[ahead] = small[run_start[has_before] - 1] == small[ahead]
+    return repeated
+
+
+def _kept(small: np.ndarray) -> np.ndarray:
+    """Which characters of the visible sequence stay: all but squeezed blanks and repeated marks."""
+    _folding, punctuation = _byte_tables()
+    punct = np.frombuffer(small.tobytes().translate(punctuation), dtype=bool)
+    blanks = _blanks(small, punct)
+    return (~blanks.blank | blanks.kept) & ~_repeated_marks(small, blanks)
 
 
 def _text(small: np.ndarray, kept: np.ndarray, folded: _Folded) -> str:
@@ -179,13 +234,12 @@ def _text(small: np.ndarray, kept: np.ndarray, folded: _Folded) -> str:
 
 def normalize(text: str) -> Normalized:
     """Normalise `text` for matching; see the module docstring for what is made equal."""
-    found = entities(text)
     ascii_text = text.encode("ascii", "replace")
+    found = entities(ascii_text)
     folded = _fold(text, ascii_text, found)
     visible = folded.small != DELETE
     visible[markup_positions(ascii_text, found)] = False
     small = folded.small[visible]
-    kept = _squeezed(small)
-    kept = _refined(kept, _uncollapsed(small[kept]))
+    kept = _kept(small)
     in_text = _refined(visible, kept)
     return Normalized(_text(small[kept], in_text, folded), in_text)
