@@ -63,8 +63,11 @@ def has_bom(path: Path | None) -> bool:
 
 
 def save_text(path: Path, text: str, *, bom: bool = False) -> None:
-    """Write atomically: a temporary file beside the target, fsynced, then renamed over it."""
-    path = Path(path)
+    """Write atomically: a temporary file beside the target, fsynced, then renamed over it.
+
+    A symbolic link is followed, so the file it points to is updated and the link kept.
+    """
+    path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
     data = ((BOM if bom else "") + text).encode("utf-8")
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or Path("."))
     try:

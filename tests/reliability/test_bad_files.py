@@ -149,3 +149,13 @@ async def test_saving_over_a_directory_or_into_a_missing_folder_is_an_error_line
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder", "log.sqlite3", "log.sqlite3-shm", "log.sqlite3-wal"]
     assert list((tmp_path / "folder").iterdir()) == []
     session.log.close()
+
+
+def test_saving_through_a_symbolic_link_updates_the_file_it_points_to_and_keeps_the_link(tmp_path):
+    (tmp_path / "real").mkdir()
+    target = _write(tmp_path / "real", "notes.md", b"old\n")
+    link = tmp_path / "notes.md"
+    link.symlink_to(target)
+    save_text(link, "new\n")
+    assert link.is_symlink() and target.read_bytes() == b"new\n"
+    assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["notes.md"]
