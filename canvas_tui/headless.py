@@ -154,14 +154,18 @@ class HeadlessChat:
         self.print(f"selected {self._document().text[self.selection.start:self.selection.end]!r}")
 
     def _cmd_comments(self) -> None:
+        if not self._document().comments:
+            self.print("no comments")
         for comment in self._document().comments:
             self.print(f"{comment.id} [{comment.status}] {comment.start}-{comment.end} “{comment.quote[:50]}”: {comment.comment}")
 
     def _cmd_dismiss(self, comment_id: str) -> None:
+        self._document()
         self.session.dismiss_comment(comment_id)
         self.print("dismissed")
 
     def _cmd_apply(self, comment_id: str) -> None:
+        self._document()
         self.print("applied" if self.session.apply_comment(comment_id) else "that comment has no suggestion to apply")
 
     def _cmd_open(self) -> None:

@@ -122,7 +122,9 @@ class PersonActions:
     def apply_comment(self: Session, comment_id: str) -> Version | None:
         """Apply a comment's suggested replacement as an edit of its span."""
         self.record_action("apply_comment", {"id": comment_id})
-        comment = next(c for c in self.document.comments if c.id == comment_id)
+        comment = next((c for c in self.document.comments if c.id == comment_id), None)
+        if comment is None:
+            raise KeyError(comment_id)
         if comment.suggestion is None or not comment.active:
             return None
         version = self.document.replace(comment.start, comment.end, comment.suggestion, author="model",
