@@ -146,61 +146,52 @@ def _refined(mask: np.ndarray, inner: np.ndarray) -> np.ndarray:
     return out
 
 
-def _shifted(flags: np.ndarray, by: int, fill: bool) -> np.ndarray:
-    """`flags[i - by]` at every `i` (the previous element for `by=1`, the next for `by=-1`),
-    `fill` where that is outside."""
-    out = np.full(len(flags), fill)
-    if by > 0:
-        out[by:] = flags[:-by]
-    else:
-        out[:by] = flags[-by:]
-    return out
-
-
 @dataclass(frozen=True)
-class _Blanks:
-    """The blank runs of a visible sequence: `blank` flags, the one-space runs (`single` flags),
-    the longer runs (`starts`, and `ends` just past them), whether the character before each
-    position is punctuation (or the start: `punct_before`), and which runs stay as one space."""
+class _LongRuns:
+    """The blank runs of two or more spaces: where each starts and where it ends (exclusive)."""
 
-    blank: np.ndarray
-    single: np.ndarray
     starts: np.ndarray
     ends: np.ndarray
-    punct_before: np.ndarray
-    kept: np.ndarray
+
+    @classmethod
+    def of(cls, blank: np.ndarray) -> _LongRuns:
+        """Found from the (few) blanks that another blank follows."""
+        pairs = np.flatnonzero(blank[:-1] & blank[1:])
+        starts = pairs[(pairs == 0) | ~blank[pairs - 1]]
+        ends = pairs[(pairs + 2 == len(blank)) | ~blank[np.minimum(pairs + 2, len(blank) - 1)]] + 2
+        return cls(starts, ends)
+
+    def start_before(self, at: np.ndarray) -> np.ndarray:
+        """The start of the run that ends at each of `at`."""
+        return self.starts[np.searchsorted(self.ends, at)]
 
 
-def _blanks(small: np.ndarray, punct: np.ndarray) -> _Blanks:
-    """Blank runs become their first space, which goes too at either end of the text or next to
-    punctuation (the characters on both sides of its run)."""
-    blank = small == SPACE
-    before, after = _shifted(blank, 1, False), _shifted(blank, -1, False)
-    punct_before = _shifted(punct, 1, True)
-    first = blank & ~before
-    single = first & ~after
-    kept = single & ~punct_before & ~_shifted(punct, -1, True)
-    starts = np.flatnonzero(first & after)
-    ends = np.flatnonzero(blank & before & ~after) + 1
-    punct_after = np.ones(len(ends), dtype=bool)
-    inside = ends < len(small)
-    punct_after[inside] = punct[ends[inside]]
-    kept[starts[~(punct_before[starts] | punct_after)]] = True
-    return _Blanks(blank, single, starts, ends, punct_before, kept)
+def _kept_blanks(blank: np.ndarray, punct: np.ndarray, runs: _LongRuns) -> np.ndarray:
+    """Which blanks stay: each run becomes its first space, which goes too at either end of the
+    text or next to punctuation (the characters on both sides of the run)."""
+    kept = blank.copy()
+    kept[1:] &= ~(blank[:-1] | punct[:-1])
+    kept[:-1] &= ~(blank[1:] | punct[1:])
+    kept[[0, -1]] = False
+    size = len(blank)
+    clear_before = (runs.starts > 0) & ~punct[runs.starts - 1]
+    clear_after = (runs.ends < size) & ~punct[np.minimum(runs.ends, size - 1)]
+    kept[runs.starts[clear_before & clear_after]] = True
+    return kept
 
 
-def _repeated_marks(small: np.ndarray, blanks: _Blanks) -> np.ndarray:
+def _repeated_marks(small: np.ndarray, blank: np.ndarray, runs: _LongRuns) -> np.ndarray:
     """Flags of the `.`, `-` and `'` that repeat the character before them once blanks are
     squeezed (`...` = `.`, `--` = `-`, `. .` = `.`). A blank run before such a mark always goes
     (the mark is punctuation), so the mark then follows the character before the run."""
     mark = (small == DOT) | (small == DASH) | (small == QUOTE)
     repeated = np.zeros(len(small), dtype=bool)
     repeated[1:] = mark[1:] & (small[1:] == small[:-1])
-    after_run = np.flatnonzero(mark[1:] & blanks.blank[:-1]) + 1
+    after_run = np.flatnonzero(mark[1:] & blank[:-1]) + 1
     if len(after_run):
-        single = blanks.single[after_run - 1]
-        run_start = np.where(single, after_run - 1, 0)
-        run_start[~single] = blanks.starts[np.searchsorted(blanks.ends, after_run[~single])]
+        run_start = after_run - 1
+        long = (run_start > 0) & blank[np.maximum(run_start - 1, 0)]
+        run_start[long] = runs.start_before(after_run[long])
         has_before = run_start > 0
         ahead = after_run[has_before]
         repeated[ahead] = small[run_start[has_before] - 1] == small[ahead]
@@ -209,10 +200,16 @@ def _repeated_marks(small: np.ndarray, blanks: _Blanks) -> np.ndarray:
 
 def _kept(small: np.ndarray) -> np.ndarray:
     """Which characters of the visible sequence stay: all but squeezed blanks and repeated marks."""
+    if not len(small):
+        return np.zeros(0, dtype=bool)
     _folding, punctuation = _byte_tables()
     punct = np.frombuffer(small.tobytes().translate(punctuation), dtype=bool)
-    blanks = _blanks(small, punct)
-    return (~blanks.blank | blanks.kept) & ~_repeated_marks(small, blanks)
+    blank = small == SPACE
+    runs = _LongRuns.of(blank)
+    kept = _kept_blanks(blank, punct, runs)
+    kept |= ~blank
+    kept &= ~_repeated_marks(small, blank, runs)
+    return kept
 
 
 def _text(small: np.ndarray, kept: np.ndarray, folded: _Folded) -> str:
@@ -227,9 +224,10 @@ def _text(small: np.ndarray, kept: np.ndarray, folded: _Folded) -> str:
         codes = small.astype(np.uint32)
         codes[wide] = chars
         return codes.tobytes().decode("utf-32-le", "surrogatepass")
-    cuts = [0, *(wide + 1).tolist()]
-    pieces = [ascii_text[cut:at] for cut, at in zip(cuts, [*wide.tolist(), len(small)])]
-    return "".join(piece + chr(char) for piece, char in zip(pieces, chars.tolist())) + pieces[-1]
+    parts = [""] * (2 * len(wide) + 1)
+    parts[1::2] = map(chr, chars.tolist())
+    parts[0::2] = [ascii_text[cut:at] for cut, at in zip([0, *(wide + 1).tolist()], [*wide.tolist(), len(small)])]
+    return "".join(parts)
 
 
 def normalize(text: str) -> Normalized:
