@@ -119,3 +119,14 @@ async def test_a_server_that_will_not_start_fails_each_turn_in_plain_words(tmp_p
     monkeypatch.setattr(local_server.sys, "executable", _fake_python(tmp_path, "exit 1"))
     for result in await _local_turns(tmp_path):
         assert result.kind == "failed" and "The embedded model server exited while starting" in result.notices[0].message
+
+
+@pytest.mark.parametrize("state", ["garbage", "dead pid", "another server on the port"])
+def test_a_stale_or_foreign_server_state_is_not_reused(tmp_path, monkeypatch, server, state):
+    port = int(server.base_url.split(":")[2].split("/")[0])
+    contents = {"garbage": "{not json", "dead pid": json.dumps({"pid": 999999, "port": 9, "model_path": "/m.gguf"}),
+                "another server on the port": json.dumps({"pid": 999999, "port": port, "model_path": "/m.gguf"})}
+    (tmp_path / "state.json").write_text(contents[state])
+    monkeypatch.setattr(local_server.sys, "executable", _fake_python(tmp_path, "exit 3"))
+    with pytest.raises(ModelUnavailable, match=r"exited while starting \(code 3\)"):
+        LocalServer(start_timeout=2.0, state_file=tmp_path / "state.json").ensure()
