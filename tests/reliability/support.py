@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from canvas_tui.behaviours.base import LocateDecision, Span
 from canvas_tui.config import Settings
@@ -61,10 +61,8 @@ class Tally:
     """What the fuzzing did, so the tests can assert their own volume."""
 
     replies: int = 0
-    turns: int = 0
     changed: int = 0
     refused: int = 0
-    fallbacks: set[str] = field(default_factory=set)
 
 
 def assert_turn_kept_the_document_valid(session: Session, before: Snapshot, result: TurnResult) -> None:
