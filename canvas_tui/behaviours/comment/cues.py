@@ -40,6 +40,9 @@ _CODE_SMELLS: dict[str, str] = {
     "magic_number": r"(?<![\w.\[])(?:[2-9]|\d{2,})(?:\.\d+)?(?![\w.\]])|\b1\.\d+\b",
     "argv": r"sys\.argv\[\d\]|process\.argv\[\d\]",
     "sort_ascending": r"sorted\([^)]*key=[^)]*\)\s*\[:",
+    "unquoted_variable": r"\b(?:rm|cp|mv|cd|chmod)\s+(?:-\w+\s+)*\$\w+",
+    "pipe_to_shell": r"\b(?:curl|wget)\b[^|]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b",
+    "unchecked_cd": r"^\s*cd\s+\S+\s*$",
 }
 
 

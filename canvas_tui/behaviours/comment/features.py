@@ -48,3 +48,4 @@ def analyse(document: str) -> tuple[Analysed, ...]:
         counts = [math.log1p(len(prose.get(c, []))) for c in PROSE_CUES] + [math.log1p(len(code.get(c, []))) for c in CODE_CUES]
         result.append(Analysed(candidate, text, {**prose, **code}, tuple(_shape(candidate, text, prose) + counts)))
     return tuple(result)
+

@@ -1,8 +1,9 @@
-"""The trained span scorer's artifact: a multinomial logistic model over sentence features, as JSON.
+"""The trained span scorer's artifact: one logistic model per category over sentence features, as JSON.
 
-Training uses scikit-learn; prediction needs only this record (numpy), so it loads fast, reads as
-text and does not depend on the scikit-learn version. P(category | unit) for every category,
-"none" included; `threshold` is the least P(an allowed category) worth a comment.
+A unit can deserve comments for several reasons (a misspelled sentence that also overclaims), so
+each category is its own yes/no model. Training uses scikit-learn; prediction needs only this
+record (numpy), so it loads fast, reads as text and does not depend on the scikit-learn version.
+`threshold` is the least P(an allowed category) worth a comment.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from canvas_tui.paths import behaviour_dir
 
 
 class ScorerModel(BaseModel):
-    """Standardised features -> softmax over categories."""
+    """Standardised features -> P(category) for each category, independently."""
 
     version: str
     feature_names: list[str]
@@ -33,10 +34,8 @@ class ScorerModel(BaseModel):
         if not vectors:
             return []
         x = (np.asarray(vectors, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
-        logits = x @ np.asarray(self.coef).T + np.asarray(self.intercept)
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        probs = exp / exp.sum(axis=1, keepdims=True)
+        logits = np.clip(x @ np.asarray(self.coef).T + np.asarray(self.intercept), -50.0, 50.0)
+        probs = 1.0 / (1.0 + np.exp(-logits))
         return [dict(zip(self.classes, row.tolist())) for row in probs]
 
     def save(self, path: Path) -> None:

@@ -74,14 +74,14 @@ def train(request: TrainRequest) -> TrainResult:
 async def _evaluate(names: list[str]) -> list:
     held = cases(split(read_rows())[1])
     offline = ScriptedClient()
-    results = [await run(IMPLEMENTATIONS[name](), offline, held) for name in names if name in OFFLINE]
+    results = [await run(name, IMPLEMENTATIONS[name](), offline, held) for name in names if name in OFFLINE]
     online = [name for name in names if name not in OFFLINE]
     if online:
         from canvas_tui.llm.backends import make_client
 
         client = make_client(Settings())
         try:
-            results += [await run(IMPLEMENTATIONS[name](), client, held[:MODEL_CASES]) for name in online]
+            results += [await run(name, IMPLEMENTATIONS[name](), client, held[:MODEL_CASES]) for name in online]
         finally:
             await client.close()
     return results
@@ -100,5 +100,6 @@ def evaluate(request: EvalRequest) -> EvalResult:
     request.report_dir.mkdir(parents=True, exist_ok=True)
     path = request.report_dir / "comment_eval.md"
     path.write_text(text, encoding="utf-8")
-    return EvalResult(behaviour="comment", figures={r.name: {**r.figures, "ms_per_case": r.mean_latency_ms} for r in results},
+    return EvalResult(behaviour="comment", figures={r.name: {**r.figures, "ms_per_case": r.mean_latency_ms,
+                                                             "invented_rate": r.invented_rate} for r in results},
                       text=text, files=[path])

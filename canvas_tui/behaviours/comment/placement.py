@@ -19,13 +19,13 @@ class Placement:
 
 def place(units: tuple[Analysed, ...] | list[Analysed], probabilities: list[dict[str, float]], kind: str, limit: int,
           threshold: float) -> list[Placement]:
-    """At most `limit` units whose P(an allowed category) reaches `threshold`, best first, then in document order."""
+    """At most `limit` units whose most likely allowed category reaches `threshold`, best first, then in document order."""
     allowed = ALLOWED[kind]
     scored = []
     for unit, probs in zip(units, probabilities):
         relevant = {c: p for c, p in probs.items() if c in allowed}
         if relevant:
             category = max(relevant, key=relevant.get)
-            scored.append(Placement(unit, category, sum(relevant.values())))
+            scored.append(Placement(unit, category, relevant[category]))
     chosen = sorted((p for p in scored if p.score >= threshold), key=lambda p: -p.score)[:limit]
     return sorted(chosen, key=lambda p: p.unit.candidate.start)

@@ -49,6 +49,9 @@ _CODE = {
     "magic_number": "A magic number; name it as a constant.",
     "argv": "No check that the argument was given; validate the command line.",
     "sort_ascending": "Sorted ascending, so this takes the smallest items; is reverse=True meant?",
+    "unquoted_variable": "An unquoted variable in a file command: empty or spaced values hit the wrong paths; quote it.",
+    "pipe_to_shell": "Piping a download straight into a shell runs unreviewed code; download, verify, then run.",
+    "unchecked_cd": "If cd fails, the next commands run in the wrong directory; add '|| exit 1' or 'set -e'.",
 }
 
 

@@ -21,8 +21,8 @@ from canvas_tui.behaviours.comment.model import ScorerModel
 from canvas_tui.behaviours.comment.placement import place
 from canvas_tui.behaviours.comment.requests import request_kind
 
-C_GRID = (0.1, 0.3, 1.0, 3.0)
-THRESHOLD_GRID = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
+C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
 LIMIT = 5
 
 
@@ -34,31 +34,38 @@ class Fitted:
     cv_f1: dict[str, float]
 
 
-def unit_category(unit: Analysed, gold: list[LabelRow]) -> str:
-    """The gold category of a unit ("none" when no gold span of its document is placed on it)."""
+def unit_categories(unit: Analysed, gold: list[LabelRow]) -> set[str]:
+    """The gold categories of a unit (empty when no gold span of its document is placed on it)."""
     span = Span(start=unit.candidate.start, end=unit.candidate.end)
-    return next((row.category for row in gold if hits(span, Span(start=row.start, end=row.end))), "none")
+    return {row.category for row in gold if hits(span, Span(start=row.start, end=row.end))}
 
 
-def dataset(rows: list[LabelRow]) -> tuple[np.ndarray, list[str], list[str]]:
-    """Feature matrix, unit categories and document names of every candidate unit of the rows' documents."""
+def dataset(rows: list[LabelRow]) -> tuple[np.ndarray, list[set[str]], list[str]]:
+    """Feature matrix, unit category sets and document names of every candidate unit of the rows' documents."""
     x, y, groups = [], [], []
     for doc in dict.fromkeys(row.doc for row in rows):
         gold = [row for row in rows if row.doc == doc]
         for unit in analyse(document(doc)):
             x.append(unit.vector)
-            y.append(unit_category(unit, gold))
+            y.append(unit_categories(unit, gold))
             groups.append(doc)
     return np.asarray(x, dtype=float), y, groups
 
 
-def _fit(x: np.ndarray, y: list[str], c: float, seed: int) -> ScorerModel:
+def _fit(x: np.ndarray, y: list[set[str]], c: float, seed: int) -> ScorerModel:
+    """One logistic model per category seen at least twice in `y`, on standardised features."""
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ == 0, 1.0, scaler.scale_)
-    classifier = LogisticRegression(C=c, max_iter=2000, random_state=seed).fit((x - scaler.mean_) / scale, y)
-    return ScorerModel(version="", feature_names=list(FEATURE_NAMES), classes=[str(c) for c in classifier.classes_],
-                       mean=scaler.mean_.tolist(), scale=scale.tolist(), coef=classifier.coef_.tolist(),
-                       intercept=classifier.intercept_.tolist(), threshold=0.5)
+    z = (x - scaler.mean_) / scale
+    classes = sorted(c_ for c_ in set().union(*y) if sum(c_ in labels for labels in y) >= 2)
+    coef, intercept = [], []
+    for category in classes:
+        target = np.asarray([category in labels for labels in y])
+        model = LogisticRegression(C=c, max_iter=2000, random_state=seed).fit(z, target)
+        coef.append(model.coef_[0].tolist())
+        intercept.append(float(model.intercept_[0]))
+    return ScorerModel(version="", feature_names=list(FEATURE_NAMES), classes=classes, mean=scaler.mean_.tolist(),
+                       scale=scale.tolist(), coef=coef, intercept=intercept, threshold=0.5)
 
 
 def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> float:
@@ -74,11 +81,11 @@ def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> 
     return totals.figures()["f1"]
 
 
-def _cross_validated(rows: list[LabelRow], x: np.ndarray, y: list[str], groups: list[str], c: float,
+def _cross_validated(rows: list[LabelRow], x: np.ndarray, y: list[set[str]], groups: list[str], c: float,
                      seed: int) -> dict[float, float]:
     """Mean out-of-fold placement F1 per threshold."""
     scores: dict[float, list[float]] = {t: [] for t in THRESHOLD_GRID}
-    for train_index, test_index in GroupKFold(n_splits=4).split(x, y, groups):
+    for train_index, test_index in GroupKFold(n_splits=4).split(x, groups=groups):
         model = _fit(x[train_index], [y[i] for i in train_index], c, seed)
         held = {groups[i] for i in test_index}
         for threshold in THRESHOLD_GRID:
