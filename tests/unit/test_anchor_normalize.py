@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
 import string
+
+import pytest
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from canvas_tui.behaviours.anchor import TextQuoteAnchorer
-from canvas_tui.behaviours.anchor.normalize import normalize
+from canvas_tui.behaviours.anchor.markup import entities, markup_positions
+from canvas_tui.behaviours.anchor.normalize import fold_char, normalize
 from canvas_tui.behaviours.anchor.quote import matchable, parse_quote
 
 ANCHORER = TextQuoteAnchorer()
@@ -85,3 +89,50 @@ def test_elision_marks_split_a_quote_and_a_final_one_means_it_trails_off() -> No
     assert parse_quote("cut short\u2026").trails_off
     assert parse_quote('"cut short..."').trails_off
     assert not parse_quote("\u2026 starts late").trails_off
+
+
+def _one_at_a_time(text: str) -> tuple[str, list[int]]:
+    """The normalisation rules applied one character at a time: slow and obvious, for comparison."""
+    ascii_text = text.encode("ascii", "replace")
+    found = entities(ascii_text)
+    read_as = {at: char for at, _end, char in found}
+    hidden = set(markup_positions(ascii_text, found).tolist())
+    seq = []
+    for at, char in enumerate(text):
+        char = read_as.get(at, char)
+        code = ord(char) if ord(char) > 0xFFFF or 0xD800 <= ord(char) < 0xE000 else fold_char(char)
+        if at not in hidden and code:
+            seq.append((chr(code), at))
+    seq = [item for i, item in enumerate(seq) if not (item[0] == " " and i and seq[i - 1][0] == " ")]
+
+    def punct(i: int) -> bool:
+        return not 0 <= i < len(seq) or _is_punctuation(seq[i][0])
+
+    seq = [item for i, item in enumerate(seq) if not (item[0] == " " and (punct(i - 1) or punct(i + 1)))]
+    seq = [item for i, item in enumerate(seq) if not (item[0] in ".-'" and i and seq[i - 1][0] == item[0])]
+    return "".join(char for char, _at in seq), [at for _char, at in seq]
+
+
+def _is_punctuation(char: str) -> bool:
+    return ord(char) <= 0xFFFF and not char.isalnum() and not char.isspace()
+
+
+ASCII_PIECES = ["a", "Z", " ", "  ", "\n", "\t", ".", "...", "-", "--", "'", '"', ",", "?", "*", "_", "`", "[", "](u)",
+                "<b>", "\\*", "&amp;", "\n- ", "\n1. ", "\n# ", "|"]
+OTHER_PIECES = ["é", "ß", "ж", "\U0001F600", "\u00a0", "\u2014", "\u2019", "\u2026", "&mdash;", "&#128512;", "\u200b",
+                "\u0301", "\ud800"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PIECES + OTHER_PIECES), max_size=80).map("".join))
+def test_the_vectorised_normaliser_equals_the_rules_applied_one_character_at_a_time(text) -> None:
+    norm = normalize(text)
+    assert (norm.text, [norm.origin(i) for i in range(len(norm.text))]) == _one_at_a_time(text)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_long_mostly_ascii_texts_normalise_as_one_character_at_a_time(seed: int) -> None:
+    rng = random.Random(seed)
+    text = "".join(rng.choice(OTHER_PIECES if rng.random() < 0.005 else ASCII_PIECES) for _ in range(6000))
+    norm = normalize(text)
+    assert (norm.text, [norm.origin(i) for i in range(len(norm.text))]) == _one_at_a_time(text)

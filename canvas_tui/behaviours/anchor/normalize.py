@@ -37,8 +37,9 @@ _QUOTES = set("'\u2018\u2019\u201a\u201b\u2032\u00b4" '"\u201c\u201d\u201e\u201f
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 
 
-def _map_char(char: str) -> int:
-    """The code point a character normalises to (DELETE to drop it, SPACE for any blank)."""
+def fold_char(char: str) -> int:
+    """The code point a character of the Basic Multilingual Plane normalises to (DELETE to drop
+    it, SPACE for any blank); others (and lone surrogates) stay as they are."""
     if char in _DELETED or unicodedata.category(char) in {"Mn", "Cf"}:
         return DELETE
     if char.isspace() or char == "|":
@@ -59,7 +60,7 @@ def _map_char(char: str) -> int:
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray]:
     """(code point -> normalised code point, normalised code point -> is punctuation), BMP only."""
-    mapped = np.array([_map_char(chr(c)) if not 0xD800 <= c < 0xE000 else c for c in range(TABLE_SIZE)],
+    mapped = np.array([fold_char(chr(c)) if not 0xD800 <= c < 0xE000 else c for c in range(TABLE_SIZE)],
                       dtype=np.uint32)
     punct = np.array([not chr(c).isalnum() and not chr(c).isspace() and c != DELETE for c in range(TABLE_SIZE)])
     return mapped, punct
