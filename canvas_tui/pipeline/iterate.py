@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -22,15 +20,12 @@ from pydantic import BaseModel
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.paths import behaviours_dir
 from canvas_tui.pipeline.cards import eval_table
+from canvas_tui.pipeline import isolated
 from canvas_tui.pipeline.config import BehaviourConfig, load_config
-from canvas_tui.pipeline.contracts import TrainRequest
 from canvas_tui.pipeline.iterate_report import render_report
 from canvas_tui.pipeline.lint import lint
 from canvas_tui.pipeline.registry import pipeline_module
 from canvas_tui.pipeline.synth import SynthOptions, SynthReport, synthesize
-from canvas_tui.pipeline.training import evaluate_quietly, train_behaviour
-
-ROOT_VARIABLE = "CANVAS_TUI_BEHAVIOURS_DIR"
 
 
 class IterateOptions(BaseModel):
@@ -56,20 +51,6 @@ class IterateOutcome(BaseModel):
     evals_before: dict[str, dict[str, float]]
     evals_after: dict[str, dict[str, float]]
     report: Path | None = None
-
-
-@contextmanager
-def behaviours_root(path: Path) -> Iterator[None]:
-    """Point every behaviour's data folder at `path` for the duration (paths resolve at call time)."""
-    previous = os.environ.get(ROOT_VARIABLE)
-    os.environ[ROOT_VARIABLE] = str(path)
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(ROOT_VARIABLE, None)
-        else:
-            os.environ[ROOT_VARIABLE] = previous
 
 
 def metric_value(figures: dict[str, Any], metric: str | None) -> float | None:
@@ -106,12 +87,10 @@ def _shelve(batch: Path | None) -> None:
 
 
 def _train_candidate(config: BehaviourConfig, options: IterateOptions, scratch: Path) -> dict[str, Any]:
-    """Train and evaluate in a scratch copy of behaviours/; returns the candidate's eval figures."""
+    """Train and evaluate in a scratch copy of behaviours/ (in child processes); returns the candidate's figures."""
     shutil.copytree(behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs"))
-    with behaviours_root(scratch):
-        trained = train_behaviour(config.name, TrainRequest(seed=options.train_seed, show_progress=False,
-                                                            allow_lint_errors=options.allow_lint_errors))
-    return trained.eval.figures if trained.eval else {}
+    isolated.train(config, scratch, options.train_seed, options.allow_lint_errors)
+    return isolated.eval_figures(config, scratch)
 
 
 def _promote(config: BehaviourConfig, scratch: Path) -> None:
@@ -128,7 +107,10 @@ def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int,
     if not hasattr(pipeline_module(config.name), "train"):
         return True, "no trained artifact (deterministic behaviour): the batch is kept as review data", {}
     with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-candidate-") as scratch:
-        figures = _train_candidate(config, options, Path(scratch) / "behaviours")
+        try:
+            figures = _train_candidate(config, options, Path(scratch) / "behaviours")
+        except isolated.ChildFailed as exc:
+            return False, f"the candidate could not be trained or evaluated ({exc})", {}
         after = metric_value(figures, config.eval.metric)
         keep = not_worse(config, before, after)
         if keep:
@@ -144,8 +126,8 @@ def _shown(value: float | None) -> str:
 async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
     """One iteration for behaviour `name` (no teacher: retrain on the current data and compare)."""
     config = load_config(name)
-    current = evaluate_quietly(name)
-    before_figures = current.figures if current else {}
+    evaluates = hasattr(pipeline_module(name), "evaluate")
+    before_figures = isolated.eval_figures(config, behaviours_dir()) if evaluates else {}
     synth = await synthesize(config, client, options.synth) if client is not None else None
     report = lint(config)
     before = metric_value(before_figures, config.eval.metric)
