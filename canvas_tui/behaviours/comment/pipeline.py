@@ -1,7 +1,7 @@
 """The comment behaviour's pipeline entry points: `train`, `evaluate` and the batch `PREDICTOR`.
 
 `train` fits the span scorer on the training documents and writes behaviours/comment/scorer.json;
-`evaluate` compares the implementations on the held-out documents: by default only the offline scorer;
+`evaluate` compares the implementations on the held-out documents: by default the offline ones (scorer, rules);
 the model-based ones (asked for by name: `--impl prompted --impl few-shot --impl hybrid`) start the
 embedded model and run on the first MODEL_CASES cases only, since they take seconds per case;
 `PREDICTOR` places comments with the trained scorer: {id, document, request, max_comments} ->
@@ -28,7 +28,7 @@ from canvas_tui.pipeline.batch import BatchPredictor
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 
 MODEL_CASES = 12
-OFFLINE = ("scorer",)
+OFFLINE = ("scorer", "rules")
 
 
 class CommentInput(BaseModel):

@@ -1,8 +1,9 @@
-"""Comment proposers: one interface, four implementations, and the measured default.
+"""Comment proposers: one interface, five implementations, and the measured default.
 
 - `prompted`: the writing model places and writes comments itself (the session's original prompt);
 - `few-shot`: the same, with example comments chosen from the labels;
 - `scorer`: the trained span scorer picks units, templates write the comment and the obvious fix;
+- `rules`: the same with the untrained cue rules in place of the trained scorer (a baseline);
 - `hybrid`: the scorer picks units, the model writes only the comment text (template if it fails).
 Scorer quotes are document units, so they anchor by construction.
 """
@@ -18,6 +19,7 @@ from canvas_tui.behaviours.comment.model import ScorerModel, trained_model
 from canvas_tui.behaviours.comment.placement import Placement, place
 from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
 from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.rules import RuleModel
 from canvas_tui.behaviours.comment.schema import NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.behaviours.comment.templates import comment_text, suggestion
 from canvas_tui.llm.client import ModelClient
@@ -59,12 +61,12 @@ class PromptedProposer:
 
 
 class ScorerProposer:
-    """The trained scorer places comments on units; templates say what was found and offer the obvious fix."""
+    """The trained scorer (or the untrained rules) places comments on units; templates say what was found
+    and offer the obvious fix."""
 
-    name = "span-scorer"
-
-    def __init__(self, model: ScorerModel | None = None) -> None:
+    def __init__(self, model: ScorerModel | RuleModel | None = None) -> None:
         self.model = model or trained_model()
+        self.name = "span-rules" if isinstance(self.model, RuleModel) else "span-scorer"
         self.version = self.model.version
 
     def placements(self, request: str, document: str, limit: int) -> list[Placement]:
@@ -142,5 +144,5 @@ def default_proposer() -> DefaultProposer:
 
 
 IMPLEMENTATIONS = {"prompted": lambda: PromptedProposer(), "few-shot": lambda: PromptedProposer(examples=True),
-                   "scorer": ScorerProposer, "hybrid": HybridProposer}
+                   "scorer": ScorerProposer, "rules": lambda: ScorerProposer(RuleModel()), "hybrid": HybridProposer}
 """Implementations by eval name; `prompted`, `few-shot` and `hybrid` call the model."""
