@@ -50,3 +50,19 @@ async def test_with_no_document_open_the_trigger_follows_the_spec(trigger, messa
 async def test_with_a_document_open_the_router_follows_the_spec(trigger, message, label):
     document = "# Essay on city cycling\n\nCities should build protected bike lanes.\n"
     assert (await trigger.decide(message, document=document)).label == label
+
+
+FAMILIES_FROM_THE_BLIND_CHECK = [
+    ("Write a regular expression for Canadian postal codes.", "inline"),
+    ('Make this more cheerful: "The report is due on Monday."', "inline"),
+    ("Write a product description for a wool beanie.", "inline"),
+    ("Give me a recipe for mushroom risotto.", "canvas"),
+    ("Outline a six-week course on public speaking.", "canvas"),
+    ("Schreib mir eine Geschichte über einen mutigen Igel.", "canvas"),
+    ("Write a story about a spy whose only clue is a riddle.", "canvas"),
+]
+
+
+@pytest.mark.parametrize(("message", "label"), FAMILIES_FROM_THE_BLIND_CHECK)
+async def test_families_missed_by_the_first_blind_check_follow_the_spec(trigger, message, label):
+    assert (await trigger.decide(message, document=None)).label == label

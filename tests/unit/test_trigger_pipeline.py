@@ -72,7 +72,7 @@ def test_router_eval_runs_and_the_trained_router_beats_its_keyword_baseline(tmp_
 def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
     result = pipeline.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
                                            show_progress=False))
-    assert list(k for k in result.figures if k not in ("test_rows", "notes")) == ["keyword"]
+    assert list(k for k in result.figures if k not in ("test_rows", "notes", "splits")) == ["keyword"]
     assert any(note.startswith("oracle: not run") for note in result.figures["notes"])
 
 
@@ -114,3 +114,19 @@ def test_compiled_scorer_gives_the_pipelines_probabilities(task):
     for prompt, row in zip(prompts, expected):
         got = compiled.probabilities(prompt)
         assert [got[label] for label in model.pipeline.classes_] == pytest.approx(list(row), abs=1e-9)
+
+
+def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(small_data, tmp_path):
+    blind = "prompt,label,context,category,note\nWrite an essay on tides.,canvas,,writing,\nWhat is a tide?,inline,,stem,\n"
+    (small_data / "blind_labels_x.csv").write_text(blind, encoding="utf-8")
+    trained = pipeline.train(TrainRequest(show_progress=False))
+    result = pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    split = result.figures["splits"]["blind_labels_x"]
+    assert split["rows"] == 2 and set(split) == {"trained", "keyword", "rows"}
+    assert trained.figures["train_rows"] + trained.figures["test_rows"] == len(read_labels(small_data / "labels.csv"))
+    assert "# trigger eval: blind_labels_x" in result.text
+
+
+def test_training_tunes_a_canvas_threshold_by_cross_validation(small_data):
+    metadata = pipeline.train(TrainRequest(show_progress=False)).figures
+    assert 0.1 <= metadata["threshold"] <= 0.9

@@ -7,7 +7,7 @@ import pytest
 from canvas_tui.behaviours.interfaces import Trigger
 from canvas_tui.behaviours.trigger import KeywordTrigger, default_trigger
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
-from canvas_tui.behaviours.trigger.features import instruction_view, requested_lines
+from canvas_tui.behaviours.trigger.features import asks_for_long_artifact, instruction_view, object_view, requested_lines
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 
 
@@ -96,3 +96,24 @@ def test_the_instruction_view_drops_the_middle_of_long_pasted_material():
     prompt = "Summarize this article:\n" + "filler words " * 200 + "\nThanks!"
     view = instruction_view(prompt)
     assert view.startswith("summarize this article") and view.endswith("thanks!") and len(view) < 600
+
+
+@pytest.mark.parametrize(("message", "asked"), [
+    ("Write a regular expression that matches dates.", "a regular expression"),
+    ('Make this politer: "Send me the report now."', 'this politer: "…"'),
+    ("Can you write a short story about a man who finds a note?", "a short story"),
+    ("Solve it in Rust: given a grid, count the islands.", "rust: given a grid, count the"),
+    ("Why is the sky blue?", ""),
+])
+def test_the_object_view_is_the_asked_for_noun_phrase_with_quotes_masked(message, asked):
+    assert object_view(message) == asked
+
+
+@pytest.mark.parametrize(("message", "long"), [
+    ("Give me a recipe for chicken curry.", 1.0),
+    ("Could you share a recipe for rye bread?", 1.0),
+    ("Give me 10 ideas for a blog post.", 0.0),
+    ("Give me a one-line summary of my essay.", 0.0),
+])
+def test_a_request_phrase_asking_for_a_long_artifact_is_read(message, long):
+    assert asks_for_long_artifact(message) == long

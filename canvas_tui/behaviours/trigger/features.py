@@ -7,6 +7,8 @@ keeps both ends, and the hand features say how long the prompt and its asked out
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -28,6 +30,27 @@ def instruction_view(text: str) -> str:
     return f"{text[:HEAD]} … {text[-TAIL:]}"
 
 
+_QUOTED = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|(?<![\w])' + r"'[^'\n]{3,}?'(?![\w])")
+
+
+def mask_quotes(text: str) -> str:
+    """The text with quoted material ("...", '...', “...”) replaced by a placeholder.
+
+    A quoted sentence is the material a request works on ("make 'send the report' politer"),
+    so its nouns must not read as the artifact asked for.
+    """
+    return _QUOTED.sub('"…"', text)
+
+
+def object_view(text: str) -> str:
+    """The asked-for noun phrase of a prompt, lower-cased (empty without a creation request).
+
+    Its n-grams let the model learn which objects are documents ("a workout routine") and
+    which are short answers ("a regular expression", "a product description").
+    """
+    return _object_window(mask_quotes(text[:HEAD])).lower()
+
+
 def requested_lines(text: str) -> float | None:
     """Roughly how many lines of output an explicit length limit allows, or None without one."""
     found = lexicon.LIMIT.search(text)
@@ -39,9 +62,9 @@ def requested_lines(text: str) -> float | None:
     return count * lexicon.LINES_PER_UNIT.get(unit, 1.0)
 
 
-def _object_window(head: str) -> str:
+def _object_window(head: str, verb=lexicon.INTENT) -> str:
     """The noun phrase after the first creation verb: what is asked for ("a java program")."""
-    found = lexicon.INTENT.search(head)
+    found = verb.search(head)
     words = head[found.end():].split()[:6] if found else []
     ends = [i for i, word in enumerate(words) if word.lower() in _PHRASE_ENDS]
     return " ".join(words[:ends[0]] if ends else words)
@@ -59,22 +82,30 @@ def _object_features(window: str) -> list[float]:
             float(bool(lexicon.CODE_NOUN.search(window)) or "code" in window.lower().split())]
 
 
+def asks_for_long_artifact(head: str) -> float:
+    """Whether a request phrase ("give me", "could you share") asks for a long artifact ("a recipe")."""
+    window = _object_window(head, lexicon.REQUEST)
+    return float(bool(lexicon.LONG_NOUN.search(window)) and not lexicon.SHORT_NOUN.search(window))
+
+
 def hand_features(text: str) -> list[float]:
     """Length, shape and cue features of one prompt, each scaled to about [0, 1]."""
     lines = requested_lines(text)
     explicit = explicit_trigger(text)
-    head = text[:HEAD]
+    head = mask_quotes(text[:HEAD])
     intent = bool(lexicon.INTENT.search(head))
     long_noun, short_noun = bool(lexicon.LONG_NOUN.search(head)), bool(lexicon.SHORT_NOUN.search(head))
+    window = _object_window(head)
     return [
         float(intent),
         float(long_noun),
         float(short_noun),
         float(intent and long_noun and not short_noun),
-        float(intent and short_noun),
+        float(intent and bool(lexicon.SHORT_NOUN.search(window))),
         float(intent and long_noun and (lines is None or lines >= 10)),
         float(intent and bool(lexicon.CODE_NOUN.search(head)) and not short_noun),
-        *_object_features(_object_window(head)),
+        *_object_features(window),
+        asks_for_long_artifact(head),
         float(intent and lines is not None and lines < 10),
         float(bool(lexicon.IN_FORM.search(head))),
         float(_pasted(text) and bool(lexicon.TRANSFORM.search(head))),

@@ -85,9 +85,16 @@ class TrainedTrigger(BatchTrigger):
         provenance = Provenance(implementation=f"trained:{kind}", version=model.metadata.version)
         decisions = []
         for probabilities in model.probabilities(messages):
-            label = max(probabilities, key=probabilities.get)
+            label = _label(probabilities, kind, model.metadata.threshold)
             decisions.append(TriggerDecision(label=label, confidence=probabilities[label], provenance=provenance))
         return decisions
+
+
+def _label(probabilities: dict[str, float], kind: str, threshold: float) -> str:
+    """The trigger opens the canvas at P(canvas) >= its tuned threshold; the router takes the likeliest route."""
+    if kind == "trigger":
+        return "canvas" if probabilities["canvas"] >= threshold else "inline"
+    return max(probabilities, key=probabilities.get)
 
 
 def canvas_score(decision: TriggerDecision) -> float:

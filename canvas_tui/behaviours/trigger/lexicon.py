@@ -25,7 +25,8 @@ LINES_PER_UNIT = {"word": 1 / 12, "character": 1 / 80, "sentence": 1 / 2, "line"
                   "second": 1 / 5, "minute": 12.0}
 SHORT_CUE = re.compile(r"\b(?:short(?! (?:stor|essay|play|film|novel|article|speech|report|ebook|chapter|script))|"
                        r"brief(?! report)|briefly|quick|concise|one-line|"
-                       r"one line|tiny|succinct|in a nutshell|tl;?dr|a sentence|one sentence|single sentence)\b",
+                       r"one line|tiny|succinct|in a nutshell|tl;?dr|a sentence|one sentence|single sentence|"
+                       r"(?:a few|a couple of|two or three|one or two|2-3|1-2) (?:lines|sentences|words))\b",
                        re.IGNORECASE)
 LONG_CUE = re.compile(r"\b(?:detailed|long|comprehensive|in-depth|thorough|full|complete|extensive|"
                       r"multi-page|step-by-step plan)\b", re.IGNORECASE)
@@ -40,7 +41,7 @@ LONG_NOUN = re.compile(
     r"contract|newsletter|press release|review|program|app|application|website|web ?page|landing page|game|class|"
     r"functions?|api|server|bot|tests|quiz|case study|white paper|memo|brochure|faq|readme|documentation|"
     r"cover letter|personal statement|documents?|design doc|rfp|parody|handbook|fairy tale|fable|biography|"
-    r"study guide|playbook|macro|component|extension|schema|"
+    r"study guide|playbook|macro|component|extension|schema|recipes?|"
     r"ensayo|essai|aufsatz|saggio|ensaio|эссе|carta|lettre|brief|lettera|рассказ|историю|письмо|cuento|histoire|"
     r"geschichte|kurzgeschichte|storia|história|novell|verhaal|opowiadanie|discurso|discours|rede|discorso|speech|"
     r"poema|poème|gedicht|poesia|wiersz|стихотворение|artículo|artikel|articolo|artigo|programa|programme|"
@@ -50,7 +51,7 @@ LONG_NOUN = re.compile(
 )
 SHORT_NOUN = re.compile(
     r"\b(?:haikus?|limerick|couplet|tweet|slogan|tagline|motto|title|headline|caption|sentence|names?|subject line|"
-    r"quote|joke|pun|riddle|epitaph|metaphor|mnemonic|acronym|titles|explanation|summary|overview|steps|"
+    r"quote|joke|pun|riddle|elevator pitch|product descriptions?|regular expressions?|epitaph|metaphor|mnemonic|acronym|titles|explanation|summary|overview|steps|"
     r"equation|password|one-liner|regex|query|synonyms?|words?|bio|blurb|note|dedication|"
     r"message|text message|jingle|greeting|paragraph|rhyme|acrostic|tongue twister|alt text|hashtags?|hook|"
     r"definition|(?<!hash )(?<!sortable )(?<!database )(?<!pivot )tables?|auto-reply|mission statement|adjectives|"
@@ -59,9 +60,10 @@ SHORT_NOUN = re.compile(
 )
 INTENT = re.compile(
     r"(?:^|[.,:;!?]\s+)\s*(?:please\s+|now\s+|ok(?:ay)?,?\s+)?(?:write|draft|compose|create|generate|build|make|"
-    r"develop|implement|code|design|prepare|craft|produce|put together|author|plan|escribe|escriba|escreva|écris|"
-    r"écrivez|rédige|rédigez|schreibe|schreiben sie|scrivi|scriva|напиши|напишите|napisz|skriv|schrijf|yaz|"
+    r"develop|implement|code|design|prepare|craft|produce|put together|author|plan|outline|map out|escribe|escriba|escreva|écris|"
+    r"écrivez|rédige|rédigez|schreib|schreibe|schreiben sie|scrivi|scriva|напиши|напишите|napisz|skriv|schrijf|yaz|"
     r"redacta)\b"
+    r"|\bsolve (?:it|this|the problem)?\s*(?:in|using|with) (?=\w)"
     r"|\b(?:help me (?:write|draft|with|create|make|put together)|i need (?:a|an|my)|(?:can|could|would|will) "
     r"(?:you|u)(?: please| pls)? (?:write|draft|compose|make|create|build|develop|implement|code|do|put together)|"
     r"(?:pls|plz) (?:write|draft|make|create)|tell me a "
@@ -76,6 +78,8 @@ CODE_NOUN = re.compile(
     r"endpoint|cli|gui|pygame|pandas|numpy|pytorch|tensorflow|implementation|engine|module|bot)\b",
     re.IGNORECASE,
 )
+REQUEST = re.compile(r"\b(?:(?:give|send|show|get) me|(?:give|share|provide|suggest)(?: with)?(?: me| us)?|"
+                     r"i'?d like|i want|i need|i'?m looking for)\b", re.IGNORECASE)
 TRANSFORM = re.compile(r"\b(?:rewrite|improve|proofread|refactor|convert|turn|expand|edit|polish|revise|modify|"
                        r"extend|adapt|restructure|port|modernize|clean up)\b", re.IGNORECASE)
 IN_FORM = re.compile(r"\b(?:in|as|into) (?:an?|the form of an?|a well-structured|a full) (?:[\w-]+ ){0,3}?"

@@ -13,7 +13,7 @@ from canvas_tui.behaviours.trigger.data import (
 )
 from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
 from canvas_tui.behaviours.trigger.metrics import Scores, score
-from canvas_tui.behaviours.trigger.model import ModelMetadata, Task, TrainedModel, fit, save
+from canvas_tui.behaviours.trigger.model import ModelMetadata, Task, TrainedModel, fit, save, tune_threshold
 from canvas_tui.behaviours.trigger.report import markdown, plot
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
@@ -55,17 +55,20 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     train, test, problems = datasets(task)
     if problems and not request.allow_lint_errors:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
-    pipeline = fit(task, [row.prompt for row in train], [row.label for row in train], request.seed)
+    texts, labels = [row.prompt for row in train], [row.label for row in train]
+    pipeline = fit(task, texts, labels, request.seed)
     digest = data_hash(train)
+    threshold = tune_threshold(task, texts, labels, request.seed) if task.positive else 0.5
     metadata = ModelMetadata(task=task.name, version=digest[:12], data_hash=digest, seed=request.seed,
                              train_rows=len(train), test_rows=len(test), label_counts=label_counts(train),
-                             figures={}, sklearn=sklearn.__version__)
+                             figures={}, sklearn=sklearn.__version__, threshold=threshold)
     implementation = TrainedTrigger(**{task.name: TrainedModel(pipeline, metadata)})
     scores = score("trained", test, predict_labels(task, implementation, test), task.classes)
     metadata.figures = _headline(task, scores)
     artifact = save(task, pipeline, metadata)
-    text = (f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); held-out {len(test)} rows: "
-            + ", ".join(f"{k} {v:.3f}" for k, v in metadata.figures.items()) + f"\nwrote {artifact}")
+    text = (f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); threshold {threshold:.2f}; "
+            f"held-out {len(test)} rows: " + ", ".join(f"{k} {v:.3f}" for k, v in metadata.figures.items())
+            + f"\nwrote {artifact}")
     return TrainResult(behaviour=task.name, artifact=artifact, figures=metadata.model_dump(), text=text)
 
 
@@ -91,21 +94,42 @@ def _prompted() -> BatchTrigger:
         raise LookupError(f"no model client: {exc}") from exc
 
 
-def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
-    """Score each asked implementation on the held-out split; write a markdown report and a PNG."""
-    train, test, _ = datasets(task)
-    notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
+def blind_sets(task: Task) -> dict[str, list[LabelRow]]:
+    """The task's blind sets (`blind_*.csv` beside its labels): written apart from the labels, never trained on."""
+    if task.name != "trigger":
+        return {}
+    return {path.stem: read_labels(path) for path in sorted(task.folder.glob("blind_*.csv"))}
+
+
+def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list[str]) -> list[Scores]:
+    """Each named implementation's scores on `rows`; an unavailable one is noted, not fatal."""
     scores: list[Scores] = []
-    for name in request.implementations or DEFAULT_IMPLEMENTATIONS:
+    for name in names:
         try:
-            implementation = _implementation(name)
-            scores.append(score(name, test, predict_labels(task, implementation, test), task.classes))
+            scores.append(score(name, rows, predict_labels(task, _implementation(name), rows), task.classes))
         except (LookupError, FileNotFoundError, ModelError) as exc:
             notes.append(f"{name}: not run ({exc})")
+    return scores
+
+
+def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
+    """Score each asked implementation on the held-out split and on each blind set; write a markdown report and a PNG."""
+    train, test, _ = datasets(task)
+    names = list(request.implementations or DEFAULT_IMPLEMENTATIONS)
+    notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
+    scores = _score_split(task, test, names, notes)
     notes += _freshness(task, train)
     figures = {s.implementation: _headline(task, s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
+    splits = {}
+    for split_name, rows in blind_sets(task).items():
+        blind = _score_split(task, rows, names, [])
+        splits[split_name] = {s.implementation: _headline(task, s) for s in blind} | {"rows": len(rows)}
+        text += "\n" + markdown(f"{task.name} eval: {split_name}", blind,
+                                [f"{split_name}.csv: {len(rows)} rows {label_counts(rows)}; written apart, never trained on"])
+    if splits:
+        figures["splits"] = splits
     request.report_dir.mkdir(parents=True, exist_ok=True)
     report = request.report_dir / f"{task.name}_eval.md"
     report.write_text(text, encoding="utf-8")
