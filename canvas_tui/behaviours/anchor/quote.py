@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from canvas_tui.behaviours.anchor.normalize import normalize
 
@@ -27,9 +28,16 @@ class ParsedQuote:
     trails_off: bool
 
 
+@lru_cache(maxsize=1024)
+def _normalized(text: str) -> str:
+    """The normalised text of a quote fragment, cached: a quote is normalised whole, then again
+    without its edge punctuation, and a one-part quote once more as its only part."""
+    return normalize(text).text
+
+
 def matchable(text: str) -> str:
     """The normalised form of a quote fragment, without edge punctuation a model adds or drops."""
-    return normalize(text).text.strip(_EDGE_PUNCTUATION)
+    return _normalized(text).strip(_EDGE_PUNCTUATION)
 
 
 def parse_quote(quote: str) -> ParsedQuote:
@@ -39,5 +47,5 @@ def parse_quote(quote: str) -> ParsedQuote:
     matched = [matchable(piece) for piece in pieces]
     trails_off = len(pieces) > 1 and not matched[-1]
     parts = tuple(part for part in matched if part)
-    return ParsedQuote(verbatim=normalize(stripped).text, whole=matchable(stripped), parts=parts,
+    return ParsedQuote(verbatim=_normalized(stripped), whole=matchable(stripped), parts=parts,
                        trails_off=trails_off)
