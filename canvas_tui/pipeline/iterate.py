@@ -44,6 +44,7 @@ class IterateOutcome(BaseModel):
     metric: str | None
     before: float | None
     after: float | None
+    control: float | None = None
     kept: bool
     reason: str
     synth: SynthReport | None
@@ -86,9 +87,10 @@ def _shelve(batch: Path | None) -> None:
         os.replace(batch, batch.parent / "rejected" / batch.name)
 
 
-def _train_candidate(config: BehaviourConfig, options: IterateOptions, scratch: Path) -> dict[str, Any]:
-    """Train and evaluate in a scratch copy of behaviours/ (in child processes); returns the candidate's figures."""
-    shutil.copytree(behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs"))
+def _figures_in_scratch(config: BehaviourConfig, options: IterateOptions, scratch: Path,
+                        leave_out: str | None = None) -> dict[str, Any]:
+    """Train and evaluate in a scratch copy of behaviours/ (child processes), optionally without one teacher file."""
+    shutil.copytree(behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs", *filter(None, [leave_out])))
     isolated.train(config, scratch, options.train_seed, options.allow_lint_errors)
     return isolated.eval_figures(config, scratch)
 
@@ -99,24 +101,37 @@ def _promote(config: BehaviourConfig, scratch: Path) -> None:
             _replace(scratch / config.folder / name, config.data_dir / name)
 
 
-def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int,
-            before: float | None) -> tuple[bool, str, dict[str, Any]]:
-    """(keep?, why, candidate figures) for the data as it is now, against the current figure `before`."""
+class Verdict(BaseModel):
+    """Whether the candidate is kept, why, and the figures that decided it."""
+
+    kept: bool
+    reason: str
+    figures: dict[str, Any] = {}
+    control: float | None = None
+
+
+def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, before: float | None,
+            batch: SynthReport | None) -> Verdict:
+    """Keep the candidate iff it is not worse than the current artifact, nor than a control trained on the
+    same data without the new batch (so a batch cannot ride on label changes made since the last training)."""
     if lint_errors and not options.allow_lint_errors:
-        return False, f"lint found {lint_errors} error(s) in the data with the new batch", {}
+        return Verdict(kept=False, reason=f"lint found {lint_errors} error(s) in the data with the new batch")
     if not hasattr(pipeline_module(config.name), "train"):
-        return True, "no trained artifact (deterministic behaviour): the batch is kept as review data", {}
-    with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-candidate-") as scratch:
+        return Verdict(kept=True, reason="no trained artifact (deterministic behaviour): the batch is kept as review data")
+    with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-iterate-") as work:
         try:
-            figures = _train_candidate(config, options, Path(scratch) / "behaviours")
+            figures = _figures_in_scratch(config, options, Path(work) / "candidate")
+            control = (metric_value(_figures_in_scratch(config, options, Path(work) / "control", batch.path.name),
+                                    config.eval.metric) if batch is not None and batch.new else None)
         except isolated.ChildFailed as exc:
-            return False, f"the candidate could not be trained or evaluated ({exc})", {}
+            return Verdict(kept=False, reason=f"the candidate could not be trained or evaluated ({exc})")
         after = metric_value(figures, config.eval.metric)
-        keep = not_worse(config, before, after)
-        if keep:
-            _promote(config, Path(scratch) / "behaviours")
-    verdict = "not worse" if keep else "worse"
-    return keep, f"{config.eval.metric} {_shown(before)} -> {_shown(after)}: the candidate is {verdict}", figures
+        kept = not_worse(config, before, after) and not_worse(config, control, after)
+        if kept:
+            _promote(config, Path(work) / "candidate")
+    reason = (f"{config.eval.metric}: current {_shown(before)}, candidate {_shown(after)}, control without the batch "
+              f"{_shown(control)}: the candidate is {'not worse' if kept else 'worse'}")
+    return Verdict(kept=kept, reason=reason, figures=figures, control=control)
 
 
 def _shown(value: float | None) -> str:
@@ -131,14 +146,14 @@ async def iterate(name: str, client: ModelClient | None, options: IterateOptions
     synth = await synthesize(config, client, options.synth) if client is not None else None
     report = lint(config)
     before = metric_value(before_figures, config.eval.metric)
-    keep, reason, after_figures = _decide(config, options, len(report.errors), before)
-    if not keep:
+    verdict = _decide(config, options, len(report.errors), before, synth)
+    if not verdict.kept:
         _shelve(synth.path if synth else None)
     outcome = IterateOutcome(
-        behaviour=name, metric=config.eval.metric, before=before,
-        after=metric_value(after_figures, config.eval.metric), kept=keep, reason=reason, synth=synth,
+        behaviour=name, metric=config.eval.metric, before=before, after=metric_value(verdict.figures, config.eval.metric),
+        control=verdict.control, kept=verdict.kept, reason=verdict.reason, synth=synth,
         lint=f"{len(report.errors)} errors, {len(report.warnings)} warnings",
-        evals_before=eval_table(before_figures), evals_after=eval_table(after_figures))
+        evals_before=eval_table(before_figures), evals_after=eval_table(verdict.figures))
     return outcome.model_copy(update={"report": _write_report(outcome, options.report_dir)})
 
 

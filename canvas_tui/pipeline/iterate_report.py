@@ -28,7 +28,8 @@ def render_report(outcome: "IterateOutcome") -> str:
     """The report as markdown."""
     decision = "KEPT" if outcome.kept else "REJECTED"
     lines = [f"# iterate {outcome.behaviour}: {decision}", "", f"**Why:** {outcome.reason}.", "",
-             f"Metric: `{outcome.metric}`. Lint of the data with the batch: {outcome.lint}.", "",
+             f"Metric: `{outcome.metric}`: current artifact {outcome.before}, candidate {outcome.after}, control "
+             f"(the same data without the new batch) {outcome.control}. Lint of the data with the batch: {outcome.lint}.", "",
              "## Teacher batch", "", *_synth_lines(outcome),
              "## Eval of the current artifact (before)", "", *eval_lines(outcome.evals_before), "",
              "## Eval of the candidate (after)", "", *(eval_lines(outcome.evals_after) if outcome.evals_after
