@@ -15,7 +15,7 @@ from functools import lru_cache
 import edlib
 import numpy as np
 
-from canvas_tui.behaviours.anchor.normalize import non_ascii, normalize
+from canvas_tui.behaviours.anchor.normalize import codes_at, non_ascii, normalize
 from canvas_tui.behaviours.anchor.offsets import Normalized
 from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
@@ -42,9 +42,9 @@ def _alphabet(codes: np.ndarray) -> dict[int, int]:
 
 @dataclass(frozen=True)
 class _Split:
-    """A text as its ASCII bytes (one `?` per other character) and its non-ASCII characters."""
+    """A text as one byte per character (ASCII as itself) and its non-ASCII characters."""
 
-    ascii_text: bytes
+    one_byte: bytes
     wide_at: np.ndarray
     wide_codes: np.ndarray
 
@@ -56,11 +56,17 @@ class _Split:
             return cls(ascii_text, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint32))
         return cls(ascii_text, *non_ascii(text, ascii_text))
 
+    @classmethod
+    def of_normalized(cls, norm: Normalized) -> _Split:
+        """Split a normalised text, whose bytes >= 128 already mark its non-ASCII characters."""
+        wide = np.flatnonzero(np.frombuffer(norm.one_byte, dtype=np.uint8) >= 128)
+        return cls(norm.one_byte, wide, codes_at(norm.text, wide))
+
     def encode(self, alphabet: dict[int, int]) -> bytes:
         """Edlib bytes: ASCII as itself, others through `alphabet` (else `_OTHER`)."""
         if not len(self.wide_at):
-            return self.ascii_text
-        out = np.frombuffer(bytearray(self.ascii_text), dtype=np.uint8)
+            return self.one_byte
+        out = np.frombuffer(bytearray(self.one_byte), dtype=np.uint8)
         out[self.wide_at] = [alphabet.get(code, _OTHER) for code in self.wide_codes.tolist()]
         return out.tobytes()
 
@@ -71,7 +77,7 @@ class PreparedDocument:
     def __init__(self, text: str) -> None:
         self.raw = text
         self.norm: Normalized = normalize(text)
-        split = _Split.of(self.norm.text)
+        split = _Split.of_normalized(self.norm)
         self._alphabet = _alphabet(split.wide_codes)
         self.encoded = split.encode(self._alphabet)
 

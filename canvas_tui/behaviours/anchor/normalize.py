@@ -88,16 +88,19 @@ def codes_of(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
+def codes_at(text: str, at: np.ndarray) -> np.ndarray:
+    """The code points of `text` at positions `at`: looked up one by one when they are few, as
+    the non-ASCII characters of most documents are, else read from a 4-byte copy of the text."""
+    if len(at) * 64 > len(text):
+        return codes_of(text)[at]
+    return np.array([ord(text[i]) for i in at.tolist()], dtype=np.uint32)
+
+
 def non_ascii(text: str, ascii_text: bytes) -> tuple[np.ndarray, np.ndarray]:
     """(positions, code points) of the non-ASCII characters of `text`, given its ASCII bytes
-    (`text.encode("ascii", "replace")`, where each of them is one `?`). When they are few, as in
-    most documents, only the `?` are looked at, not a 4-byte array of the whole text."""
+    (`text.encode("ascii", "replace")`, where each of them is one `?`)."""
     marks = np.flatnonzero(np.frombuffer(ascii_text, dtype=np.uint8) == ord("?"))
-    if len(marks) * 64 > len(text):
-        codes = codes_of(text)
-        wide = np.flatnonzero(codes >= 128)
-        return wide, codes[wide]
-    codes = np.array([ord(text[at]) for at in marks.tolist()], dtype=np.uint32)
+    codes = codes_at(text, marks)
     wide = codes >= 128
     return marks[wide], codes[wide]
 
@@ -213,12 +216,13 @@ def _kept(small: np.ndarray) -> np.ndarray:
     return kept
 
 
-def _text(small: np.ndarray, kept: np.ndarray, folded: _Folded) -> str:
+def _text(one_byte: bytes, kept: np.ndarray, folded: _Folded) -> str:
     """The normalised string: the bytes, with each placeholder replaced by its character (spliced
     into the ASCII text when there are few, as in most documents)."""
-    ascii_text = small.tobytes().decode("latin-1")
+    ascii_text = one_byte.decode("latin-1")
     if not len(folded.wide_at):
         return ascii_text
+    small = np.frombuffer(one_byte, dtype=np.uint8)
     wide = np.flatnonzero(small >= WIDE)
     chars = folded.wide_codes[kept[folded.wide_at]]
     if len(wide) * 16 > len(small):
@@ -241,4 +245,5 @@ def normalize(text: str) -> Normalized:
     small = folded.small[visible]
     kept = _kept(small)
     in_text = _refined(visible, kept)
-    return Normalized(_text(small[kept], in_text, folded), in_text)
+    one_byte = small[kept].tobytes()
+    return Normalized(_text(one_byte, in_text, folded), in_text, one_byte)

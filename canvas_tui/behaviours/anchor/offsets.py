@@ -17,11 +17,13 @@ BLOCK = 4096
 
 
 class Normalized:
-    """Normalised `text` and `kept`: which original characters it is made of, in order."""
+    """Normalised `text`; `kept`: which original characters it is made of, in order; and
+    `one_byte`: the text as one byte per character, ASCII as itself, any other as a byte >= 128."""
 
-    def __init__(self, text: str, kept: np.ndarray) -> None:
+    def __init__(self, text: str, kept: np.ndarray, one_byte: bytes) -> None:
         self.text = text
         self.kept = kept
+        self.one_byte = one_byte
 
     @cached_property
     def _before(self) -> np.ndarray:
