@@ -2,7 +2,8 @@
 
 - `prompted`: the writing model places and writes comments itself (the session's original prompt);
 - `few-shot`: the same, with example comments chosen from the labels;
-- `scorer`: the trained span scorer picks units, templates write the comment and the obvious fix;
+- `scorer`: the trained span scorer (with the cue rules for typos, grammar slips and code smells) picks
+  units, templates write the comment and the obvious fix;
 - `rules`: the same with the untrained cue rules in place of the trained scorer (a baseline);
 - `hybrid`: the scorer picks units, the model writes only the comment text (template if it fails).
 Scorer quotes are document units, so they anchor by construction.
@@ -15,11 +16,11 @@ from typing import Protocol
 from canvas_tui.behaviours.comment.candidates import is_program
 from canvas_tui.behaviours.comment.examples import few_shot
 from canvas_tui.behaviours.comment.features import analyse
-from canvas_tui.behaviours.comment.model import ScorerModel, trained_model
+from canvas_tui.behaviours.comment.model import trained_model
 from canvas_tui.behaviours.comment.placement import Placement, place
 from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
 from canvas_tui.behaviours.comment.requests import request_kind
-from canvas_tui.behaviours.comment.rules import RuleModel
+from canvas_tui.behaviours.comment.rules import RuleModel, RuledModel
 from canvas_tui.behaviours.comment.schema import NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.behaviours.comment.templates import comment_text, suggestion
 from canvas_tui.llm.client import ModelClient
@@ -64,8 +65,8 @@ class ScorerProposer:
     """The trained scorer (or the untrained rules) places comments on units; templates say what was found
     and offer the obvious fix."""
 
-    def __init__(self, model: ScorerModel | RuleModel | None = None) -> None:
-        self.model = model or trained_model()
+    def __init__(self, model: RuledModel | RuleModel | None = None) -> None:
+        self.model = model or RuledModel(trained_model())
         self.name = "span-rules" if isinstance(self.model, RuleModel) else "span-scorer"
         self.version = self.model.version
 

@@ -38,3 +38,26 @@ class RuleModel:
             strength = {c: sum(vector[index[n]] for n in names) for c, names in CATEGORY_CUES.items()}
             result.append({c: min(1.0, 0.5 + 0.1 * s) if s > 0 else 0.0 for c, s in strength.items()})
         return result
+
+
+RULED_CATEGORIES = frozenset({"typo", "grammar", "code_smell"})
+"""Categories whose cues are near-certain (a listed misspelling or grammar slip, a code-smell pattern): the
+rules' view is kept when the trained model doubts it. Chosen by cross-validated placement F1 (spec.md)."""
+
+
+class RuledModel:
+    """The trained scorer, with the rules' probability kept for the near-certain categories."""
+
+    def __init__(self, trained, rules: RuleModel | None = None) -> None:
+        self.trained, self.rules = trained, rules or RuleModel()
+        self.version, self.threshold = trained.version, trained.threshold
+
+    def probabilities(self, vectors: list[tuple[float, ...]]) -> list[dict[str, float]]:
+        """max(trained, rules) for the ruled categories, the trained probability for the others."""
+        result = []
+        for learnt, ruled in zip(self.trained.probabilities(vectors), self.rules.probabilities(vectors)):
+            merged = dict(learnt)
+            for category in RULED_CATEGORIES:
+                merged[category] = max(learnt.get(category, 0.0), ruled.get(category, 0.0))
+            result.append(merged)
+        return result

@@ -20,6 +20,7 @@ from canvas_tui.behaviours.comment.metrics import Placement, hits
 from canvas_tui.behaviours.comment.model import ScorerModel
 from canvas_tui.behaviours.comment.placement import place
 from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.rules import RuledModel
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -69,13 +70,13 @@ def _fit(x: np.ndarray, y: list[set[str]], c: float, seed: int) -> ScorerModel:
 
 
 def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> float:
-    """Placement F1 of the scorer with `threshold` on the cases of `rows`."""
+    """Placement F1 of the scorer (with the rules for their categories, as used) with `threshold` on the cases of `rows`."""
     totals = Placement()
     for case in cases(rows):
         text = document(case.doc)
         units = analyse(text)
         kind = request_kind(case.request, program=is_program(text))
-        chosen = place(units, model.probabilities([u.vector for u in units]), kind, LIMIT, threshold)
+        chosen = place(units, RuledModel(model).probabilities([u.vector for u in units]), kind, LIMIT, threshold)
         spans = [Span(start=p.unit.candidate.start, end=p.unit.candidate.end) for p in chosen]
         totals.add(len(spans), spans, [Span(start=g.start, end=g.end) for g in case.gold], LIMIT)
     return totals.figures()["f1"]
