@@ -62,6 +62,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.saved_text: str | None = document.text if document is not None and document.path else None
         self.autosaved: Path | None = None
         self.turn_running = False
+        self.kept_before_turn: Path | None = None
         self.streaming_document = False
         self.reported_selection: Span | None = None
         for index, action in enumerate(session.settings.quick_actions):
@@ -159,6 +160,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
     def send(self, message: str, *, shown: str | None = None) -> None:
         """Start a turn with `message` (about the canvas selection, if there is one)."""
         self.commit_typing()
+        self.kept_before_turn = self.autosave() if self.dirty else None
         selection = self.canvas.selection() if self.canvas.display else None
         about = f"\n(about “{_snippet(self.session.document.text[selection.start:selection.end])}”)" if selection else ""
         self.chat.add_user((shown or message) + about)
@@ -209,6 +211,9 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.refresh_canvas()
         self.canvas.fade_target()
         self.status.show_turn(result.status_line or result.kind)
+        if result.kind == "new_document" and self.kept_before_turn:
+            self.notify(f"The new document replaced one with unsaved changes; they are kept in {self.kept_before_turn}.",
+                        severity="warning", timeout=15)
         for notice in result.notices:
             self.chat.add_notice(notice.level, notice.message)
             self.notify(notice.message, severity=SEVERITY[notice.level], timeout=8)

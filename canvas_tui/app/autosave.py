@@ -12,13 +12,15 @@ from canvas_tui.paths import user_data_dir
 
 
 def autosave_path(document: Document) -> Path:
-    """`<data>/autosave/<name>-<hash of the file's absolute path>.<ext>`: one copy per file, no collisions."""
+    """`<data>/autosave/<name>-<hash>.<ext>`: one copy per file (hash of its absolute path), or per
+    unsaved document (hash of its creation time), so two documents never share a copy."""
     if document.path is not None:
         path = Path(document.path).resolve()
         digest = hashlib.sha1(str(path).encode()).hexdigest()[:8]
         name = f"{path.stem}-{digest}{path.suffix}"
     else:
-        name = (re.sub(r"[^\w-]+", "-", document.title).strip("-").lower() or "untitled") + ".md"
+        digest = hashlib.sha1(document.versions[0].created.isoformat().encode()).hexdigest()[:8]
+        name = (re.sub(r"[^\w-]+", "-", document.title).strip("-").lower() or "untitled") + f"-{digest}.md"
     return user_data_dir() / "autosave" / name
 
 

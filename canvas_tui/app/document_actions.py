@@ -115,13 +115,17 @@ class DocumentActions:
             self.exit()
         return True
 
-    def autosave(self: CanvasApp) -> None:
-        """Every few seconds: write a copy of an unsaved document to the data directory."""
-        if self.dirty:
-            try:
-                self.autosaved = write_autosave(self.session.document)
-            except OSError as exc:
-                self.notify(f"Autosave failed: {exc}.", severity="warning")
+    def autosave(self: CanvasApp) -> Path | None:
+        """Every few seconds (and before each turn): copy an unsaved document to the data directory;
+        returns where, or None if there was nothing to keep or the copy failed."""
+        if not self.dirty:
+            return None
+        try:
+            self.autosaved = write_autosave(self.session.document)
+        except OSError as exc:
+            self.notify(f"Autosave failed: {exc}.", severity="warning")
+            return None
+        return self.autosaved
 
     def offer_autosave(self: CanvasApp) -> None:
         """At start: if an autosave newer than the file exists, ask whether to restore it."""

@@ -134,3 +134,23 @@ async def test_the_command_palette_opens_and_closes_the_canvas(make_app, tmp_pat
         await pilot.press("enter")
         await pilot.pause()
         assert not session.canvas_open and not app.canvas.display
+
+
+async def test_after_a_comment_turn_the_next_message_is_not_about_the_first_comment(make_app, tmp_path):
+    proposals = {"comments": [{"quote": "The budget is small.", "comment": "Say how small."}]}
+    app, session = make_app([json.dumps(proposals), "Sure."], document=_doc(tmp_path), trigger=["comment", "chat"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "critique this")
+        assert app.canvas.selection() is None
+        await send(pilot, app, "what do you think?")
+        assert "selection" not in app.query_one("#status-turn").render().plain
+
+
+async def test_a_new_document_replacing_unsaved_changes_keeps_them_in_an_autosave(make_app, tmp_path):
+    app, session = make_app(["# Fresh\n\nNew text."], document=_doc(tmp_path), trigger=["canvas"])
+    async with app.run_test(size=SIZE) as pilot:
+        session.user_edit(DOC + "\nMy unsaved line.\n")
+        await send(pilot, app, "Write a new essay")
+        assert session.document.text == "# Fresh\n\nNew text."
+        assert app.kept_before_turn is not None
+        assert app.kept_before_turn.read_text().endswith("My unsaved line.\n")

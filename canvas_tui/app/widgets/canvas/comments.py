@@ -57,8 +57,10 @@ class CommentList(OptionList):
         return self.comments[self.highlighted]
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Only the person moving through the list selects a comment's span: a highlight set when the
+        list is refreshed must not select text, or the next message would silently be about it."""
         event.stop()
-        if self.current is not None:
+        if self.has_focus and self.current is not None:
             self.post_message(self.Chosen(self.current))
 
     def action_dismiss_comment(self) -> None:
