@@ -73,8 +73,9 @@ def label_allowed(config: BehaviourConfig, row: dict[str, Any], document: str | 
 
 
 def text_present(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> str | None:
-    """The main text column is not empty."""
-    return None if str(row.get(config.text_columns[0]) or "").strip() else f"empty {config.text_columns[0]}"
+    """The main text column holds words: at least two letters (a reply of "," or "1." is not a prompt)."""
+    text = str(row.get(config.text_columns[0]) or "")
+    return None if sum(character.isalpha() for character in text) >= 2 else f"no words in {config.text_columns[0]}"
 
 
 def explicit_trigger(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> str | None:

@@ -158,6 +158,9 @@ def comment_data(tmp_path, monkeypatch):
     return folder
 
 
+PARAPHRASE = "The author argues, in effect, that nothing matters."
+
+
 def critic() -> ScriptedClient:
     """A teacher leaving three comments per document: an exact quote, a quote with a typo, a paraphrase."""
     calls = []
@@ -168,7 +171,7 @@ def critic() -> ScriptedClient:
         sentences = [s.text(text) for s in segment(text).sentences if len(s.text(text)) > 40]
         exact, typo = sentences[len(calls) % len(sentences)], sentences[(len(calls) + 1) % len(sentences)]
         comments = [(exact, "vague"), (typo.replace("e", "a", 1), "wordy"),
-                    ("The author argues, in effect, that nothing matters.", "vague")]
+                    (PARAPHRASE, "vague")]
         return json.dumps({"examples": [{"quote": q, "category": c, "comment": "Say what you mean.", "suggestion": ""}
                                         for q, c in comments]})
     return ScriptedClient([critique] * 30)
@@ -179,7 +182,8 @@ async def test_comment_quotes_are_anchored_and_held_out_documents_never_shown(co
     teacher = critic()
     report = await synthesize(load_config("comment"), teacher, SynthOptions(n=6, seed=5))
     rows = jsonl(report.path)
-    assert len(rows) == 6 and report.reasons.get("quote does not anchor in the document", 0) >= 4
+    assert len(rows) == 6 and report.reasons["quote does not anchor in the document"] >= 1
+    assert PARAPHRASE not in {row["quote"] for row in rows}
     assert not {document_of(request) for request in teacher.requests} & {
         (comment_data / "documents" / name).read_text(encoding="utf-8") for name in held_out}
     for row in rows:
@@ -188,3 +192,9 @@ async def test_comment_quotes_are_anchored_and_held_out_documents_never_shown(co
         anchored = text[row["start"]:row["end"]]
         assert fuzz.ratio(anchored, row["quote"]) >= 95
         assert default_anchorer().anchor(text, row["quote"]).span.start == row["start"]
+
+
+async def test_a_reply_with_no_words_is_not_a_prompt(trigger_data):
+    teacher = prompt_teacher([{"prompt": ", ", "label": "canvas", "category": "writing"}, *teacher_rows()[:1]])
+    report = await synthesize(load_config("trigger"), teacher, SynthOptions(n=1))
+    assert report.accepted == 1 and report.reasons == {"no words in prompt": 1}
