@@ -18,11 +18,13 @@ import numpy as np
 
 # Links `[text](url)` and `[text][ref]`: drop `[` and the `](url)` / `][ref]` tail, keep the text
 # (a `!` before the `[`, for images, goes too). Every pattern starts with a literal, so the
-# regex engine skips ahead instead of trying each of a megabyte's positions.
-_LINK = re.compile(rb"(\[)[^\]\n]{0,500}(\](?:\([^)\n]{0,1000}\)|\[[^\]\n]{0,200}\]))")
+# regex engine skips ahead instead of trying each of a megabyte's positions; runs are possessive
+# (`{0,500}+`: what follows a run cannot be inside it, so giving characters back never helps).
+_LINK = re.compile(rb"(\[)[^\]\n]{0,500}+(\](?:\([^)\n]{0,1000}+\)|\[[^\]\n]{0,200}+\]))")
 # HTML tags (on one line) and comments (rendered away); both bounded, so a stray `<p` in prose
-# cannot swallow the text after it. `<https://...>` autolinks are not tags and are kept.
-_HTML = re.compile(rb"<!--.{0,5000}?-->|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t][^<>\n]{0,300})?/?>", re.DOTALL)
+# cannot swallow the text after it. `<https://...>` autolinks are not tags and are kept. Possessive
+# runs as in links.
+_HTML = re.compile(rb"<!--.{0,5000}?-->|</?[A-Za-z][A-Za-z0-9-]*+(?:[ \t][^<>\n]{0,300}+)?/?>", re.DOTALL)
 # Backslash escapes (`\[`, `\*`): the backslash is not rendered.
 _ESCAPE = re.compile(rb"\\(?=[\\`*_{}\[\]()#+.!-])")
 # HTML entities (`&amp;`, `&nbsp;`, `&#8212;`): rendered as one character.

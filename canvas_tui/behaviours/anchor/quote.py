@@ -29,15 +29,16 @@ class ParsedQuote:
 
 
 @lru_cache(maxsize=1024)
-def _normalized(text: str) -> str:
+def normalized_fragment(text: str) -> str:
     """The normalised text of a quote fragment, cached: a quote is normalised whole, then again
-    without its edge punctuation, and a one-part quote once more as its only part."""
+    without its edge punctuation, and a one-part quote once more as its only part (benchmarks
+    clear the cache to time a new quote)."""
     return normalize(text).text
 
 
 def matchable(text: str) -> str:
     """The normalised form of a quote fragment, without edge punctuation a model adds or drops."""
-    return _normalized(text).strip(_EDGE_PUNCTUATION)
+    return normalized_fragment(text).strip(_EDGE_PUNCTUATION)
 
 
 def parse_quote(quote: str) -> ParsedQuote:
@@ -47,5 +48,5 @@ def parse_quote(quote: str) -> ParsedQuote:
     matched = [matchable(piece) for piece in pieces]
     trails_off = len(pieces) > 1 and not matched[-1]
     parts = tuple(part for part in matched if part)
-    return ParsedQuote(verbatim=_normalized(stripped), whole=matchable(stripped), parts=parts,
+    return ParsedQuote(verbatim=normalized_fragment(stripped), whole=matchable(stripped), parts=parts,
                        trails_off=trails_off)
