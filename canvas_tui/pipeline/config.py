@@ -57,6 +57,7 @@ class EvalSettings(BaseModel):
     metric: str | None = Field(None, description="dotted path into the eval figures, e.g. trained.accuracy")
     direction: Literal["higher", "lower"] = "higher"
     implementations: list[str] | None = Field(None, description="what cards and iterate evaluate (None: all)")
+    winrate_cases: int = Field(0, description="held-out inputs judged candidate vs current (text behaviours; 0: none)")
     min_class_share: float = 0.1
 
 

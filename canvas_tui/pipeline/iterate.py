@@ -1,7 +1,8 @@
 """`canvas-tui iterate BEHAVIOUR`: one turn of the loop, never shipping a version worse than the last.
 
 synth (a new teacher batch) -> lint -> train a candidate in a scratch copy of behaviours/ ->
-eval it -> compare with the current artifact on the behaviour's deterministic metric -> keep the
+eval it -> compare with the current artifact on the behaviour's deterministic metric (and, for a
+behaviour that writes text, a judged win rate) -> keep the
 candidate (artifacts and card replaced file by file with os.replace) only if it is not worse,
 else move the batch to synthetic/rejected/ so no later training uses it -> write a report.
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from canvas_tui.data.winrate import WinRate
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.paths import behaviours_dir
 from canvas_tui.pipeline.cards import eval_table
@@ -26,6 +28,7 @@ from canvas_tui.pipeline.iterate_report import render_report
 from canvas_tui.pipeline.lint import lint
 from canvas_tui.pipeline.registry import pipeline_module
 from canvas_tui.pipeline.synth import SynthOptions, SynthReport, synthesize
+from canvas_tui.pipeline.winrate_gate import candidate_win_rate, clearly_worse
 
 
 class IterateOptions(BaseModel):
@@ -45,6 +48,7 @@ class IterateOutcome(BaseModel):
     before: float | None
     after: float | None
     control: float | None = None
+    win_rate: WinRate | None = None
     kept: bool
     reason: str
     synth: SynthReport | None
@@ -108,12 +112,14 @@ class Verdict(BaseModel):
     reason: str
     figures: dict[str, Any] = {}
     control: float | None = None
+    win_rate: WinRate | None = None
 
 
-def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, before: float | None,
-            batch: SynthReport | None) -> Verdict:
+async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, before: float | None,
+                  batch: SynthReport | None, judge: ModelClient | None) -> Verdict:
     """Keep the candidate iff it is not worse than the current artifact, nor than a control trained on the
-    same data without the new batch (so a batch cannot ride on label changes made since the last training)."""
+    same data without the new batch (so a batch cannot ride on label changes made since the last training),
+    nor, for a behaviour that writes text, clearly losing to the current artifact before a judge."""
     if lint_errors and not options.allow_lint_errors:
         return Verdict(kept=False, reason=f"lint found {lint_errors} error(s) in the data with the new batch")
     if not hasattr(pipeline_module(config.name), "train"):
@@ -127,11 +133,21 @@ def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, 
             return Verdict(kept=False, reason=f"the candidate could not be trained or evaluated ({exc})")
         after = metric_value(figures, config.eval.metric)
         kept = not_worse(config, before, after) and not_worse(config, control, after)
+        rate = await _win_rate(config, Path(work) / "candidate", judge) if kept else None
+        kept = kept and not (rate and clearly_worse(rate))
         if kept:
             _promote(config, Path(work) / "candidate")
     reason = (f"{config.eval.metric}: current {_shown(before)}, candidate {_shown(after)}, control without the batch "
-              f"{_shown(control)}: the candidate is {'not worse' if kept else 'worse'}")
-    return Verdict(kept=kept, reason=reason, figures=figures, control=control)
+              f"{_shown(control)}" + (f", win rate over the current {_shown(rate.rate)} [{rate.low:.2f}, {rate.high:.2f}]"
+                                      if rate else "") + f": the candidate is {'not worse' if kept else 'worse'}")
+    return Verdict(kept=kept, reason=reason, figures=figures, control=control, win_rate=rate)
+
+
+async def _win_rate(config: BehaviourConfig, candidate: Path, judge: ModelClient | None) -> WinRate | None:
+    """The judged win rate of the candidate's text over the current artifact's (text behaviours with a judge)."""
+    if not config.eval.winrate_cases or judge is None:
+        return None
+    return await candidate_win_rate(config, behaviours_dir(), candidate, judge, config.eval.winrate_cases)
 
 
 def _shown(value: float | None) -> str:
@@ -146,12 +162,12 @@ async def iterate(name: str, client: ModelClient | None, options: IterateOptions
     synth = await synthesize(config, client, options.synth) if client is not None else None
     report = lint(config)
     before = metric_value(before_figures, config.eval.metric)
-    verdict = _decide(config, options, len(report.errors), before, synth)
+    verdict = await _decide(config, options, len(report.errors), before, synth, client)
     if not verdict.kept:
         _shelve(synth.path if synth else None)
     outcome = IterateOutcome(
         behaviour=name, metric=config.eval.metric, before=before, after=metric_value(verdict.figures, config.eval.metric),
-        control=verdict.control, kept=verdict.kept, reason=verdict.reason, synth=synth,
+        control=verdict.control, win_rate=verdict.win_rate, kept=verdict.kept, reason=verdict.reason, synth=synth,
         lint=f"{len(report.errors)} errors, {len(report.warnings)} warnings",
         evals_before=eval_table(before_figures), evals_after=eval_table(verdict.figures))
     return outcome.model_copy(update={"report": _write_report(outcome, options.report_dir)})
