@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.anchor.matcher import PreparedDocument, prepare
 from canvas_tui.behaviours.anchor.quote import ParsedQuote, matchable, parse_quote
-from canvas_tui.behaviours.anchor.search import Candidate, elided_matches, part_matches
+from canvas_tui.behaviours.anchor.search import Candidate, approximate_matches, elided_matches, part_matches
 from canvas_tui.behaviours.anchor.thresholds import Thresholds, load_thresholds
 from canvas_tui.behaviours.base import AnchorResult, Span
 
@@ -53,11 +53,17 @@ class TextQuoteAnchorer:
                             ambiguous=ambiguous, method=best.method)
 
     def _candidates(self, doc: PreparedDocument, parsed: ParsedQuote, quote: str) -> list[Candidate]:
-        exact = doc.exact(parsed.verbatim) or doc.exact(parsed.whole)
+        exact = doc.exact(parsed.verbatim)
+        if not exact and parsed.whole != parsed.verbatim:
+            exact = doc.exact(parsed.whole)
         if exact:
             return [Candidate(m.start, m.end, 1.0, "exact") for m in exact]
-        found = (elided_matches(doc, parsed.parts, self.thresholds) if len(parsed.parts) > 1
-                 else part_matches(doc, parsed.parts[0], self.thresholds))
+        if len(parsed.parts) > 1:
+            found = elided_matches(doc, parsed.parts, self.thresholds)
+        elif parsed.parts[0] in (parsed.verbatim, parsed.whole):  # just found not to occur exactly
+            found = approximate_matches(doc, parsed.parts[0], self.thresholds)
+        else:
+            found = part_matches(doc, parsed.parts[0], self.thresholds)
         return found or _verbatim(doc, quote)
 
 

@@ -29,6 +29,12 @@ def part_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: in
     exact = doc.exact(part, start, end)
     if exact:
         return [Candidate(m.start, m.end, 1.0, "exact") for m in exact]
+    return approximate_matches(doc, part, limits, start, end)
+
+
+def approximate_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: int = 0,
+                        end: int | None = None) -> list[Candidate]:
+    """The accepted best-distance approximate occurrences of `part`, in document order."""
     fuzzy = doc.fuzzy(part, limits.max_distance(len(part)), start, end)
     return [Candidate(m.start, m.end, _score(part, m), "fuzzy") for m in fuzzy
             if limits.accepts_words(doc.word_gaps(part, m))]
