@@ -29,14 +29,18 @@ def _anchorer():
 
 
 def edit_span(text: str, unit: str, anchor: str) -> tuple[int, int]:
-    """The span of the `unit` holding the only occurrence of `anchor` (the whole document for unit=document)."""
+    """The span of the `unit` holding the only occurrence of `anchor` (the whole document for unit=document).
+
+    An anchor that is given must be in the document whatever the unit: a made-up quote is a made-up example."""
     from canvas_tui.behaviours.locate.labels import resolve
 
+    if anchor.strip() and anchor not in text:
+        raise Rejected("anchor not in the document")
     if unit != "document":
         if not anchor.strip():
             raise Rejected("no quoted anchor for a part of the document")
         if text.count(anchor) != 1:
-            raise Rejected("anchor not in the document" if anchor not in text else "anchor occurs more than once")
+            raise Rejected("anchor occurs more than once")
     try:
         return resolve(text, unit, anchor if unit != "document" else "")
     except ValueError as exc:

@@ -122,8 +122,7 @@ class _Run:
     def _vet(self, example: dict[str, Any], document: Path | None) -> dict[str, Any]:
         """The example completed and checked; raises Rejected with the reason."""
         text = read_text(document) if document else None
-        fixed = self.config.teacher.fixed | ({"doc": document.name} if document else {})
-        row = derive(self.config, example | fixed, text)
+        row = derive(self.config, example, text)
         found = problems(self.config, row, text)
         if found:
             raise Rejected(found[0])
@@ -134,15 +133,17 @@ class _Run:
 
     def _accept(self, index: int, examples: list[BaseModel], document: Path | None) -> tuple[list[dict], Counter[str]]:
         accepted, reasons = [], Counter()
+        context = self.config.teacher.fixed | ({"doc": document.name} if document else {})
         for example in examples:
             if self.accepted + len(accepted) >= self.options.n:
                 break
+            offered = example.model_dump() | context
             try:
-                row = self._vet(example.model_dump(), document)
+                row = self._vet(offered, document)
             except Rejected as exc:
                 reasons[_reason(str(exc))] += 1
                 if len(self.rejected) < REJECTED_SHOWN:
-                    self.rejected.append(f"{_reason(str(exc))}: {self.config.dedupe_text(example.model_dump())[:120]}")
+                    self.rejected.append(f"{_reason(str(exc))}: {self.config.dedupe_text(offered)[:120]}")
                 continue
             self.seen.add(self.config.dedupe_text(row))
             accepted.append(row | {"usable": True, "source": "teacher", "provenance": self._provenance(index, document)})

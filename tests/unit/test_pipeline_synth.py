@@ -198,3 +198,11 @@ async def test_a_reply_with_no_words_is_not_a_prompt(trigger_data):
     teacher = prompt_teacher([{"prompt": ", ", "label": "canvas", "category": "writing"}, *teacher_rows()[:1]])
     report = await synthesize(load_config("trigger"), teacher, SynthOptions(n=1))
     assert report.accepted == 1 and report.reasons == {"no words in prompt": 1}
+
+
+async def test_a_made_up_quote_rejects_even_a_whole_document_example(policy_data):
+    row = {"request": "make the whole thing friendlier", "unit": "document", "label": "rewrite", "category": "tone",
+           "anchor": "A new lightbulb can only last for about twenty years"}
+    report = await synthesize(load_config("policy"), ScriptedClient([json.dumps({"examples": [row]})] * 3),
+                              SynthOptions(n=1))
+    assert report.accepted == 0 and report.reasons == {"anchor not in the document": 3}
