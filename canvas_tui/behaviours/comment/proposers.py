@@ -26,7 +26,7 @@ from canvas_tui.behaviours.comment.templates import comment_text, suggestion
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.local import LOCAL_MODEL_NAME
 
-FIXABLE = {"typo", "grammar", "inconsistent", "wordy", "passive", "weak_opening", "code_smell"}
+FIXABLE = {"typo", "grammar", "inconsistent", "wordy"}
 """Categories whose comment offers a replacement when the lexicon knows the fix."""
 WEAK_PLACERS = {LOCAL_MODEL_NAME}
 """Models measured to place comments worse than the scorer (spec.md): the default does not let them place."""

@@ -40,24 +40,29 @@ class RuleModel:
         return result
 
 
-RULED_CATEGORIES = frozenset({"typo", "grammar", "code_smell"})
-"""Categories whose cues are near-certain (a listed misspelling or grammar slip, a code-smell pattern): the
-rules' view is kept when the trained model doubts it. Chosen by cross-validated placement F1 (spec.md)."""
+RULE_ONLY = frozenset({"typo", "grammar"})
+"""Categories decided by the rules alone: a typo or grammar comment must name a listed misspelling, doubled
+word or grammar slip (the trained model otherwise learns coincidences from a handful of rows)."""
+RULE_OR_TRAINED = frozenset({"code_smell"})
+"""Categories where a code-smell pattern or the trained model may each propose (the higher probability).
+Both choices were made by cross-validated placement F1 (spec.md)."""
 
 
 class RuledModel:
-    """The trained scorer, with the rules' probability kept for the near-certain categories."""
+    """The trained scorer, with the rules deciding or backing the categories whose cues are near-certain."""
 
     def __init__(self, trained, rules: RuleModel | None = None) -> None:
         self.trained, self.rules = trained, rules or RuleModel()
         self.version, self.threshold = trained.version, trained.threshold
 
     def probabilities(self, vectors: list[tuple[float, ...]]) -> list[dict[str, float]]:
-        """max(trained, rules) for the ruled categories, the trained probability for the others."""
+        """The rules' probability for RULE_ONLY, the higher of both for RULE_OR_TRAINED, else the trained one."""
         result = []
         for learnt, ruled in zip(self.trained.probabilities(vectors), self.rules.probabilities(vectors)):
             merged = dict(learnt)
-            for category in RULED_CATEGORIES:
+            for category in RULE_ONLY:
+                merged[category] = ruled.get(category, 0.0)
+            for category in RULE_OR_TRAINED:
                 merged[category] = max(learnt.get(category, 0.0), ruled.get(category, 0.0))
             result.append(merged)
         return result

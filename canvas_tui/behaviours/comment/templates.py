@@ -55,8 +55,18 @@ _CODE = {
 }
 
 
-def _first(cues: dict[str, list[str]], name: str) -> str | None:
-    return cues.get(name, [None])[0] if cues.get(name) else None
+_NAMED: dict[str, tuple[str, str]] = {
+    "typo": ("misspelling", "'{}' looks misspelled."),
+    "grammar": ("grammar", "Check '{}'."),
+    "wordy": ("wordy", "Wordy: '{}' can be shorter."),
+    "jargon": ("jargon", "Jargon: '{}' says little; be concrete."),
+    "vague": ("weasel", "'{}' is vague: give a figure, example or source."),
+    "unsupported_stat": ("number", "Where does '{}' come from? Cite a source."),
+    "unsupported_claim": ("absolute", "'{}' overstates; support it or soften it."),
+    "inconsistent": ("inconsistent", "'{}' is written differently elsewhere; use one form."),
+    "passive": ("passive", "Passive '{}': who did it?"),
+}
+"""Categories whose comment names the cue found: (cue, comment with the cue's text)."""
 
 
 def comment_text(category: str, cues: dict[str, list[str]]) -> str:
@@ -64,20 +74,11 @@ def comment_text(category: str, cues: dict[str, list[str]]) -> str:
     if category == "code_smell":
         smell = next((name for name in _CODE if cues.get(name)), None)
         return _CODE[smell] if smell else _GENERIC[category]
-    specific = {
-        "typo": _first(cues, "misspelling") and f"'{_first(cues, 'misspelling')}' looks misspelled.",
-        "grammar": _first(cues, "grammar") and f"Check '{_first(cues, 'grammar')}'.",
-        "wordy": _first(cues, "wordy") and f"Wordy: '{_first(cues, 'wordy')}' can be shorter.",
-        "jargon": _first(cues, "jargon") and f"Jargon: '{_first(cues, 'jargon')}' says little; be concrete.",
-        "vague": _first(cues, "weasel") and f"'{_first(cues, 'weasel')}' is vague: give a figure, example or source.",
-        "unsupported_stat": _first(cues, "number") and f"Where does '{_first(cues, 'number').strip()}' come from? Cite a source.",
-        "unsupported_claim": _first(cues, "absolute") and f"'{_first(cues, 'absolute')}' overstates; support it or soften it.",
-        "inconsistent": _first(cues, "inconsistent") and f"'{_first(cues, 'inconsistent')}' is written differently elsewhere; use one form.",
-        "passive": _first(cues, "passive") and f"Passive '{_first(cues, 'passive')}': who did it?",
-    }.get(category)
-    if category == "typo" and not specific and cues.get("doubled"):
-        specific = f"Repeated word: '{cues['doubled'][0]}'."
-    return specific or _GENERIC[category]
+    if category == "typo" and not cues.get("misspelling") and cues.get("doubled"):
+        return f"Repeated word: '{cues['doubled'][0]}'."
+    cue, text = _NAMED.get(category, ("", ""))
+    found = cues.get(cue)
+    return text.format(found[0].strip()) if found else _GENERIC[category]
 
 
 def suggestion(text: str, document: str) -> str | None:
