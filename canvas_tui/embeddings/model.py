@@ -1,0 +1,73 @@
+"""Sentence embeddings from all-MiniLM-L6-v2: tokenise, batch with padding, encode, cache per text.
+
+`Embedder.embed` returns one unit-length 384-dimensional vector per text, so a dot product is the
+cosine similarity. Vectors are cached by a hash of the text: a document's units are encoded once,
+and later requests on the same (or a lightly edited) document only encode what is new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from canvas_tui.embeddings.encoder import encode
+from canvas_tui.embeddings.weights import Weights, load_weights, model_dir
+
+MAX_TOKENS = 128
+BATCH = 32
+CACHE_SIZE = 16384
+DIMENSIONS = 384
+
+
+class Embedder:
+    """The MiniLM sentence encoder with a bounded cache of vectors by text hash."""
+
+    def __init__(self, folder: Path) -> None:
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+        self.weights: Weights = load_weights(folder)
+        self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors (len(texts), 384) for `texts`, encoding only those not cached yet."""
+        keys = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        if missing:
+            first = {k: t for k, t in zip(keys, texts)}
+            for key, vector in zip(missing, self._encode([first[k] for k in missing])):
+                self._remember(key, vector)
+        for key in keys:
+            self._cache.move_to_end(key)
+        return np.stack([self._cache[k] for k in keys]) if keys else np.zeros((0, DIMENSIONS), np.float32)
+
+    def _remember(self, key: bytes, vector: np.ndarray) -> None:
+        self._cache[key] = vector
+        while len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        """Encode in batches of similar length (less padding), returned in the order given."""
+        encodings = self.tokenizer.encode_batch(texts)
+        order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
+        vectors = np.zeros((len(texts), DIMENSIONS), np.float32)
+        for begin in range(0, len(order), BATCH):
+            chosen = order[begin:begin + BATCH]
+            length = max(sum(encodings[n].attention_mask) for n in chosen)
+            ids = np.array([encodings[n].ids[:length] for n in chosen], dtype=np.int64)
+            mask = np.array([encodings[n].attention_mask[:length] for n in chosen], dtype=np.int64)
+            vectors[chosen] = encode(self.weights, ids, mask)
+        return vectors
+
+
+@lru_cache(maxsize=1)
+def default_embedder() -> Embedder | None:
+    """The shared embedder, loaded on first use; None when the model package is not installed."""
+    folder = model_dir()
+    return Embedder(folder) if folder else None
