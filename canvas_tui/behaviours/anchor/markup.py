@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -43,10 +44,16 @@ def entities(ascii_text: bytes) -> list[Entity]:
         return []
     found = []
     for match in _ENTITY.finditer(ascii_text):
-        char = html.unescape(match.group().decode("ascii"))
+        char = _rendered(match.group())
         if len(char) == 1:
             found.append((match.start(), match.end(), char))
     return found
+
+
+@lru_cache(maxsize=512)
+def _rendered(entity: bytes) -> str:
+    """What an entity renders as (cached: a document repeats the same few entities)."""
+    return html.unescape(entity.decode("ascii"))
 
 
 def _links(ascii_text: bytes) -> list[tuple[int, int]]:

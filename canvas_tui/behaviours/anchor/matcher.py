@@ -20,6 +20,7 @@ from canvas_tui.behaviours.anchor.offsets import Normalized
 from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
 _OTHER = 255
+_PLANE = 0x10000  # code points below: looked up in a table; above (emoji...): one by one
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,12 @@ class _Split:
         if not len(self.wide_at):
             return self.one_byte
         out = np.frombuffer(bytearray(self.one_byte), dtype=np.uint8)
-        out[self.wide_at] = [alphabet.get(code, _OTHER) for code in self.wide_codes.tolist()]
+        plane = self.wide_codes < _PLANE
+        table = np.full(_PLANE, _OTHER, dtype=np.uint8)
+        table[[code for code in alphabet if code < _PLANE]] = [byte for code, byte in alphabet.items() if code < _PLANE]
+        out[self.wide_at[plane]] = table[self.wide_codes[plane]]
+        beyond = np.flatnonzero(~plane)
+        out[self.wide_at[beyond]] = [alphabet.get(code, _OTHER) for code in self.wide_codes[beyond].tolist()]
         return out.tobytes()
 
 

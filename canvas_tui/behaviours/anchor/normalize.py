@@ -120,12 +120,11 @@ def _special(text: str, ascii_text: bytes, found: list[Entity]) -> tuple[np.ndar
     and the `&` of each entity, which reads as the character the entity stands for."""
     at = np.array([start for start, _end, _char in found], dtype=np.int64)
     codes = np.array([ord(char) for _start, _end, char in found], dtype=np.uint32)
-    if not text.isascii():
-        wide, wide_codes = non_ascii(text, ascii_text)
-        at, codes = np.concatenate((at, wide)), np.concatenate((codes, wide_codes))
-        order = np.argsort(at, kind="stable")
-        at, codes = at[order], codes[order]
-    return at, codes
+    if text.isascii():
+        return at, codes
+    wide, wide_codes = non_ascii(text, ascii_text)
+    slots = np.searchsorted(wide, at)
+    return np.insert(wide, slots, at), np.insert(wide_codes, slots, codes)
 
 
 def _fold(text: str, ascii_text: bytes, found: list[Entity]) -> _Folded:
