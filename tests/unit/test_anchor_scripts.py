@@ -11,16 +11,15 @@ ANCHORER = TextQuoteAnchorer()
 
 
 def _document(rng: random.Random, letters: str, words: int) -> str:
-    vocabulary = ["".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(400)]
-    return " ".join(rng.choice(vocabulary) + rng.choice(["", "", ",", "."]) for _ in range(words))
+    """Five-letter words and no punctuation: only the letters tell one passage from another."""
+    vocabulary = ["".join(rng.choice(letters) for _ in range(5)) for _ in range(400)]
+    return " ".join(rng.choice(vocabulary) for _ in range(words))
 
 
 def _words_from(text: str, at: int, length: int) -> tuple[int, int]:
-    """The span of the whole words from after `at` over about `length` characters, without a
-    final comma or full stop (edge punctuation of a quote is optional)."""
+    """The span of the whole words from after `at` over about `length` characters."""
     start = text.index(" ", at) + 1
-    end = text.index(" ", start + length)
-    return start, end - (text[end - 1] in ",.")
+    return start, text.index(" ", start + length)
 
 
 def _with_typo(quote: str, at: int) -> str:
