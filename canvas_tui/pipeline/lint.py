@@ -14,6 +14,7 @@ Warnings: near-duplicates with different labels (often a real boundary: "shorten
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel
@@ -22,7 +23,7 @@ from canvas_tui.pipeline.checks import problems
 from canvas_tui.pipeline.config import BehaviourConfig, UnknownConfig, load_config
 from canvas_tui.pipeline.dataset import Dataset, Row, load_dataset
 from canvas_tui.pipeline.dedupe import near_duplicate_pairs, normal
-from canvas_tui.pipeline.documents import DocumentStore
+from canvas_tui.pipeline.documents import DocumentStore, read_text
 
 EDIT_SOURCES = ("policy", "locate")
 
@@ -60,12 +61,22 @@ def _label(config: BehaviourConfig, row: Row) -> str:
     return str(row.fields.get(config.label_column) or "")
 
 
+def _document(row: Row, store: DocumentStore) -> str | None:
+    """The text a row was written about: by name in the behaviour's folders, else the teacher's recorded path
+    (a document given with `synth --documents`)."""
+    if not row.fields.get("doc"):
+        return None
+    recorded = Path(str((row.fields.get("provenance") or {}).get("document") or ""))
+    found = store.text(str(row.fields["doc"]))
+    return found if found is not None or not recorded.is_file() else read_text(recorded)
+
+
 def check_rows(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
     """Rows breaking the behaviour's deterministic checks."""
     store = DocumentStore(config.documents)
     findings = []
     for row in dataset.rows:
-        document = store.text(str(row.fields["doc"])) if row.fields.get("doc") else None
+        document = _document(row, store)
         for problem in problems(config, row.fields, document):
             findings.append(Finding(level="error", rule="check", message=problem, where=[row.origin]))
     return findings

@@ -206,3 +206,16 @@ async def test_a_made_up_quote_rejects_even_a_whole_document_example(policy_data
     report = await synthesize(load_config("policy"), ScriptedClient([json.dumps({"examples": [row]})] * 3),
                               SynthOptions(n=1))
     assert report.accepted == 0 and report.reasons == {"anchor not in the document": 3}
+
+
+async def test_rows_about_an_extra_documents_folder_still_pass_lint(policy_data, tmp_path):
+    extra = tmp_path / "corpus"
+    extra.mkdir()
+    shutil.copy(REAL / "locate" / "documents" / "wiki_lighthouse.md", extra / "only_here.md")
+    rows = [{"request": "tighten this paragraph a lot please", "unit": "paragraph", "label": "rewrite", "category": "length"}]
+    config = load_config("policy")
+    options = SynthOptions(n=3, documents=[extra])
+    report = await synthesize(config.model_copy(update={"documents": config.documents.model_copy(update={"folders": []})}),
+                              edit_teacher(rows), options)
+    assert [row["doc"] for row in jsonl(report.path)] == ["only_here.md"]
+    assert check_rows(config, load_dataset(config)) == []
