@@ -8,8 +8,10 @@ have (a good batch), or the same rows with their labels flipped (a bad batch).
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 from canvas_tui.behaviours.policy.data import LabelRow
+from canvas_tui.cli import cli
 from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contracts import TrainRequest
 from canvas_tui.pipeline.dataset import load_dataset
@@ -75,3 +77,13 @@ async def test_a_worse_candidate_is_rejected_and_its_batch_shelved(policy, tmp_p
     assert outcome.synth.accepted == 80 and outcome.synth.path.parent.joinpath("rejected", outcome.synth.path.name).exists()
     assert load_dataset(load_config("policy")).counts()["teacher"] == 0
     assert outcome.report.read_text(encoding="utf-8").startswith("# iterate policy: REJECTED")
+
+
+def test_the_iterate_command_without_a_teacher_retrains_and_reports(policy, tmp_path):
+    held, kept, _ = _halves()
+    before = _train_current(tmp_path, held, kept[::4])
+    result = CliRunner().invoke(cli, ["iterate", "policy", "--report-dir", str(tmp_path / "reports")])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("kept: trained.accuracy: current") and "control without the batch none" in result.output
+    assert (policy / "model.json").read_bytes() == before
+    assert len(list((tmp_path / "reports").glob("iterate-policy-*.md"))) == 1
