@@ -129,7 +129,8 @@ def time_batch(rng: random.Random, paragraphs: list[str], passage: str) -> None:
     for line in range(BATCH):
         cases = quotes(rng, passage, shift=line % (len(passage) - 300))
         quote = list(cases.values())[line % len(cases)]
-        items.append(AnchorInput(id=line, document=build_document(rng, SIZES["10 KB"], paragraphs, passage), quote=quote))
+        document = build_document(rng, SIZES["10 KB"], paragraphs, passage)
+        items.append(AnchorInput(id=line, document=document, quote=quote))
     new_document()
     wall, cpu = time.perf_counter(), time.process_time()
     predict_many(items)
@@ -146,9 +147,11 @@ def time_difflib(document: str, passage: str, perturbed: str, cold_cpu: float, w
     found = baseline.anchor(piece, perturbed)
     small = timed(lambda: baseline.anchor(piece, perturbed), 3).cpu
     per_doc = small * len(document) / len(piece)
-    print(f"difflib-window perturbed: cpu {small:.1f} ms on {len(piece):,} chars (span={'yes' if found.span else 'none'}), "
-          f"extrapolated per char to {len(document):,} chars: {per_doc / 1000:.1f} s (not run on 1 MB: too slow)")
-    print(f"speed-up on the perturbed quote, 1 MB, cpu time: {per_doc / warm_cpu:,.0f}x warm, {per_doc / cold_cpu:,.0f}x cold")
+    print(f"difflib-window perturbed: cpu {small:.1f} ms on {len(piece):,} chars "
+          f"(span={'yes' if found.span else 'none'}), extrapolated per char to {len(document):,} chars: "
+          f"{per_doc / 1000:.1f} s (not run on 1 MB: too slow)")
+    print(f"speed-up on the perturbed quote, 1 MB, cpu time: {per_doc / warm_cpu:,.0f}x warm, "
+          f"{per_doc / cold_cpu:,.0f}x cold")
 
 
 def main() -> None:
