@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
-from canvas_tui.behaviours.comment.proposers import default_proposer
+from canvas_tui.behaviours.comment import default_proposer
 from canvas_tui.document import Comment, Document
 from canvas_tui.document.changes import minimal_change
 from canvas_tui.session import prompts
