@@ -121,7 +121,7 @@ def iterate(behaviour: str, teacher: str | None, model: str | None, base_url: st
 
     _config(behaviour)
     client = _client(teacher, model, base_url) if teacher else None
-    options = IterateOptions(synth=_synth_options(n, concurrency, seed, documents), train_seed=seed,
+    options = IterateOptions(synth=_synth_options(n, concurrency, seed, documents),
                              allow_lint_errors=allow_lint_errors, report_dir=report_dir)
     try:
         outcome = asyncio.run(_with_client(client, run_iterate(behaviour, client, options)))

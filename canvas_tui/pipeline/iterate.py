@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from canvas_tui.data.winrate import WinRate
 from canvas_tui.llm.client import ModelClient
@@ -35,7 +35,8 @@ class IterateOptions(BaseModel):
     """Arguments of one iteration."""
 
     synth: SynthOptions
-    train_seed: int = 0
+    train_seed: int = Field(0, description="the training seed of candidate and control alike (committed artifacts use "
+                                           "0), so they differ from the current artifact only by their data")
     allow_lint_errors: bool = False
     report_dir: Path = Path("reports")
 
