@@ -10,6 +10,7 @@ from canvas_tui.behaviours.comment.evaluation import invents
 from canvas_tui.behaviours.comment.examples import few_shot
 from canvas_tui.behaviours.comment.labels import read_rows
 from canvas_tui.behaviours.comment.proposers import HybridProposer, PromptedProposer, usable_text
+from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.scripted import ScriptedClient
 
 DOC = ("# Update\n\nResearch shows that 80% of users want dark mode. We will definately add it next month.\n\n"
@@ -41,6 +42,8 @@ async def test_the_hybrid_keeps_the_scorers_places_and_uses_the_models_text_only
     echoed = await HybridProposer().propose(ScriptedClient(lambda r: r.messages[1]["content"] for _ in range(5)),
                                             "check the facts", DOC, 5)
     assert all("<passage>" not in c.comment for c in echoed.proposals.comments)
+    broken = await HybridProposer().propose(ScriptedClient([ModelError("broke off")] * 5), "check the facts", DOC, 5)
+    assert [c.quote for c in broken.proposals.comments] == [c.quote for c in result.proposals.comments]
 
 
 @pytest.mark.parametrize("text, usable", [("Cite a source for this.", True), ("", False), ("ok", False),

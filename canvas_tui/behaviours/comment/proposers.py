@@ -24,6 +24,7 @@ from canvas_tui.behaviours.comment.rules import RuleModel, RuledModel
 from canvas_tui.behaviours.comment.schema import NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.behaviours.comment.templates import comment_text, suggestion
 from canvas_tui.llm.client import ModelClient
+from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.local import LOCAL_MODEL_NAME
 
 FIXABLE = {"typo", "grammar", "inconsistent", "wordy"}
@@ -107,11 +108,14 @@ class HybridProposer:
 
     async def propose(self, client: ModelClient, request: str, document: str, limit: int,
                       max_tokens: int = 1024) -> ProposalResult:
-        """One short model call per chosen unit."""
+        """One short model call per chosen unit; a failed call keeps the template (the model is optional here)."""
         comments, written = [], 0
         for placement in self.scorer.placements(request, document, limit):
             templated = self.scorer.comment(placement, document)
-            text = await client.complete(comment_text_request(request, placement.unit.text, placement.category))
+            try:
+                text = await client.complete(comment_text_request(request, placement.unit.text, placement.category))
+            except ModelError:
+                text = ""
             use = usable_text(text, placement.unit.text)
             written += use
             comments.append(templated.model_copy(update={"comment": text.strip()[:400]}) if use else templated)
