@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from canvas_tui.behaviours.comment import CommentProposals
 from canvas_tui.behaviours.comment.candidates import candidates, is_program
 from canvas_tui.behaviours.comment.metrics import Placement, hits
@@ -84,3 +87,14 @@ def test_the_shipped_scorer_was_trained_on_todays_features():
     from canvas_tui.behaviours.comment.model import trained_model
 
     assert trained_model().feature_names == list(FEATURE_NAMES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.lists(st.sampled_from(["a", "b", " ", "é", ".", "?", "\n", "\r\n", "\t", "#", "-", "*", "`", "'", '"', "7",
+                                      "%", "definately", "def f(x=[]):", "The the", "Studies show 40%"]), max_size=60).map("".join),
+       request=st.sampled_from(["critique this", "proofread", "check the facts", "review this code"]))
+async def test_any_text_gets_at_most_the_limit_of_comments_each_quoting_a_span_of_it(text, request):
+    result = await ScorerProposer().propose(ScriptedClient([]), request, text, 12)
+    assert len(result.proposals.comments) <= 10
+    for comment in result.proposals.comments:
+        assert comment.quote in text and comment.quote.strip()

@@ -21,7 +21,7 @@ from canvas_tui.behaviours.comment.placement import Placement, place
 from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
 from canvas_tui.behaviours.comment.requests import request_kind
 from canvas_tui.behaviours.comment.rules import RuleModel, RuledModel
-from canvas_tui.behaviours.comment.schema import NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
+from canvas_tui.behaviours.comment.schema import MAX_COMMENTS_PER_REPLY, NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.behaviours.comment.templates import comment_text, suggestion
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.errors import ModelError
@@ -86,7 +86,8 @@ class ScorerProposer:
     async def propose(self, client: ModelClient, request: str, document: str, limit: int,
                       max_tokens: int = 1024) -> ProposalResult:
         """Comments from the scorer alone; the model is not asked."""
-        comments = [self.comment(p, document) for p in self.placements(request, document, limit)]
+        chosen = self.placements(request, document, min(limit, MAX_COMMENTS_PER_REPLY))
+        comments = [self.comment(p, document) for p in chosen]
         return ProposalResult(proposals=CommentProposals(comments=comments), implementation=self.name,
                               version=self.version, uses_model=False)
 
