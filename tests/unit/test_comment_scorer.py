@@ -98,3 +98,8 @@ async def test_any_text_gets_at_most_the_limit_of_comments_each_quoting_a_span_o
     assert len(result.proposals.comments) <= 10
     for comment in result.proposals.comments:
         assert comment.quote in text and comment.quote.strip()
+
+
+def test_a_request_for_two_kinds_of_review_gets_comments_of_both_kinds():
+    quotes = _quotes("proofread and fact-check this", MEMO)
+    assert any("80%" in q for q in quotes) and any("definately" in q for q in quotes)

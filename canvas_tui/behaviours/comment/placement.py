@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from canvas_tui.behaviours.comment.features import Analysed
-from canvas_tui.behaviours.comment.requests import ALLOWED
 
 
 @dataclass(frozen=True)
@@ -17,10 +16,9 @@ class Placement:
     score: float
 
 
-def place(units: tuple[Analysed, ...] | list[Analysed], probabilities: list[dict[str, float]], kind: str, limit: int,
-          threshold: float) -> list[Placement]:
+def place(units: tuple[Analysed, ...] | list[Analysed], probabilities: list[dict[str, float]], allowed: set[str],
+          limit: int, threshold: float) -> list[Placement]:
     """At most `limit` units whose most likely allowed category reaches `threshold`, best first, then in document order."""
-    allowed = ALLOWED[kind]
     scored = []
     for unit, probs in zip(units, probabilities):
         relevant = {c: p for c, p in probs.items() if c in allowed}

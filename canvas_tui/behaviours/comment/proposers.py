@@ -19,7 +19,7 @@ from canvas_tui.behaviours.comment.features import analyse
 from canvas_tui.behaviours.comment.model import trained_model
 from canvas_tui.behaviours.comment.placement import Placement, place
 from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
-from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.requests import allowed_categories, request_kind
 from canvas_tui.behaviours.comment.rules import RuleModel, RuledModel
 from canvas_tui.behaviours.comment.schema import MAX_COMMENTS_PER_REPLY, NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.behaviours.comment.templates import comment_text, suggestion
@@ -74,8 +74,8 @@ class ScorerProposer:
     def placements(self, request: str, document: str, limit: int) -> list[Placement]:
         """The units chosen for comments, with category and score."""
         units = analyse(document)
-        kind = request_kind(request, program=is_program(document))
-        return place(units, self.model.probabilities([u.vector for u in units]), kind, limit, self.model.threshold)
+        allowed = allowed_categories(request, program=is_program(document))
+        return place(units, self.model.probabilities([u.vector for u in units]), allowed, limit, self.model.threshold)
 
     def comment(self, placement: Placement, document: str) -> ProposedComment:
         """The templated comment (and fix, where obvious) for one placement."""

@@ -40,12 +40,21 @@ _KIND_CUES: tuple[tuple[str, str], ...] = (
 )
 
 
-def request_kind(request: str, *, program: bool = False) -> str:
-    """The kind of a comment request; a program is always reviewed as code."""
+def request_kinds(request: str, *, program: bool = False) -> list[str]:
+    """Every kind of review a request asks for, in cue order ("proofread and fact-check" asks for two);
+    a program is always reviewed as code, and a request with no cue is a critique."""
     if program:
-        return "code"
+        return ["code"]
     lowered = request.lower()
-    for kind, pattern in _KIND_CUES:
-        if kind != "code" and re.search(pattern, lowered):
-            return kind
-    return "critique"
+    kinds = [kind for kind, pattern in _KIND_CUES if kind != "code" and re.search(pattern, lowered)]
+    return kinds or ["critique"]
+
+
+def request_kind(request: str, *, program: bool = False) -> str:
+    """The main kind of a comment request (its first cue)."""
+    return request_kinds(request, program=program)[0]
+
+
+def allowed_categories(request: str, *, program: bool = False) -> set[str]:
+    """The categories a request deserves comments on: the union over the kinds it asks for."""
+    return set().union(*(ALLOWED[kind] for kind in request_kinds(request, program=program)))

@@ -19,7 +19,7 @@ from canvas_tui.behaviours.comment.labels import LabelRow, cases, document
 from canvas_tui.behaviours.comment.metrics import Placement, hits
 from canvas_tui.behaviours.comment.model import ScorerModel
 from canvas_tui.behaviours.comment.placement import place
-from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.requests import allowed_categories
 from canvas_tui.behaviours.comment.rules import RuledModel
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
@@ -75,8 +75,8 @@ def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> 
     for case in cases(rows):
         text = document(case.doc)
         units = analyse(text)
-        kind = request_kind(case.request, program=is_program(text))
-        chosen = place(units, RuledModel(model).probabilities([u.vector for u in units]), kind, LIMIT, threshold)
+        allowed = allowed_categories(case.request, program=is_program(text))
+        chosen = place(units, RuledModel(model).probabilities([u.vector for u in units]), allowed, LIMIT, threshold)
         spans = [Span(start=p.unit.candidate.start, end=p.unit.candidate.end) for p in chosen]
         totals.add(len(spans), spans, [Span(start=g.start, end=g.end) for g in case.gold], LIMIT)
     return totals.figures()["f1"]
