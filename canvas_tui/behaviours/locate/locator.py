@@ -1,8 +1,10 @@
-"""The deterministic section locator: which part of a document an edit request is about.
+"""The section locator: which part of a document an edit request is about.
 
 Order of evidence (spec.md): a selection wins; a request about the whole document takes it all;
 otherwise a scope is narrowed (a named section, an ordinal unit, the intro or the conclusion) and
-the target is picked inside it by ordinal, heading, quote, position or topic, in that order.
+the target is picked inside it by ordinal, heading, quote, position or topic, in that order. All of it
+is deterministic rules except topic scoring, which also weighs meaning with a small embedding model
+when one is installed (`meaning.py`).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 NAME = "rules"
-VERSION = "2"
+VERSION = "3"
 QUOTE_FOUND = 0.6
 AMBIGUOUS_RATIO = 0.9
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.):]?\s+")
@@ -207,7 +209,8 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
 
 
 class RulesLocator:
-    """The default `SectionLocator`: deterministic rules over document units (no model)."""
+    """The default `SectionLocator`: rules over document units; topics also scored by meaning with a small
+    sentence-embedding model when it is installed (`meaning.py`)."""
 
     name = NAME
     version = VERSION

@@ -6,16 +6,26 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.base import LocateDecision, Span
 from canvas_tui.behaviours.locate.baseline import overlap_decide
 from canvas_tui.behaviours.locate.evaluation import Figures, Outcome, figures, score
 from canvas_tui.behaviours.locate.labels import Label, load, load_all
 from canvas_tui.behaviours.locate.locator import NAME, decide
+from canvas_tui.behaviours.locate.meaning import rules_only
 from canvas_tui.behaviours.policy import classify
 from canvas_tui.pipeline.batch import BatchPredictor
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
 
-IMPLEMENTATIONS = {NAME: decide, "word-overlap": lambda doc, req, sel: overlap_decide(doc, req)}
+RULES_ONLY = "rules-no-model"
+
+
+def _rules_only(document: str, request: str, selection: Span | None) -> LocateDecision:
+    """The locator with its embedding model switched off: what the default locator falls back to."""
+    with rules_only():
+        return decide(document, request, selection)
+
+
+IMPLEMENTATIONS = {NAME: decide, RULES_ONLY: _rules_only, "word-overlap": lambda doc, req, sel: overlap_decide(doc, req)}
 
 
 class LocateInput(BaseModel):
@@ -81,7 +91,8 @@ def _splits() -> dict[str, list[Label]]:
 
 
 def evaluate(request: EvalRequest) -> EvalResult:
-    """Score the rules locator and the word-overlap baseline on dev, held-out test and the blind sets."""
+    """Score the default locator (rules + embedding model when installed), the rules alone and the word-overlap
+    baseline on dev, held-out test and the blind sets."""
     names = request.implementations or list(IMPLEMENTATIONS)
     results: dict[str, dict[str, Figures]] = {}
     misses: list[Outcome] = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from canvas_tui.behaviours.locate.meaning import blend, model_in_use
 from canvas_tui.behaviours.locate.parts import is_furniture, named_sections
 from canvas_tui.behaviours.locate.request import Cues
 from canvas_tui.behaviours.locate.scoring import Scored, heading_scores, quote_scores, relevance
@@ -155,12 +156,15 @@ def by_quote(seg: Segmentation, cues: Cues, kind: str | None, scope: Unit | None
 
 
 def by_topic(seg: Segmentation, text: str, kind: str, scope: Unit | None) -> Found | None:
-    """The units most about the request's topic words (BM25 over stems), if any word matches."""
+    """The units most about the request's topic words: BM25 over stems, blended with the similarity of
+    meaning when the embedding model is available (then a paraphrase sharing no word still finds its unit)."""
     query = topic_stems(text)
     if not query:
         return None
     among = units_in(seg, kind, scope) if kind != "section" or scope is not None else list(seg.sections)
     ranked = relevance(seg.text, kind, query, among)
+    if len(ranked) > 1 and model_in_use():
+        ranked = blend(seg, text, among, dict(ranked))
     if not ranked or ranked[0][1] <= 0.0:
         return None
     return Found(ranked, "meaning")
