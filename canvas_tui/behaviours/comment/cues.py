@@ -43,6 +43,14 @@ _CODE_SMELLS: dict[str, str] = {
     "unquoted_variable": r"\b(?:rm|cp|mv|cd|chmod)\s+(?:-\w+\s+)*\$\w+",
     "pipe_to_shell": r"\b(?:curl|wget)\b[^|]*\|\s*(?:sudo\s+)?(?:ba|z)?sh\b",
     "unchecked_cd": r"^\s*cd\s+\S+\s*$",
+    "eval_exec": r"\b(?:eval|exec)\s*\(|os\.system\(|shell\s*=\s*True|pickle\.loads?\(",
+    "sql_formatting": r"execute\(\s*f?[\"'][^\"']*(?:SELECT|INSERT|UPDATE|DELETE)[^\"']*[\"']\s*(?:%|\+|\.format)|"
+                      r"execute\(\s*f[\"'][^\"']*\{",
+    "global_statement": r"^\s*global\s+\w+",
+    "shadowed_builtin": r"\b(?:def\s+\w+\(|,\s*|lambda\s+)(?:id|list|dict|str|type|input|file|max|min|sum|len|format|"
+                        r"filter|map|object|hash|iter|next|range|set|tuple)\s*[,)=:]",
+    "unguarded_division": r"/\s*len\(",
+    "swallowed_error": r"except\s+Exception\s*:\s*pass|catch\s*\(\w*\)\s*\{\s*\}",
 }
 
 

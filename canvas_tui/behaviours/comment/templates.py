@@ -52,6 +52,12 @@ _CODE = {
     "unquoted_variable": "An unquoted variable in a file command: empty or spaced values hit the wrong paths; quote it.",
     "pipe_to_shell": "Piping a download straight into a shell runs unreviewed code; download, verify, then run.",
     "unchecked_cd": "If cd fails, the next commands run in the wrong directory; add '|| exit 1' or 'set -e'.",
+    "eval_exec": "Running strings as code (eval, exec, a shell) on input runs whatever it contains; avoid it.",
+    "sql_formatting": "SQL built by string formatting invites injection; pass the values as query parameters.",
+    "global_statement": "A global statement makes the function depend on hidden state; pass it in or keep it local.",
+    "shadowed_builtin": "This name shadows a Python builtin; choose a more specific name.",
+    "unguarded_division": "Divides by zero when the sequence is empty; handle that case.",
+    "swallowed_error": "The error is swallowed silently; handle it or let it propagate.",
 }
 
 
