@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from canvas_tui.behaviours.comment.labels import LabelRow, read_rows, split
+if TYPE_CHECKING:
+    from canvas_tui.behaviours.comment.labels import LabelRow
 
 EXAMPLES = 3
 
 
 @lru_cache(maxsize=1)
 def training_rows() -> tuple[LabelRow, ...]:
-    """The training split of the labels (never the held-out documents)."""
+    """The training split of the labels (never the held-out documents); read on first use, so importing
+    the package does not import the labels module (`python -m ...labels` runs it as a script)."""
+    from canvas_tui.behaviours.comment.labels import read_rows, split
+
     return tuple(split(read_rows())[0])
 
 
