@@ -3,7 +3,11 @@
 Prints: the first call on a new text for a request that needs no sentences (segmentation without
 pySBD) and for one that needs them (pySBD on every paragraph holding more than one sentence); the
 first call after a one-paragraph edit (sentence splits are cached per paragraph); and cached calls
-once the text's indexes exist.
+once the text's indexes exist. These figures are the deterministic locator (`rules_only()`).
+
+Then the model part (topics scored by meaning with all-MiniLM-L6-v2, when installed): ms per batch of
+32 sentences, the first meaning request on a ~12 KB document (paragraphs, then sentences, encoded),
+and the same requests again (vectors cached by text hash).
 """
 
 from __future__ import annotations
@@ -13,6 +17,9 @@ import time
 from pathlib import Path
 
 from canvas_tui.behaviours.locate import decide
+from canvas_tui.behaviours.locate.meaning import rules_only
+from canvas_tui.document.units import segment
+from canvas_tui.embeddings import default_embedder
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ROOT / "behaviours/locate/documents"
@@ -45,8 +52,8 @@ def _ms(request: str, text: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def main() -> None:
-    """Print cold, edited and cached latency in milliseconds."""
+def _rules() -> None:
+    """Print cold, edited and cached latency of the deterministic locator in milliseconds."""
     text = _document()
     cold_plain = _ms(REQUESTS[0], text)
     cold_sentences = _ms(REQUESTS[2], text)
@@ -60,6 +67,37 @@ def main() -> None:
     print(f"first call after a one-paragraph edit: {after_edit:.0f} ms")
     print(f"first call of each request kind (indexes built on demand): max {max(first.values()):.1f} ms")
     print(f"cached calls: median {statistics.median(warm):.2f} ms, max {max(warm):.2f} ms over {len(warm)} calls")
+
+
+MEANING = ["the paragraph about where people spent the night", "the sentence with the water level figures"]
+
+
+def _model() -> None:
+    """Print the embedding model's load time, batch cost, and first and cached meaning requests on ~12 KB."""
+    started = time.perf_counter()
+    embedder = default_embedder()
+    if embedder is None:
+        print("embedding model not installed: the locator uses the rules alone")
+        return
+    print(f"model load: {(time.perf_counter() - started) * 1000:.0f} ms")
+    text = _document(12_000)[:12_000].rsplit("\n\n", 1)[0]
+    embedder.embed(["warm-up"])
+    batch = [text[u.start:u.end] for u in segment(text).sentences[:32]]
+    tokens = sum(sum(e.attention_mask) for e in embedder.tokenizer.encode_batch(batch))
+    started = time.perf_counter()
+    embedder.embed(batch)
+    print(f"one batch of {len(batch)} sentences ({tokens} tokens): {(time.perf_counter() - started) * 1000:.0f} ms")
+    first = [_ms(request, text) for request in MEANING]
+    cached = [_ms(request, text) for _ in range(5) for request in MEANING]
+    print(f"meaning requests on {len(text):,} chars: first paragraph-level {first[0]:.0f} ms, "
+          f"first sentence-level {first[1]:.0f} ms; cached median {statistics.median(cached):.1f} ms")
+
+
+def main() -> None:
+    """The deterministic locator's latency, then the embedding model's."""
+    with rules_only():
+        _rules()
+    _model()
 
 
 if __name__ == "__main__":
