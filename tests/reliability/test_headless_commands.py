@@ -4,6 +4,7 @@ or without a document), the chat answers with a line and goes on: it never raise
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 
 from hypothesis import HealthCheck, given, settings
@@ -24,9 +25,10 @@ LINES = st.one_of(st.builds(lambda name, args: "/" + " ".join([name, *args]), st
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.booleans(), st.lists(LINES, max_size=12))
-def test_any_command_line_gets_an_answer_and_never_stops_the_chat(with_document, lines):
+def test_any_command_line_gets_an_answer_and_never_stops_the_chat(tmp_path_factory, with_document, lines):
     session = fuzz_session("comment", "# Plan\n\nWe ship on Monday.\n" if with_document else None)
     session.client.queue(*['{"comments": [{"quote": "We ship on Monday.", "comment": "When?"}]}'] * len(lines))
     out = io.StringIO()
-    asyncio.run(HeadlessChat(session, out).run(lines))
+    with contextlib.chdir(tmp_path_factory.mktemp("saves")):
+        asyncio.run(HeadlessChat(session, out).run(lines))
     assert out.getvalue().count("\n") >= sum(1 for line in lines if line.strip())
