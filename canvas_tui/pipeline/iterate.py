@@ -139,8 +139,7 @@ async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors:
         if kept:
             _promote(config, Path(work) / "candidate")
     reason = (f"{config.eval.metric}: current {_shown(before)}, candidate {_shown(after)}, control without the batch "
-              f"{_shown(control)}" + (f", win rate over the current {_shown(rate.rate)} [{rate.low:.2f}, {rate.high:.2f}]"
-                                      if rate else "") + f": the candidate is {'not worse' if kept else 'worse'}")
+              f"{_shown(control)}" + _shown_rate(rate) + f": the candidate is {'not worse' if kept else 'worse'}")
     return Verdict(kept=kept, reason=reason, figures=figures, control=control, win_rate=rate)
 
 
@@ -153,6 +152,14 @@ async def _win_rate(config: BehaviourConfig, candidate: Path, judge: ModelClient
 
 def _shown(value: float | None) -> str:
     return "none" if value is None else f"{value:.4f}"
+
+
+def _shown_rate(rate: WinRate | None) -> str:
+    if rate is None:
+        return ""
+    if rate.rate is None:
+        return f", no decisive judgement of the text ({rate.ties} ties; identical answers are not judged)"
+    return f", win rate over the current {rate.rate:.2f} [{rate.low:.2f}, {rate.high:.2f}] ({rate.a_wins}-{rate.b_wins})"
 
 
 async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
