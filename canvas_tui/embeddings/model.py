@@ -8,6 +8,7 @@ and later requests on the same (or a lightly edited) document only encode what i
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -34,21 +35,29 @@ class Embedder:
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self.weights: Weights = load_weights(folder)
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors (len(texts), 384) for `texts`, encoding only those not cached yet."""
+        """Unit vectors (len(texts), 384) for `texts`, encoding only those not cached yet (one caller at a time:
+        the app's locator runs in a worker thread)."""
+        with self._lock:
+            return self._embed(texts)
+
+    def _embed(self, texts: list[str]) -> np.ndarray:
         keys = [hashlib.blake2b(t.encode("utf-8"), digest_size=16).digest() for t in texts]
-        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        found = {k: self._cache[k] for k in keys if k in self._cache}
+        missing = [k for k in dict.fromkeys(keys) if k not in found]
         if missing:
-            first = {k: t for k, t in zip(keys, texts)}
-            for key, vector in zip(missing, self._encode([first[k] for k in missing])):
-                self._remember(key, vector)
-        for key in keys:
-            self._cache.move_to_end(key)
-        return np.stack([self._cache[k] for k in keys]) if keys else np.zeros((0, DIMENSIONS), np.float32)
+            by_key = dict(zip(keys, texts))
+            found.update(zip(missing, self._encode([by_key[k] for k in missing])))
+        for key in dict.fromkeys(keys):
+            self._remember(key, found[key])
+        return np.stack([found[k] for k in keys]) if keys else np.zeros((0, DIMENSIONS), np.float32)
 
     def _remember(self, key: bytes, vector: np.ndarray) -> None:
+        """Keep the vector as the most recently used; forget the least recently used past CACHE_SIZE."""
         self._cache[key] = vector
+        self._cache.move_to_end(key)
         while len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 

@@ -9,6 +9,7 @@ when one is installed (`meaning.py`).
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
@@ -216,5 +217,7 @@ class RulesLocator:
     version = VERSION
 
     async def locate(self, document: str, request: str, selection: Span | None = None) -> LocateDecision:
-        """Locate the span `request` is about; see `decide`."""
-        return decide(document, request, selection)
+        """Locate the span `request` is about; see `decide`. Runs in a thread: the first request by meaning on a
+        long document encodes its units with the embedding model (about a second per 10 KB), which must not
+        stall the app's event loop."""
+        return await asyncio.to_thread(decide, document, request, selection)
