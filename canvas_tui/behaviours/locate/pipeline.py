@@ -25,7 +25,8 @@ def _rules_only(document: str, request: str, selection: Span | None) -> LocateDe
         return decide(document, request, selection)
 
 
-IMPLEMENTATIONS = {NAME: decide, RULES_ONLY: _rules_only, "word-overlap": lambda doc, req, sel: overlap_decide(doc, req)}
+IMPLEMENTATIONS = {NAME: decide, RULES_ONLY: _rules_only,
+                   "word-overlap": lambda doc, req, sel: overlap_decide(doc, req)}
 
 
 class LocateInput(BaseModel):
