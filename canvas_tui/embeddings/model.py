@@ -8,6 +8,7 @@ and later requests on the same (or a lightly edited) document only encode what i
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -77,6 +78,8 @@ class Embedder:
 
 @lru_cache(maxsize=1)
 def default_embedder() -> Embedder | None:
-    """The shared embedder, loaded on first use; None when the model package is not installed."""
+    """The shared embedder, loaded on first use; None when the model package, or the tokenizers or safetensors
+    library that reads it, is not installed."""
     folder = model_dir()
-    return Embedder(folder) if folder else None
+    readers = all(importlib.util.find_spec(name) for name in ("tokenizers", "safetensors"))
+    return Embedder(folder) if folder and readers else None
