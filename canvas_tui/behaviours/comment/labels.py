@@ -13,13 +13,12 @@ import json
 import re
 import sys
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from canvas_tui.behaviours.comment.requests import RequestKind
-from canvas_tui.paths import behaviour_dir
+from canvas_tui.paths import behaviour_dir, labelled_document
 
 COLUMNS = ["doc", "request", "kind", "quote", "start", "end", "category", "comment", "suggestion", "note"]
 
@@ -53,11 +52,9 @@ def labels_path() -> Path:
     return behaviour_dir("comment") / "labels.csv"
 
 
-@lru_cache(maxsize=64)
 def document(name: str) -> str:
-    """The text of a labelled document (read exactly: no newline translation)."""
-    with (behaviour_dir("comment") / "documents" / name).open(encoding="utf-8", newline="") as handle:
-        return handle.read()
+    """The text of one labelled comment document, exactly as written."""
+    return labelled_document("comment", name)
 
 
 def read_rows(path: Path | None = None) -> list[LabelRow]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import csv
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from canvas_tui.behaviours.base import Span, UnitKind
 from canvas_tui.document.units import segment
-from canvas_tui.paths import behaviour_dir
+from canvas_tui.paths import behaviour_dir, labelled_document
 
 COLUMNS = ["doc", "request", "style", "unit", "start", "end", "selection_start", "selection_end", "split",
            "anchor", "note"]
@@ -67,11 +66,9 @@ def load_all() -> list[Label]:
     return [label for path in label_files() for label in load(path)]
 
 
-@lru_cache(maxsize=128)
 def document(name: str) -> str:
-    """The text of one labelled document (read with newlines kept exactly as in the file)."""
-    with (behaviour_dir("locate") / "documents" / name).open(encoding="utf-8", newline="") as handle:
-        return handle.read()
+    """The text of one labelled locate document, exactly as written."""
+    return labelled_document("locate", name)
 
 
 def load(path: Path | None = None) -> list[Label]:
