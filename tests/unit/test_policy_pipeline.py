@@ -11,7 +11,7 @@ import pytest
 
 from canvas_tui.behaviours.policy import pipeline
 from canvas_tui.behaviours.policy.data import CATEGORIES, labels_path, read_rows, rows_digest, split
-from canvas_tui.behaviours.policy.scorers import artifact_path, metadata_path
+from canvas_tui.behaviours.policy.scorers import metadata_path
 from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
