@@ -40,15 +40,16 @@ def _numbers(values: dict[str, Any]) -> dict[str, float]:
 
 
 def eval_table(figures: dict[str, Any], prefix: str = "") -> Table:
-    """Each implementation's scalar figures from an eval's figures (nested splits become `split/impl`)."""
+    """Every scalar figure of an eval's figures, one row per dict that holds some: an implementation's row is
+    its name, a nested one is its path (`splits/blind_labels` with the split's own figures, such as its row
+    count, then `splits/blind_labels/trained` with that implementation's figures on the split)."""
     table: Table = {}
     for key, value in figures.items():
         if not isinstance(value, dict):
             continue
         if _numbers(value):
             table[prefix + key] = _numbers(value)
-        else:
-            table |= eval_table(value, f"{prefix}{key}/")
+        table |= eval_table(value, f"{prefix}{key}/")
     return table
 
 

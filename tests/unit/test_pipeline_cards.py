@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from canvas_tui.pipeline.cards import eval_lines, eval_table
 from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contracts import TrainRequest
 from canvas_tui.pipeline.dataset import data_hash, load_dataset
@@ -43,3 +44,16 @@ async def test_the_card_counts_rows_by_source_and_matches_what_the_behaviour_tra
     for name, value in accuracy.items():
         assert re.search(rf"^\| {name} \| {value:.4g} \|", card, re.M)
     assert set(accuracy) == {"rules", "trained"}
+
+
+def test_each_split_of_an_eval_shows_every_implementation_s_figures_on_that_split():
+    on_split = {"trained": {"accuracy": 0.99, "canvas_recall": 0.98}, "keyword": {"accuracy": 0.89}, "rows": 350}
+    figures = {"trained": {"accuracy": 0.97}, "test_rows": 278, "notes": "n/a", "splits": {"blind": on_split}}
+    table = eval_table(figures)
+    assert table["splits/blind/trained"] == on_split["trained"]
+    assert table["splits/blind/keyword"] == on_split["keyword"]
+    assert table["splits/blind"] == {"rows": 350} and table["trained"] == {"accuracy": 0.97}
+    header, _, *rows = eval_lines(table)
+    columns = [cell.strip() for cell in header.split("|")[2:-1]]
+    cells = {row.split("|")[1].strip(): dict(zip(columns, (cell.strip() for cell in row.split("|")[2:-1]))) for row in rows}
+    assert cells["splits/blind/trained"]["accuracy"] == "0.99" and cells["splits/blind/trained"]["canvas_recall"] == "0.98"
