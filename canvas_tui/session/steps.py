@@ -61,9 +61,17 @@ async def new_document(session: Session, turn: Turn) -> None:
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
 
 
+TITLE_WORDS = 6
+
+
 def _title_of(text: str) -> str:
+    """The document's heading line, or its first few words when it starts without one."""
     first = next((line for line in text.splitlines() if line.strip()), "untitled")
-    return re.sub(r"^[#\s*_`]+|[*_`]+$", "", first).strip()[:60] or "untitled"
+    cleaned = re.sub(r"^[#\s*_`]+|[*_`]+$", "", first).strip()
+    words = cleaned.split()
+    if not first.lstrip().startswith("#") and len(words) > TITLE_WORDS:
+        return " ".join(words[:TITLE_WORDS]) + "…"
+    return cleaned[:60] or "untitled"
 
 
 async def edit(session: Session, turn: Turn, *, located: LocateDecision | None = None, request: str | None = None) -> None:

@@ -103,3 +103,14 @@ async def test_a_quick_action_records_itself_and_sends_its_fixed_request(make_ap
         assert recorded[0] == ("quick_action", {"name": "Shorter", "request": "Make the whole document shorter."})
         assert recorded[1][0] == "message" and recorded[1][1]["text"] == "Make the whole document shorter."
         assert "Everyone helps" not in session.document.text
+
+
+async def test_a_turn_without_a_reply_does_not_repeat_the_previous_reply(make_app):
+    from tests.app.conftest import send
+
+    app, session = make_app(["# Tea\n\nTea is good.", ""], trigger=["canvas", "edit"], needle="Tea is good.")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await send(pilot, app, "Write about tea")
+        await send(pilot, app, "Make it longer")
+        replies = [reply.source for reply in app.chat.query("Reply")]
+        assert sum("I wrote" in reply for reply in replies) == 1

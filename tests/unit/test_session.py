@@ -203,3 +203,10 @@ def test_an_echoed_passage_block_then_a_new_one_takes_the_last_as_the_reply():
     reply = "The passage is:\n<passage>\nold text\n</passage>\n\nI'll change it:\n<passage>\nnew text\n</passage>"
     assert clean_reply(reply) == "new text"
     assert clean_reply("Here is the revised text:\n```\nfixed\n```") == "fixed"
+
+
+async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(settings, decision_log):
+    session = make_session(settings, decision_log, ["Tea is a timeless beverage enjoyed for centuries by many."],
+                           trigger=["canvas"])
+    await session.turn("Write a short essay about tea")
+    assert session.document.title == "Tea is a timeless beverage enjoyed…"

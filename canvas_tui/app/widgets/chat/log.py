@@ -79,7 +79,7 @@ class ChatLog(VerticalScroll):
             self._refresh_timer.stop()
             self._refresh_timer = None
         reply, text = self._reply, full_text if full_text is not None else self._text
-        self._reply = None
+        self._reply, self._text = None, ""
         async with self._rendering:
             if reply is not None:
                 await reply.update(visible(text))
