@@ -1,6 +1,7 @@
 """The comment behaviour's pipeline entry points: `train`, `evaluate` and the batch `PREDICTOR`.
 
-`train` fits the span scorer on the training documents and writes behaviours/comment/scorer.json;
+`train` fits the span scorer on the training documents, plus the accepted teacher rows of
+behaviours/comment/synthetic/ (none on a held-out document), and writes behaviours/comment/scorer.json;
 `evaluate` compares the implementations on the held-out documents: by default the offline ones (scorer, rules);
 the model-based ones (asked for by name: `--impl prompted --impl few-shot --impl hybrid`) start the
 embedded model and run on the first MODEL_CASES cases only, since they take seconds per case;
@@ -11,13 +12,14 @@ embedded model and run on the first MODEL_CASES cases only, since they take seco
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from canvas_tui.behaviours.comment.candidates import is_program
 from canvas_tui.behaviours.comment.evaluation import render, run
-from canvas_tui.behaviours.comment.labels import cases, read_rows, split
+from canvas_tui.behaviours.comment.labels import LabelRow, cases, held_out_documents, labels_path, read_rows, split
 from canvas_tui.behaviours.comment.model import artifact_path
 from canvas_tui.behaviours.comment.proposers import IMPLEMENTATIONS, ScorerProposer
 from canvas_tui.behaviours.comment.requests import request_kind
@@ -25,7 +27,10 @@ from canvas_tui.behaviours.comment.training import fit, placement_f1
 from canvas_tui.config import Settings
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.pipeline.dataset import Row, read_teacher_rows
+from canvas_tui.pipeline.documents import DocumentStore, read_text
 
 MODEL_CASES = 12
 OFFLINE = ("scorer", "rules")
@@ -59,14 +64,53 @@ def _predict_many(items: list[CommentInput]) -> list[dict[str, Any]]:
 PREDICTOR = BatchPredictor(input_model=CommentInput, predict_many=_predict_many, chunk_size=16)
 
 
+class TeacherData(BaseModel):
+    """The teacher rows training may use, the texts of their documents by name, and rows left out for lack of one."""
+
+    rows: list[LabelRow]
+    texts: dict[str, str]
+    missing_document: int
+
+
+def _document_path(row: Row, store: DocumentStore) -> Path | None:
+    """Where the row's document is: the file its synth run read (provenance), else the behaviour's folder by name."""
+    provenance = row.fields.get("provenance")
+    recorded = Path(provenance["document"]) if isinstance(provenance, dict) and provenance.get("document") else None
+    if recorded is not None and recorded.is_file():
+        return recorded
+    return store.find(str(row.fields.get("doc") or ""))
+
+
+def _teacher_data() -> TeacherData:
+    """Usable teacher rows (synthetic/comment*, through the shared loader), none on a held-out document."""
+    held = held_out_documents()
+    store = DocumentStore(load_config("comment").documents)
+    rows, texts, missing = [], {}, 0
+    for row in read_teacher_rows(labels_path().parent / "synthetic", "comment"):
+        label = LabelRow.model_validate(row.fields)
+        if label.doc in held:
+            continue
+        path = _document_path(row, store)
+        if path is None:
+            missing += 1
+            continue
+        rows.append(label)
+        texts[label.doc] = read_text(path)
+    return TeacherData(rows=rows, texts=texts, missing_document=missing)
+
+
 def train(request: TrainRequest) -> TrainResult:
-    """Fit the scorer on the training documents and write scorer.json."""
+    """Fit the scorer on the training documents and the usable teacher rows, and write scorer.json."""
     train_rows, held_out = split(read_rows())
-    fitted = fit(train_rows, request.seed)
+    teacher = _teacher_data()
+    train_rows += teacher.rows
+    fitted = fit(train_rows, request.seed, teacher.texts)
     fitted.model.save(artifact_path())
-    figures = {"version": fitted.model.version, "threshold": fitted.model.threshold, "n_train_rows": len(train_rows),
-               "train_f1": placement_f1(fitted.model, train_rows, fitted.model.threshold),
-               "held_out_f1": placement_f1(fitted.model, held_out, fitted.model.threshold), "cv_f1": fitted.cv_f1}
+    threshold = fitted.model.threshold
+    figures = {"version": fitted.model.version, "threshold": threshold, "n_train_rows": len(train_rows),
+               "n_teacher_rows": len(teacher.rows), "teacher_rows_without_document": teacher.missing_document,
+               "train_f1": placement_f1(fitted.model, train_rows, threshold, teacher.texts),
+               "held_out_f1": placement_f1(fitted.model, held_out, threshold), "cv_f1": fitted.cv_f1}
     text = f"comment scorer {fitted.model.version}: held-out placement F1 {figures['held_out_f1']:.3f}"
     return TrainResult(behaviour="comment", artifact=artifact_path(), figures=figures, text=text)
 

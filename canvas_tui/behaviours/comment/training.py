@@ -1,10 +1,14 @@
 """Fitting the span scorer on the training documents, choosing C and the threshold by placement F1
-on out-of-fold predictions (folds by document, so a document is never scored by a model that saw it)."""
+on out-of-fold predictions (folds by document, so a document is never scored by a model that saw it).
+
+Rows name their document; `texts` gives the text of documents found elsewhere than the labelled
+documents folder (a teacher row's document is wherever its synth run read it)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,12 +45,17 @@ def unit_categories(unit: Analysed, gold: list[LabelRow]) -> set[str]:
     return {row.category for row in gold if hits(span, Span(start=row.start, end=row.end))}
 
 
-def dataset(rows: list[LabelRow]) -> tuple[np.ndarray, list[set[str]], list[str]]:
+def text_of(doc: str, texts: Mapping[str, str]) -> str:
+    """The text of document `doc`: from `texts` when given there, else the labelled documents folder."""
+    return texts[doc] if doc in texts else document(doc)
+
+
+def dataset(rows: list[LabelRow], texts: Mapping[str, str]) -> tuple[np.ndarray, list[set[str]], list[str]]:
     """Feature matrix, unit category sets and document names of every candidate unit of the rows' documents."""
     x, y, groups = [], [], []
     for doc in dict.fromkeys(row.doc for row in rows):
         gold = [row for row in rows if row.doc == doc]
-        for unit in analyse(document(doc)):
+        for unit in analyse(text_of(doc, texts)):
             x.append(unit.vector)
             y.append(unit_categories(unit, gold))
             groups.append(doc)
@@ -69,11 +78,12 @@ def _fit(x: np.ndarray, y: list[set[str]], c: float, seed: int) -> ScorerModel:
                        scale=scale.tolist(), coef=coef, intercept=intercept, threshold=0.5)
 
 
-def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> float:
+def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float,
+                 texts: Mapping[str, str] | None = None) -> float:
     """Placement F1 of the scorer (with the rules for their categories, as used) with `threshold` on the cases of `rows`."""
     totals = Placement()
     for case in cases(rows):
-        text = document(case.doc)
+        text = text_of(case.doc, texts or {})
         units = analyse(text)
         allowed = allowed_categories(case.request, program=is_program(text))
         chosen = place(units, RuledModel(model).probabilities([u.vector for u in units]), allowed, LIMIT, threshold)
@@ -82,22 +92,24 @@ def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float) -> 
     return totals.figures()["f1"]
 
 
-def _cross_validated(rows: list[LabelRow], x: np.ndarray, y: list[set[str]], groups: list[str], c: float,
-                     seed: int) -> dict[float, float]:
+def _cross_validated(rows: list[LabelRow], texts: Mapping[str, str], x: np.ndarray, y: list[set[str]],
+                     groups: list[str], c: float, seed: int) -> dict[float, float]:
     """Mean out-of-fold placement F1 per threshold."""
     scores: dict[float, list[float]] = {t: [] for t in THRESHOLD_GRID}
     for train_index, test_index in GroupKFold(n_splits=4).split(x, groups=groups):
         model = _fit(x[train_index], [y[i] for i in train_index], c, seed)
         held = {groups[i] for i in test_index}
         for threshold in THRESHOLD_GRID:
-            scores[threshold].append(placement_f1(model, [r for r in rows if r.doc in held], threshold))
+            scores[threshold].append(placement_f1(model, [r for r in rows if r.doc in held], threshold, texts))
     return {t: float(np.mean(v)) for t, v in scores.items()}
 
 
-def fit(rows: list[LabelRow], seed: int = 0) -> Fitted:
-    """Choose C and the threshold by cross-validated placement F1, then fit on all training rows."""
-    x, y, groups = dataset(rows)
-    cv = {(c, t): f1 for c in C_GRID for t, f1 in _cross_validated(rows, x, y, groups, c, seed).items()}
+def fit(rows: list[LabelRow], seed: int = 0, texts: Mapping[str, str] | None = None) -> Fitted:
+    """Choose C and the threshold by cross-validated placement F1, then fit on all training rows
+    (`texts`: the documents not in the labelled documents folder, by name)."""
+    texts = texts or {}
+    x, y, groups = dataset(rows, texts)
+    cv = {(c, t): f1 for c in C_GRID for t, f1 in _cross_validated(rows, texts, x, y, groups, c, seed).items()}
     best_c, best_t = max(cv, key=cv.get)
     model = _fit(x, y, best_c, seed).model_copy(update={"threshold": best_t})
     digest = hashlib.sha256(json.dumps([model.coef, model.intercept, best_t]).encode()).hexdigest()[:10]
