@@ -88,12 +88,24 @@ def _scope(seg: Segmentation, cues: Cues, heading: Found | None) -> tuple[Unit |
         outer = heading.best if heading else None
         found = by_ordinal(seg, concrete(cues.scope_kind, seg), cues.scope_ordinal, outer)
         return (found.best, "ordinal") if found else (None, None)
+    described = _described_paragraph(seg, cues, heading)
+    if described:
+        return described, "meaning"
     if heading and (KIND_ORDER.get(kind or "", 3) < 2 or (cues.ordinal is not None and kind in ("section", "part"))):
         return heading.best, "heading"
     if kind == "sentence" and (cues.opening or cues.closing) and (cues.ordinal is not None or cues.quote):
         found = by_position(seg, "paragraph", cues.opening, None)
         return (found.best, "position") if found else (None, None)
     return None, None
+
+
+def _described_paragraph(seg: Segmentation, cues: Cues, heading: Found | None) -> Unit | None:
+    """'The second sentence of the unions paragraph': a sentence counted inside a paragraph named by its topic
+    (in the named section, if any)."""
+    if cues.ordinal_kind != "sentence" or "paragraph" not in cues.kinds or cues.opening or cues.closing:
+        return None
+    found = by_topic(seg, cues.text, "paragraph", heading.best if heading else None)
+    return found.best if found else None
 
 
 def _groups(seg: Segmentation, cues: Cues) -> frozenset[int]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, title_line
+from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, labelled_parts, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
 from canvas_tui.behaviours.locate.scoring import containing, relevance
@@ -95,11 +95,16 @@ def by_list(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
     return Found(ranked, "meaning")
 
 
+def _labelled(seg: Segmentation, unit: Unit) -> bool:
+    """A labelled abstract part, or the paragraph that one such part fills ('Conclusions: ...' on its own)."""
+    return unit.level == LABELLED or any((p.start, p.end) == (unit.start, unit.end) for p in labelled_parts(seg.text))
+
+
 def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int]) -> Found:
     """A list found by topic narrows to its item (sentence) about the topic; a labelled abstract part running over
     several sentences narrows to the sentence about the words left once the part's name is set aside."""
     best = found.best
-    if not (best.kind == "paragraph" and is_list(seg.text, best) or best.kind != "sentence" and best.level == LABELLED):
+    if not (best.kind == "paragraph" and is_list(seg.text, best) or best.kind != "sentence" and _labelled(seg, best)):
         return found
     inner = units_in(seg, "sentence", best)
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]
