@@ -46,7 +46,7 @@ _LEAD_IN = (r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\
 _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
 _CLOSING = re.compile(rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
-_NEW_TITLE = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+)?(?:title|headline)\b(?!\s+(?:of|for|to)\b)|\bretitle\b")
+_NEW_TITLE = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+)?(?:title|headline)\b(?!\s+(?:of|to)\b)|\bretitle\b")
 _SPEAKER = re.compile(r"\b(?:quote|quotes|quotation|remark|remarks|comment from|response|reply|statement)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b")
 _LIST = re.compile(r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b|should\b|must\b|could\b|would\b|can\b|will\b|also\b)[\w-]+\s+){0,3}(?:list|bullets|bullet points)\b")
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
