@@ -346,11 +346,16 @@ def _split(piece: str) -> tuple[tuple[int, int], ...]:
         if not body or found < 0:
             continue
         cursor = found + len(body)
-        if spans and _REFERENCES_ONLY.fullmatch(body):
+        if spans and (_REFERENCES_ONLY.fullmatch(body) or _in_inline_code(piece, found)):
             spans[-1] = (spans[-1][0], cursor)
         else:
             spans.append((found, cursor))
     return tuple(spans)
+
+
+def _in_inline_code(piece: str, at: int) -> bool:
+    """`at` lies inside an inline code span (odd backticks before it): pySBD splits "`.venv`" after the dot."""
+    return piece.count("`", 0, at) % 2 == 1
 
 
 def sentence_spans(text: str, paragraph: Unit) -> list[tuple[int, int]]:
