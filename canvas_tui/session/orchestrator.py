@@ -123,12 +123,13 @@ class Session(PersonActions):
                      uses_model: bool = False) -> DecisionRecord:
         """Log (and record) one decision; emits it so a UI can show it."""
         output_data = output.model_dump(mode="json", exclude={"provenance"}) if isinstance(output, BaseModel) else output
+        by_model = uses_model or provenance.raw_reply is not None
         record = DecisionRecord(session_id=self.session_id, turn_id=turn.id if turn else None, behaviour=behaviour,
                                 implementation=provenance.implementation, version=provenance.version, input=inputs,
                                 output=output_data, confidence=confidence,
                                 latency_ms=(time.perf_counter() - started) * 1000,
-                                model=self.client.model if uses_model or provenance.raw_reply is not None else None,
-                                backend=self.client.backend if uses_model or provenance.raw_reply is not None else None,
+                                model=self.client.model if by_model else None,
+                                backend=self.client.backend if by_model else None,
                                 fallback=provenance.fallback, raw_reply=provenance.raw_reply)
         self.log.append_decision(record)
         self._write(DecisionEntry(record=record))
