@@ -135,6 +135,17 @@ def test_inline_labels_of_a_structured_abstract_name_its_parts():
     assert _located(LABELLED, "the heart rate finding").startswith("Heart rate did not differ")
 
 
+TRIAL = (
+    "Methods: We assigned 20 wards to daily ward rounds or usual care. The primary outcome was the number of "
+    "falls per patient. Results: Falls were rarer with daily rounds. Conclusions: Daily rounds are worth trying."
+)
+
+
+def test_a_part_name_inside_a_term_of_the_abstract_prose_is_a_topic_not_the_part():
+    assert _located(TRIAL, "the primary outcome sentence") == "The primary outcome was the number of falls per patient."
+    assert _located(TRIAL, "shorten the outcomes") == "Results: Falls were rarer with daily rounds."
+
+
 def test_standard_part_names_match_their_synonyms_and_the_intro_is_the_background_without_a_lead():
     assert _located(PAPER, "the results are too short").startswith("## Findings")
     assert _located(PAPER, "the introduction needs more context").startswith("## Background")

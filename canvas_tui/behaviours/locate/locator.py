@@ -13,8 +13,8 @@ import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
-from canvas_tui.behaviours.locate.parts import has_lead
-from canvas_tui.behaviours.locate.related import INTRODUCTION, section_groups
+from canvas_tui.behaviours.locate.parts import has_lead, named_sections
+from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
     Found,
@@ -111,7 +111,8 @@ def _described_paragraph(seg: Segmentation, cues: Cues, heading: Found | None) -
 def _groups(seg: Segmentation, cues: Cues) -> frozenset[int]:
     """Standard parts the request names ('findings', 'methodology'); 'the intro' names an Introduction
     or Background section only when no untitled lead comes before the first section."""
-    groups = section_groups(cues.text)
+    titles = " ".join(unit.title for unit in named_sections(seg))
+    groups = section_groups(cues.text) - named_in_prose(cues.text, seg.text, titles)
     return groups - {INTRODUCTION} if has_lead(seg, top_sections(seg, None)) else groups
 
 

@@ -59,6 +59,24 @@ def section_groups(text: str) -> frozenset[int]:
     return frozenset(n for n, group in enumerate(table().sections) if any(_mentions(plain, p) for p in group))
 
 
+def named_in_prose(request: str, document: str, titles: str) -> frozenset[int]:
+    """Section-name groups the request names only by a two-word term that the document's prose uses and no
+    heading or label does: "the primary outcome sentence" of a trial abstract whose part is labelled
+    "Results:" is about the sentence defining the primary outcome, not about the results."""
+    plain, body, named = normalise(request), normalise(document), normalise(titles)
+    return frozenset(n for n in section_groups(request) if _in_prose(table().sections[n], plain, body, named))
+
+
+def _in_prose(group: list[str], plain: str, body: str, named: str) -> bool:
+    members = [p for p in group if not p.startswith("<") and _mentions(plain, p)]
+    if not members or any(_mentions(named, p) for p in members):
+        return False
+    before = [(w, p) for p in members for w in re.findall(rf"([a-z]+) {re.escape(p)}(?![\w-])", plain)]
+    terms = [f"{w} {p}" for w, p in before if w not in _FUNCTION_WORDS]
+    return bool(terms) and len(terms) == len(before) and all(_mentions(body, t) for t in terms)
+
+
+_FUNCTION_WORDS = frozenset("the a an this that these those its their our my your of to in on and or".split())
 INTRODUCTION = 0
 
 
