@@ -39,3 +39,19 @@ def labelled_document(behaviour: str, name: str) -> str:
     no newline translation, so gold offsets index it as written."""
     with (behaviour_dir(behaviour) / "documents" / name).open(encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+def portable_path(path: Path) -> str:
+    """`path` as data files should record it: relative to the project (or to the folder beside it, such as
+    ../shared), so a record made on one machine means the same file on another."""
+    resolved = Path(path).resolve()
+    for base, prefix in ((PROJECT_ROOT, ""), (PROJECT_ROOT.parent, "../")):
+        if resolved.is_relative_to(base):
+            return prefix + str(resolved.relative_to(base))
+    return str(resolved)
+
+
+def recorded_path(recorded: str) -> Path:
+    """The file a `portable_path` string names (relative strings are taken from the project root)."""
+    path = Path(recorded)
+    return path if path.is_absolute() else PROJECT_ROOT / path

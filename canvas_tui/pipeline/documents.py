@@ -1,7 +1,7 @@
 """The documents edit and comment examples are written about, found by file name.
 
 Folders come from the behaviour's pipeline.toml (relative to behaviours/) plus any extra folder
-given on the command line (e.g. /work/shared/corpus). Texts are read with their newlines kept,
+given on the command line (e.g. ../shared/corpus). Texts are read with their newlines kept,
 so every offset computed on them is an offset of the file.
 """
 

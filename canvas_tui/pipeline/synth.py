@@ -25,6 +25,7 @@ from rich.progress import Progress
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.types import ModelRequest
+from canvas_tui.paths import portable_path
 from canvas_tui.pipeline import teacher
 from canvas_tui.pipeline.checks import Rejected, derive, problems
 from canvas_tui.pipeline.config import BehaviourConfig
@@ -117,7 +118,7 @@ class _Run:
                 "prompt_version": self.config.teacher.prompt_version, "prompt_sha": self.prompt_sha,
                 "seed": self.options.seed, "request_index": index,
                 "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "document": str(document) if document else None}
+                "document": portable_path(document) if document else None}
 
     def _vet(self, example: dict[str, Any], document: Path | None) -> dict[str, Any]:
         """The example completed and checked; raises Rejected with the reason."""
@@ -165,7 +166,7 @@ class _Run:
             if reply.fallback:
                 reasons[f"reply not valid: {_reason(reply.problem or 'unknown')}"] += 1
             self.store.finish(rows, {"request_index": index, "accepted": len(rows), "offered": len(reply.value.examples),
-                                     "reasons": dict(reasons), "document": str(document) if document else None})
+                                     "reasons": dict(reasons), "document": portable_path(document) if document else None})
             self.accepted += len(rows)
             self.reasons.update(reasons)
             progress.advance(task, len(rows))

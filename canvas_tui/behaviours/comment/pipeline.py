@@ -26,6 +26,7 @@ from canvas_tui.behaviours.comment.requests import request_kind
 from canvas_tui.behaviours.comment.training import fit, placement_f1
 from canvas_tui.config import Settings
 from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.paths import recorded_path
 from canvas_tui.pipeline.batch import BatchPredictor
 from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
@@ -75,7 +76,7 @@ class TeacherData(BaseModel):
 def _document_path(row: Row, store: DocumentStore) -> Path | None:
     """Where the row's document is: the file its synth run read (provenance), else the behaviour's folder by name."""
     provenance = row.fields.get("provenance")
-    recorded = Path(provenance["document"]) if isinstance(provenance, dict) and provenance.get("document") else None
+    recorded = recorded_path(provenance["document"]) if isinstance(provenance, dict) and provenance.get("document") else None
     if recorded is not None and recorded.is_file():
         return recorded
     return store.find(str(row.fields.get("doc") or ""))
