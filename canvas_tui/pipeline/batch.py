@@ -41,6 +41,8 @@ def _parse(number: int, line: str, model: type[BaseModel]) -> tuple[Any, dict[st
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
         return None, {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+    except RecursionError:
+        return None, {"id": None, "error": f"line {number}: not valid JSON (nested too deeply)"}
     record_id = raw.get("id") if isinstance(raw, dict) else None
     try:
         return model.model_validate(raw), None

@@ -210,3 +210,9 @@ async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(set
                            trigger=["canvas"])
     await session.turn("Write a short essay about tea")
     assert session.document.title == "Tea is a timeless beverage enjoyed…"
+
+
+def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():
+    from canvas_tui.session.validate import check_replacement
+
+    assert check_replacement("We ship on Monday.", "[" * 100_000, targeted=True) is not None

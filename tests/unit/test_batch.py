@@ -1,0 +1,46 @@
+"""The batch-predict contract: same order, a bad line answered in place with its line number, others predicted."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from pydantic import BaseModel
+
+from canvas_tui.pipeline.batch import BatchPredictor, run_batch
+
+
+class Item(BaseModel):
+    id: int | str
+    text: str
+
+
+def shout(items: list[Item]) -> list[dict]:
+    return [{"id": item.id, "label": item.text.upper()} for item in items]
+
+
+def run(lines: list[str]) -> tuple[list[dict], str, object]:
+    out, errors = io.StringIO(), io.StringIO()
+    report = run_batch(BatchPredictor(Item, shout, chunk_size=2), io.StringIO("\n".join(lines) + "\n"), out,
+                       progress=False, errors=errors)
+    return [json.loads(line) for line in out.getvalue().splitlines()], errors.getvalue(), report
+
+
+def test_every_line_is_answered_in_input_order():
+    records, _, report = run([json.dumps({"id": n, "text": f"t{n}"}) for n in range(5)])
+    assert [r["id"] for r in records] == [0, 1, 2, 3, 4] and records[3]["label"] == "T3"
+    assert report.predicted == 5 and not report.errors
+
+
+def test_bad_lines_are_reported_by_number_and_the_others_still_predicted():
+    lines = [json.dumps({"id": "a", "text": "x"}), "{broken", json.dumps({"id": "c"}), "[" * 100_000,
+             json.dumps({"id": "e", "text": "y"})]
+    records, errors, report = run(lines)
+    assert [r.get("label") for r in records] == ["X", None, None, None, "Y"]
+    assert records[2] == {"id": "c", "error": "line 3: text: Field required"}
+    assert "line 2:" in errors and "line 4:" in errors and [n for n, _ in report.errors] == [2, 3, 4]
+
+
+def test_blank_lines_are_skipped_not_answered():
+    records, _, _ = run([json.dumps({"id": 1, "text": "a"}), "", "   ", json.dumps({"id": 2, "text": "b"})])
+    assert [r["id"] for r in records] == [1, 2]
