@@ -107,7 +107,7 @@ def _raw_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
             continue
         try:
             entries.append((number, json.loads(line)))
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             if number != len(lines):
                 raise RecordingError(f"{path}, line {number}: not JSON ({exc})") from exc
     if not entries or not isinstance(entries[0][1], dict) or entries[0][1].get("type") != "header":

@@ -132,7 +132,7 @@ def _parse(lines: list[str], path: Path) -> Iterator[BaseModel]:
             continue
         try:
             yield _ENTRY.validate_python(json.loads(line))
-        except (ValueError, ValidationError) as exc:
+        except (ValueError, ValidationError, RecursionError) as exc:
             if number == len(lines):
                 return
             raise RecordingError(f"{path}, line {number}: not a valid recording entry ({str(exc).splitlines()[0]})") from exc

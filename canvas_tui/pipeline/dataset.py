@@ -82,7 +82,7 @@ def _lines(path: Path) -> list[tuple[int, dict]]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         try:
             records.append((number, json.loads(line)))
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             continue
     return records
 

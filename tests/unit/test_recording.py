@@ -51,3 +51,11 @@ def test_a_file_that_is_not_a_recording_fails_with_the_reason(tmp_path, content,
     path.write_text(content)
     with pytest.raises(RecordingError, match=message):
         read_recording(path)
+
+
+def test_a_deeply_nested_line_is_a_clear_error_not_a_crash(tmp_path):
+    path = tmp_path / "r.jsonl"
+    header = HeaderEntry(session_id="s", backend="b", model="m").model_dump_json()
+    path.write_text(header + "\n" + "[" * 100_000 + "\n" + '{"type": "action", "kind": "undo"}\n')
+    with pytest.raises(RecordingError, match="line 2"):
+        read_recording(path)
