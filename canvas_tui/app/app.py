@@ -29,6 +29,7 @@ from canvas_tui.app.widgets.status import StatusBar
 from canvas_tui.behaviours.base import Span
 from canvas_tui.session import Session, TurnResult
 from canvas_tui.session.events import CanvasDelta, ChatDelta, DecisionMade, Event, TargetShown
+from canvas_tui.text import one_line
 
 SEVERITY = {"info": "information", "warning": "warning", "error": "error"}
 
@@ -162,7 +163,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.commit_typing()
         self.kept_before_turn = self.autosave() if self.dirty else None
         selection = self.canvas.selection() if self.canvas.display else None
-        about = f"\n(about “{_snippet(self.session.document.text[selection.start:selection.end])}”)" if selection else ""
+        about = f"\n(about “{one_line(self.session.document.text[selection.start:selection.end], 60)}”)" if selection else ""
         self.chat.add_user((shown or message) + about)
         self.status.show_turn("thinking…")
         self.turn_running = True
@@ -280,9 +281,3 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         rows += binding_rows("Comments list", CommentList.BINDINGS)
         rows += binding_rows("Versions screen", VersionsScreen.BINDINGS)
         return rows
-
-
-def _snippet(text: str, limit: int = 60) -> str:
-    """A selection as one short line, for the chat."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"

@@ -14,7 +14,7 @@ from canvas_tui.app.screens.confirm import SaveAs, quit_question, restore_questi
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.widgets.canvas.comments import CommentList
 from canvas_tui.app.widgets.canvas.editor import CanvasEditor
-from canvas_tui.document.files import BOM, save_text
+from canvas_tui.document.files import has_bom, save_text
 
 if TYPE_CHECKING:
     from canvas_tui.app.app import CanvasApp
@@ -102,7 +102,7 @@ class DocumentActions:
         """Write the document to `path` atomically (keeping a byte-order mark the file had)."""
         document = self.session.document
         try:
-            save_text(path, document.text, bom=_has_bom(path))
+            save_text(path, document.text, bom=has_bom(path))
         except OSError as exc:
             self.notify(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.",
                         severity="error")
@@ -161,11 +161,3 @@ class DocumentActions:
                 self.exit(message=f"Unsaved changes were kept in {where}" if where else None)
 
         self.push_screen(quit_question(self.session.document.title, where), answer)
-
-
-def _has_bom(path: Path) -> bool:
-    try:
-        with open(path, "rb") as file:
-            return file.read(3) == BOM.encode("utf-8")
-    except OSError:
-        return False

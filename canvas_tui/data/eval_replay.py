@@ -22,6 +22,7 @@ from canvas_tui.data.replay import run_recording
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.log.recording import DecisionEntry
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
+from canvas_tui.text import one_line
 
 Status = Literal["same", "regressed", "fixed", "still_wrong", "changed", "missing", "new"]
 FAILING: set[str] = {"regressed", "missing"}
@@ -131,5 +132,4 @@ def to_markdown(reports: list[EvalReplayReport], *, show_all: bool = False) -> s
 
 
 def _cell(text: str | None, limit: int = 50) -> str:
-    flat = " ".join((text or "").split()).replace("|", "\\|")
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+    return one_line((text or "").replace("|", "\\|"), limit)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from canvas_tui.behaviours.base import LocateDecision
 from canvas_tui.document.units import segment
+from canvas_tui.text import one_line
 
 
-def _snippet(text: str, limit: int = 28) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+SNIPPET = 28
 
 
 def locate_label(document: str, decision: LocateDecision) -> str:
@@ -23,11 +22,11 @@ def locate_label(document: str, decision: LocateDecision) -> str:
     if decision.unit == "section":
         for section in segmentation.sections:
             if (section.start, section.end) == (start, end):
-                return f'{prefix}§{section.index + 1} "{_snippet(section.title)}"'
+                return f'{prefix}§{section.index + 1} "{one_line(section.title, SNIPPET)}"'
     paragraph = segmentation.paragraph_at(start)
     if paragraph is not None:
         where = f"¶{paragraph.index + 1}"
         if decision.unit == "paragraph" and (paragraph.start, paragraph.end) == (start, end):
             return prefix + where
-        return f'{prefix}{decision.unit or "span"} in {where} "{_snippet(document[start:end])}"'
-    return f'{prefix}{decision.unit or "span"} "{_snippet(document[start:end])}"'
+        return f'{prefix}{decision.unit or "span"} in {where} "{one_line(document[start:end], SNIPPET)}"'
+    return f'{prefix}{decision.unit or "span"} "{one_line(document[start:end], SNIPPET)}"'

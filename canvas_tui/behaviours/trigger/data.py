@@ -52,7 +52,7 @@ def lint(rows: list[LabelRow], classes: tuple[str, ...]) -> list[str]:
     problems += [f"row {i + 2}: empty prompt" for i, row in enumerate(rows) if not row.prompt.strip()]
     seen: dict[str, str] = {}
     for i, row in enumerate(rows):
-        key = _normal(row.prompt)
+        key = normal_prompt(row.prompt)
         if key in seen:
             kind = "conflicting labels" if seen[key] != row.label else "duplicate prompt"
             problems.append(f"row {i + 2}: {kind}: {row.prompt[:60]!r}")
@@ -60,12 +60,13 @@ def lint(rows: list[LabelRow], classes: tuple[str, ...]) -> list[str]:
     return problems
 
 
-def _normal(prompt: str) -> str:
+def normal_prompt(prompt: str) -> str:
+    """A prompt with case and spacing folded, for matching the same request written twice."""
     return " ".join(prompt.lower().split())
 
 
 def _order_key(row: LabelRow) -> str:
-    return hashlib.sha1(_normal(row.prompt).encode("utf-8")).hexdigest()
+    return hashlib.sha1(normal_prompt(row.prompt).encode("utf-8")).hexdigest()
 
 
 def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from canvas_tui.behaviours.trigger.metrics import Scores
+from canvas_tui.text import one_line
 
 MAX_MISSES = 25
 
@@ -36,15 +37,10 @@ def _categories(s: Scores) -> str:
 def _misses(s: Scores) -> str:
     if not s.misses:
         return "No misclassified examples."
-    shown = [f"- [{m.category}] gold {m.gold}, predicted {m.predicted}: {_one_line(m.prompt)}"
+    shown = [f"- [{m.category}] gold {m.gold}, predicted {m.predicted}: {one_line(m.prompt, 160)}"
              for m in s.misses[:MAX_MISSES]]
     more = [f"- ... and {len(s.misses) - MAX_MISSES} more"] if len(s.misses) > MAX_MISSES else []
     return "\n".join([f"Misclassified ({len(s.misses)}):", *shown, *more])
-
-
-def _one_line(text: str, limit: int = 160) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 
 def plot(path: Path, title: str, scores: list[Scores]) -> Path:

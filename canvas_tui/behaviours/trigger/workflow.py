@@ -9,7 +9,7 @@ from __future__ import annotations
 import sklearn
 
 from canvas_tui.behaviours.trigger.data import (
-    LabelRow, data_hash, label_counts, lint, read_labels, read_synthetic, split,
+    LabelRow, data_hash, label_counts, lint, normal_prompt, read_labels, read_synthetic, split,
 )
 from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
 from canvas_tui.behaviours.trigger.metrics import Scores, score
@@ -26,8 +26,8 @@ def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
     labels = read_labels(task.folder / task.labels_file)
     synthetic = read_synthetic(task.folder / "synthetic", task.name)
     train, test = split(labels)
-    held_out = {" ".join(row.prompt.lower().split()) for row in test}
-    train += [row for row in synthetic if " ".join(row.prompt.lower().split()) not in held_out]
+    held_out = {normal_prompt(row.prompt) for row in test}
+    train += [row for row in synthetic if normal_prompt(row.prompt) not in held_out]
     return train, test, lint(labels + synthetic, task.classes)
 
 
