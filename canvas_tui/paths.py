@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
@@ -31,14 +30,6 @@ def user_config_file() -> Path:
     """The optional TOML config file. Overridable with CANVAS_TUI_CONFIG."""
     override = os.environ.get("CANVAS_TUI_CONFIG")
     return Path(override) if override else Path(platformdirs.user_config_dir("canvas-tui")) / "config.toml"
-
-
-@lru_cache(maxsize=192)
-def labelled_document(behaviour: str, name: str) -> str:
-    """The text of one of a behaviour's labelled documents (`behaviours/<name>/documents/`), read exactly:
-    no newline translation, so gold offsets index it as written."""
-    with (behaviour_dir(behaviour) / "documents" / name).open(encoding="utf-8", newline="") as handle:
-        return handle.read()
 
 
 def portable_path(path: Path) -> str:

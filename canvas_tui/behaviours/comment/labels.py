@@ -18,7 +18,8 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from canvas_tui.behaviours.comment.requests import RequestKind
-from canvas_tui.paths import behaviour_dir, labelled_document
+from canvas_tui.paths import behaviour_dir
+from canvas_tui.pipeline.documents import read_text
 
 COLUMNS = ["doc", "request", "kind", "quote", "start", "end", "category", "comment", "suggestion", "note"]
 
@@ -54,7 +55,7 @@ def labels_path() -> Path:
 
 def document(name: str) -> str:
     """The text of one labelled comment document, exactly as written."""
-    return labelled_document("comment", name)
+    return read_text(behaviour_dir("comment") / "documents" / name)
 
 
 def read_rows(path: Path | None = None) -> list[LabelRow]:

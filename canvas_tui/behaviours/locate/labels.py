@@ -15,7 +15,8 @@ from pydantic import BaseModel
 
 from canvas_tui.behaviours.base import Span, UnitKind
 from canvas_tui.document.units import segment
-from canvas_tui.paths import behaviour_dir, labelled_document
+from canvas_tui.paths import behaviour_dir
+from canvas_tui.pipeline.documents import read_text
 
 COLUMNS = ["doc", "request", "style", "unit", "start", "end", "selection_start", "selection_end", "split",
            "anchor", "note"]
@@ -68,7 +69,7 @@ def load_all() -> list[Label]:
 
 def document(name: str) -> str:
     """The text of one labelled locate document, exactly as written."""
-    return labelled_document("locate", name)
+    return read_text(behaviour_dir("locate") / "documents" / name)
 
 
 def load(path: Path | None = None) -> list[Label]:
