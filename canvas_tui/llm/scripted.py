@@ -15,6 +15,7 @@ from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.types import ModelExchange, ModelRequest
 
 Reply = str | Exception | Callable[[ModelRequest], str]
+GENERATION_OFF = "Generation is off for this run: the behaviours decided, no model wrote a reply."
 
 
 class ScriptedClient(ModelClient):
@@ -49,6 +50,23 @@ class ScriptedClient(ModelClient):
 
     async def _structured_raw(self, request: ModelRequest) -> str:
         return self._next(request)
+
+
+class DecisionsOnlyClient(ModelClient):
+    """A client that writes nothing: every behaviour decides, and a turn that needs the model to write stops there.
+
+    Launch traffic runs thousands of real messages through the behaviours in seconds this way; the turn is told
+    plainly that generation is off.
+    """
+
+    backend = "none"
+    model = "none"
+
+    def _stream_raw(self, request: ModelRequest) -> AsyncIterator[str]:
+        raise ModelError(GENERATION_OFF)
+
+    async def _structured_raw(self, request: ModelRequest) -> str:
+        raise ModelError(GENERATION_OFF)
 
 
 class ReplayClient(ScriptedClient):

@@ -27,4 +27,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX judgements_comparison ON judgements(comparison_id, time);
     """,
+    # 3: the source of a decision's input (launch traffic from a file of real messages, or the app's own turns)
+    """
+    ALTER TABLE decisions ADD COLUMN source TEXT;
+    CREATE INDEX decisions_source ON decisions(source, time);
+    """,
 ]

@@ -36,6 +36,9 @@ class DecisionRecord(BaseModel):
     backend: str | None = None
     fallback: bool = False
     raw_reply: str | None = None
+    source: str | None = None
+    """Where the input came from when it was not a person at the keyboard (e.g. `real-traffic:prompts` for launch
+    traffic); None for the app's own turns. Drift reports and label selection filter on it."""
 
 
 CorrectionKind = Literal[

@@ -86,9 +86,9 @@ class DecisionLog:
         return self._write([insert])
 
     def decisions(self, *, since: datetime | None = None, behaviour: str | None = None, last: int | None = None,
-                  resolve_blobs: bool = True) -> Iterator[DecisionRecord]:
-        """Decisions in time order (the `last` N if given), streamed row by row."""
-        where, values = _filters(since, behaviour)
+                  resolve_blobs: bool = True, source: str | None = None) -> Iterator[DecisionRecord]:
+        """Decisions in time order (the `last` N if given), streamed row by row; `source` keeps one input source."""
+        where, values = _filters(since, behaviour, source)
         order = "DESC" if last is not None else "ASC"
         sql = f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions {where} ORDER BY time {order}, rowid {order}"
         if last is not None:
@@ -146,8 +146,11 @@ def _blobbed(value: Any, blobs: list[tuple[str, tuple[Any, ...]]]) -> Any:
     return value
 
 
-def _filters(since: datetime | None, behaviour: str | None) -> tuple[str, tuple[Any, ...]]:
+def _filters(since: datetime | None, behaviour: str | None, source: str | None = None) -> tuple[str, tuple[Any, ...]]:
     clauses, values = [], []
+    if source is not None:
+        clauses.append("source = ?")
+        values.append(source)
     if since is not None:
         clauses.append("time >= ?")
         values.append(since.isoformat())

@@ -43,9 +43,10 @@ class Session(PersonActions):
 
     def __init__(self, client: ModelClient, behaviours: Behaviours, log: DecisionLog, settings: Settings, *,
                  document: Document | None = None, recorder: RecordingWriter | None = None,
-                 session_id: str | None = None) -> None:
+                 session_id: str | None = None, source: str | None = None) -> None:
         self.client, self.behaviours, self.log, self.settings = client, behaviours, log, settings
         self.session_id = session_id or new_id()
+        self.source = source
         self.recorder = recorder
         self.history: list[dict[str, str]] = []
         self.document: Document | None = None
@@ -130,7 +131,7 @@ class Session(PersonActions):
                                 latency_ms=(time.perf_counter() - started) * 1000,
                                 model=self.client.model if by_model else None,
                                 backend=self.client.backend if by_model else None,
-                                fallback=provenance.fallback, raw_reply=provenance.raw_reply)
+                                fallback=provenance.fallback, raw_reply=provenance.raw_reply, source=self.source)
         self.log.append_decision(record)
         self._write(DecisionEntry(record=record))
         self.last_turn.decisions[behaviour] = record

@@ -1,0 +1,202 @@
+"""`canvas-tui traffic`: the launch loop on real messages: launch -> drift -> select -> (label) -> import.
+
+    canvas-tui traffic launch ../shared/real-traffic/prompts.jsonl --limit 2000
+    canvas-tui traffic drift --plot reports/drift.png
+    canvas-tui traffic select trigger --n 300 --output to_label.csv
+    canvas-tui traffic import trigger to_label.csv [--split test]
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+from rich.progress import Progress
+
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+
+DEFAULT_SOURCE = "real-traffic"
+SELECTABLE = click.Choice(["trigger", "router"])
+TARGETS = {("trigger", "train"): "trigger/labels.csv", ("trigger", "test"): "trigger/real_test.csv",
+           ("router", "train"): "trigger/router_labels.csv", ("router", "test"): "trigger/router_real_test.csv"}
+CLASSES = {"trigger": ("canvas", "inline"), "router": ("edit", "comment", "chat", "new_document")}
+
+
+@click.group()
+def traffic() -> None:
+    """Real messages through the behaviours, how they drift from the labels, and which to label next."""
+
+
+@traffic.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--limit", type=int, default=None, help="Decide at most this many messages.")
+@click.option("--source", default=None, help="Source tag logged with every decision (default: real-traffic:<file stem>).")
+@click.option("--generate", is_flag=True, help="Let the model write replies too (slow); default: decisions only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@backend_options
+def launch(path: Path, limit: int | None, source: str | None, generate: bool, as_json: bool, **backend: object) -> None:
+    """Decide every message of PATH (a prompts or follow-ups JSONL file) as the app would, logging each decision.
+
+    Exit 1 if some lines could not be read (each is reported with its number).
+    """
+    from canvas_tui.behaviours.defaults import default_behaviours
+    from canvas_tui.data.launch import LaunchRunner
+    from canvas_tui.data.traffic import read_traffic
+    from canvas_tui.llm.scripted import DecisionsOnlyClient
+    from canvas_tui.log.records import new_id
+    from canvas_tui.log.store import DecisionLog
+
+    settings = settings_from(backend)
+    client = _client(settings) if generate else DecisionsOnlyClient()
+    log = DecisionLog(settings.log_path)
+    source = source or f"{DEFAULT_SOURCE}:{path.stem}"
+    runner = LaunchRunner(client, default_behaviours(settings.policy_threshold), log, settings, source=source,
+                          run_id=f"launch-{new_id()}")
+    total = limit or sum(1 for line in path.open("rb") if line.strip())
+    with Progress(transient=True, disable=as_json or not sys.stderr.isatty()) as bar:
+        task = bar.add_task("deciding", total=total)
+        summary = asyncio.run(runner.run(read_traffic(path, limit=limit), lambda: bar.advance(task)))
+    log.close()
+    for bad in summary.bad_lines:
+        click.echo(f"error: line {bad.number}: {bad.reason}", err=True)
+    if as_json:
+        click.echo(summary.model_dump_json(indent=2))
+    else:
+        click.echo(f"{summary.rows} messages decided in {summary.seconds:.1f} s ({summary.rows_per_second:.0f}/s), "
+                   f"source {summary.source!r}, run {summary.run_id}, log {settings.log_path}")
+        for behaviour, classes in summary.decisions.items():
+            click.echo(f"  {behaviour}: " + ", ".join(f"{name} {count}" for name, count in classes.items()))
+    sys.exit(EXIT_PARTIAL if summary.bad_lines else 0)
+
+
+def _client(settings):
+    from canvas_tui.llm.backends import make_client
+
+    return make_client(settings)
+
+
+@traffic.command()
+@click.option("--source", default=DEFAULT_SOURCE, show_default=True,
+              help="Decisions whose source starts with this tag.")
+@click.option("--behaviour", "behaviours", multiple=True, type=click.Choice(["trigger", "router", "locate"]),
+              help="Behaviour to report (repeatable; default: all three).")
+@click.option("--sample", type=int, default=2000, show_default=True, help="At most this many inputs per behaviour.")
+@click.option("--embeddings/--no-embeddings", default=True, help="Measure the share far from every label.")
+@click.option("--plot", "plot_path", type=click.Path(path_type=Path), default=None, help="Write a PNG plot here.")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
+def drift(source: str, behaviours: tuple[str, ...], sample: int, embeddings: bool, plot_path: Path | None,
+          as_json: bool, log_path: Path | None) -> None:
+    """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning."""
+    from canvas_tui.data import drift as drift_report
+
+    reports = []
+    embed = _embedder() if embeddings else None
+    for behaviour in behaviours or ("trigger", "router", "locate"):
+        records = _traffic_records(log_path, behaviour, source, sample)
+        reports.append(drift_report.drift_report(behaviour, drift_report.label_inputs(behaviour),
+                                                 drift_report.traffic_inputs(records), embed))
+    if as_json:
+        click.echo(json.dumps([report.model_dump() for report in reports], indent=2))
+    else:
+        click.echo("\n".join(drift_report.markdown(report) for report in reports))
+    if plot_path:
+        click.echo(f"wrote {drift_report.plot(reports, plot_path)}", err=True)
+    if not any(report.traffic_rows for report in reports):
+        click.echo(f"no decisions with source {source!r} in the log: run `canvas-tui traffic launch` first", err=True)
+        sys.exit(EXIT_PARTIAL)
+
+
+def _embedder():
+    from canvas_tui.embeddings.model import default_embedder
+
+    embedder = default_embedder()
+    if embedder is None:
+        click.echo("the embedding model is not installed: no distance in meaning", err=True)
+    return embedder.embed if embedder else None
+
+
+def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int) -> list:
+    """The behaviour's logged decisions whose source starts with `source`, the most recent `sample`."""
+    from canvas_tui.config import load_settings
+    from canvas_tui.log.store import DecisionLog
+
+    log = DecisionLog(log_path or load_settings().log_path)
+    records = [r for r in log.decisions(behaviour=behaviour) if (r.source or "").startswith(source)]
+    log.close()
+    return records[-sample:]
+
+
+@traffic.command(name="select")
+@click.argument("behaviour", type=SELECTABLE)
+@click.option("--n", "count", type=int, default=100, show_default=True, help="How many rows to select.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="CSV to write.")
+@click.option("--source", default=DEFAULT_SOURCE, show_default=True, help="Decisions whose source starts with this.")
+@click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
+@click.option("--embeddings/--no-embeddings", default=True, help="Use clusters in meaning for the diverse third.")
+def select_rows(behaviour: str, count: int, output: Path, source: str, log_path: Path | None, embeddings: bool) -> None:
+    """Choose launch-traffic inputs to label (uncertain, disputed, diverse) into a spreadsheet with `label` empty.
+
+    Inputs already in the labels or the real-traffic test split are left out.
+    """
+    from canvas_tui.behaviours.trigger.implementations import KeywordTrigger
+    from canvas_tui.data import selection
+
+    records = _traffic_records(log_path, behaviour, source, sys.maxsize)
+    pool = selection.candidates(records, exclude=_labelled_ids(behaviour))
+    if not pool:
+        click.echo(f"no {behaviour} decisions with source {source!r} left to label", err=True)
+        sys.exit(EXIT_PARTIAL)
+    keyword = KeywordTrigger()
+
+    def second_opinion(items):
+        return [d.label for d in keyword.decide_many([i.message for i in items], [i.document for i in items])]
+
+    chosen = selection.select(pool, count, second_opinion=second_opinion, embed=_embedder() if embeddings else None)
+    selection.write_csv(chosen, output, source=source)
+    reasons = {reason: sum(c.reason == reason for c in chosen) for reason in selection.REASONS}
+    click.echo(f"wrote {len(chosen)} rows to {output} (" + ", ".join(f"{k} {v}" for k, v in reasons.items()) + ")")
+
+
+def _labelled_ids(behaviour: str) -> set[str]:
+    """Ids already labelled for `behaviour` (either split): never selected again."""
+    import csv
+
+    from canvas_tui.paths import behaviours_dir
+
+    ids = set()
+    for split in ("train", "test"):
+        path = behaviours_dir() / TARGETS[(behaviour, split)]
+        if path.exists():
+            with path.open(newline="", encoding="utf-8") as handle:
+                ids |= {row["id"] for row in csv.DictReader(handle) if row.get("id")}
+    return ids
+
+
+@traffic.command(name="import")
+@click.argument("behaviour", type=SELECTABLE)
+@click.argument("labelled", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(["train", "test"]), default="train", show_default=True,
+              help="train: append to the labels; test: the real-traffic test split, never trained on.")
+def import_rows(behaviour: str, labelled: Path, split: str) -> None:
+    """Import a labelled selection (its `label` column filled) as rows with source=real-traffic."""
+    from canvas_tui.data.label_import import LABEL_COLUMNS, TEST_COLUMNS, import_labels
+    from canvas_tui.paths import behaviours_dir
+
+    target = behaviours_dir() / TARGETS[(behaviour, split)]
+    other = behaviours_dir() / TARGETS[(behaviour, "test" if split == "train" else "train")]
+    columns = TEST_COLUMNS if split == "test" else (*LABEL_COLUMNS, "id", "document")
+    result = import_labels(labelled, target, CLASSES[behaviour], known=[other], columns=columns)
+    skipped = ", ".join(f"{reason} {count}" for reason, count in result.skipped.items()) or "none"
+    click.echo(f"added {result.added} rows to {target} (skipped: {skipped})")
+    if result.added == 0:
+        sys.exit(EXIT_USAGE if not result.skipped else EXIT_PARTIAL)
+
+
+def register(group: click.Group) -> None:
+    """Add `traffic` to the top-level group."""
+    group.add_command(traffic)

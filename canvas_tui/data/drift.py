@@ -1,0 +1,185 @@
+"""The drift report: how launch traffic differs from a behaviour's labels.
+
+For one behaviour it compares the labels' texts with the inputs that launch traffic (or real use) sent to it:
+surface traits (length, pasted material, code, question form, persona preamble, another language), the
+decisions' classes and confidences, and the share of inputs far from every label in embedding space ("far":
+less similar to its nearest label than 95% of labels are to their nearest other label). Output: one table
+and one plot.
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from canvas_tui.data.stats import REQUEST_COLUMNS, TRAINING_LABELS
+from canvas_tui.data.traits import Traits, traits
+from canvas_tui.log.records import DecisionRecord
+from canvas_tui.paths import behaviours_dir
+
+SHARE_TRAITS = ("pasted", "code", "question", "persona", "non_english", "no_request")
+CONFIDENCE_BINS = (0.0, 0.6, 0.7, 0.8, 0.9, 1.01)
+FAR_QUANTILE = 0.05
+
+
+class TraitRow(BaseModel):
+    """One line of the table: a figure on the labels, on the traffic, and how far apart they are."""
+
+    name: str
+    labels: float
+    traffic: float
+
+
+class DriftReport(BaseModel):
+    """A behaviour's labels against its traffic."""
+
+    behaviour: str
+    label_rows: int
+    traffic_rows: int
+    traits: list[TraitRow]
+    classes: dict[str, tuple[float, float]]
+    confidence: dict[str, float]
+    far_share: float | None = None
+    far_threshold: float | None = None
+    far_examples: list[str] = []
+
+
+class Inputs(BaseModel):
+    """The texts of one side, with the decisions' classes and confidences when they were decided."""
+
+    texts: list[str]
+    classes: list[str] = []
+    confidences: list[float] = []
+
+
+def label_inputs(behaviour: str) -> Inputs:
+    """The texts and gold classes of a behaviour's training labels."""
+    relative, column = TRAINING_LABELS[behaviour]
+    path = behaviours_dir() / relative
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    texts = [next((row[c] for c in REQUEST_COLUMNS if row.get(c)), "") for row in rows]
+    return Inputs(texts=texts, classes=[row.get(column) or "none" for row in rows])
+
+
+def traffic_inputs(records: Iterable[DecisionRecord]) -> Inputs:
+    """The texts, classes and confidences of logged decisions of one behaviour."""
+    texts, classes, confidences = [], [], []
+    for record in records:
+        texts.append(record.input.get("message") or record.input.get("request") or "")
+        classes.append(str(record.output.get("label") or record.output.get("unit") or "none"))
+        confidences.append(record.confidence if record.confidence is not None else 1.0)
+    return Inputs(texts=texts, classes=classes, confidences=confidences)
+
+
+def drift_report(behaviour: str, labels: Inputs, traffic: Inputs,
+                 embed: Callable[[list[str]], np.ndarray] | None = None) -> DriftReport:
+    """Compare the two sides; `embed` (unit vectors per text) adds the far-from-every-label share."""
+    label_traits, traffic_traits = [traits(t) for t in labels.texts], [traits(t) for t in traffic.texts]
+    report = DriftReport(behaviour=behaviour, label_rows=len(labels.texts), traffic_rows=len(traffic.texts),
+                         traits=_trait_rows(label_traits, traffic_traits), classes=_class_shares(labels, traffic),
+                         confidence=_confidence_shares(traffic.confidences))
+    if embed is not None and labels.texts and traffic.texts:
+        _add_far(report, labels.texts, traffic.texts, embed)
+    return report
+
+
+def _trait_rows(labels: list[Traits], traffic: list[Traits]) -> list[TraitRow]:
+    def share(rows: list[Traits], name: str) -> float:
+        return sum(getattr(row, name) for row in rows) / len(rows) if rows else 0.0
+
+    def median_chars(rows: list[Traits]) -> float:
+        return float(statistics.median(row.chars for row in rows)) if rows else 0.0
+
+    def p90_chars(rows: list[Traits]) -> float:
+        return float(np.percentile([row.chars for row in rows], 90)) if rows else 0.0
+
+    rows = [TraitRow(name="median characters", labels=median_chars(labels), traffic=median_chars(traffic)),
+            TraitRow(name="90th percentile characters", labels=p90_chars(labels), traffic=p90_chars(traffic))]
+    return rows + [TraitRow(name=f"share {name.replace('_', ' ')}", labels=share(labels, name),
+                            traffic=share(traffic, name)) for name in SHARE_TRAITS]
+
+
+def _class_shares(labels: Inputs, traffic: Inputs) -> dict[str, tuple[float, float]]:
+    label_counts, traffic_counts = Counter(labels.classes), Counter(traffic.classes)
+    names = sorted(set(label_counts) | set(traffic_counts))
+    return {name: (label_counts[name] / max(len(labels.classes), 1), traffic_counts[name] / max(len(traffic.classes), 1))
+            for name in names}
+
+
+def _confidence_shares(confidences: list[float]) -> dict[str, float]:
+    counts, _ = np.histogram(confidences, bins=CONFIDENCE_BINS)
+    total = max(len(confidences), 1)
+    return {f"{low:.1f}-{min(high, 1.0):.1f}": count / total
+            for low, high, count in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], counts)}
+
+
+def _add_far(report: DriftReport, label_texts: list[str], traffic_texts: list[str],
+             embed: Callable[[list[str]], np.ndarray]) -> None:
+    """The share of traffic inputs farther from every label than 95% of labels are from their nearest other label."""
+    from canvas_tui.behaviours.trigger.message import split_message
+
+    def requests(texts: list[str]) -> list[str]:
+        return [split_message(text).request or text[:300] for text in texts]
+
+    label_vectors, traffic_vectors = embed(requests(label_texts)), embed(requests(traffic_texts))
+    among_labels = label_vectors @ label_vectors.T
+    np.fill_diagonal(among_labels, -1.0)
+    threshold = float(np.quantile(among_labels.max(axis=1), FAR_QUANTILE))
+    nearest = (traffic_vectors @ label_vectors.T).max(axis=1)
+    far = nearest < threshold
+    report.far_threshold, report.far_share = round(threshold, 3), float(far.mean())
+    report.far_examples = [traffic_texts[i][:120] for i in np.argsort(nearest)[:5]]
+
+
+def markdown(report: DriftReport) -> str:
+    """The report as a markdown table a person can read in a terminal or a pull request."""
+    lines = [f"## Drift: {report.behaviour} ({report.label_rows} label rows, {report.traffic_rows} traffic inputs)", "",
+             "| figure | labels | traffic |", "|---|---|---|"]
+    for row in report.traits:
+        fmt = "{:.0f}" if "characters" in row.name else "{:.1%}"
+        lines.append(f"| {row.name} | {fmt.format(row.labels)} | {fmt.format(row.traffic)} |")
+    for name, (label_share, traffic_share) in report.classes.items():
+        lines.append(f"| class {name} | {label_share:.1%} | {traffic_share:.1%} |")
+    for name, share in report.confidence.items():
+        lines.append(f"| traffic confidence {name} | | {share:.1%} |")
+    if report.far_share is not None:
+        lines.append(f"| far from every label (cosine < {report.far_threshold}) | 5.0% | {report.far_share:.1%} |")
+    return "\n".join(lines) + "\n"
+
+
+def plot(reports: list[DriftReport], path: Path) -> Path:
+    """One row of bar charts per behaviour: trait shares and class shares, labels beside traffic."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(len(reports), 2, figsize=(12, 3 * len(reports)), squeeze=False)
+    for (left, right), report in zip(axes, reports):
+        shares = [row for row in report.traits if row.name.startswith("share")]
+        _bars(left, [row.name.removeprefix("share ") for row in shares], [row.labels for row in shares],
+              [row.traffic for row in shares], f"{report.behaviour}: traits")
+        names = list(report.classes)
+        _bars(right, names, [report.classes[n][0] for n in names], [report.classes[n][1] for n in names],
+              f"{report.behaviour}: classes (labels gold, traffic decided)")
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+    return path
+
+
+def _bars(axis, names: list[str], labels: list[float], traffic: list[float], title: str) -> None:
+    positions = np.arange(len(names))
+    axis.bar(positions - 0.2, labels, width=0.4, label="labels")
+    axis.bar(positions + 0.2, traffic, width=0.4, label="traffic")
+    axis.set_xticks(positions, names, fontsize=7, rotation=20)
+    axis.set_ylabel("share")
+    axis.set_title(title, fontsize=9)
+    axis.legend(fontsize=7)

@@ -1,0 +1,103 @@
+"""Which launch-traffic inputs to label next: the uncertain, the disputed and the unlike.
+
+Three views, each filling a third of the batch (what one view cannot fill goes to the next): inputs decided
+with the lowest confidence (near the decision boundary); inputs where a second implementation (the keyword
+baseline) decides differently; and one input per cluster of the rest in embedding space (k-means), nearest
+its centre, so the batch covers kinds of message the other two views miss. Exported in the labels'
+spreadsheet columns with the `label` left empty for the labeller.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel
+
+from canvas_tui.log.records import DecisionRecord
+
+REASONS = ("uncertain", "disagreement", "diverse")
+EXPORT_COLUMNS = ("id", "prompt", "label", "context", "category", "note", "source", "document", "reason",
+                  "model_label", "model_confidence")
+"""The trigger/router labels' columns (prompt, label, context, category, note, source), the reply open as the
+document (router), and why the row was chosen with what the model decided (for review, not for training)."""
+
+
+class Candidate(BaseModel):
+    """One logged input that could be labelled."""
+
+    id: str
+    message: str
+    document: str | None
+    label: str
+    confidence: float
+
+
+class Selected(Candidate):
+    """A candidate chosen for labelling, and the view that chose it."""
+
+    reason: str
+
+
+def candidates(records: Iterable[DecisionRecord], exclude: set[str] = frozenset()) -> list[Candidate]:
+    """Trigger or router decisions as candidates, one per input id (the session id's row part), minus `exclude`."""
+    seen: dict[str, Candidate] = {}
+    for record in records:
+        row_id = record.session_id.split(":", 1)[-1]
+        if row_id in exclude or row_id in seen:
+            continue
+        seen[row_id] = Candidate(id=row_id, message=record.input.get("message") or "",
+                                 document=record.input.get("document"), label=str(record.output.get("label")),
+                                 confidence=record.confidence if record.confidence is not None else 1.0)
+    return list(seen.values())
+
+
+def select(pool: list[Candidate], n: int, *, second_opinion: Callable[[list[Candidate]], list[str]],
+           embed: Callable[[list[str]], np.ndarray] | None, seed: int = 0) -> list[Selected]:
+    """Up to `n` candidates: a third uncertain, a third disputed, the rest diverse (see the module docstring)."""
+    chosen: dict[str, Selected] = {}
+
+    def take(items: Iterable[Candidate], reason: str, quota: int) -> None:
+        for item in items:
+            if len(chosen) >= quota:
+                return
+            chosen.setdefault(item.id, Selected(**item.model_dump(), reason=reason))
+
+    third = max(1, n // 3)
+    take(sorted(pool, key=lambda c: (c.confidence, c.id)), "uncertain", third)
+    others = second_opinion(pool)
+    take([c for c, other in zip(pool, others) if other != c.label], "disagreement", min(n, 2 * third))
+    rest = [c for c in pool if c.id not in chosen]
+    take(_diverse(rest, n - len(chosen), embed, seed) if embed else rest, "diverse", n)
+    return list(chosen.values())
+
+
+def _diverse(pool: list[Candidate], k: int, embed: Callable[[list[str]], np.ndarray], seed: int) -> list[Candidate]:
+    """One candidate per k-means cluster of the pool's embeddings: the one nearest its cluster's centre."""
+    if k <= 0 or not pool:
+        return []
+    from sklearn.cluster import KMeans
+
+    from canvas_tui.behaviours.trigger.message import split_message
+
+    vectors = embed([split_message(c.message).request or c.message[:300] for c in pool])
+    k = min(k, len(pool))
+    model = KMeans(n_clusters=k, n_init=3, random_state=seed).fit(vectors)
+    distances = np.linalg.norm(vectors - model.cluster_centers_[model.labels_], axis=1)
+    picks = [int(np.flatnonzero(model.labels_ == c)[np.argmin(distances[model.labels_ == c])]) for c in range(k)]
+    return [pool[i] for i in picks]
+
+
+def write_csv(selected: list[Selected], path: Path, *, source: str) -> Path:
+    """The batch as a spreadsheet: the labels' columns with `label` empty, plus why each row was chosen."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+        writer.writeheader()
+        for item in selected:
+            writer.writerow({"id": item.id, "prompt": item.message, "label": "", "context": "", "category": "",
+                             "note": "", "source": source, "document": item.document or "", "reason": item.reason,
+                             "model_label": item.label, "model_confidence": f"{item.confidence:.3f}"})
+    return path
