@@ -189,7 +189,7 @@ def import_rows(behaviour: str, labelled: Path, split: str) -> None:
 
     target = behaviours_dir() / TARGETS[(behaviour, split)]
     other = behaviours_dir() / TARGETS[(behaviour, "test" if split == "train" else "train")]
-    columns = TEST_COLUMNS if split == "test" else (*LABEL_COLUMNS, "id", "document")
+    columns = TEST_COLUMNS if split == "test" else (*LABEL_COLUMNS, "id", *(["document"] if behaviour == "router" else []))
     result = import_labels(labelled, target, CLASSES[behaviour], known=[other], columns=columns)
     skipped = ", ".join(f"{reason} {count}" for reason, count in result.skipped.items()) or "none"
     click.echo(f"added {result.added} rows to {target} (skipped: {skipped})")

@@ -17,7 +17,8 @@ from canvas_tui.behaviours.trigger.data import normal_prompt
 
 SOURCE = "real-traffic"
 LABEL_COLUMNS = ("prompt", "label", "context", "category", "note", "source")
-TEST_COLUMNS = (*LABEL_COLUMNS, "id", "document")
+TEST_COLUMNS = (*LABEL_COLUMNS, "id", "document", "label_a", "label_b")
+"""A test row also keeps both independent labels (`label` is the adjudicated one), for the agreement figures."""
 
 
 class ImportResult(BaseModel):
@@ -65,16 +66,21 @@ def import_labels(labelled: Path, target: Path, classes: tuple[str, ...], *, kno
 
 
 def _append(target: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
-    """Append rows, writing the header first when the file is new (existing files keep their own columns)."""
-    existing = target.exists() and target.stat().st_size > 0
-    header = columns
-    if existing:
-        with target.open(newline="", encoding="utf-8") as handle:
-            header = tuple(next(csv.reader(handle)))
-    with target.open("a", newline="", encoding="utf-8") as handle:
-        if existing and not target.read_bytes().endswith(b"\n"):
-            handle.write("\n")
-        writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
-        if not existing:
-            writer.writeheader()
-        writer.writerows(rows)
+    """Append rows; a new file gets `columns`, an existing one missing some of them is rewritten once with them
+    added (empty for its old rows), so ids and both labellers' labels are never dropped."""
+    existing = _read(target)
+    header = tuple(next(csv.reader(target.open(newline="", encoding="utf-8")), ())) if target.exists() else ()
+    missing = [column for column in columns if column not in header]
+    if header and not missing:
+        with target.open("a", newline="", encoding="utf-8") as handle:
+            if not target.read_bytes().endswith(b"\n"):
+                handle.write("\n")
+            ending = "\r\n" if b"\r\n" in target.read_bytes()[:4096] else "\n"
+            csv.DictWriter(handle, fieldnames=header, extrasaction="ignore", lineterminator=ending).writerows(rows)
+        return
+    ending = "\r\n" if target.exists() and b"\r\n" in target.read_bytes()[:4096] else "\n"
+    with target.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=(*header, *missing), extrasaction="ignore", restval="",
+                                lineterminator=ending)
+        writer.writeheader()
+        writer.writerows([*existing, *rows])

@@ -26,12 +26,14 @@ class LabelRow(BaseModel):
     category: str = ""
     note: str = ""
     source: str = "labels"
+    origin: str = ""
+    """The CSV's own `source` column: empty for hand-written rows, `real-traffic` for labelled real messages."""
 
 
 def read_labels(path: Path) -> list[LabelRow]:
     """The rows of a labels CSV, in file order."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [LabelRow(**_known(row), source=path.name) for row in csv.DictReader(handle)]
+        return [LabelRow(**_known(row), source=path.name, origin=row.get("source") or "") for row in csv.DictReader(handle)]
 
 
 def read_synthetic(folder: Path, task: str) -> list[LabelRow]:
@@ -42,7 +44,7 @@ def read_synthetic(folder: Path, task: str) -> list[LabelRow]:
 
 
 def _known(record: dict) -> dict:
-    fields = LabelRow.model_fields.keys() - {"source"}
+    fields = LabelRow.model_fields.keys() - {"source", "origin"}
     return {key: str(record[key] or "") for key in fields if key in record}
 
 

@@ -107,7 +107,7 @@ def save(task: Task, pipeline: Pipeline, metadata: ModelMetadata, folder: Path |
     return artifact
 
 
-def tune_threshold(task: Task, texts: list[str], labels: list[str], seed: int, min_recall: float = 0.95) -> float:
+def tune_threshold(task: Task, texts: list[str], labels: list[str], seed: int, min_recall: float = 0.90) -> float:
     """The P(positive) cut that maximises cross-validated accuracy while keeping the positive recall >= min_recall.
 
     Out-of-fold probabilities over 5 stratified folds; among equally accurate cuts the one nearest

@@ -94,11 +94,22 @@ def _prompted() -> BatchTrigger:
         raise LookupError(f"no model client: {exc}") from exc
 
 
+EVAL_SPLITS = {"trigger": ("blind_*.csv", "real_test.csv"), "router": ("router_real_test.csv",)}
+"""Files beside the labels that are eval splits only: hand-written blind sets and the real-traffic test split
+(real users' messages labelled by two labellers, adjudicated), never trained on."""
+
+
+def held_out_by_origin(test: list[LabelRow]) -> dict[str, list[LabelRow]]:
+    """The held-out split cut by where its rows came from: hand-written prompts and labelled real messages."""
+    real = [row for row in test if row.origin == "real-traffic"]
+    hand = [row for row in test if row.origin != "real-traffic"]
+    return {"held_out_hand_written": hand, "held_out_real_traffic": real} if real else {}
+
+
 def blind_sets(task: Task) -> dict[str, list[LabelRow]]:
-    """The task's blind sets (`blind_*.csv` beside its labels): written apart from the labels, never trained on."""
-    if task.name != "trigger":
-        return {}
-    return {path.stem: read_labels(path) for path in sorted(task.folder.glob("blind_*.csv"))}
+    """The task's eval-only splits (EVAL_SPLITS), by file stem."""
+    paths = [path for pattern in EVAL_SPLITS.get(task.name, ()) for path in sorted(task.folder.glob(pattern))]
+    return {path.stem: read_labels(path) for path in paths}
 
 
 def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list[str]) -> list[Scores]:
@@ -123,11 +134,11 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
     splits = {}
-    for split_name, rows in blind_sets(task).items():
+    for split_name, rows in (held_out_by_origin(test) | blind_sets(task)).items():
         blind = _score_split(task, rows, names, [])
         splits[split_name] = {s.implementation: _headline(task, s) for s in blind} | {"rows": len(rows)}
         text += "\n" + markdown(f"{task.name} eval: {split_name}", blind,
-                                [f"{split_name}.csv: {len(rows)} rows {label_counts(rows)}; written apart, never trained on"])
+                                [f"{split_name}: {len(rows)} rows {label_counts(rows)}; never trained on"])
     if splits:
         figures["splits"] = splits
     request.report_dir.mkdir(parents=True, exist_ok=True)
