@@ -41,12 +41,13 @@ def swapped(rng: random.Random, text: str) -> str:
 
 
 def cases(rng: random.Random, document: str) -> list[tuple[str, Span]]:
-    """`QUOTES` passages of `LENGTH` characters at word starts, each with one swap, and their true spans."""
+    """`QUOTES` passages of `LENGTH` characters from anywhere (markdown and all, as a model copies them),
+    each with one swap, and their true spans."""
     found = []
     while len(found) < QUOTES:
-        at = document.find(" ", rng.randrange(0, len(document) - 2 * LENGTH)) + 1
+        at = rng.randrange(0, len(document) - LENGTH)
         piece = document[at:at + LENGTH]
-        if "\n" in piece or document.count(piece) != 1:
+        if piece != piece.strip() or document.count(piece) != 1:
             continue
         found.append((swapped(rng, piece), Span(start=at, end=at + LENGTH)))
     return found
