@@ -90,9 +90,9 @@ def _keyed(records: list[DecisionRecord]) -> dict[str, DecisionRecord]:
 
 
 def expected_turn(records: list[DecisionRecord]) -> BaselineTurn:
-    """What one turn decided, in the form a baseline keeps."""
+    """What one turn decided, in the form a baseline keeps (no decision ids: they differ from run to run)."""
     return BaselineTurn(decisions={key: outcome_of(r) for key, r in _keyed(records).items()},
-                        comments=comments_of(records))
+                        comments=[c.model_copy(update={"anchor_id": None}) for c in comments_of(records)])
 
 
 class _Judged(BaseModel):
