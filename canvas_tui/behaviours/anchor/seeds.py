@@ -4,8 +4,9 @@ A semi-global edit-distance scan (edlib, mode "HW") reads the whole text at a co
 the query's length. Most quotes are near-exact, and a quote cut into `p` pieces with at most `p - 1`
 errors has at least one piece intact (pigeonhole). So: find every exact occurrence of every piece
 (`bytes.find`, fast), align the query in a window around each, and if the best distance found is
-below `p`, those windows hold every alignment at that distance, and the result is the full scan's.
-Otherwise the full scan runs, bounded by the best distance found so far.
+below `p`, those windows hold every alignment at that distance, and the result is the full scan's
+(and when the limit itself is below `p`, no piece found means no alignment at all). Otherwise, or
+when a piece is too common to be a seed, the full scan runs.
 """
 
 from __future__ import annotations
@@ -63,9 +64,9 @@ def best_alignments(query: bytes, text: bytes, limit: int) -> tuple[int, list[tu
     pieces = min(MAX_PIECES, len(query) // PIECE)
     if len(text) >= MIN_TEXT and pieces >= 2:
         windows = _windows(query, text, pieces, 2 * limit)
-        if windows:
+        if windows is not None:
             best, locations = _in_windows(query, text, windows, min(limit, pieces - 1))
-            if best >= 0:
+            if best >= 0 or limit < pieces:  # nothing within `limit` < pieces outside the windows
                 return best, locations
     result = edlib.align(query, text, mode="HW", task="locations", k=limit)
     return result["editDistance"], result["locations"]
