@@ -40,12 +40,14 @@ SEED = 11
 TARGET_MS = 20.0
 
 
-def _paragraphs() -> list[str]:
+def eval_paragraphs() -> list[str]:
+    """The paragraphs of the anchor eval documents longer than 80 characters."""
     texts = list(load_documents().values())
     return [p for t in texts for p in t.split("\n\n") if len(p) > 80]
 
 
-def _passage(paragraphs: list[str]) -> str:
+def plain_passage(paragraphs: list[str]) -> str:
+    """The first paragraph over 400 characters with no markdown: the passage planted in the documents."""
     return next(p for p in paragraphs if len(p) > 400 and not re.search(r"[\[\]()*_<>#|`]", p))
 
 
@@ -157,8 +159,8 @@ def time_difflib(document: str, passage: str, perturbed: str, cold_cpu: float, w
 def main() -> None:
     """Print the figures."""
     rng = random.Random(SEED)
-    paragraphs = _paragraphs()
-    passage = _passage(paragraphs)
+    paragraphs = eval_paragraphs()
+    passage = plain_passage(paragraphs)
     documents = {label: build_document(rng, size, paragraphs, passage) for label, size in SIZES.items()}
     cases = quotes(rng, passage)
     print(f"documents: {', '.join(f'{label} = {len(doc):,} chars' for label, doc in documents.items())}; "

@@ -114,27 +114,50 @@ def _recordings(paths: tuple[Path, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="List every decision, not only those that changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@click.option("--rebaseline", "reason", default=None, metavar="WHY",
+              help="After an intended behaviour change: store today's decisions as each recording's expected ones "
+                   "(REC.baseline.json), with WHY in its history.")
 @backend_options
-def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, **backend: object) -> None:
+def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: str | None, **backend: object) -> None:
     """Re-run recorded sessions (files or folders of .jsonl) with today's behaviours; report changed decisions.
 
-    Model text comes from each recording (the replay backend) unless --backend is given.
-    Exit 1 if a decision the person accepted now differs or is no longer made.
+    Model text comes from each recording (the replay backend) unless --backend is given. A decision
+    is `changed` when it differs from one the person never corrected nor acted on, `regressed` when it
+    now disagrees with the person's correction or with a decision the person accepted by acting on it.
+    Exit 1 if any decision regressed (changes alone exit 0), 2 if a recording or baseline is unreadable.
     """
-    from canvas_tui.behaviours.defaults import default_behaviours
-    from canvas_tui.data.eval_replay import eval_replay as run_eval, to_markdown
-    from canvas_tui.llm.backends import make_client
+    from canvas_tui.data.baselines import save_baseline
+    from canvas_tui.data.eval_replay import to_markdown
 
-    settings = settings_from(backend)
-    reports = []
-    for path in _recordings(paths):
-        client = make_client(settings) if backend.get("backend") else None
-        reports.append(asyncio.run(run_eval(_load(path), settings, default_behaviours(settings.policy_threshold), client)))
+    if reason is not None and not reason.strip():
+        raise click.UsageError("--rebaseline needs the reason for the change, e.g. --rebaseline 'new comment proposer'")
+    reports = [_eval_one(path, backend) for path in _recordings(paths)]
+    if reason is not None:
+        for report in reports:
+            written = save_baseline(Path(report.recording), report.decided_now, reason.strip())
+            click.echo(f"re-baselined {report.recording} ({report.counts}): {written}", err=True)
+        sys.exit(0)
     if as_json:
         click.echo(json.dumps([report.model_dump() | {"counts": report.counts} for report in reports], indent=2))
     else:
         click.echo(to_markdown(reports, show_all=show_all))
     sys.exit(EXIT_PARTIAL if any(report.failed for report in reports) else 0)
+
+
+def _eval_one(path: Path, backend: dict[str, object]):
+    """Eval-replay one recording (a usage error if it or its baseline cannot be read)."""
+    from canvas_tui.behaviours.defaults import default_behaviours
+    from canvas_tui.data.baselines import BaselineError
+    from canvas_tui.data.eval_replay import eval_replay as run_eval
+    from canvas_tui.llm.backends import make_client
+
+    settings = settings_from(backend)
+    client = make_client(settings) if backend.get("backend") else None
+    try:
+        return asyncio.run(run_eval(_load(path), settings, default_behaviours(settings.policy_threshold), client))
+    except BaselineError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def open_data_log(log_path: Path | None):

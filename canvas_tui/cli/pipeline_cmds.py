@@ -25,8 +25,8 @@ def _entry(name: str, attribute: str):
 
 @click.command()
 @click.argument("behaviour", type=BEHAVIOUR)
-@click.option("--input", "-i", "input_path", type=click.File("r", encoding="utf-8"), default="-",
-              help="JSON lines to predict (default: stdin).")
+@click.option("--input", "-i", "input_path", type=click.File("rb"), default="-",
+              help="JSON lines (UTF-8) to predict (default: stdin).")
 @click.option("--output", "-o", "output_path", type=click.File("w", encoding="utf-8", atomic=True), default="-",
               help="Where to write one JSON line per input line, same order (default: stdout).")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")

@@ -1,10 +1,18 @@
 """Eval replay: re-run recorded sessions with today's behaviours and report, decision by decision,
-where they now decide differently from the recording and from the person's corrections.
+where they now decide differently from what is expected (the recording, or its baseline after an
+intended change) and from what the person said.
 
-Statuses: `same` (agrees with an uncorrected decision), `regressed` (differs from a decision the
-person accepted), `fixed` (now agrees with the person's correction), `still_wrong` (repeats a
-decision the person corrected or rejected), `changed` (differs from a corrected decision, but not
-to what the person wanted), `missing` (recorded, not made now), `new` (made now, not recorded).
+Statuses:
+- `same`: agrees with the expected decision;
+- `changed`: differs from a decision the person never corrected nor acted on (worth a look, not a failure);
+- `regressed`: disagrees with what the person's correction said where the expected decision agreed
+  with it, or differs from a decision the person accepted by acting on it (see `acceptance`), or drops
+  a comment the person applied; the only failing status;
+- `fixed`: now agrees with the person's correction (or drops a comment the person dismissed);
+- `still_wrong`: repeats a decision the person corrected (or a comment the person dismissed);
+- `missing` / `new`: expected and not made now / made now and not expected, neither corrected nor acted on.
+
+Comments are compared as a set of anchored spans with remarks (`comment_sets`), not by their count.
 """
 
 from __future__ import annotations
@@ -12,10 +20,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.config import Settings
+from canvas_tui.data.acceptance import COMMENT_BEHAVIOURS, PersonVerdicts, person_verdicts
+from canvas_tui.data.baselines import Baseline, BaselineTurn, load_baseline
+from canvas_tui.data.comment_sets import CommentDiff, PersonOnComments, compare_comments, comments_of, near
 from canvas_tui.data.outcomes import Outcome, expected_by, outcome_of
 from canvas_tui.data.recordings import Recording
 from canvas_tui.data.replay import run_recording
@@ -24,12 +35,13 @@ from canvas_tui.log.recording import DecisionEntry
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 from canvas_tui.text import one_line
 
-Status = Literal["same", "regressed", "fixed", "still_wrong", "changed", "missing", "new"]
-FAILING: set[str] = {"regressed", "missing"}
+Status = Literal["same", "changed", "regressed", "fixed", "still_wrong", "missing", "new"]
+FAILING: set[str] = {"regressed"}
 
 
 class DecisionDiff(BaseModel):
-    """One decision position (turn, behaviour, n-th of that behaviour in the turn): then, now, and the person."""
+    """One decision position (turn, behaviour, n-th of that behaviour in the turn, or one comment):
+    expected, now, and the person."""
 
     turn: int
     message: str | None
@@ -41,11 +53,13 @@ class DecisionDiff(BaseModel):
 
 
 class EvalReplayReport(BaseModel):
-    """Every decision position of one recording, with its status."""
+    """Every decision position of one recording, with its status, and today's decisions (for re-baselining)."""
 
     recording: str
     diffs: list[DecisionDiff]
     problems: list[str]
+    baseline: str | None = None
+    decided_now: list[BaselineTurn] = Field(default_factory=list, exclude=True)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -53,66 +67,140 @@ class EvalReplayReport(BaseModel):
 
     @property
     def failed(self) -> bool:
-        """A decision the person accepted now differs, or is no longer made."""
+        """A decision regressed (see the module doc); changes alone do not fail."""
         return any(diff.status in FAILING for diff in self.diffs)
 
 
-def _by_turn(records: list[DecisionRecord]) -> list[dict[tuple[str, int], DecisionRecord]]:
-    turns: dict[str | None, dict[tuple[str, int], DecisionRecord]] = {}
+def turns_of(records: list[DecisionRecord]) -> list[list[DecisionRecord]]:
+    """Decisions grouped by turn, in order of appearance."""
+    turns: dict[str | None, list[DecisionRecord]] = {}
     for record in records:
-        turn = turns.setdefault(record.turn_id, {})
-        occurrence = sum(1 for behaviour, _ in turn if behaviour == record.behaviour)
-        turn[(record.behaviour, occurrence)] = record
+        turns.setdefault(record.turn_id, []).append(record)
     return list(turns.values())
 
 
-def _status(recorded: Outcome, now: Outcome, corrections: list[CorrectionRecord]) -> tuple[Status, Outcome | None]:
-    if not corrections:
-        return ("same" if now.agrees(recorded) else "regressed"), None
-    person = next((e for e in map(expected_by, corrections) if e is not None), None)
-    if person is not None and now.agrees(person):
-        return "fixed", person
-    return ("still_wrong" if now.agrees(recorded) else "changed"), person
+def _keyed(records: list[DecisionRecord]) -> dict[str, DecisionRecord]:
+    """A turn's non-comment decisions by `behaviour#occurrence`."""
+    keyed: dict[str, DecisionRecord] = {}
+    for record in records:
+        if record.behaviour not in COMMENT_BEHAVIOURS:
+            occurrence = sum(1 for key in keyed if key.startswith(record.behaviour + "#"))
+            keyed[f"{record.behaviour}#{occurrence}"] = record
+    return keyed
 
 
-def compare(recorded: list[DecisionRecord], replayed: list[DecisionRecord],
-            corrections: list[CorrectionRecord]) -> list[DecisionDiff]:
-    """Align decisions by turn and position, and classify each."""
-    corrected: dict[str, list[CorrectionRecord]] = defaultdict(list)
-    for correction in corrections:
-        corrected[correction.decision_id].append(correction)
-    then_turns, now_turns = _by_turn(recorded), _by_turn(replayed)
+def expected_turn(records: list[DecisionRecord]) -> BaselineTurn:
+    """What one turn decided, in the form a baseline keeps (no decision ids: they differ from run to run)."""
+    return BaselineTurn(decisions={key: outcome_of(r) for key, r in _keyed(records).items()},
+                        comments=[c.model_copy(update={"anchor_id": None}) for c in comments_of(records)])
+
+
+class _Judged(BaseModel):
+    """What the person said about one recorded decision: corrections, what they point to, acceptance."""
+
+    recorded: Outcome | None = None
+    person: Outcome | None = None
+    corrected: bool = False
+    accepted: bool = False
+
+
+def _status(expected: Outcome | None, now: Outcome | None, judged: _Judged) -> Status:
+    if expected is None:
+        return "new"
+    if now is None:
+        return "regressed" if judged.accepted or (judged.person and expected.agrees(judged.person)) else "missing"
+    if judged.person is not None:
+        if now.agrees(judged.person):
+            return "same" if expected.agrees(judged.person) else "fixed"
+        if expected.agrees(judged.person):
+            return "regressed"
+        return "still_wrong" if now.agrees(expected) else "changed"
+    if judged.corrected and judged.recorded is not None and now.agrees(judged.recorded):
+        return "still_wrong"
+    if now.agrees(expected):
+        return "same"
+    return "regressed" if judged.accepted and not judged.corrected else "changed"
+
+
+def _judged(record: DecisionRecord | None, corrections: dict[str, list[CorrectionRecord]],
+            verdicts: PersonVerdicts) -> _Judged:
+    if record is None:
+        return _Judged()
+    mine = corrections.get(record.id, [])
+    person = next((e for e in map(expected_by, mine) if e is not None), None)
+    return _Judged(recorded=outcome_of(record), person=person, corrected=bool(mine),
+                   accepted=record.id in verdicts.accepted)
+
+
+def compare(recording: Recording, replayed: list[DecisionRecord], baseline: Baseline | None = None) -> list[DecisionDiff]:
+    """Align today's decisions with the expected ones turn by turn, and classify each."""
+    corrections: dict[str, list[CorrectionRecord]] = defaultdict(list)
+    for correction in recording.corrections:
+        corrections[correction.decision_id or ""].append(correction)
+    verdicts = person_verdicts(recording)
+    then_turns, now_turns = turns_of(recording.decisions), turns_of(replayed)
     diffs = []
     for index in range(max(len(then_turns), len(now_turns))):
-        then = then_turns[index] if index < len(then_turns) else {}
-        now = now_turns[index] if index < len(now_turns) else {}
-        for position in [*then, *(p for p in now if p not in then)]:
-            diffs.append(_diff(index, then.get(position), now.get(position), corrected, position[0]))
+        then = then_turns[index] if index < len(then_turns) else []
+        now = now_turns[index] if index < len(now_turns) else []
+        expected = baseline.turns[index] if baseline and index < len(baseline.turns) else expected_turn(then)
+        message = _message(then or now)
+        diffs += _decision_diffs(index, message, then, now, expected, corrections, verdicts)
+        diffs += _comment_diffs(index, message, then, now, expected, verdicts)
     return diffs
 
 
-def _diff(turn: int, then: DecisionRecord | None, now: DecisionRecord | None,
-          corrected: dict[str, list[CorrectionRecord]], behaviour: str) -> DecisionDiff:
-    message = (then or now).input.get("message") or (then or now).input.get("request")
-    if then is None or now is None:
-        status, person = ("new" if then is None else "missing"), None
-    else:
-        status, person = _status(outcome_of(then), outcome_of(now), corrected.get(then.id, []))
-    return DecisionDiff(turn=turn, message=message, behaviour=behaviour,
-                        recorded=str(outcome_of(then)) if then else None, now=str(outcome_of(now)) if now else None,
-                        person=str(person) if person else None, status=status)
+def _message(records: list[DecisionRecord]) -> str | None:
+    first = records[0].input if records else {}
+    return first.get("message") or first.get("request")
+
+
+def _decision_diffs(index: int, message: str | None, then: list[DecisionRecord], now: list[DecisionRecord],
+                    expected: BaselineTurn, corrections: dict[str, list[CorrectionRecord]],
+                    verdicts: PersonVerdicts) -> list[DecisionDiff]:
+    recorded, today = _keyed(then), {key: outcome_of(r) for key, r in _keyed(now).items()}
+    diffs = []
+    for key in [*expected.decisions, *(k for k in today if k not in expected.decisions)]:
+        judged = _judged(recorded.get(key), corrections, verdicts)
+        want, got = expected.decisions.get(key), today.get(key)
+        diffs.append(DecisionDiff(turn=index, message=message, behaviour=key.split("#")[0],
+                                  recorded=str(want) if want else None, now=str(got) if got else None,
+                                  person=str(judged.person) if judged.person else None,
+                                  status=_status(want, got, judged)))
+    return diffs
+
+
+def _comment_diffs(index: int, message: str | None, then: list[DecisionRecord], now: list[DecisionRecord],
+                   expected: BaselineTurn, verdicts: PersonVerdicts) -> list[DecisionDiff]:
+    shown = comments_of(then)
+    person = PersonOnComments(applied=[c.span for c in shown if c.anchor_id in verdicts.applied_anchors],
+                              dismissed=[c.span for c in shown if c.anchor_id in verdicts.dismissed_anchors])
+    return [DecisionDiff(turn=index, message=message, behaviour="comment",
+                         recorded=str(d.then) if d.then else None, now=str(d.now) if d.now else None,
+                         person=_said(d, person), status=d.status)
+            for d in compare_comments(expected.comments, comments_of(now), person)]
+
+
+def _said(diff: CommentDiff, person: PersonOnComments) -> str | None:
+    """What the person did to the recorded comment at this place, if anything."""
+    span = (diff.then or diff.now).span
+    if near(span, person.applied):
+        return "applied"
+    return "dismissed" if near(span, person.dismissed) else None
 
 
 async def eval_replay(recording: Recording, settings: Settings, behaviours: Behaviours,
                       client: ModelClient | None = None) -> EvalReplayReport:
     """Re-run one recording's actions with `behaviours` (model text from the recording unless `client` is given)."""
+    baseline = load_baseline(recording.path)
     run = await run_recording(recording, settings, behaviours=behaviours, mode="current", client=client)
     await run.session.client.close()
     run.session.log.close()
     replayed = [entry.record for entry in run.collector.entries if isinstance(entry, DecisionEntry)]
-    return EvalReplayReport(recording=str(recording.path),
-                            diffs=compare(recording.decisions, replayed, recording.corrections),
-                            problems=[p.problem for p in run.performed if p.problem])
+    return EvalReplayReport(recording=str(recording.path), diffs=compare(recording, replayed, baseline),
+                            problems=[p.problem for p in run.performed if p.problem],
+                            baseline=baseline.history[-1].reason if baseline else None,
+                            decided_now=[expected_turn(turn) for turn in turns_of(replayed)])
 
 
 def to_markdown(reports: list[EvalReplayReport], *, show_all: bool = False) -> str:
@@ -121,11 +209,14 @@ def to_markdown(reports: list[EvalReplayReport], *, show_all: bool = False) -> s
     for report in reports:
         counts = ", ".join(f"{count} {status}" for status, count in sorted(report.counts.items()))
         lines += [f"## {report.recording}", "", f"{len(report.diffs)} decisions: {counts}", ""]
+        if report.baseline:
+            lines += [f"Compared with its baseline (last re-baselined: {report.baseline}).", ""]
         lines += [f"- problem: {problem}" for problem in report.problems]
         shown = [diff for diff in report.diffs if show_all or diff.status != "same"]
         if shown:
-            lines += ["| turn | behaviour | message | recorded | now | person | status |", "|---|---|---|---|---|---|---|"]
-            lines += [f"| {d.turn + 1} | {d.behaviour} | {_cell(d.message)} | {d.recorded or ''} | {d.now or ''} "
+            lines += ["| turn | behaviour | message | expected | now | person | status |",
+                      "|---|---|---|---|---|---|---|"]
+            lines += [f"| {d.turn + 1} | {d.behaviour} | {_cell(d.message)} | {_cell(d.recorded)} | {_cell(d.now)} "
                       f"| {d.person or ''} | {d.status} |" for d in shown]
         lines.append("")
     return "\n".join(lines)

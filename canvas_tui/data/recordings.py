@@ -17,7 +17,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from canvas_tui.llm.types import ModelExchange
 from canvas_tui.log.recording import (SCHEMA_VERSION, ActionEntry, CorrectionEntry, DecisionEntry, Entry, HeaderEntry,
-                                      RecordingError, VersionEntry, exchanges_of, read_recording)
+                                      RecordingError, VersionEntry, exchanges_of, read_recording, recording_lines)
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 _ENTRY: TypeAdapter[Any] = TypeAdapter(Entry)
@@ -97,10 +97,7 @@ def _upgraded(upgrade: Callable[[dict[str, Any]], dict[str, Any]], entry: dict[s
 
 
 def _raw_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordingError(f"cannot read recording {path}: {exc}") from exc
+    lines = recording_lines(path)
     entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():

@@ -111,12 +111,30 @@ class RecordingWriter:
         self._file.close()
 
 
+def recording_lines(path: Path) -> list[str]:
+    """The lines of a recording file, split at newlines only and decoded one by one: an undecodable last
+    line (a killed writer can cut a character in two) is dropped, an earlier one refused with its number."""
+    try:
+        raw = Path(path).read_bytes().split(b"\n")
+    except OSError as exc:
+        raise RecordingError(f"cannot read recording {path}: {exc}") from exc
+    if not raw[-1]:
+        raw.pop()
+    lines = []
+    for number, line in enumerate(raw, start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            if number == len(raw):
+                break
+            raise RecordingError(f"{path}, line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at column "
+                                 f"{exc.start + 1}): the file is damaged, or not a recording") from exc
+    return lines
+
+
 def read_recording(path: Path) -> list[BaseModel]:
     """All complete entries of a recording; a torn last line (killed writer) is ignored."""
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordingError(f"cannot read recording {path}: {exc}") from exc
+    lines = recording_lines(path)
     entries = list(_parse(lines, path))
     if not entries or not isinstance(entries[0], HeaderEntry):
         raise RecordingError(f"{path} is not a canvas-tui recording (no header line)")

@@ -1,8 +1,10 @@
 """Batch prediction over JSON lines: the contract behind `canvas-tui predict BEHAVIOUR`.
 
-Every input line is parsed and validated on its own; a malformed line is reported on stderr by
-its line number and answered in place with `{"id": ..., "error": ...}`, so the output keeps the
-input's order and every other line is still predicted.
+Every input line is decoded, parsed and validated on its own; a malformed line (not UTF-8, not
+JSON, not the behaviour's input) is reported on stderr by its line number and answered in place
+with `{"id": ..., "error": ...}`, so the output keeps the input's order and every other line is
+still predicted. The source may be text or bytes: bytes are decoded line by line, so one
+undecodable line cannot lose the batch.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from pydantic import BaseModel, ValidationError
 from rich.progress import Progress
@@ -35,8 +37,14 @@ class BatchReport:
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _parse(number: int, line: str, model: type[BaseModel]) -> tuple[Any, dict[str, Any] | None]:
-    """Parse one line; return (item, None) or (None, error record)."""
+def _parse(number: int, line: str | bytes, model: type[BaseModel]) -> tuple[Any, dict[str, Any] | None]:
+    """Decode and parse one line; return (item, None) or (None, error record)."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            return None, {"id": None, "error": f"line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} "
+                                              f"at column {exc.start + 1})"}
     try:
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -52,15 +60,16 @@ def _parse(number: int, line: str, model: type[BaseModel]) -> tuple[Any, dict[st
         return None, {"id": record_id, "error": f"line {number}: {where}: {first['msg']}"}
 
 
-def _numbered(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:
     for number, line in enumerate(lines, start=1):
         if line.strip():
             yield number, line
 
 
-def run_batch(predictor: BatchPredictor, source: TextIO, sink: TextIO, *, progress: bool = True,
+def run_batch(predictor: BatchPredictor, source: TextIO | BinaryIO, sink: TextIO, *, progress: bool = True,
               errors: TextIO = sys.stderr) -> BatchReport:
-    """Predict every line of `source` into `sink`, same order, reporting bad lines on `errors`."""
+    """Predict every line of `source` (text, or bytes decoded per line) into `sink`, same order, reporting
+    bad lines on `errors`."""
     numbered = list(_numbered(source))
     report = BatchReport(total=len(numbered))
     with Progress(disable=not progress, console=None, transient=True) as bar:
@@ -74,7 +83,7 @@ def run_batch(predictor: BatchPredictor, source: TextIO, sink: TextIO, *, progre
     return report
 
 
-def _predict_chunk(predictor: BatchPredictor, chunk: list[tuple[int, str]], report: BatchReport,
+def _predict_chunk(predictor: BatchPredictor, chunk: list[tuple[int, str | bytes]], report: BatchReport,
                    errors: TextIO) -> list[dict[str, Any]]:
     parsed = [(number, *_parse(number, line, predictor.input_model)) for number, line in chunk]
     good = [(number, item) for number, item, error in parsed if error is None]

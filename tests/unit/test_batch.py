@@ -44,3 +44,22 @@ def test_bad_lines_are_reported_by_number_and_the_others_still_predicted():
 def test_blank_lines_are_skipped_not_answered():
     records, _, _ = run([json.dumps({"id": 1, "text": "a"}), "", "   ", json.dumps({"id": 2, "text": "b"})])
     assert [r["id"] for r in records] == [1, 2]
+
+
+def test_a_line_that_is_not_utf8_is_reported_by_number_and_the_other_lines_are_predicted():
+    lines = [json.dumps({"id": 1, "text": "é"}).encode(), b'{"id": 2, "text": "caf\xe9"}', b"\xff\xfe\x00garbage",
+             json.dumps({"id": 4, "text": "z"}).encode()]
+    out, errors = io.StringIO(), io.StringIO()
+    report = run_batch(BatchPredictor(Item, shout, chunk_size=3), io.BytesIO(b"\n".join(lines) + b"\n"), out,
+                       progress=False, errors=errors)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r.get("label") for r in records] == ["É", None, None, "Z"]
+    assert records[1] == {"id": None, "error": "line 2: not valid UTF-8 (byte 0xe9 at column 23)"}
+    assert [n for n, _ in report.errors] == [2, 3] and "line 3: not valid UTF-8" in errors.getvalue()
+
+
+def test_a_byte_order_mark_before_the_first_line_is_not_an_error():
+    out = io.StringIO()
+    report = run_batch(BatchPredictor(Item, shout), io.BytesIO(b'\xef\xbb\xbf{"id": 1, "text": "a"}\n'), out,
+                       progress=False, errors=io.StringIO())
+    assert report.predicted == 1 and json.loads(out.getvalue())["label"] == "A"

@@ -57,3 +57,24 @@ def test_eval_replay_takes_a_folder_and_eval_of_a_behaviour_still_dispatches(rec
     assert report["recording"] == str(recording) and report["diffs"][0]["behaviour"] == "router"
     usage = CliRunner().invoke(cli, ["eval", "no-such-behaviour"])
     assert usage.exit_code == 2 and "no-such-behaviour" in usage.output and "trigger" in usage.output
+
+
+def test_rebaseline_stores_todays_decisions_with_the_reason_and_later_runs_compare_with_them(recording):
+    result = CliRunner().invoke(cli, ["eval", "replay", str(recording), "--rebaseline", "new locator rules"])
+    assert result.exit_code == 0, result.output
+    baseline = json.loads(recording.with_name("session.baseline.json").read_text())
+    assert [entry["reason"] for entry in baseline["history"]] == ["new locator rules"]
+    again = CliRunner().invoke(cli, ["eval", "replay", str(recording)])
+    assert again.exit_code == 0 and "last re-baselined: new locator rules" in again.output
+
+
+def test_rebaseline_without_a_reason_is_a_usage_error_and_writes_nothing(recording):
+    result = CliRunner().invoke(cli, ["eval", "replay", str(recording), "--rebaseline", "  "])
+    assert result.exit_code == 2 and "reason" in result.output
+    assert not recording.with_name("session.baseline.json").exists()
+
+
+def test_an_unreadable_baseline_is_refused_in_plain_words(recording):
+    recording.with_name("session.baseline.json").write_bytes(b"\xff\xfe not json")
+    result = CliRunner().invoke(cli, ["eval", "replay", str(recording)])
+    assert result.exit_code == 2 and "cannot read baseline" in result.output

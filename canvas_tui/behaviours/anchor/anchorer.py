@@ -2,7 +2,7 @@
 
 Order of work (after Hypothesis's text-quote anchoring): normalise document and quote; the
 whole quote exactly; then, for an elided quote, its parts head to tail, or else the whole
-quote approximately; last, the raw quote character for character. Several candidates: the
+quote approximately; last, the raw quote character for character, or but for a slip or two. Several candidates: the
 first, marked ambiguous, unless re-anchoring hints (the text before/after the old span, its
 old position) pick one. A wrong anchor is worse than none, so approximate matches must pass
 thresholds measured on the dev split.
@@ -15,6 +15,7 @@ import re
 from rapidfuzz import fuzz
 
 from canvas_tui.behaviours.anchor.matcher import PreparedDocument, prepare
+from canvas_tui.behaviours.anchor.near import near_verbatim
 from canvas_tui.behaviours.anchor.quote import ParsedQuote, matchable, parse_quote
 from canvas_tui.behaviours.anchor.search import Candidate, approximate_matches, elided_matches, part_matches
 from canvas_tui.behaviours.anchor.thresholds import Thresholds, load_thresholds
@@ -64,7 +65,7 @@ class TextQuoteAnchorer:
             found = approximate_matches(doc, parsed.parts[0], self.thresholds)
         else:
             found = part_matches(doc, parsed.parts[0], self.thresholds)
-        return found or _verbatim(doc, quote)
+        return found or _verbatim(doc, quote) or near_verbatim(doc, quote)
 
 
 def _verbatim(doc: PreparedDocument, quote: str) -> list[Candidate]:
@@ -108,7 +109,10 @@ def _choose(doc: PreparedDocument, candidates: list[Candidate], prefix: str | No
 
 def _to_original(doc: PreparedDocument, cand: Candidate, trails_off: bool) -> tuple[int, int]:
     """The original-text span of a candidate, with the markdown around its edges (`**`, `[`,
-    `](url)`); approximate ones snap to whole words, cut ones run to the end of their sentence."""
+    `](url)`); approximate ones snap to whole words, cut ones run to the end of their sentence. One found
+    in the original text keeps its span there."""
+    if cand.original is not None:
+        return cand.original
     start, end = doc.norm.original_span(cand.start, cand.end)
     raw = doc.raw
     while start > 0 and raw[start - 1] in _LEADING_MARKUP:

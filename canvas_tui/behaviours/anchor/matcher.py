@@ -2,7 +2,8 @@
 
 Approximate search is semi-global edit distance (edlib, mode "HW": the whole query against any
 substring of the document) with Myers' bit-parallel algorithm, bounded by a maximum distance,
-so a 300-character quote scans a 1 MB document in a few milliseconds. Documents are prepared
+so a 300-character quote scans a 1 MB document in a few milliseconds; a near-exact quote is found
+faster from exact seeds (`seeds.py`), with the same result. Documents are prepared
 (normalised and byte-encoded for edlib) once and cached, since several comments anchor to the
 same document.
 """
@@ -10,13 +11,13 @@ same document.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-import edlib
 import numpy as np
 
 from canvas_tui.behaviours.anchor.normalize import codes_at, non_ascii, normalize
 from canvas_tui.behaviours.anchor.offsets import Normalized
+from canvas_tui.behaviours.anchor.seeds import best_alignments
 from canvas_tui.behaviours.anchor.words import WordGaps, word_gaps
 
 _OTHER = 255
@@ -87,6 +88,11 @@ class PreparedDocument:
         self._alphabet = _alphabet(split.wide_codes)
         self.encoded = split.encode(self._alphabet)
 
+    @cached_property
+    def raw_encoded(self) -> bytes:
+        """The original text encoded with the same alphabet (for a quote matched character for character)."""
+        return _Split.of(self.raw).encode(self._alphabet)
+
     def encode(self, text: str) -> bytes:
         """Encode normalised text (a quote) with this document's alphabet."""
         return _Split.of(text).encode(self._alphabet)
@@ -95,6 +101,8 @@ class PreparedDocument:
         """Occurrences of `query` within `[start, end)` of the normalised text, in order."""
         found: list[Match] = []
         stop = len(self.norm.text) if end is None else end
+        if self.encoded.find(self.encode(query), start, stop) < 0:  # bytes search is faster; equal text encodes equally
+            return found
         at = self.norm.text.find(query, start, stop)
         while at >= 0 and len(found) < limit:
             found.append(Match(at, at + len(query), 0))
@@ -108,14 +116,14 @@ class PreparedDocument:
         target = self.encoded[start:end]
         if not target:
             return []
-        result = edlib.align(self.encode(query), target, mode="HW", task="locations", k=max_distance)
-        if result["editDistance"] < 0:
+        distance, locations = best_alignments(self.encode(query), target, max_distance)
+        if distance < 0:
             return []
         matches: list[Match] = []
-        for first, last in result["locations"]:
+        for first, last in locations:
             if matches and first + start < matches[-1].end:
                 continue
-            matches.append(Match(first + start, last + 1 + start, result["editDistance"]))
+            matches.append(Match(first + start, last + 1 + start, distance))
         return matches
 
     def _word_start(self, at: int) -> int:

@@ -15,12 +15,14 @@ from canvas_tui.behaviours.anchor.thresholds import Thresholds
 
 @dataclass(frozen=True)
 class Candidate:
-    """A possible place of the quote: normalised `[start, end)`, quote score 0..1, and how found."""
+    """A possible place of the quote: normalised `[start, end)`, quote score 0..1, how found, and the
+    original span when it was found in the original text itself."""
 
     start: int
     end: int
     score: float
     method: str
+    original: tuple[int, int] | None = None
 
 
 def part_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: int = 0,

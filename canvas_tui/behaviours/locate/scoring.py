@@ -38,6 +38,8 @@ class _Index:
 
 
 _LEAD = re.compile(r"^.*?[.!?](?=\s|$)", re.S)
+# A markdown backslash escape (`50\%`, `snake\_case`): the reader sees, and a request quotes, the bare character.
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def _bag(seg: Segmentation, unit: Unit) -> Counter:
@@ -221,8 +223,14 @@ def heading_scores(sections: list[Unit], request: str, named: list[str] | None =
 
 @lru_cache(maxsize=65536)
 def _prepared(piece: str) -> tuple[str, frozenset[str]]:
-    """A unit's normalised text and stem set (cached: units are scored again on every request)."""
-    return normalise(piece), frozenset(stems(piece))
+    """A unit's normalised text (markdown escapes read as the character escaped) and stem set (cached: units
+    are scored again on every request)."""
+    return normalise(unescape(piece)), frozenset(stems(piece))
+
+
+def unescape(text: str) -> str:
+    """`text` with markdown backslash escapes replaced by the characters they escape."""
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def quote_scores(seg: Segmentation, quote: str, units: list[Unit], shortlist: int = 60) -> Scored:
@@ -230,7 +238,7 @@ def quote_scores(seg: Segmentation, quote: str, units: list[Unit], shortlist: in
 
     The slow literal comparison runs on the `shortlist` units sharing the most stems with the quote.
     """
-    phrase = normalise(quote)
+    phrase = normalise(unescape(quote))
     wanted = set(stems(quote))
     overlaps = [(unit, len(wanted & _prepared(seg.text[unit.start:unit.end])[1]) / len(wanted) if wanted else 0.0)
                 for unit in units]
