@@ -44,16 +44,18 @@ def setup(team_store: str | None) -> None:
 
 @team.command(name="add-person")
 @click.argument("name")
-@click.option("--reviewer", is_flag=True, help="Also let this person read everyone's records.")
+@click.option("--role", type=click.Choice(["writer", "reviewer", "reader"]), default="writer", show_default=True,
+              help="writer: writes and reads their own records; reviewer: also reads everyone's; "
+                   "reader: reads everyone's, writes nothing.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, envvar="CANVAS_TUI_NEW_PASSWORD",
               help="The person's password (asked for when not given; env: CANVAS_TUI_NEW_PASSWORD).")
 @STORE_OPTION
-def add_person(name: str, reviewer: bool, password: str, team_store: str | None) -> None:
-    """Give NAME a login that writes only their own records (as the administrator)."""
+def add_person(name: str, role: str, password: str, team_store: str | None) -> None:
+    """Give NAME a login to the team store with ROLE (as the administrator); run again to change either."""
     from canvas_tui.log.team.admin import add_person as add
 
-    add(_store(team_store), name, password, reviewer=reviewer)
-    click.echo(f"{name} can now write their own records" + (" and read everyone's" if reviewer else ""))
+    add(_store(team_store), name, password, role=role)
+    click.echo(f"{name} is a {role} of the team store")
 
 
 @team.command()

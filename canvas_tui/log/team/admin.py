@@ -5,13 +5,15 @@ These run with the administrator's connection string (the owner of the tables), 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from psycopg import sql
 from pydantic import SecretStr
 
 from canvas_tui.log.team.connection import TeamStoreError, using
 from canvas_tui.log.team.schema import LEDGER, MIGRATIONS, READER, WRITER
+
+Role = Literal["writer", "reviewer", "reader"]
 
 
 def migrate(admin_dsn: SecretStr | str) -> int:
@@ -33,19 +35,20 @@ def _next_migration(connection: Any) -> int:
     return current + 1
 
 
-def add_person(admin_dsn: SecretStr | str, name: str, password: str, *, reviewer: bool = False) -> None:
-    """Create (or update) a login for `name` that writes its own records; a reviewer also reads everyone's."""
+def add_person(admin_dsn: SecretStr | str, name: str, password: str, *, role: Role = "writer") -> None:
+    """Create (or update) a login for `name`: a writer writes and reads their own records, a reviewer also reads
+    everyone's, a reader reads everyone's and writes nothing."""
     if not name or not name.replace("_", "").replace("-", "").replace(".", "").isalnum():
         raise TeamStoreError(f"{name!r} is not a usable person name (letters, digits, '_', '-', '.')")
 
     def create(connection: Any) -> None:
-        role = sql.Identifier(name)
+        person = sql.Identifier(name)
         exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
         verb = sql.SQL("ALTER ROLE") if exists else sql.SQL("CREATE ROLE")
-        connection.execute(sql.SQL("{} {} LOGIN PASSWORD {}").format(verb, role, sql.Literal(password)))
-        connection.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(WRITER), role))
-        grant = sql.SQL("GRANT {} TO {}") if reviewer else sql.SQL("REVOKE {} FROM {}")
-        connection.execute(grant.format(sql.Identifier(READER), role))
+        connection.execute(sql.SQL("{} {} LOGIN PASSWORD {}").format(verb, person, sql.Literal(password)))
+        for group, member in ((WRITER, role in ("writer", "reviewer")), (READER, role in ("reviewer", "reader"))):
+            grant = sql.SQL("GRANT {} TO {}") if member else sql.SQL("REVOKE {} FROM {}")
+            connection.execute(grant.format(sql.Identifier(group), person))
 
     using(admin_dsn, f"adding {name}", create)
 

@@ -4,7 +4,8 @@ One table, `team_records`, holds every person's decisions, corrections and recor
 not the client, decides who may do what:
 - `canvas_tui_writer` members insert and read only rows whose `person` is their own login
   (`person` defaults to `current_user`; a row naming anyone else is refused by the policy);
-- `canvas_tui_reviewer` members read every row and write none;
+- `canvas_tui_reviewer` members read every row (a reviewer who also writes is in both groups; a reader
+  only in this one, and so writes nothing);
 - nobody but the owner (the administrator who ran the migrations) updates or deletes.
 A record is identified by (person, kind, id): shipping the same record again changes nothing.
 """
