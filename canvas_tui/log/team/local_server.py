@@ -44,6 +44,14 @@ def server_bin_dir() -> Path:
                             "or set CANVAS_TUI_PG_BIN to a folder holding initdb and pg_ctl")
 
 
+def server_version() -> str:
+    """The PostgreSQL server's version line (proves the binaries run on this machine); ServerUnavailable if not."""
+    result = subprocess.run([str(server_bin_dir() / "postgres"), "--version"], capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ServerUnavailable(f"the PostgreSQL server in {server_bin_dir()} does not run here: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
