@@ -69,10 +69,20 @@ def team_store_setting():
 
 
 def open_team(records):
-    """The team store, read through `records` (a RecordFilter); a TeamStoreError (exit 3) if it cannot be reached."""
+    """The team store, read through `records` (a RecordFilter); a TeamStoreError (exit 3) if it cannot be reached.
+    When the command ends, rows that were not valid records are reported on stderr."""
     from canvas_tui.log.team.reader import TeamLog
 
-    return TeamLog(team_store_setting(), records)
+    store = TeamLog(team_store_setting(), records)
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(lambda: _report_skipped(store))
+    return store
+
+
+def _report_skipped(store) -> None:
+    if store.skipped:
+        click.echo(f"warning: {store.skipped} rows of the team store are not valid records and were skipped", err=True)
 
 
 def _fail(message: str, code: int) -> None:

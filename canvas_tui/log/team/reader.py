@@ -13,14 +13,15 @@ from collections.abc import Iterator
 from datetime import datetime
 from itertools import count, groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel, SecretStr, ValidationError
 
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 from canvas_tui.log.team.connection import TeamStoreError, check_schema, connect, team_errors
 
 STREAM_ROWS = 2000
+Record = TypeVar("Record", DecisionRecord, CorrectionRecord)
 _cursors = count()
 
 
@@ -35,12 +36,17 @@ class RecordFilter(BaseModel):
 
 
 class TeamLog:
-    """The team store, read-only, narrowed by a filter; `problem` is always None (failures raise TeamStoreError)."""
+    """The team store, read-only, narrowed by a filter; `problem` is always None (failures raise TeamStoreError).
+
+    Members can insert rows by hand (only their own): a row that is not a valid record is skipped and
+    counted in `skipped`, never fatal to a read of everyone's records.
+    """
 
     problem = None
 
     def __init__(self, dsn: SecretStr | str, records: RecordFilter | None = None) -> None:
         self.dsn, self.filter = dsn, records or RecordFilter()
+        self.skipped = 0
         self._connection = connect(dsn)
         try:
             check_schema(self._connection, dsn)
@@ -62,25 +68,25 @@ class TeamLog:
             rows = self._stream(f"{sql} ORDER BY d.time, d.arrival", values)
         else:
             rows = reversed(self._all(f"{sql} ORDER BY d.time DESC, d.arrival DESC LIMIT %s", (*values, int(last))))
-        return ((person, DecisionRecord.model_validate_json(body)) for person, body in rows)
+        return ((person, record) for person, body in rows if (record := self._parse(DecisionRecord, body)))
 
     def corrections(self, *, since: datetime | None = None) -> Iterator[CorrectionRecord]:
         """Corrections in time order (by behaviour or source through the decision each corrects)."""
         where, values = self._where("c", since=since, joined=True)
         rows = self._stream(f"SELECT c.body::text FROM team_records c {self._join()} WHERE c.kind = 'correction' "
                             f"{where} ORDER BY c.time, c.arrival", values)
-        return (CorrectionRecord.model_validate_json(body) for (body,) in rows)
+        return (record for (body,) in rows if (record := self._parse(CorrectionRecord, body)))
 
     def decision(self, decision_id: str) -> DecisionRecord | None:
         """One decision by id."""
         rows = self._all("SELECT body::text FROM team_records WHERE kind = 'decision' AND id = %s LIMIT 1", (decision_id,))
-        return DecisionRecord.model_validate_json(rows[0][0]) if rows else None
+        return self._parse(DecisionRecord, rows[0][0]) if rows else None
 
     def turn_decisions(self, turn_id: str | None) -> list[DecisionRecord]:
         """The decisions of one turn, in order."""
         rows = self._all("SELECT body::text FROM team_records WHERE kind = 'decision' AND turn_id = %s "
                          "ORDER BY time, arrival", (turn_id,)) if turn_id else []
-        return [DecisionRecord.model_validate_json(body) for (body,) in rows]
+        return [record for (body,) in rows if (record := self._parse(DecisionRecord, body))]
 
     def turn_document(self, turn_id: str | None) -> str | None:
         """The document a turn worked on, as its router or locator saw it."""
@@ -98,8 +104,10 @@ class TeamLog:
                             "ORDER BY d.time, d.arrival, c.time", values)
         for _, group in groupby(rows, key=lambda row: (row[0], row[1])):
             group = list(group)
-            yield (DecisionRecord.model_validate_json(group[0][2]),
-                   [CorrectionRecord.model_validate_json(row[3]) for row in group if row[3] is not None])
+            decision = self._parse(DecisionRecord, group[0][2])
+            corrections = [self._parse(CorrectionRecord, row[3]) for row in group if row[3] is not None]
+            if decision is not None:
+                yield decision, [correction for correction in corrections if correction is not None]
 
     def write_recordings(self, folder: Path) -> list[Path]:
         """Each recorded session (person and dates filtered) as FOLDER/PERSON/SESSION.jsonl; returns the files."""
@@ -113,6 +121,13 @@ class TeamLog:
             path.write_text("".join(f"{line}\n" for _, _, line in lines), encoding="utf-8")
             written.append(path)
         return written
+
+    def _parse(self, model: type[Record], body: str) -> Record | None:
+        try:
+            return model.model_validate_json(body)
+        except ValidationError:
+            self.skipped += 1
+            return None
 
     def close(self) -> None:
         """Close the connection."""

@@ -1,4 +1,5 @@
-"""A real PostgreSQL server for the team-store tests: started once per run, migrated, stopped at the end."""
+"""A real PostgreSQL server for the team-store tests: started once per run, migrated, stopped at the end
+(made available to every test by tests/conftest.py)."""
 
 from __future__ import annotations
 
