@@ -81,9 +81,15 @@ def push(team_store: str | None, log_path: Path | None, timeout: float, as_json:
 
     Exit 0 when nothing is owed any more, 1 if some records are still waiting (store unreachable).
     """
+    from canvas_tui.log.store import DecisionLog
     from canvas_tui.log.team.shipper import Shipper
 
-    shipper = Shipper(settings_from({"log_path": log_path}).log_path, _store(team_store))
+    path, store = settings_from({"log_path": log_path}).log_path, _store(team_store)
+    local = DecisionLog(path)  # opened (and migrated) first: an older log gets its outbox table
+    local.close()
+    if local.problem:
+        raise click.ClickException(local.problem)
+    shipper = Shipper(path, store)
     left = shipper.drain(timeout)
     result = {"shipped": shipper.status.shipped, "owed": left, "problem": shipper.status.problem}
     click.echo(json.dumps(result) if as_json else

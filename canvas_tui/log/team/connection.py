@@ -13,6 +13,7 @@ from canvas_tui.log.team.schema import MIGRATIONS
 
 CONNECT_TIMEOUT_S = 5
 STATEMENT_TIMEOUT_MS = 60_000
+TCP_USER_TIMEOUT_MS = 30_000
 T = TypeVar("T")
 
 
@@ -21,12 +22,14 @@ class TeamStoreError(RuntimeError):
 
 
 def connect(dsn: SecretStr | str, *, autocommit: bool = False) -> Any:
-    """A psycopg connection (keepalives on, so a dead peer after a laptop's sleep is noticed); TeamStoreError if not."""
+    """A psycopg connection; TeamStoreError if not. Keepalives and a TCP user timeout make a peer lost while the
+    laptop slept or the network changed an error within seconds, not a send that hangs for many minutes."""
     import psycopg
 
     try:
         return psycopg.connect(_plain(dsn), autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT_S,
                                keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
+                               tcp_user_timeout=TCP_USER_TIMEOUT_MS,
                                options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}", application_name="canvas-tui")
     except psycopg.Error as exc:
         raise TeamStoreError(f"cannot reach the team store {describe(dsn)}: {scrub(_first_line(exc), dsn)}") from None

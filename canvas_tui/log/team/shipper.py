@@ -60,28 +60,34 @@ class Shipper:
         self._wake.set()
 
     def stop(self, flush: float = 2.0) -> None:
-        """Try for up to `flush` seconds to ship what is owed, then stop; what is left ships next time."""
+        """Try for up to `flush` seconds to ship what is owed, then stop; what is left ships next time.
+
+        Never waits much longer: a thread still stuck connecting is left to end on its own (it is a daemon,
+        and an interrupted batch is simply sent again next time)."""
         if self._thread is not None:
             self._stop_at = time.monotonic() + flush
             self._stopping.set()
             self._wake.set()
-            self._thread.join(flush + 10)
+            self._thread.join(flush + 1)
             self._thread = None
 
     def drain(self, timeout: float = 60.0) -> int:
         """Ship in this thread (not while started) until nothing is owed or `timeout`, retrying through outages;
         returns how many rows are still owed."""
         deadline, backoff = time.monotonic() + timeout, 0.1
-        while time.monotonic() < deadline:
-            try:
-                if not self.ship_batch():
-                    return 0
-                backoff = 0.1
-            except TeamStoreError as exc:
-                self._note(exc)
-                time.sleep(min(backoff, max(0.0, deadline - time.monotonic())))
-                backoff = min(backoff * 2, self.max_backoff)
-        return self.owed()
+        try:
+            while time.monotonic() < deadline:
+                try:
+                    if not self.ship_batch():
+                        return 0
+                    backoff = 0.1
+                except TeamStoreError as exc:
+                    self._note(exc)
+                    time.sleep(min(backoff, max(0.0, deadline - time.monotonic())))
+                    backoff = min(backoff * 2, self.max_backoff)
+            return self.owed()
+        finally:
+            self._close()
 
     def owed(self) -> int:
         """How many rows the local outbox still owes."""
