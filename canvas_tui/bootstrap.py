@@ -31,14 +31,15 @@ def open_session(settings: Settings, options: SessionOptions | None = None, *, c
     loaded = load_text(options.document) if options.document else None
     client = client or make_client(settings)
     session_id = new_id()
+    log = DecisionLog(settings.log_path, team_store=settings.team_store)
     recorder, problem = None, None
     if options.record:
         try:
             recorder = RecordingWriter(options.record, HeaderEntry(session_id=session_id, backend=client.backend,
-                                                                   model=client.model))
+                                                                   model=client.model), log.recording_mirror(session_id))
         except OSError as exc:
             problem = f"The session is not being recorded: cannot write {options.record} ({exc.strerror or exc})."
-    session = Session(client, behaviours or default_behaviours(settings.policy_threshold), DecisionLog(settings.log_path),
+    session = Session(client, behaviours or default_behaviours(settings.policy_threshold), log,
                       settings, recorder=recorder, session_id=session_id)
     session.recording_problem = problem
     if loaded is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 from canvas_tui.paths import user_config_file, user_data_dir
@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     base_url: str | None = Field(None, description="OpenAI-compatible base URL for the url backend")
     replay_file: Path | None = Field(None, description="recording served by the replay backend")
     log_path: Path = Field(default_factory=lambda: user_data_dir() / "decisions.sqlite3")
+    team_store: SecretStr | None = Field(None, description="PostgreSQL connection string of the team store; the local "
+                                                           "log still takes every write, a background shipper sends it on")
     request_timeout: float = 120.0
     server_start_timeout: float = 120.0
     max_tokens: int = 1024

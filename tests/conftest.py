@@ -6,6 +6,7 @@ import pytest
 
 from canvas_tui.config import Settings
 from canvas_tui.log.store import DecisionLog
+from tests.team.fixtures import new_person, team_server  # noqa: F401 - the real PostgreSQL server, for any test
 
 
 @pytest.fixture(autouse=True)
@@ -13,7 +14,8 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     """No test reads the person's config or writes their data directory."""
     monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CANVAS_TUI_CONFIG", str(tmp_path / "config.toml"))
-    for name in ("CANVAS_TUI_BACKEND", "CANVAS_TUI_MODEL", "CANVAS_TUI_BASE_URL", "CANVAS_TUI_LOG_PATH"):
+    for name in ("CANVAS_TUI_BACKEND", "CANVAS_TUI_MODEL", "CANVAS_TUI_BASE_URL", "CANVAS_TUI_LOG_PATH",
+                 "CANVAS_TUI_TEAM_STORE"):
         monkeypatch.delenv(name, raising=False)
 
 

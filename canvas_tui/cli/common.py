@@ -26,6 +26,16 @@ class DefaultCommandGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command; the team store being unreachable is said in plain words (exit 3), not as a traceback."""
+        from canvas_tui.log.team.connection import TeamStoreError
+
+        try:
+            return super().invoke(ctx)
+        except TeamStoreError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(EXIT_BACKEND)
+
 
 def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """The options choosing a model backend, shared by every command that talks to a model."""
@@ -38,6 +48,8 @@ def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
                      help="Recording whose model replies --backend replay serves."),
         click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
                      help="SQLite decision log (default: in the user data directory). Env: CANVAS_TUI_LOG_PATH."),
+        click.option("--team-store", default=None, help="PostgreSQL connection string of the team store that the log "
+                     "is shipped to. Env: CANVAS_TUI_TEAM_STORE (better than a flag: a flag shows in the process list)."),
     ]
     for option in reversed(options):
         function = option(function)

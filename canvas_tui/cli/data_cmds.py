@@ -8,11 +8,13 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 import click
 
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.cli.team_source import open_records, record_source_options, utc
 from canvas_tui.data.exports import EXPORTABLE
 from canvas_tui.data.finetune import FINETUNABLE
 
@@ -111,15 +113,19 @@ def _recordings(paths: tuple[Path, ...]) -> list[Path]:
 
 
 @click.command(name="replay")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="List every decision, not only those that changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @click.option("--rebaseline", "reason", default=None, metavar="WHY",
               help="After an intended behaviour change: store today's decisions as each recording's expected ones "
                    "(REC.baseline.json), with WHY in its history.")
+@SINCE_OPTION
+@record_source_options
 @backend_options
-def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: str | None, **backend: object) -> None:
-    """Re-run recorded sessions (files or folders of .jsonl) with today's behaviours; report changed decisions.
+def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: str | None, since, team: bool,
+                person: str | None, until, source: str | None, **backend: object) -> None:
+    """Re-run recorded sessions (files or folders of .jsonl, and with --team the team's) with today's behaviours;
+    report changed decisions.
 
     Model text comes from each recording (the replay backend) unless --backend is given. A decision
     is `changed` when it differs from one the person never corrected nor acted on, `regressed` when it
@@ -129,9 +135,16 @@ def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: 
     from canvas_tui.data.baselines import save_baseline
     from canvas_tui.data.eval_replay import to_markdown
 
-    if reason is not None and not reason.strip():
-        raise click.UsageError("--rebaseline needs the reason for the change, e.g. --rebaseline 'new comment proposer'")
-    reports = [_eval_one(path, backend) for path in _recordings(paths)]
+    if not paths and not team:
+        raise click.UsageError("give recordings (files or folders), or --team to replay the team's")
+    if reason is not None and (team or not reason.strip()):
+        raise click.UsageError("--rebaseline needs local recordings and the reason for the change, "
+                               "e.g. --rebaseline 'new comment proposer'")
+    with tempfile.TemporaryDirectory(prefix="canvas-tui-team-") as folder:
+        found = _recordings(paths)
+        if team:
+            found += _team_recordings(Path(folder), person=person, since=since, until=until, source=source)
+        reports = [_eval_one(path, backend) for path in found]
     if reason is not None:
         for report in reports:
             written = save_baseline(Path(report.recording), report.decided_now, reason.strip())
@@ -142,6 +155,15 @@ def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: 
     else:
         click.echo(to_markdown(reports, show_all=show_all))
     sys.exit(EXIT_PARTIAL if any(report.failed for report in reports) else 0)
+
+
+def _team_recordings(folder: Path, **filters) -> list[Path]:
+    """The team store's recorded sessions (filtered), written under `folder` as PERSON/SESSION.jsonl."""
+    store = open_records(None, True, **filters)
+    try:
+        return store.write_recordings(folder)
+    finally:
+        store.close()
 
 
 def _eval_one(path: Path, backend: dict[str, object]):
@@ -162,18 +184,7 @@ def _eval_one(path: Path, backend: dict[str, object]):
 
 def open_data_log(log_path: Path | None):
     """The decision log at `log_path` (or the configured one), ready for the data loop; a usage error if unusable."""
-    from canvas_tui.data.datalog import DataLog
-
-    store = DataLog(settings_from({"log_path": log_path}).log_path)
-    if store.problem:
-        raise click.ClickException(store.problem)
-    return store
-
-
-def _utc(since):
-    from datetime import timezone
-
-    return since.replace(tzinfo=timezone.utc) if since is not None and since.tzinfo is None else since
+    return open_records(log_path, team=False)
 
 
 @click.group()
@@ -190,17 +201,18 @@ def export() -> None:
 @click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where locate rows' documents are saved (default: documents/ beside --output).")
 @LOG_OPTION
+@record_source_options
 def labels(behaviour: str, since, redact: bool, output: Path | None, docs_dir: Path | None,
-           log_path: Path | None) -> None:
+           log_path: Path | None, team: bool, **filters) -> None:
     """CSV rows for behaviours/BEHAVIOUR/labels.csv (same columns + source=real-use) from the person's corrections.
 
     Rows labels.csv already has are skipped; review the rest, then append them.
     """
     from canvas_tui.data.exports import label_rows, write_labels
 
-    store = open_data_log(log_path)
+    store = open_records(log_path, team, **filters)
     docs_dir = None if redact else (docs_dir or (output.parent / "documents" if output else None))
-    rows = label_rows(store, behaviour, since=_utc(since), redact=redact)
+    rows = label_rows(store, behaviour, since=utc(since), redact=redact)
     if output is None:
         count = write_labels(rows, behaviour, sys.stdout, docs_dir)
     else:
@@ -215,13 +227,14 @@ def labels(behaviour: str, since, redact: bool, output: Path | None, docs_dir: P
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="JSONL file to write (default: stdout).")
 @LOG_OPTION
-def finetune(behaviour: str, since, output: Path | None, log_path: Path | None) -> None:
+@record_source_options
+def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, team: bool, **filters) -> None:
     """Chat-format JSONL ({"messages": [...]}) of BEHAVIOUR's logged decisions, corrected by the person."""
     from canvas_tui.data.finetune import finetune_rows
 
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
-    for row in finetune_rows(open_data_log(log_path), behaviour, since=_utc(since)):
+    for row in finetune_rows(open_records(log_path, team, **filters), behaviour, since=utc(since)):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
         count += 1
     if output:
@@ -235,14 +248,15 @@ def finetune(behaviour: str, since, output: Path | None, log_path: Path | None) 
 @click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also draw real use against the labels into this PNG.")
 @LOG_OPTION
-def stats(since, as_json: bool, plot_path: Path | None, log_path: Path | None) -> None:
+@record_source_options
+def stats(since, as_json: bool, plot_path: Path | None, log_path: Path | None, team: bool, **filters) -> None:
     """Real use against the training labels: decision and correction rates, frequent requests, missing classes."""
     from rich.console import Console
 
     from canvas_tui.data.stats import real_use_stats
     from canvas_tui.data.stats_view import plot, tables
 
-    figures = real_use_stats(open_data_log(log_path), since=_utc(since))
+    figures = real_use_stats(open_records(log_path, team, **filters), since=utc(since))
     if as_json:
         click.echo(figures.model_dump_json(indent=2))
     else:

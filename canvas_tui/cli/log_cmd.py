@@ -9,8 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from canvas_tui.cli.common import settings_from
-from canvas_tui.log.store import DecisionLog
+from canvas_tui.cli.team_source import open_records, record_source_options
 
 
 def _summary(output: dict) -> str:
@@ -27,23 +26,30 @@ def _summary(output: dict) -> str:
 @click.option("--corrections", is_flag=True, help="Show the person's corrections instead of decisions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines (full records).")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="The SQLite decision log to read.")
-def log(last: int, behaviour: str | None, corrections: bool, as_json: bool, log_path: Path | None) -> None:
-    """Show the last decisions from the decision log."""
-    store = DecisionLog(settings_from({"log_path": log_path}).log_path)
-    if store.problem:
-        raise click.ClickException(store.problem)
-    records = list(store.corrections())[-last:] if corrections else list(store.decisions(last=last, behaviour=behaviour))
+@record_source_options
+def log(last: int, behaviour: str | None, corrections: bool, as_json: bool, log_path: Path | None, team: bool,
+        **filters) -> None:
+    """Show the last decisions from the decision log (or, with --team, the team's, with whose they are)."""
+    store = open_records(log_path, team, behaviour=behaviour, **filters)
+    if corrections:
+        records = [(None, record) for record in list(store.corrections())[-last:]]
+    elif team:
+        records = list(store.people_decisions(last=last, behaviour=behaviour))
+    else:
+        records = [(None, record) for record in store.decisions(last=last, behaviour=behaviour)]
     if as_json:
-        for record in records:
-            click.echo(record.model_dump_json())
+        for person, record in records:
+            click.echo(record.model_dump_json() if person is None else
+                       json.dumps({"person": person} | record.model_dump(mode="json"), ensure_ascii=False))
         return
-    Console().print(_corrections_table(records) if corrections else _decisions_table(records))
+    Console().print(_corrections_table(records) if corrections else _decisions_table(records, team))
 
 
-def _decisions_table(records) -> Table:
-    table = Table("time", "behaviour", "decision", "conf", "implementation", "ms", "fallback", title="decisions")
-    for r in records:
-        table.add_row(r.time.strftime("%m-%d %H:%M:%S"), r.behaviour, _summary(r.output),
+def _decisions_table(records, with_person: bool) -> Table:
+    columns = ["person"] * with_person + ["time", "behaviour", "decision", "conf", "implementation", "ms", "fallback"]
+    table = Table(*columns, title="decisions")
+    for person, r in records:
+        table.add_row(*[person or ""] * with_person, r.time.strftime("%m-%d %H:%M:%S"), r.behaviour, _summary(r.output),
                       "" if r.confidence is None else f"{r.confidence:.2f}", f"{r.implementation} {r.version}",
                       f"{r.latency_ms:.0f}", "yes" if r.fallback else "")
     return table
@@ -51,7 +57,7 @@ def _decisions_table(records) -> Table:
 
 def _corrections_table(records) -> Table:
     table = Table("time", "kind", "corrects decision", "detail", title="corrections")
-    for r in records:
+    for _, r in records:
         table.add_row(r.time.strftime("%m-%d %H:%M:%S"), r.kind, r.decision_id or "", json.dumps(r.detail)[:80])
     return table
 

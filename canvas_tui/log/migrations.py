@@ -1,5 +1,7 @@
 """Ordered schema migrations of the decision log; each runs once, in its own transaction."""
 
+from canvas_tui.log.outbox import MIGRATION as OUTBOX
+
 MIGRATIONS: list[str] = [
     """
     CREATE TABLE decisions (
@@ -27,7 +29,9 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX judgements_comparison ON judgements(comparison_id, time);
     """,
-    # 3: the source of a decision's input (launch traffic from a file of real messages, or the app's own turns)
+    # 3: the outbox of records owed to the team store (canvas_tui.log.outbox)
+    OUTBOX,
+    # 4: the source of a decision's input (launch traffic from a file of real messages, or the app's own turns)
     """
     ALTER TABLE decisions ADD COLUMN source TEXT;
     CREATE INDEX decisions_source ON decisions(source, time);

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -95,17 +95,21 @@ class RecordingError(ValueError):
 class RecordingWriter:
     """Appends entries to a recording file, one durable line each."""
 
-    def __init__(self, path: Path, header: HeaderEntry) -> None:
+    def __init__(self, path: Path, header: HeaderEntry, mirror: Callable[[str], object] | None = None) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._file = self.path.open("a", encoding="utf-8")
+        self._mirror = mirror
         self.write(header)
 
     def write(self, entry: BaseModel) -> None:
-        """Append one entry and make it durable before returning."""
-        self._file.write(entry.model_dump_json() + "\n")
+        """Append one entry and make it durable before returning (then hand the line to `mirror`, if any)."""
+        line = entry.model_dump_json()
+        self._file.write(line + "\n")
         self._file.flush()
         os.fsync(self._file.fileno())
+        if self._mirror is not None:
+            self._mirror(line)
 
     def close(self) -> None:
         self._file.close()

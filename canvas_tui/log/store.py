@@ -2,6 +2,9 @@
 
 If the log cannot be opened or written (read-only location, disk full), the app keeps working:
 `DecisionLog.problem` says in plain words that decisions are not being logged.
+
+With a team store configured, each record's outbox row is committed in the record's own transaction
+and a background shipper (canvas_tui.log.team) sends it on: a turn never waits on the network.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pydantic import SecretStr
+
 from canvas_tui.log.migrations import MIGRATIONS
+from canvas_tui.log.outbox import OutboxItem, enqueue
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 BLOB_THRESHOLD = 4096
@@ -33,14 +39,19 @@ def _migrate(connection: sqlite3.Connection) -> None:
 class DecisionLog:
     """Append-only store of decisions and corrections; reads stream in time order."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, team_store: SecretStr | str | None = None) -> None:
         self.path = Path(path)
         self.problem: str | None = None
         self._connection: sqlite3.Connection | None = None
+        self.shipper = None
         try:
             self._connection = self._open()
         except (sqlite3.Error, OSError) as exc:
             self.problem = f"Decisions are not being logged: cannot open {self.path} ({exc})."
+        if team_store is not None and self._connection is not None and str(self.path) != ":memory:":
+            from canvas_tui.log.team.shipper import Shipper
+
+            self.shipper = Shipper(self.path, team_store).start()
 
     def _open(self) -> sqlite3.Connection:
         if str(self.path) != ":memory:":
@@ -55,18 +66,22 @@ class DecisionLog:
     def healthy(self) -> bool:
         return self._connection is not None and self.problem is None
 
-    def _write(self, statements: list[tuple[str, tuple[Any, ...]]]) -> bool:
+    def _write(self, statements: list[tuple[str, tuple[Any, ...]]], owed: OutboxItem | None = None) -> bool:
         if self._connection is None:
             return False
+        if owed is not None:
+            statements = [*statements, enqueue(owed)]
         try:
             with self._connection:
                 self._connection.execute("BEGIN")
                 for sql, values in statements:
                     self._connection.execute(sql, values)
-            return True
         except sqlite3.Error as exc:
             self.problem = f"Decisions are not being logged: writing {self.path} failed ({exc})."
             return False
+        if owed is not None:
+            self.shipper.wake()
+        return True
 
     def append_decision(self, record: DecisionRecord) -> bool:
         """Store one decision (large input strings as blobs) atomically; False if it could not be logged."""
@@ -76,14 +91,21 @@ class DecisionLog:
                                                "fallback": int(record.fallback)}
         insert = (f"INSERT INTO decisions ({', '.join(_DECISION_COLUMNS)}) VALUES ({', '.join('?' * len(_DECISION_COLUMNS))})",
                   tuple(row[column] for column in _DECISION_COLUMNS))
-        return self._write([*blobs, insert])
+        return self._write([*blobs, insert], OutboxItem.of_decision(record) if self.shipper else None)
 
     def append_correction(self, record: CorrectionRecord) -> bool:
         """Store one correction atomically; False if it could not be logged."""
         row = record.model_dump(mode="json") | {"detail": json.dumps(record.detail)}
         insert = (f"INSERT INTO corrections ({', '.join(_CORRECTION_COLUMNS)}) VALUES ({', '.join('?' * len(_CORRECTION_COLUMNS))})",
                   tuple(row[column] for column in _CORRECTION_COLUMNS))
-        return self._write([insert])
+        return self._write([insert], OutboxItem.of_correction(record) if self.shipper else None)
+
+    def recording_mirror(self, session_id: str):
+        """A callback for RecordingWriter that owes each recording line to the team store (None without one)."""
+        if self.shipper is None:
+            return None
+        positions = iter(range(1, 1 << 62))
+        return lambda line: self._write([], OutboxItem.of_recording_line(session_id, next(positions), line))
 
     def decisions(self, *, since: datetime | None = None, behaviour: str | None = None, last: int | None = None,
                   resolve_blobs: bool = True, source: str | None = None) -> Iterator[DecisionRecord]:
@@ -133,6 +155,10 @@ class DecisionLog:
         return value
 
     def close(self) -> None:
+        """Close the log; with a team store, give the shipper a moment to send what is owed (the rest ships next time)."""
+        if self.shipper is not None:
+            self.shipper.stop()
+            self.shipper = None
         if self._connection is not None:
             self._connection.close()
             self._connection = None

@@ -14,6 +14,7 @@ from canvas_tui.cli import cli
 from canvas_tui.config import Settings
 from canvas_tui.headless import HeadlessChat
 from canvas_tui.llm.backends import make_client
+from canvas_tui.log.team.admin import add_person
 from tests.fakes import fake_behaviours
 from tests.reliability.fake_server import FakeServer
 
@@ -75,3 +76,20 @@ async def test_a_key_written_into_the_base_url_does_not_leak_through_connection_
     assert "Cannot reach the url model server" in printed
     assert CANARY not in printed and CANARY not in _exports(tmp_path)
     assert CANARY.encode() not in _everything_written(tmp_path)
+
+
+async def test_the_team_stores_password_reaches_postgresql_and_nowhere_else(tmp_path, monkeypatch, server, team_server):
+    add_person(team_server.admin_dsn, "canary_writer", CANARY)
+    monkeypatch.setenv("CANVAS_TUI_TEAM_STORE", team_server.dsn("canary_writer", CANARY))
+    printed = await _use(tmp_path, server, "url", "ok")
+    team_reads = [CliRunner().invoke(cli, args) for args in (["log", "--team", "--json"], ["stats", "--team"],
+                                                              ["export", "finetune", "edit", "--team"])]
+    assert json.loads(team_reads[0].output.splitlines()[0])["person"] == "canary_writer"
+    monkeypatch.setenv("CANVAS_TUI_TEAM_STORE", team_server.dsn("canary_writer", CANARY + "-wrong"))
+    refused = [CliRunner().invoke(cli, args) for args in (["log", "--team"], ["team", "push", "--timeout", "1",
+                                                                               "--log", str(tmp_path / "log.sqlite3")])]
+    assert [result.exit_code for result in refused] == [3, 0]
+    said = printed + _exports(tmp_path) + "".join(result.output + str(result.exception or "")
+                                                  for result in team_reads + refused)
+    assert "password authentication failed" in refused[0].output
+    assert CANARY not in said and CANARY.encode() not in _everything_written(tmp_path)
