@@ -8,7 +8,7 @@ import json
 import pytest
 
 from canvas_tui.behaviours.locate.evaluation import figures, score
-from canvas_tui.behaviours.locate.labels import label_files, load, load_all
+from canvas_tui.behaviours.locate.labels import label_files, load, load_all, real_label_files
 from canvas_tui.behaviours.locate.locator import NAME
 from canvas_tui.behaviours.locate.pipeline import IMPLEMENTATIONS, PREDICTOR, RULES_ONLY, evaluate
 from canvas_tui.pipeline.batch import run_batch
@@ -46,7 +46,8 @@ def test_the_eval_compares_with_the_baseline_on_dev_test_and_each_blind_set_and_
     compared = [RULES_ONLY, "word-overlap"]
     result = evaluate(EvalRequest(implementations=compared, report_dir=tmp_path, show_progress=False))
     blind = {label.split for path in label_files()[1:] for label in load(path)}
-    assert blind and set(result.figures) == {"dev", "test", "all"} | blind
+    real = {label.split for path in real_label_files() for label in load(path)}
+    assert blind and real == {"real", "real_test"} and set(result.figures) == {"dev", "test", "all"} | blind | real
     assert result.figures["test"][RULES_ONLY]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
     assert (tmp_path / "locate.md").read_text().startswith("# Locate eval")
 

@@ -7,7 +7,7 @@ import pytest
 from canvas_tui.behaviours.interfaces import Trigger
 from canvas_tui.behaviours.trigger import KeywordTrigger, default_trigger
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
-from canvas_tui.behaviours.trigger.features import asks_for_long_artifact, instruction_view, object_view, requested_lines
+from canvas_tui.behaviours.trigger.features import asks_for_long_artifact, object_view, request_view, requested_lines
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 
 
@@ -92,10 +92,14 @@ def test_requested_length_is_read_from_explicit_limits_only(message, lines):
     assert requested_lines(message) == lines
 
 
-def test_the_instruction_view_drops_the_middle_of_long_pasted_material():
-    prompt = "Summarize this article:\n" + "filler words " * 200 + "\nThanks!"
-    view = instruction_view(prompt)
-    assert view.startswith("summarize this article") and view.endswith("thanks!") and len(view) < 600
+def test_the_request_view_leaves_out_pasted_material():
+    article = "The council met on Tuesday to discuss the budget for the coming year. " * 10
+    view = request_view(f"Summarize this article:\n\n{article}\n\nThanks!")
+    assert view == "summarize this article:\n\nthanks!"
+
+
+def test_the_request_view_of_material_alone_says_so():
+    assert request_view('Traceback (most recent call last):\n  File "a.py", line 1\nNameError: x') == "(material only)"
 
 
 @pytest.mark.parametrize(("message", "asked"), [

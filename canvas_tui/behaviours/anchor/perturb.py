@@ -240,7 +240,8 @@ def _rows_for(rng: random.Random, ctx: DocContext, per_kind: int) -> list[EvalRo
 
 
 def _collect_documents(corpus: Path) -> list[Path]:
-    by_name = {p.name: p for p in document_files(behaviour_dir("locate") / "documents")}
+    """The corpus and the locator's documents, without the real-traffic replies (held out for the locator)."""
+    by_name = {p.name: p for p in document_files(behaviour_dir("locate") / "documents") if not p.name.startswith("real-")}
     by_name.update({p.name: p for p in document_files(corpus)})
     return [by_name[name] for name in sorted(by_name)]
 

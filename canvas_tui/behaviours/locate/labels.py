@@ -62,6 +62,15 @@ def label_files() -> list[Path]:
     return [folder / "labels.csv", *sorted(folder.glob("labels_blind*.csv"))]
 
 
+def real_label_files() -> list[Path]:
+    """Labelled real traffic: requests that change one part of a real assistant reply (`labels_real.csv`, split
+    `real`, for developing the rules) and the real-traffic test split (`labels_real_test.csv`, two independent
+    labellers who agree, never used to develop them). Gold spans are what the labellers marked (line ranges of
+    the reply), scored by overlap like every other split; they need not coincide with the segmenter's units."""
+    folder = behaviour_dir("locate")
+    return sorted(folder.glob("labels_real*.csv"))
+
+
 def load_all() -> list[Label]:
     """The rows of every label file (each blind file uses its own `split` name)."""
     return [label for path in label_files() for label in load(path)]

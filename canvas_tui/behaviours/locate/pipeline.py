@@ -9,7 +9,7 @@ from pydantic import BaseModel
 from canvas_tui.behaviours.base import LocateDecision, Span
 from canvas_tui.behaviours.locate.baseline import overlap_decide
 from canvas_tui.behaviours.locate.evaluation import Figures, Outcome, figures, score
-from canvas_tui.behaviours.locate.labels import Label, load, load_all
+from canvas_tui.behaviours.locate.labels import Label, load, load_all, real_label_files
 from canvas_tui.behaviours.locate.locator import NAME, decide
 from canvas_tui.behaviours.locate.meaning import rules_only
 from canvas_tui.behaviours.policy import classify
@@ -82,11 +82,13 @@ def _report(results: dict[str, dict[str, Figures]], misses: list[Outcome]) -> st
 
 
 def _splits() -> dict[str, list[Label]]:
-    """dev, test and all (labels.csv), then each blind set (labels_blind*.csv) as its own split."""
+    """dev, test and all (labels.csv), then each blind set (labels_blind*.csv) and each real-traffic split
+    (labels_real*.csv) as its own split."""
     original = load()
     splits = {"dev": [l for l in original if l.split == "dev"], "test": [l for l in original if l.split == "test"],
               "all": original}
-    for label in load_all()[len(original):]:
+    real = [label for path in real_label_files() for label in load(path)]
+    for label in load_all()[len(original):] + real:
         splits.setdefault(label.split, []).append(label)
     return splits
 

@@ -1,8 +1,9 @@
-"""What the trained models read: the instruction part of a prompt and a few hand features.
+"""What the trained models read: the request part of a message and a few hand features.
 
-Long prompts often carry pasted material (an article, code, an essay) whose words say nothing
-about where the answer belongs; the instruction sits at its start or end. `instruction_view`
-keeps both ends, and the hand features say how long the prompt and its asked output are.
+Real messages often carry pasted material (an article, code, an error log) whose words say nothing
+about where the answer belongs. `request_view` reads the request that `split_message` separates from
+the material, and the hand features say what was pasted, how long the prompt and its asked output are,
+and whether it is a question, a persona preamble or a message with no request at all.
 """
 
 from __future__ import annotations
@@ -16,18 +17,23 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from canvas_tui.behaviours.trigger import lexicon
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_trigger
+from canvas_tui.behaviours.trigger.message import persona_preamble, split_message
 
 HEAD = 320
 TAIL = 240
 _PHRASE_ENDS = {"that", "which", "to", "for", "about", "on", "of", "in", "with", "from", "where", "who", "using"}
 
 
-def instruction_view(text: str) -> str:
-    """The prompt with any long middle (pasted material) cut out, lower-cased."""
-    text = text.lower()
-    if len(text) <= HEAD + TAIL:
-        return text
-    return f"{text[:HEAD]} … {text[-TAIL:]}"
+def request_view(text: str) -> str:
+    """The request part of a message (pasted material left out; a long request keeps its two ends), lower-cased.
+
+    A message of material alone reads as a marker, so "no request" is itself a learnable feature."""
+    request = split_message(text).request.lower()
+    if not request.strip():
+        return "(material only)"
+    if len(request) <= HEAD + TAIL:
+        return request
+    return f"{request[:HEAD]} … {request[-TAIL:]}"
 
 
 _QUOTED = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|(?<![\w])' + r"'[^'\n]{3,}?'(?![\w])")
@@ -48,7 +54,7 @@ def object_view(text: str) -> str:
     Its n-grams let the model learn which objects are documents ("a workout routine") and
     which are short answers ("a regular expression", "a product description").
     """
-    return _object_window(mask_quotes(text[:HEAD])).lower()
+    return _object_window(mask_quotes(split_message(text).request[:HEAD])).lower()
 
 
 def requested_lines(text: str) -> float | None:
@@ -73,6 +79,19 @@ def _object_window(head: str, verb=lexicon.INTENT) -> str:
 def _pasted(text: str) -> bool:
     """Whether the prompt carries pasted material (a long or many-line text)."""
     return len(text) > 600 or text.count("\n") >= 5
+
+
+
+def message_features(text: str) -> list[float]:
+    """What came with the request: the kinds of pasted material, no request at all, a persona preamble."""
+    parts = split_message(text)
+    words = len(parts.request.split())
+    return [float(kind in parts.kinds) for kind in ("code", "error", "json", "prose", "search", "table")] + [
+        float(not parts.request.strip()),
+        float(persona_preamble(parts.request)),
+        min(np.log1p(words) / 6.0, 1.0),
+        min(np.log1p(len(parts.material)) / 9.0, 1.0),
+    ]
 
 
 def _object_features(window: str) -> list[float]:
@@ -122,6 +141,7 @@ def hand_features(text: str) -> list[float]:
         float(keyword_trigger(text) == "canvas"),
         float(explicit == "canvas"),
         float(explicit == "inline"),
+        *message_features(text),
     ]
 
 
@@ -144,6 +164,7 @@ def route_features(text: str) -> list[float]:
         float(bool(lexicon.CHAT_CUE.search(head))),
         float(explicit_route(text) == "new_document"),
         float(explicit_route(text) == "chat"),
+        *message_features(text),
     ]
 
 

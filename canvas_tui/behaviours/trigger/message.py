@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 _CODE_LINE = re.compile(
@@ -22,17 +23,19 @@ _JSON_START = re.compile(r"^\s*[\[{]\s*[\"{\[]")
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _SEARCH_RESULTS = re.compile(r"web search results|\[\d+\]\s*\"|URL:\s*https?://", re.I)
 _INSTRUCTION_PREFIX = re.compile(r"^(.{8,300}?)(:\s*\n|:\s+(?=\S.{400,}))", re.S)
+_PERSONA = re.compile(r"^\s*(please\s+)?(you are|you're|act as|acting as|i want you to act|pretend|imagine you are|"
+                      r"as an? [\w -]{3,40},|let's play|from now on|ignore all previous)", re.I)
 LONG_BLOCK = 400
 """A prose block at least this long, beside a shorter block that asks something, is pasted material."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class MessageParts:
     """The request the person typed, the material pasted with it, and the material's kinds."""
 
     request: str
     material: str = ""
-    kinds: set[str] = field(default_factory=set)
+    kinds: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def pasted(self) -> bool:
@@ -99,8 +102,10 @@ def _line_runs(block: str) -> list[tuple[str, str | None]]:
     return [(text, kind) for text, kind in merged if text.strip()]
 
 
+@lru_cache(maxsize=4096)
 def split_message(text: str) -> MessageParts:
-    """Split a message into the request and the pasted material (see the module docstring)."""
+    """Split a message into the request and the pasted material (see the module docstring); cached, as the
+    models' views and features all read the same split."""
     blocks = _blocks(text)
     asked = [block for block, kind in blocks if kind is None]
     shortest = min((len(block) for block in asked), default=0)
@@ -114,17 +119,23 @@ def split_message(text: str) -> MessageParts:
             kinds.add(kind or "prose")
     if not request or (len(request) == 1 and len(request[0]) >= LONG_BLOCK and not material):
         return _prefix_split(text, kinds)
-    return MessageParts(request="\n\n".join(request), material="\n\n".join(material), kinds=kinds)
+    return MessageParts(request="\n\n".join(request), material="\n\n".join(material), kinds=frozenset(kinds))
 
 
 def _prefix_split(text: str, kinds: set[str]) -> MessageParts:
     """No plain request block: a short instruction before a colon ("Rewrite this: <text>") is the request; material
     alone has no request; one long text is read by its two ends."""
     found = _INSTRUCTION_PREFIX.match(text)
-    if found and not _CODE_LINE.search(found.group(1)):
-        return MessageParts(request=found.group(1), material=text[found.end():], kinds=kinds or {"prose"})
+    if found and not (_CODE_LINE.search(found.group(1)) or _ERROR_LINE.search(found.group(1))):
+        return MessageParts(request=found.group(1), material=text[found.end():], kinds=frozenset(kinds or {"prose"}))
     if kinds:
-        return MessageParts(request="", material=text, kinds=kinds)
+        return MessageParts(request="", material=text, kinds=frozenset(kinds))
     if len(text) <= 600:
         return MessageParts(request=text)
-    return MessageParts(request=f"{text[:300]} … {text[-200:]}", material=text[300:-200], kinds=kinds or {"prose"})
+    return MessageParts(request=f"{text[:300]} … {text[-200:]}", material=text[300:-200],
+                        kinds=frozenset(kinds or {"prose"}))
+
+
+def persona_preamble(request: str) -> bool:
+    """Whether a request opens with a role or persona set-up ("You are a ...", "Act as ...", "As an expert X, ...")."""
+    return bool(_PERSONA.match(request))

@@ -58,7 +58,8 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     texts, labels = [row.prompt for row in train], [row.label for row in train]
     pipeline = fit(task, texts, labels, request.seed)
     digest = data_hash(train)
-    threshold = tune_threshold(task, texts, labels, request.seed) if task.positive else 0.5
+    real = [row.origin == "real-traffic" for row in train]
+    threshold = tune_threshold(task, texts, labels, request.seed, focus=real) if task.positive else 0.5
     metadata = ModelMetadata(task=task.name, version=digest[:12], data_hash=digest, seed=request.seed,
                              train_rows=len(train), test_rows=len(test), label_counts=label_counts(train),
                              figures={}, sklearn=sklearn.__version__, threshold=threshold)
