@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
-from canvas_tui.data.stats import REQUEST_COLUMNS, TRAINING_LABELS
+from canvas_tui.data.stats import REQUEST_COLUMNS, TRAINING_LABELS, class_of
 from canvas_tui.data.traits import Traits, traits
 from canvas_tui.log.records import DecisionRecord
 from canvas_tui.paths import behaviours_dir
@@ -73,7 +73,7 @@ def traffic_inputs(records: Iterable[DecisionRecord]) -> Inputs:
     texts, classes, confidences = [], [], []
     for record in records:
         texts.append(record.input.get("message") or record.input.get("request") or "")
-        classes.append(str(record.output.get("label") or record.output.get("unit") or "none"))
+        classes.append(class_of(record))
         confidences.append(record.confidence if record.confidence is not None else 1.0)
     return Inputs(texts=texts, classes=classes, confidences=confidences)
 

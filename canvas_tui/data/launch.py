@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.config import Settings
+from canvas_tui.data.stats import class_of
 from canvas_tui.data.traffic import BadLine, TrafficRow
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.log.store import DecisionLog
@@ -68,10 +69,5 @@ class LaunchRunner:
             session.open_document(row.document, title=f"reply {row.id}")
         await session.turn(row.message)
         for behaviour, record in session.last_turn.decisions.items():
-            self._classes.setdefault(behaviour, Counter())[_class_of(record.output)] += 1
+            self._classes.setdefault(behaviour, Counter())[class_of(record)] += 1
         self.summary.rows += 1
-
-
-def _class_of(output: dict) -> str:
-    """The class a logged decision falls in: its label, or the unit it located."""
-    return str(output.get("label") or output.get("unit") or "none")

@@ -10,6 +10,7 @@ spreadsheet columns with the `label` left empty for the labeller.
 from __future__ import annotations
 
 import csv
+import random
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -19,6 +20,9 @@ from pydantic import BaseModel
 from canvas_tui.log.records import DecisionRecord
 
 REASONS = ("uncertain", "disagreement", "diverse")
+DIVERSE_POOL = 2000
+"""The diverse third clusters at most this many of the remaining candidates (a seeded sample): embedding every
+input of a large launch costs minutes and adds little to the clusters."""
 EXPORT_COLUMNS = ("id", "prompt", "label", "context", "category", "note", "source", "document", "reason",
                   "model_label", "model_confidence")
 """The trigger/router labels' columns (prompt, label, context, category, note, source), the reply open as the
@@ -70,6 +74,8 @@ def select(pool: list[Candidate], n: int, *, second_opinion: Callable[[list[Cand
     others = second_opinion(pool)
     take([c for c, other in zip(pool, others) if other != c.label], "disagreement", min(n, 2 * third))
     rest = [c for c in pool if c.id not in chosen]
+    random.Random(seed).shuffle(rest)
+    rest = rest[:DIVERSE_POOL]
     take(_diverse(rest, n - len(chosen), embed, seed) if embed else rest, "diverse", n)
     return list(chosen.values())
 

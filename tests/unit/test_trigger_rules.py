@@ -7,7 +7,9 @@ import pytest
 from canvas_tui.behaviours.interfaces import Trigger
 from canvas_tui.behaviours.trigger import KeywordTrigger, default_trigger
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
-from canvas_tui.behaviours.trigger.features import asks_for_long_artifact, object_view, request_view, requested_lines
+from canvas_tui.behaviours.trigger.features import (asks_for_long_artifact, document_features, object_view, request_view,
+                                                    requested_lines)
+from canvas_tui.behaviours.trigger.message import document_part, message_part, with_document
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 
 
@@ -121,3 +123,18 @@ def test_the_object_view_is_the_asked_for_noun_phrase_with_quotes_masked(message
 ])
 def test_a_request_phrase_asking_for_a_long_artifact_is_read(message, long):
     assert asks_for_long_artifact(message) == long
+
+
+def test_the_router_reads_how_a_message_relates_to_its_open_document():
+    code = "Here is the script:\n\n```python\ndef save_orders(rows):\n    return rows\n```\n"
+    points = "1. Price\n2. Reach\n3. Timing\n"
+    reuses_name = document_features("save_orders fails with KeyError", code)
+    unrelated = document_features("Which prophet understood birds?", points)
+    assert reuses_name[1] == 1.0 and reuses_name[2] == 1.0
+    assert unrelated[:3] == [0.0, 0.0, 0.0] and unrelated[3] == pytest.approx(0.3)
+
+
+def test_a_router_input_joins_the_message_and_its_document_and_splits_back():
+    joined = with_document("shorten point 2", "1. a\n2. b")
+    assert message_part(joined) == "shorten point 2" and document_part(joined) == "1. a\n2. b"
+    assert request_view(joined) == "shorten point 2" and document_part("no document") == ""

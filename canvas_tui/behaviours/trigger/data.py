@@ -28,6 +28,8 @@ class LabelRow(BaseModel):
     source: str = "labels"
     origin: str = ""
     """The CSV's own `source` column: empty for hand-written rows, `real-traffic` for labelled real messages."""
+    document: str = ""
+    """The open document of a router row from real traffic (the reply the message was about); empty otherwise."""
 
 
 def read_labels(path: Path) -> list[LabelRow]:

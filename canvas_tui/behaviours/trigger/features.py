@@ -17,7 +17,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from canvas_tui.behaviours.trigger import lexicon
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_trigger
-from canvas_tui.behaviours.trigger.message import persona_preamble, split_message
+from canvas_tui.behaviours.trigger.message import document_part, message_part, persona_preamble, split_message
 
 HEAD = 320
 TAIL = 240
@@ -28,7 +28,7 @@ def request_view(text: str) -> str:
     """The request part of a message (pasted material left out; a long request keeps its two ends), lower-cased.
 
     A message of material alone reads as a marker, so "no request" is itself a learnable feature."""
-    request = split_message(text).request.lower()
+    request = split_message(message_part(text)).request.lower()
     if not request.strip():
         return "(material only)"
     if len(request) <= HEAD + TAIL:
@@ -54,7 +54,7 @@ def object_view(text: str) -> str:
     Its n-grams let the model learn which objects are documents ("a workout routine") and
     which are short answers ("a regular expression", "a product description").
     """
-    return _object_window(mask_quotes(split_message(text).request[:HEAD])).lower()
+    return _object_window(mask_quotes(split_message(message_part(text)).request[:HEAD])).lower()
 
 
 def requested_lines(text: str) -> float | None:
@@ -145,8 +145,9 @@ def hand_features(text: str) -> list[float]:
     ]
 
 
-def route_features(text: str) -> list[float]:
-    """Cue features of a turn with a document open, each in [0, 1]."""
+def route_features(pair: str) -> list[float]:
+    """Cue features of a turn with a document open (the model input joins message and document), each in [0, 1]."""
+    text, document = message_part(pair), document_part(pair)
     head = text[:HEAD]
     creates = bool(lexicon.INTENT.search(head)) and bool(lexicon.LONG_NOUN.search(head))
     return [
@@ -165,6 +166,27 @@ def route_features(text: str) -> list[float]:
         float(explicit_route(text) == "new_document"),
         float(explicit_route(text) == "chat"),
         *message_features(text),
+        *document_features(text, document),
+    ]
+
+
+_CONTENT_WORD = re.compile(r"[a-z][a-z0-9_']{3,}")
+_IDENTIFIER = re.compile(r"\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\(\))")
+_NUMBERED_LINE = re.compile(r"^\s*(?:\d+[.)]|[a-z][.)]|[-*] )", re.M)
+
+
+def document_features(message: str, document: str) -> list[float]:
+    """How the message relates to the open document: how much of its wording and which of its names it reuses,
+    and what the document is (code, a list of points, long)."""
+    words = set(_CONTENT_WORD.findall(message.lower()))
+    in_document = set(_CONTENT_WORD.findall(document.lower())) if words else set()
+    names = set(_IDENTIFIER.findall(message))
+    return [
+        len(words & in_document) / len(words) if words else 0.0,
+        float(bool(names) and any(name in document for name in names)),
+        float("```" in document),
+        min(len(_NUMBERED_LINE.findall(document)) / 10.0, 1.0),
+        min(np.log1p(len(document)) / 10.0, 1.0),
     ]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from canvas_tui.behaviours.base import Provenance, TriggerDecision
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
+from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
 
 _FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
@@ -31,7 +32,7 @@ class BatchTrigger:
         decisions: list[TriggerDecision | None] = [self._explicit(m, d) for m, d in zip(messages, documents)]
         for kind in ("trigger", "router"):
             todo = [i for i, d in enumerate(decisions) if d is None and (documents[i] is None) == (kind == "trigger")]
-            for i, decision in zip(todo, self._decide(kind, [messages[i] for i in todo])):
+            for i, decision in zip(todo, self._decide(kind, [messages[i] for i in todo], [documents[i] for i in todo])):
                 decisions[i] = decision
         return decisions  # type: ignore[return-value]
 
@@ -44,7 +45,7 @@ class BatchTrigger:
     def _provenance(self, detail: str = "") -> Provenance:
         return Provenance(implementation=f"{self.name}:{detail}" if detail else self.name, version=self.version)
 
-    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+    def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
         """Non-explicit decisions of one kind ("trigger" or "router"); each implementation supplies it."""
         raise NotImplementedError
 
@@ -55,7 +56,7 @@ class KeywordTrigger(BatchTrigger):
     name = "keyword"
     version = "1"
 
-    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+    def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
         rule: Callable[[str], str] = keyword_trigger if kind == "trigger" else keyword_route
         return [TriggerDecision(label=rule(m), confidence=1.0, provenance=self._provenance()) for m in messages]
 
@@ -78,10 +79,12 @@ class TrainedTrigger(BatchTrigger):
             self._models[kind] = TrainedModel.load(TRIGGER if kind == "trigger" else ROUTER)
         return self._models[kind]  # type: ignore[return-value]
 
-    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+    def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
         if not messages:
             return []
         model = self._model(kind)
+        if kind == "router":
+            messages = [with_document(message, document) for message, document in zip(messages, documents)]
         provenance = Provenance(implementation=f"trained:{kind}", version=model.metadata.version)
         decisions = []
         for probabilities in model.probabilities(messages):

@@ -139,3 +139,23 @@ def _prefix_split(text: str, kinds: set[str]) -> MessageParts:
 def persona_preamble(request: str) -> bool:
     """Whether a request opens with a role or persona set-up ("You are a ...", "Act as ...", "As an expert X, ...")."""
     return bool(_PERSONA.match(request))
+
+
+DOCUMENT_SEPARATOR = "\x1d"
+"""Joins a router turn's message and its open document into the one text the router's model reads (a control
+character nobody types; `encodable` input never carries it)."""
+
+
+def with_document(message: str, document: str | None) -> str:
+    """The router's model input: the message, then the open document after DOCUMENT_SEPARATOR."""
+    return f"{message.replace(DOCUMENT_SEPARATOR, ' ')}{DOCUMENT_SEPARATOR}{document or ''}"
+
+
+def message_part(text: str) -> str:
+    """The message of a model input (all of it when no document was joined)."""
+    return text.split(DOCUMENT_SEPARATOR, 1)[0]
+
+
+def document_part(text: str) -> str:
+    """The open document of a model input ("" when none was joined)."""
+    return text.split(DOCUMENT_SEPARATOR, 1)[1] if DOCUMENT_SEPARATOR in text else ""

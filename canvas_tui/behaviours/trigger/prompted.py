@@ -78,6 +78,6 @@ class PromptedTrigger(BatchTrigger):
     async def _ask_all(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
         return [await self._ask(kind, message) for message in messages]
 
-    def _decide(self, kind: str, messages: list[str]) -> list[TriggerDecision]:
+    def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
         """Batch path of the evals (no event loop running there)."""
         return asyncio.run(self._ask_all(kind, messages)) if messages else []

@@ -12,6 +12,7 @@ from canvas_tui.behaviours.trigger.data import (
     LabelRow, data_hash, label_counts, lint, normal_prompt, read_labels, read_synthetic, split,
 )
 from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
+from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.metrics import Scores, score
 from canvas_tui.behaviours.trigger.model import ModelMetadata, Task, TrainedModel, fit, save, tune_threshold
 from canvas_tui.behaviours.trigger.report import markdown, plot
@@ -33,7 +34,14 @@ def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
 
 def documents(task: Task, rows: list[LabelRow]) -> list[str | None]:
     """What stands for the open document of each row: none for the trigger, the context for the router."""
-    return [None if task.name == "trigger" else (row.context or "(open document)") for row in rows]
+    return [None if task.name == "trigger" else (row.document or row.context or "(open document)") for row in rows]
+
+
+def model_inputs(task: Task, rows: list[LabelRow]) -> list[str]:
+    """What the task's model reads for each row: the prompt, and for the router the open document joined to it."""
+    if task.name == "trigger":
+        return [row.prompt for row in rows]
+    return [with_document(row.prompt, document) for row, document in zip(rows, documents(task, rows))]
 
 
 def predict_labels(task: Task, implementation: BatchTrigger, rows: list[LabelRow]) -> list[str]:
@@ -55,7 +63,7 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     train, test, problems = datasets(task)
     if problems and not request.allow_lint_errors:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
-    texts, labels = [row.prompt for row in train], [row.label for row in train]
+    texts, labels = model_inputs(task, train), [row.label for row in train]
     pipeline = fit(task, texts, labels, request.seed)
     digest = data_hash(train)
     real = [row.origin == "real-traffic" for row in train]
