@@ -78,6 +78,12 @@ def not_worse(config: BehaviourConfig, before: float | None, after: float | None
     return after >= before if config.eval.direction == "higher" else after <= before
 
 
+def guards_made_worse(config: BehaviourConfig, before: dict[str, Any], after: dict[str, Any]) -> list[str]:
+    """The guard figures (e.g. the real-traffic split's accuracy) on which the candidate is worse than the current."""
+    return [guard for guard in config.eval.guards
+            if not not_worse(config, metric_value(before, guard), metric_value(after, guard))]
+
+
 def _replace(source: Path, target: Path) -> None:
     """Copy `source` over `target` atomically (a temporary file beside the target, then os.replace)."""
     temporary = target.with_name(f".{target.name}.incoming")
@@ -116,11 +122,13 @@ class Verdict(BaseModel):
     win_rate: WinRate | None = None
 
 
-async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, before: float | None,
+async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, before_figures: dict[str, Any],
                   batch: SynthReport | None, judge: ModelClient | None) -> Verdict:
-    """Keep the candidate iff it is not worse than the current artifact, nor than a control trained on the
-    same data without the new batch (so a batch cannot ride on label changes made since the last training),
-    nor, for a behaviour that writes text, clearly losing to the current artifact before a judge."""
+    """Keep the candidate iff it is not worse than the current artifact (on the metric and on every guard, such as
+    the real-traffic split), nor than a control trained on the same data without the new batch (so a batch cannot
+    ride on label changes made since the last training), nor, for a behaviour that writes text, clearly losing to
+    the current artifact before a judge."""
+    before = metric_value(before_figures, config.eval.metric)
     if lint_errors and not options.allow_lint_errors:
         return Verdict(kept=False, reason=f"lint found {lint_errors} error(s) in the data with the new batch")
     if not hasattr(pipeline_module(config.name), "train"):
@@ -133,13 +141,15 @@ async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors:
         except isolated.ChildFailed as exc:
             return Verdict(kept=False, reason=f"the candidate could not be trained or evaluated ({exc})")
         after = metric_value(figures, config.eval.metric)
-        kept = not_worse(config, before, after) and not_worse(config, control, after)
+        worse_guards = guards_made_worse(config, before_figures, figures)
+        kept = not_worse(config, before, after) and not_worse(config, control, after) and not worse_guards
         rate = await _win_rate(config, Path(work) / "candidate", judge) if kept else None
         kept = kept and not (rate and clearly_worse(rate))
         if kept:
             _promote(config, Path(work) / "candidate")
     reason = (f"{config.eval.metric}: current {_shown(before)}, candidate {_shown(after)}, control without the batch "
-              f"{_shown(control)}" + _shown_rate(rate) + f": the candidate is {'not worse' if kept else 'worse'}")
+              f"{_shown(control)}" + _shown_rate(rate) + "".join(f", worse on {guard}" for guard in worse_guards)
+              + f": the candidate is {'not worse' if kept else 'worse'}")
     return Verdict(kept=kept, reason=reason, figures=figures, control=control, win_rate=rate)
 
 
@@ -170,7 +180,7 @@ async def iterate(name: str, client: ModelClient | None, options: IterateOptions
     synth = await synthesize(config, client, options.synth) if client is not None else None
     report = lint(config)
     before = metric_value(before_figures, config.eval.metric)
-    verdict = await _decide(config, options, len(report.errors), before, synth, client)
+    verdict = await _decide(config, options, len(report.errors), before_figures, synth, client)
     if not verdict.kept:
         _shelve(synth.path if synth else None)
     outcome = IterateOutcome(

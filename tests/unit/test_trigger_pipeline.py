@@ -16,6 +16,8 @@ from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
+from canvas_tui.pipeline.config import load_config
+from canvas_tui.pipeline.iterate import guards_made_worse
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 
 REAL = PROJECT_ROOT / "behaviours" / "trigger"
@@ -130,3 +132,15 @@ def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(sma
 def test_training_tunes_a_canvas_threshold_by_cross_validation(small_data):
     metadata = pipeline.train(TrainRequest(show_progress=False)).figures
     assert 0.1 <= metadata["threshold"] <= 0.9
+
+
+def test_iterate_keeps_a_trigger_candidate_only_if_the_real_traffic_split_is_not_worse():
+    config = load_config("trigger")
+    assert config.eval.guards == ["splits.real_test.trained.accuracy"]
+
+    def figures(real: float) -> dict:
+        return {"trained": {"accuracy": 0.9}, "splits": {"real_test": {"trained": {"accuracy": real}}}}
+
+    assert guards_made_worse(config, figures(0.84), figures(0.83)) == ["splits.real_test.trained.accuracy"]
+    assert guards_made_worse(config, figures(0.84), figures(0.84)) == []
+    assert guards_made_worse(config, figures(0.84), {"trained": {"accuracy": 0.95}}) == ["splits.real_test.trained.accuracy"]
