@@ -126,6 +126,8 @@ def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample:
     from canvas_tui.log.store import DecisionLog
 
     log = DecisionLog(log_path or load_settings().log_path)
+    if log.problem:
+        raise click.ClickException(log.problem)
     records = [r for r in log.decisions(behaviour=behaviour) if (r.source or "").startswith(source)]
     log.close()
     return records[-sample:]
