@@ -15,6 +15,8 @@ from canvas_tui.session import prompts
 from canvas_tui.session.context import Turn
 from canvas_tui.session.events import CanvasDelta, TargetShown
 from canvas_tui.session.labels import locate_label
+from canvas_tui.session.lengths import edit_budget, write_budget
+from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.validate import check_replacement, clean_reply
 
 if TYPE_CHECKING:
@@ -34,9 +36,13 @@ async def chat(session: Session, turn: Turn) -> None:
     """Answer in the chat, streaming; the open document is context."""
     turn.set_kind("chat")
     document = session.document.text if (session.document and session.canvas_open) else None
-    request = prompts.chat_request(turn.message, session.history, document, session.settings.max_tokens)
-    async for delta in session.client.stream(request):
-        turn.say(delta)
+    request = prompts.chat_request(turn.message, session.history, document,
+                                   write_budget(turn.message, session.settings.max_tokens))
+    guard = RepetitionGuard()
+    await guarded(session.client.stream(request), guard, turn.say)
+    if guard.cut is not None:
+        turn.result.reply = guard.kept
+        turn.notice("info", "The model started repeating itself, so its answer was cut there.")
     if not turn.result.reply.strip():
         turn.notice("warning", "The model returned an empty answer.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": turn.result.reply}]
@@ -45,15 +51,15 @@ async def chat(session: Session, turn: Turn) -> None:
 async def new_document(session: Session, turn: Turn) -> None:
     """Write a new document into the canvas, streaming; an empty reply creates nothing."""
     turn.set_kind("new_document")
-    raw = ""
-    async for delta in session.client.stream(prompts.write_request(turn.message, session.settings.max_tokens)):
-        raw += delta
-        turn.emit(CanvasDelta(text=delta))
-    text = clean_reply(raw)
+    guard = RepetitionGuard()
+    request = prompts.write_request(turn.message, write_budget(turn.message, session.settings.max_tokens))
+    text = clean_reply(await guarded(session.client.stream(request), guard, lambda delta: turn.emit(CanvasDelta(text=delta))))
     if not text:
         turn.set_kind("failed")
         turn.notice("error", "The model wrote nothing, so no document was created.")
         return
+    if guard.cut is not None:
+        turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
     title = _title_of(text)
     session.adopt_document(Document(text, title=title, author="model"))
     session.version_decisions[0] = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router")).id
@@ -152,8 +158,9 @@ async def _write_change(session: Session, turn: Turn, request: str, span: Span, 
     turn.emit(TargetShown(start=span.start, end=span.end, phase="before"))
     started = time.perf_counter()
     original = document.text[span.start:span.end]
-    reply = await session.client.complete(prompts.edit_request(request, document.text, span.start, span.end, targeted,
-                                                               session.settings.max_tokens))
+    budget = edit_budget(request, original, session.settings.max_tokens)
+    reply = await guarded(session.client.stream(prompts.edit_request(request, document.text, span.start, span.end,
+                                                                     targeted, budget)), RepetitionGuard())
     replacement = clean_reply(reply)
     problem = check_replacement(original, replacement, targeted=targeted, request=request)
     record = session.log_decision(turn, "edit", Provenance(implementation="model-writes-span", version="1",

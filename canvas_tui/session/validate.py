@@ -12,6 +12,8 @@ import re
 
 from rapidfuzz import fuzz
 
+from canvas_tui.session.lengths import LONGER, SHORTER
+
 _FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
@@ -59,8 +61,7 @@ def check_replacement(original: str, replacement: str, *, targeted: bool, reques
     if replacement == original:
         return "the model returned the passage unchanged"
     ratio = len(replacement) / max(1, len(original))
-    wants_longer = bool(re.search(r"\b(longer|expand|elaborate|more detail|add)\b", request, re.IGNORECASE))
-    wants_shorter = bool(re.search(r"\b(shorter|shorten|condense|trim|cut|summar|tighten|brief)", request, re.IGNORECASE))
+    wants_longer, wants_shorter = bool(LONGER.search(request)), bool(SHORTER.search(request))
     if ratio > MAX_GROWTH * (2 if wants_longer else 1) and len(replacement) > 200:
         return f"the model's text is {ratio:.1f} times as long as the passage"
     if ratio < MIN_SHRINK / (2 if wants_shorter else 1) and len(original) > 80:
@@ -68,3 +69,4 @@ def check_replacement(original: str, replacement: str, *, targeted: bool, reques
     if targeted and fuzz.ratio(original, replacement) < MIN_TARGETED_SIMILARITY:
         return "the model rewrote the passage instead of making a targeted edit"
     return None
+
