@@ -206,7 +206,7 @@ async def comment(session: Session, turn: Turn) -> None:
     kept, dropped = 0, []
     for proposal in proposed.proposals.comments[:limit]:
         started = time.perf_counter()
-        anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote)
+        anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote, near=proposal.at)
         anchor_record = session.log_decision(turn, "anchor", Provenance(implementation=session.behaviours.anchorer.name,
                                                                          version=session.behaviours.anchorer.version),
                                              {"quote": proposal.quote, "document": document.text}, anchored,
