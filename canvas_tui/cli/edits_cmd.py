@@ -25,9 +25,12 @@ BACKENDS = click.Choice(["local", "openai", "url", "replay"])
               type=click.Choice(["delete", "move", "insert", "replace", "rewrite"]), help="Only these operations.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N cases (after --operation).")
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--outcomes", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Also write each case's outcome as a JSON line as soon as it is known (kept if the run is stopped).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and each case's outcome) as JSON.")
 def eval_edits(backends: tuple[str, ...], model: str | None, base_url: str | None, cases_file: Path | None,
-               operations: tuple[str, ...], limit: int | None, report_dir: Path, as_json: bool) -> None:
+               operations: tuple[str, ...], limit: int | None, report_dir: Path, outcomes: Path | None,
+               as_json: bool) -> None:
     """Run every edit case through a headless session on each backend; report pass rates per operation and check.
 
     Exit 0 when every backend ran, 1 when some backend could not, 3 when none could, 2 on a bad cases file.
@@ -40,7 +43,7 @@ def eval_edits(backends: tuple[str, ...], model: str | None, base_url: str | Non
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     cases = [case for case in cases if not operations or case.operation in operations][:limit]
-    results, problems = asyncio.run(_run_all(list(backends) or ["local"], model, base_url, cases, as_json))
+    results, problems = asyncio.run(_run_all(list(backends) or ["local"], model, base_url, cases, as_json, outcomes))
     _report(results, report_dir, as_json)
     for problem in problems:
         click.echo(f"error: {problem}", err=True)
@@ -48,7 +51,8 @@ def eval_edits(backends: tuple[str, ...], model: str | None, base_url: str | Non
         sys.exit(EXIT_BACKEND if not results else EXIT_PARTIAL)
 
 
-async def _run_all(backends: list[str], model: str | None, base_url: str | None, cases, quiet: bool):
+async def _run_all(backends: list[str], model: str | None, base_url: str | None, cases, quiet: bool,
+                   outcomes: Path | None):
     """Each backend's outcomes, and a plain sentence for each backend that could not run."""
     from canvas_tui.behaviours.defaults import default_behaviours
     from canvas_tui.config import load_settings
@@ -64,13 +68,24 @@ async def _run_all(backends: list[str], model: str | None, base_url: str | None,
         try:
             client = make_client(settings)
             label = f"{backend}:{client.model}"
-            shown = None if quiet else (lambda o: click.echo(f"{label} {o.id} {'pass' if o.passed else 'FAIL'} "
-                                                             f"{o.kind} {o.seconds:.1f}s", err=True))
-            results[label] = await run_cases(cases, documents_dir(), client, behaviours, settings, shown)
+            results[label] = await run_cases(cases, documents_dir(), client, behaviours, settings,
+                                             _progress(label, quiet, outcomes))
             await client.close()
         except ModelUnavailable as exc:
             problems.append(f"{backend}: {exc}")
     return results, problems
+
+
+def _progress(label: str, quiet: bool, outcomes: Path | None):
+    """What to do as each case finishes: say so on stderr (unless quiet), append it to the outcomes file."""
+    def done(outcome) -> None:
+        if not quiet:
+            click.echo(f"{label} {outcome.id} {'pass' if outcome.passed else 'FAIL'} {outcome.kind} "
+                       f"{outcome.seconds:.1f}s", err=True)
+        if outcomes is not None:
+            with outcomes.open("a", encoding="utf-8") as handle:
+                handle.write(json.dumps({"backend": label, **outcome.model_dump()}) + "\n")
+    return done
 
 
 def _report(results, report_dir: Path, as_json: bool) -> None:

@@ -14,7 +14,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from canvas_tui.document.units import segment
 from canvas_tui.edit_eval.cases import Check, EditCase, cases_path, documents_dir, dump_cases
+from canvas_tui.session.places import title_span
 
 _BLOCK_GAP = re.compile(r"\n[ \t]*\n+")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
@@ -55,7 +57,8 @@ def blocks(text: str) -> list[Block]:
     found, section, position = [], "", body_start
     for gap in [*_BLOCK_GAP.finditer(text, body_start), None]:
         end = gap.start() if gap else len(text.rstrip())
-        piece = text[position:end]
+        piece = text[position:end].rstrip()
+        end = position + len(piece)
         if piece.strip():
             start = position + len(piece) - len(piece.lstrip())
             block = Block(start=start, end=end, text=text[start:end], section=section)
@@ -74,9 +77,9 @@ KEEP = [_c("unchanged_outside"), _c("no_repeats"), _c("structure_kept")]
 
 
 def _with_gap(text: str, block: Block) -> str:
-    """The block with the blank lines before it: what a deletion removes."""
-    before = text[:block.start]
-    return before[len(before.rstrip()):] + block.text
+    """The block with the blank lines before it and any spaces ending its line: what a deletion removes."""
+    before, after = text[:block.start], text[block.end:]
+    return before[len(before.rstrip()):] + block.text + after[:len(after) - len(after.lstrip(" \t"))]
 
 
 def _case(name: str, request: str, operation: str, target: str | None, checks: list[Check], **extra) -> EditCase:
@@ -84,21 +87,38 @@ def _case(name: str, request: str, operation: str, target: str | None, checks: l
                     target=target, checks=[_c("changed"), *checks], **extra)
 
 
-def _deletes(doc: str, text: str, prose: list[Block], sections: dict[str, list[Block]]) -> list[EditCase]:
-    last, second = prose[-1], prose[1]
+def _last(text: str, found: list[Block]) -> Block:
+    """The last paragraph as the document's segmentation counts it (a block of one-line entries is many)."""
+    unit = [u for u in segment(text).paragraphs if not text[u.start:u.end].lstrip().startswith("#")][-1]
+    return Block(start=unit.start, end=unit.end, text=text[unit.start:unit.end], section=found[-1].section)
+
+
+def _second(found: list[Block], sections: dict[str, list[Block]]) -> tuple[str, Block] | None:
+    """'The second paragraph' where nobody could count it differently: of the document when its first two blocks
+    are prose, else of the first section whose first two blocks are."""
+    if len(found) > 1 and found[0].kind == found[1].kind == "prose":
+        return "Remove the second paragraph.", found[1]
+    for title, members in sections.items():
+        if title and len(members) > 1 and members[0].kind == members[1].kind == "prose":
+            return f"Remove the second paragraph of the “{title}” section.", members[1]
+    return None
+
+
+def _deletes(doc: str, text: str, found: list[Block], sections: dict[str, list[Block]]) -> list[EditCase]:
+    prose = [b for b in found if b.kind == "prose"]
     named = prose[len(prose) // 2]
     title, members = next((t, m) for t, m in sections.items() if t and m)
-    out = [(f"delete the last paragraph", last), ("Remove the second paragraph.", second),
+    out = [("delete the last paragraph", _last(text, found)), _second(found, sections),
            (f"Delete the paragraph that starts with “{named.opening()}”.", named),
            (f"remove the first paragraph of the “{title}” section", members[0])]
     return [_case(f"{doc}-del{i}", request, "delete", _with_gap(text, block),
                   [*KEEP, _c("absent", text=block.text[:60]), _c("count", unit="paragraphs", delta=-1)], document=doc)
-            for i, (request, block) in enumerate(out)]
+            for i, (request, block) in enumerate(item for item in out if item)]
 
 
-def _moves(doc: str, text: str, prose: list[Block], sections: dict[str, list[Block]]) -> list[EditCase]:
-    cases = []
-    pairs = [(t, m) for t, m in sections.items() if len(m) >= 2 and t]
+def _moves(doc: str, text: str, found: list[Block], sections: dict[str, list[Block]]) -> list[EditCase]:
+    cases, prose = [], [b for b in found if b.kind == "prose"]
+    pairs = [(t, m) for t, m in sections.items() if t and len(m) >= 2 and m[0].kind == m[1].kind == "prose"]
     if pairs:
         title, members = pairs[0]
         first, second = members[0], members[1]
@@ -107,14 +127,14 @@ def _moves(doc: str, text: str, prose: list[Block], sections: dict[str, list[Blo
                            [*KEEP, _c("order", text=second.text[:50], after=first.text[:50]),
                             _c("present", text=first.text), _c("present", text=second.text),
                             _c("count", unit="paragraphs", delta=0)], document=doc))
-    moved, last = prose[len(prose) // 3], prose[-1]
+    moved, last = prose[len(prose) // 3], _last(text, found)
     cases.append(_case(f"{doc}-mov1", f"Move the paragraph that starts with “{moved.opening()}” to the end of the document.",
                        "move", text[moved.start:last.end],
                        [*KEEP, _c("order", text=last.text[:50], after=moved.text[:50]), _c("present", text=moved.text),
                         _c("count", unit="paragraphs", delta=0)], document=doc))
     cases.append(_case(f"{doc}-mov2", "Move the last paragraph to the top, before the first paragraph.", "move",
-                       text[prose[0].start:last.end],
-                       [*KEEP, _c("order", text=last.text[:50], after=prose[0].text[:50]), _c("present", text=last.text),
+                       text[found[0].start:last.end],
+                       [*KEEP, _c("order", text=last.text[:50], after=found[0].text[:50]), _c("present", text=last.text),
                         _c("count", unit="paragraphs", delta=0)], document=doc))
     return cases
 
@@ -147,7 +167,7 @@ def _word_in(block: Block, text: str) -> tuple[str, str] | None:
     return None
 
 
-def _replaces(doc: str, text: str, prose: list[Block], headings: list[Block]) -> list[EditCase]:
+def _replaces(doc: str, text: str, prose: list[Block]) -> list[EditCase]:
     cases = []
     for block in prose:
         found = _word_in(block, text)
@@ -157,16 +177,17 @@ def _replaces(doc: str, text: str, prose: list[Block], headings: list[Block]) ->
                                f"“{word}” with “{other}”.", "replace", block.text,
                                [*KEEP, _c("present", text=other), _c("length_ratio", low=0.9, high=1.2),
                                 _c("count", unit="paragraphs", delta=0)], document=doc))
-    title = headings[0]
-    cases.append(_case(f"{doc}-rep9", "Change the title to “A Practical Guide”.", "replace", title.text,
+    title = title_span(text)
+    cases.append(_case(f"{doc}-rep9", "Change the title to “A Practical Guide”.", "replace", text[title.start:title.end],
                        [_c("unchanged_outside"), _c("present", text="A Practical Guide"),
                         _c("count", unit="headings", delta=0)], document=doc))
     return cases
 
 
-def _rewrites(doc: str, text: str, prose: list[Block], sections: dict[str, list[Block]]) -> list[EditCase]:
+def _rewrites(doc: str, text: str, found: list[Block], sections: dict[str, list[Block]]) -> list[EditCase]:
+    prose = [b for b in found if b.kind == "prose"]
     named, late = prose[1], prose[-2]
-    title, members = next((t, m) for t, m in reversed(sections.items()) if t and m)
+    title, members = next((t, m) for t, m in reversed(sections.items()) if t and m and m[0].kind == "prose")
     same = _c("count", unit="paragraphs", delta=0)
     return [
         _case(f"{doc}-rw0", f"Shorten the paragraph that starts with “{named.opening()}”.", "rewrite", named.text,
@@ -178,7 +199,7 @@ def _rewrites(doc: str, text: str, prose: list[Block], sections: dict[str, list[
               document=doc),
         _case(f"{doc}-rw3", "Make this easier to read.", "rewrite", named.text,
               [*KEEP, _c("length_ratio", low=0.4, high=2.0), same], document=doc, selection=named.text),
-        _case(f"{doc}-rw4", "Expand the last paragraph with more detail.", "rewrite", prose[-1].text,
+        _case(f"{doc}-rw4", "Expand the last paragraph with more detail.", "rewrite", _last(text, found).text,
               [*KEEP, _c("length_ratio", low=1.1, high=4.0)], document=doc),
     ]
 
@@ -188,18 +209,17 @@ def corpus_cases(documents: Path) -> list[EditCase]:
     cases = []
     for path in sorted(p for p in documents.glob("*.md") if p.name != "SOURCES.md"):
         text = path.read_bytes().decode("utf-8")
-        found = blocks(text)
+        found = [b for b in blocks(text) if b.kind != "heading"]
         prose = [b for b in found if b.kind == "prose"]
         sections: dict[str, list[Block]] = {}
-        for block in prose:
+        for block in found:
             sections.setdefault(block.section, []).append(block)
         lists = [b for b in found if b.kind == "list"]
-        headings = [b for b in found if b.kind == "heading"]
         doc = path.name
         short = doc.split("__")[-1].removesuffix(".md")
-        made = [*_deletes(doc, text, prose, sections), *_moves(doc, text, prose, sections),
-                *_inserts(doc, text, prose, lists), *_replaces(doc, text, prose, headings),
-                *_rewrites(doc, text, prose, sections)]
+        made = [*_deletes(doc, text, found, sections), *_moves(doc, text, found, sections),
+                *_inserts(doc, text, prose, lists), *_replaces(doc, text, prose),
+                *_rewrites(doc, text, found, sections)]
         cases += [case.model_copy(update={"id": case.id.replace(doc, short)}) for case in made]
     return cases
 

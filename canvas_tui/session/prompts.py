@@ -59,3 +59,17 @@ def edit_request(message: str, document: str, start: int, end: int, targeted: bo
     return ModelRequest(purpose="edit", messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
                         max_tokens=max_tokens, **({} if targeted else LOOP_PENALTIES))
 
+
+INSERT_KINDS = {"sentence": "one sentence", "paragraph": "one short paragraph", "bullet": "one list item (no bullet mark)"}
+
+
+def insert_request(message: str, document: str, position: int, kind: str, max_tokens: int) -> ModelRequest:
+    """Write only the new text to add at `position` (code splices it in, so nothing else can change)."""
+    system = (SYSTEM + f" You add to a document. Reply with only the new text to add: {INSERT_KINDS[kind]}, "
+              "nothing else: do not repeat the existing text, no quotes around it, no explanation.")
+    low, high = max(0, position - 1500), min(len(document), position + 500)
+    user = (f"Document context:\n<document>\n{_excerpt(document, position, position)}\n</document>\n\n"
+            f"The new text goes here, between these two parts:\n<before>\n{document[low:position]}\n</before>\n"
+            f"<after>\n{document[position:high]}\n</after>\n\nRequest: {message}")
+    return ModelRequest(purpose="insert", messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+                        max_tokens=max_tokens, **LOOP_PENALTIES)

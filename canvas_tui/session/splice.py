@@ -12,15 +12,23 @@ Where = Literal["before", "after"]
 BLOCK_GAP = "\n\n"
 
 
+def _line_end(text: str, end: int) -> int:
+    """`end` moved past spaces and tabs that end its line."""
+    after = end + len(text[end:]) - len(text[end:].lstrip(" \t"))
+    return after if after == len(text) or text[after] in "\r\n" else end
+
+
 def is_block(text: str, start: int, end: int) -> bool:
     """Whether [start, end) is whole lines (a paragraph, section, list item), not a piece of a line."""
+    end = _line_end(text, end)
     return (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] in "\r\n")
 
 
 def deletion(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span to remove to delete [start, end): with the gap before it (a block), or the spaces after it."""
+    """The span to remove to delete [start, end): with the gap before it (a block, with any spaces ending its
+    last line), or the spaces after it."""
     if is_block(text, start, end):
-        gap_start = len(text[:start].rstrip())
+        end, gap_start = _line_end(text, end), len(text[:start].rstrip())
         if gap_start > 0:
             return gap_start, end
         return start, end + len(text[end:]) - len(text[end:].lstrip())

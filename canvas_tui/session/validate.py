@@ -18,7 +18,7 @@ _FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
 _PASSAGE_BLOCK = re.compile(r"<passage>\s*\n?(?P<body>.*?)\n?\s*</passage>", re.DOTALL)
-_INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage)>|^Request:|^Document context:", re.MULTILINE)
+_INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage|before|after)>|^Request:|^Document context:", re.MULTILINE)
 
 MAX_GROWTH = 4.0
 MIN_SHRINK = 0.2
@@ -70,3 +70,27 @@ def check_replacement(original: str, replacement: str, *, targeted: bool, reques
         return "the model rewrote the passage instead of making a targeted edit"
     return None
 
+
+_BULLET_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_HEADING_LINE = re.compile(r"^\s*#{1,6}\s")
+
+
+def shape_insertion(text: str, kind: str) -> str:
+    """The model's new text cut to what was asked: its first paragraph (headings skipped), on one line for a
+    sentence or a bullet, without a bullet mark."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not _HEADING_LINE.match(p)]
+    first = paragraphs[0] if paragraphs else ""
+    if kind in ("sentence", "bullet"):
+        first = " ".join(_BULLET_MARK.sub("", first.splitlines()[0] if kind == "bullet" and first else first).split())
+    return first.strip()
+
+
+def check_insertion(document: str, new: str) -> str | None:
+    """Why `new` may not be added to `document`, in plain words; None if it may."""
+    if not new.strip():
+        return "the model returned no text"
+    if _INSTRUCTION_LEFTOVERS.search(new) or (_looks_like_json(new)):
+        return "the model's reply was not text to add"
+    if " ".join(new.split()).lower() in " ".join(document.split()).lower():
+        return "the model only repeated text that is already in the document"
+    return None
