@@ -62,8 +62,8 @@ class ExactAnchorer:
     name: str = "exact"
     version: str = "0"
 
-    def anchor(self, document: str, quote: str) -> AnchorResult:
-        start = document.find(quote) if quote else -1
+    def anchor(self, document: str, quote: str, *, near: int | None = None) -> AnchorResult:
+        start = document.find(quote, near or 0) if quote else -1
         if start < 0:
             return AnchorResult(span=None, score=0.0)
         return AnchorResult(span=Span(start=start, end=start + len(quote)), score=1.0, method="exact")

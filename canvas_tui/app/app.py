@@ -101,6 +101,8 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         if self.replaying:
             self.play_recording()
         else:
+            if self.session.document is None:
+                self.chat.show_welcome()
             self.offer_autosave()
 
     def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,

@@ -13,6 +13,7 @@ TriggerLabel = Literal["canvas", "inline"]
 RouterLabel = Literal["edit", "comment", "chat", "new_document"]
 UnitKind = Literal["sentence", "paragraph", "section", "document"]
 PolicyLabel = Literal["rewrite", "targeted"]
+EditOperation = Literal["delete", "move", "insert", "replace", "rewrite"]
 
 
 class Span(BaseModel):
@@ -81,6 +82,8 @@ class PolicyDecision(BaseModel):
     label: PolicyLabel
     score: float = Field(ge=0.0, le=1.0, description="probability that the edit should be targeted")
     threshold: float = Field(ge=0.0, le=1.0)
+    operation: EditOperation | None = Field(None, description="how the edit is carried out: delete and move by code, "
+                                                               "insert (model writes only the new text), replace, rewrite")
     provenance: Provenance
 
 

@@ -54,4 +54,5 @@ class CommentAnchorer(Protocol):
     name: str
     version: str
 
-    def anchor(self, document: str, quote: str) -> AnchorResult: ...
+    def anchor(self, document: str, quote: str, *, near: int | None = None) -> AnchorResult:
+        """Where `quote` is in `document`; `near` (where the proposer saw it) breaks ties between copies."""

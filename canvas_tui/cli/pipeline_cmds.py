@@ -86,12 +86,15 @@ def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool) -> 
 def _eval_group() -> click.Group:
     """`eval BEHAVIOUR` (its eval data) and `eval replay FILES` (recorded sessions) under one name."""
     from canvas_tui.cli.data_cmds import eval_replay
+    from canvas_tui.cli.edits_cmd import eval_edits
 
     group = DefaultCommandGroup(name="eval", default_command="behaviour",
                                 help="Evaluate a behaviour on its eval data (eval BEHAVIOUR), or re-run recorded "
-                                     "sessions with today's behaviours (eval replay FILE_OR_DIR...).")
+                                     "sessions with today's behaviours (eval replay FILE_OR_DIR...), or "
+                                     "check what edit turns do to documents (eval edits --backend ...).")
     group.add_command(evaluate, name="behaviour")
     group.add_command(eval_replay, name="replay")
+    group.add_command(eval_edits, name="edits")
     return group
 
 

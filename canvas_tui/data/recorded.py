@@ -119,9 +119,9 @@ class RecordedAnchorer:
     def __init__(self, decisions: RecordedDecisions, fallback: Any) -> None:
         self.decisions, self.fallback = decisions, fallback
 
-    def anchor(self, document: str, quote: str) -> AnchorResult:
+    def anchor(self, document: str, quote: str, *, near: int | None = None) -> AnchorResult:
         record = self.decisions.take(_key("anchor", document, quote))
-        return _restored(AnchorResult, record) if record else self.fallback.anchor(document, quote)
+        return _restored(AnchorResult, record) if record else self.fallback.anchor(document, quote, near=near)
 
 
 def recorded_behaviours(decisions: list[DecisionRecord], fallback: Behaviours) -> tuple[Behaviours, RecordedDecisions]:

@@ -8,6 +8,7 @@ recorder, the decision log) exactly as sent and received.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable
@@ -40,19 +41,24 @@ class ModelClient:
         self.observers: list[Observer] = []
 
     async def stream(self, request: ModelRequest) -> AsyncIterator[str]:
-        """Yield the reply text as it is generated; the whole exchange is reported when it ends."""
+        """Yield the reply text as it is generated; the exchange is reported when it ends, or as far as it
+        went when the caller stops reading (closing the stream also stops the server generating)."""
         started = time.perf_counter()
         first_token_ms: float | None = None
         parts: list[str] = []
         try:
-            async for delta in self._stream_raw(request):
-                delta = encodable(delta)
-                if first_token_ms is None:
-                    first_token_ms = (time.perf_counter() - started) * 1000
-                parts.append(delta)
-                yield delta
+            async with contextlib.aclosing(self._stream_raw(request)) as raw:
+                async for delta in raw:
+                    delta = encodable(delta)
+                    if first_token_ms is None:
+                        first_token_ms = (time.perf_counter() - started) * 1000
+                    parts.append(delta)
+                    yield delta
         except ModelError as exc:
             self._report(request, "".join(parts), started, first_token_ms, error=str(exc))
+            raise
+        except GeneratorExit:
+            self._report(request, "".join(parts), started, first_token_ms)
             raise
         self._report(request, "".join(parts), started, first_token_ms)
 

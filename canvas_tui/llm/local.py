@@ -18,6 +18,8 @@ class LocalModelClient(OpenAICompatibleClient):
     """Starts (or reuses) the embedded server on the first request, so the app shows at once; if the
     server stops answering, starts it again once per request."""
 
+    takes_repeat_penalty = True
+
     def __init__(self, server: LocalServer, *, timeout: float) -> None:
         self.server = server
         self._connected_to: str | None = None

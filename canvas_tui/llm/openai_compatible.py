@@ -14,6 +14,9 @@ from canvas_tui.llm.types import ModelRequest
 class OpenAICompatibleClient(ModelClient):
     """Talks to `base_url` with the openai SDK; structured output is a forced tool call."""
 
+    takes_repeat_penalty = False
+    """Whether the server accepts llama.cpp's `repeat_penalty` (OpenAI refuses unknown arguments)."""
+
     def __init__(self, *, backend: str, model: str, base_url: str | None, api_key: str, timeout: float) -> None:
         super().__init__()
         self.backend, self.model = backend, model
@@ -28,7 +31,7 @@ class OpenAICompatibleClient(ModelClient):
         with _plain_errors(self.backend):
             stream = await self._sdk.chat.completions.create(
                 model=self.model, messages=request.messages, max_tokens=request.max_tokens,
-                temperature=request.temperature, stream=True)
+                temperature=request.temperature, stream=True, **self._penalties(request))
             finished = False
             async for chunk in stream:
                 if chunk.choices and chunk.choices[0].delta.content:
@@ -36,6 +39,14 @@ class OpenAICompatibleClient(ModelClient):
                 finished = finished or bool(chunk.choices and chunk.choices[0].finish_reason)
             if not finished:
                 raise ModelError(f"The {self.backend} model reply broke off (the stream ended before the model finished).")
+
+    def _penalties(self, request: ModelRequest) -> dict[str, object]:
+        """The repetition penalties the request sets, as this server takes them (none when unset)."""
+        sent: dict[str, object] = {name: getattr(request, name) for name in ("frequency_penalty", "presence_penalty")
+                                   if getattr(request, name)}
+        if request.repeat_penalty is not None and self.takes_repeat_penalty:
+            sent["extra_body"] = {"repeat_penalty": request.repeat_penalty}
+        return sent
 
     async def _structured_raw(self, request: ModelRequest) -> str:
         tool = {"type": "function", "function": {"name": request.schema_name, "parameters": request.json_schema,

@@ -9,6 +9,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, Field
 
 T = TypeVar("T", bound=BaseModel)
+PENALTIES = ("frequency_penalty", "presence_penalty", "repeat_penalty")
 
 
 class ModelRequest(BaseModel):
@@ -20,10 +21,15 @@ class ModelRequest(BaseModel):
     temperature: float = 0.2
     schema_name: str | None = None
     json_schema: dict[str, Any] | None = None
+    frequency_penalty: float = Field(0.0, description="OpenAI-style penalty on tokens by how often they occurred")
+    presence_penalty: float = Field(0.0, description="OpenAI-style penalty on tokens that occurred at all")
+    repeat_penalty: float | None = Field(None, description="llama.cpp's multiplicative repeat penalty (local only)")
 
     def fingerprint(self) -> str:
-        """A stable hash of what was asked, so a replay can match replies to requests."""
-        body = json.dumps(self.model_dump(exclude={"max_tokens"}), sort_keys=True)
+        """A stable hash of what was asked, so a replay can match replies to requests (penalties left at
+        their defaults are not part of it, so requests recorded before they existed still match)."""
+        unset = {name for name in PENALTIES if getattr(self, name) == type(self).model_fields[name].default}
+        body = json.dumps(self.model_dump(exclude={"max_tokens", *unset}), sort_keys=True)
         return hashlib.sha256(body.encode()).hexdigest()[:16]
 
 

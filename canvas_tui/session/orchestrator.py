@@ -60,6 +60,11 @@ class Session(PersonActions):
         if document is not None:
             self.adopt_document(document)
 
+    def detach(self) -> None:
+        """Stop observing the model client, so a client shared by many sessions (an eval) keeps no dead ones."""
+        if self._on_exchange in self.client.observers:
+            self.client.observers.remove(self._on_exchange)
+
     # -- turns ---------------------------------------------------------------------------------
 
     async def turn(self, message: str, *, selection: Span | None = None,

@@ -12,6 +12,10 @@ from canvas_tui.llm.types import ModelRequest
 CONTEXT_BUDGET = 6000
 """Characters of document context sent with a request (the embedded model has an 8k-token window)."""
 
+LOOP_PENALTIES = {"frequency_penalty": 0.3, "presence_penalty": 0.1, "repeat_penalty": 1.12}
+"""Sent with free writing (chat, new documents, rewrites) so a small model is pushed off repeating itself;
+not with targeted edits, whose reply must repeat most of the passage."""
+
 SYSTEM = ("You are a helpful writing and coding assistant working beside a document editor. "
           "Be concise and accurate.")
 
@@ -32,7 +36,7 @@ def chat_request(message: str, history: list[dict[str, str]], document: str | No
     if document:
         system += f"\n\nThe person has this document open:\n<document>\n{_excerpt(document)}\n</document>"
     messages = [{"role": "system", "content": system}, *history[-6:], {"role": "user", "content": message}]
-    return ModelRequest(purpose="chat", messages=messages, max_tokens=max_tokens)
+    return ModelRequest(purpose="chat", messages=messages, max_tokens=max_tokens, **LOOP_PENALTIES)
 
 
 def write_request(message: str, max_tokens: int) -> ModelRequest:
@@ -40,7 +44,8 @@ def write_request(message: str, max_tokens: int) -> ModelRequest:
     system = (SYSTEM + " Write the requested document in markdown. Output only the document itself, "
               "starting with a title line, with no preamble and no closing remarks.")
     return ModelRequest(purpose="write", messages=[{"role": "system", "content": system},
-                                                   {"role": "user", "content": message}], max_tokens=max_tokens)
+                                                   {"role": "user", "content": message}], max_tokens=max_tokens,
+                        **LOOP_PENALTIES)
 
 
 def edit_request(message: str, document: str, start: int, end: int, targeted: bool, max_tokens: int) -> ModelRequest:
@@ -52,4 +57,19 @@ def edit_request(message: str, document: str, start: int, end: int, targeted: bo
     user = (f"Document context:\n<document>\n{_excerpt(document, start, end)}\n</document>\n\n"
             f"The passage to change:\n<passage>\n{document[start:end]}\n</passage>\n\nRequest: {message}")
     return ModelRequest(purpose="edit", messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
-                        max_tokens=max_tokens)
+                        max_tokens=max_tokens, **({} if targeted else LOOP_PENALTIES))
+
+
+INSERT_KINDS = {"sentence": "one sentence", "paragraph": "one short paragraph", "bullet": "one list item (no bullet mark)"}
+
+
+def insert_request(message: str, document: str, position: int, kind: str, max_tokens: int) -> ModelRequest:
+    """Write only the new text to add at `position` (code splices it in, so nothing else can change)."""
+    system = (SYSTEM + f" You add to a document. Reply with only the new text to add: {INSERT_KINDS[kind]}, "
+              "nothing else: do not repeat the existing text, no quotes around it, no explanation.")
+    low, high = max(0, position - 1500), min(len(document), position + 500)
+    user = (f"Document context:\n<document>\n{_excerpt(document, position, position)}\n</document>\n\n"
+            f"The new text goes here, between these two parts:\n<before>\n{document[low:position]}\n</before>\n"
+            f"<after>\n{document[position:high]}\n</after>\n\nRequest: {message}")
+    return ModelRequest(purpose="insert", messages=[{"role": "system", "content": system}, {"role": "user", "content": user}],
+                        max_tokens=max_tokens, **LOOP_PENALTIES)

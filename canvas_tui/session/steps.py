@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.comment import default_proposer
 from canvas_tui.document import Comment, Document
-from canvas_tui.document.changes import minimal_change
 from canvas_tui.session import prompts
 from canvas_tui.session.context import Turn
-from canvas_tui.session.events import CanvasDelta, TargetShown
+from canvas_tui.session.events import CanvasDelta
 from canvas_tui.session.labels import locate_label
-from canvas_tui.session.validate import check_replacement, clean_reply
+from canvas_tui.session.editing import carry_out
+from canvas_tui.session.lengths import write_budget
+from canvas_tui.session.places import quoted_paragraph, quoted_passages, title_span
+from canvas_tui.session.repetition import RepetitionGuard, guarded
+from canvas_tui.session.substitute import substitution
+from canvas_tui.session.validate import clean_reply
 
 if TYPE_CHECKING:
     from canvas_tui.session.orchestrator import Session
@@ -34,9 +38,13 @@ async def chat(session: Session, turn: Turn) -> None:
     """Answer in the chat, streaming; the open document is context."""
     turn.set_kind("chat")
     document = session.document.text if (session.document and session.canvas_open) else None
-    request = prompts.chat_request(turn.message, session.history, document, session.settings.max_tokens)
-    async for delta in session.client.stream(request):
-        turn.say(delta)
+    request = prompts.chat_request(turn.message, session.history, document,
+                                   write_budget(turn.message, session.settings.max_tokens))
+    guard = RepetitionGuard()
+    await guarded(session.client.stream(request), guard, turn.say)
+    if guard.cut is not None:
+        turn.result.reply = guard.kept
+        turn.notice("info", "The model started repeating itself, so its answer was cut there.")
     if not turn.result.reply.strip():
         turn.notice("warning", "The model returned an empty answer.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": turn.result.reply}]
@@ -45,15 +53,15 @@ async def chat(session: Session, turn: Turn) -> None:
 async def new_document(session: Session, turn: Turn) -> None:
     """Write a new document into the canvas, streaming; an empty reply creates nothing."""
     turn.set_kind("new_document")
-    raw = ""
-    async for delta in session.client.stream(prompts.write_request(turn.message, session.settings.max_tokens)):
-        raw += delta
-        turn.emit(CanvasDelta(text=delta))
-    text = clean_reply(raw)
+    guard = RepetitionGuard()
+    request = prompts.write_request(turn.message, write_budget(turn.message, session.settings.max_tokens))
+    text = clean_reply(await guarded(session.client.stream(request), guard, lambda delta: turn.emit(CanvasDelta(text=delta))))
     if not text:
         turn.set_kind("failed")
         turn.notice("error", "The model wrote nothing, so no document was created.")
         return
+    if guard.cut is not None:
+        turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
     title = _title_of(text)
     session.adopt_document(Document(text, title=title, author="model"))
     session.version_decisions[0] = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router")).id
@@ -79,6 +87,8 @@ async def edit(session: Session, turn: Turn, *, located: LocateDecision | None =
     turn.set_kind("edit")
     document, request = session.document, request or turn.message
     target = located or await _locate(session, turn, request)
+    if located is None and turn.selection is None:
+        target = _named_place(session, turn, request, target)
     if target.span is None:
         turn.say("I could not tell which part of the document you mean. Select it in the canvas, or name the section.")
         return
@@ -89,8 +99,9 @@ async def edit(session: Session, turn: Turn, *, located: LocateDecision | None =
     policy = await session.behaviours.policy.decide(document.text, request, target)
     session.log_decision(turn, "policy", policy.provenance, {"request": request, "span": target.span.model_dump(),
                                                              "unit": target.unit}, policy, policy.score, started)
-    turn.status(f"policy={policy.label}")
-    await _write_change(session, turn, request, target.span, policy.label == "targeted")
+    operation = policy.operation or ("replace" if policy.label == "targeted" else "rewrite")
+    turn.status(f"policy={policy.label}" + ("" if operation in ("replace", "rewrite") else f" · operation={operation}"))
+    await carry_out(session, turn, request, target, operation)
 
 
 async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
@@ -105,6 +116,25 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
                          decision, decision.confidence, started)
     turn.status(f"locate={locate_label(document.text, decision)}" + (" (selection, locator skipped)" if decision.from_selection else ""))
     return decision
+
+
+def _named_place(session: Session, turn: Turn, request: str, target: LocateDecision) -> LocateDecision:
+    """The title for a title change, or the paragraph holding a passage the request quotes when the located part
+    does not hold it (logged as a locate decision); else the locator's answer."""
+    text = session.document.text
+    wanted = substitution(request)
+    span = title_span(text) if wanted is not None and wanted.old is None else None
+    if span is None and not any(target.span and target.span.start <= p.start and p.end <= target.span.end
+                                for p in quoted_passages(text, request)):
+        span = quoted_paragraph(text, request)
+    if span is None:
+        return target
+    named = LocateDecision(span=span, unit="paragraph", confidence=1.0, style="named",
+                           provenance=Provenance(implementation="named-place", version="1"))
+    session.log_decision(turn, "locate", named.provenance, {"request": request, "located": target.model_dump(mode="json")},
+                         named, 1.0, time.perf_counter())
+    turn.status(f"locate={locate_label(text, named)} (named in the request)")
+    return named
 
 
 def _from_selection(text: str, selection: Span) -> LocateDecision:
@@ -147,39 +177,6 @@ async def answer_pending(session: Session, turn: Turn) -> bool:
     return True
 
 
-async def _write_change(session: Session, turn: Turn, request: str, span: Span, targeted: bool) -> None:
-    document = session.document
-    turn.emit(TargetShown(start=span.start, end=span.end, phase="before"))
-    started = time.perf_counter()
-    original = document.text[span.start:span.end]
-    reply = await session.client.complete(prompts.edit_request(request, document.text, span.start, span.end, targeted,
-                                                               session.settings.max_tokens))
-    replacement = clean_reply(reply)
-    problem = check_replacement(original, replacement, targeted=targeted, request=request)
-    record = session.log_decision(turn, "edit", Provenance(implementation="model-writes-span", version="1",
-                                                           raw_reply=reply, fallback=problem is not None),
-                                  {"request": request, "span": span.model_dump(), "targeted": targeted},
-                                  {"label": "refused" if problem else "applied", "problem": problem}, None, started,
-                                  uses_model=True)
-    if problem:
-        turn.notice("warning", f"The edit was not applied: {problem}. The document is unchanged.")
-        return
-    change = minimal_change(original, replacement)
-    version = document.replace(span.start + change.start, span.start + change.end, change.new, author="model",
-                               summary=("targeted: " if targeted else "rewrite: ") + request[:60])
-    session.version_decisions[version.number] = record.id
-    session.last_turn.edit_span = Span(start=span.start, end=span.start + len(replacement))
-    session.record_version()
-    turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
-    turn.say(f"Done: {'a targeted edit' if targeted else 'rewrote'} {locate_label(document.text, _after(span, replacement))}. "
-             "Undo it with Ctrl+Z.")
-
-
-def _after(span: Span, replacement: str) -> LocateDecision:
-    return LocateDecision(span=Span(start=span.start, end=span.start + len(replacement)), unit=None, confidence=1.0,
-                          provenance=Provenance(implementation="session", version="1"))
-
-
 async def comment(session: Session, turn: Turn) -> None:
     """The comment proposer proposes comments; each quote is anchored; anchored ones are kept, the rest reported.
 
@@ -199,7 +196,7 @@ async def comment(session: Session, turn: Turn) -> None:
     kept, dropped = 0, []
     for proposal in proposed.proposals.comments[:limit]:
         started = time.perf_counter()
-        anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote)
+        anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote, near=proposal.at)
         anchor_record = session.log_decision(turn, "anchor", Provenance(implementation=session.behaviours.anchorer.name,
                                                                          version=session.behaviours.anchorer.version),
                                              {"quote": proposal.quote, "document": document.text}, anchored,

@@ -12,11 +12,13 @@ import re
 
 from rapidfuzz import fuzz
 
+from canvas_tui.session.lengths import LONGER, SHORTER
+
 _FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
 _PASSAGE_BLOCK = re.compile(r"<passage>\s*\n?(?P<body>.*?)\n?\s*</passage>", re.DOTALL)
-_INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage)>|^Request:|^Document context:", re.MULTILINE)
+_INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage|before|after)>|^Request:|^Document context:", re.MULTILINE)
 
 MAX_GROWTH = 4.0
 MIN_SHRINK = 0.2
@@ -59,12 +61,36 @@ def check_replacement(original: str, replacement: str, *, targeted: bool, reques
     if replacement == original:
         return "the model returned the passage unchanged"
     ratio = len(replacement) / max(1, len(original))
-    wants_longer = bool(re.search(r"\b(longer|expand|elaborate|more detail|add)\b", request, re.IGNORECASE))
-    wants_shorter = bool(re.search(r"\b(shorter|shorten|condense|trim|cut|summar|tighten|brief)", request, re.IGNORECASE))
+    wants_longer, wants_shorter = bool(LONGER.search(request)), bool(SHORTER.search(request))
     if ratio > MAX_GROWTH * (2 if wants_longer else 1) and len(replacement) > 200:
         return f"the model's text is {ratio:.1f} times as long as the passage"
     if ratio < MIN_SHRINK / (2 if wants_shorter else 1) and len(original) > 80:
         return f"the model's text is only {ratio:.0%} as long as the passage"
     if targeted and fuzz.ratio(original, replacement) < MIN_TARGETED_SIMILARITY:
         return "the model rewrote the passage instead of making a targeted edit"
+    return None
+
+
+_BULLET_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_HEADING_LINE = re.compile(r"^\s*#{1,6}\s")
+
+
+def shape_insertion(text: str, kind: str) -> str:
+    """The model's new text cut to what was asked: its first paragraph (headings skipped), on one line for a
+    sentence or a bullet, without a bullet mark."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip() and not _HEADING_LINE.match(p)]
+    first = paragraphs[0] if paragraphs else ""
+    if kind in ("sentence", "bullet"):
+        first = " ".join(_BULLET_MARK.sub("", first.splitlines()[0] if kind == "bullet" and first else first).split())
+    return first.strip()
+
+
+def check_insertion(document: str, new: str) -> str | None:
+    """Why `new` may not be added to `document`, in plain words; None if it may."""
+    if not new.strip():
+        return "the model returned no text"
+    if _INSTRUCTION_LEFTOVERS.search(new) or (_looks_like_json(new)):
+        return "the model's reply was not text to add"
+    if " ".join(new.split()).lower() in " ".join(document.split()).lower():
+        return "the model only repeated text that is already in the document"
     return None

@@ -32,6 +32,11 @@ def _file(name: str, text: str) -> Path:
     return Path(name)
 
 
+def test_first_screen_teaches(snap_compare, make_app):
+    app, _ = make_app()
+    assert snap_compare(app, terminal_size=SIZE, run_before=lambda pilot: _steady(app))
+
+
 def test_chat_only(snap_compare, make_app):
     app, _ = make_app(["Paris is the **capital** of France.\n\n- one\n- two"], trigger=["inline"])
 

@@ -66,7 +66,7 @@ async def test_an_edit_highlights_its_target_and_ctrl_z_in_the_chat_undoes_it(ma
         shown = []
         app.canvas.show_target = lambda start, end, original=app.canvas.show_target: (shown.append((start, end)),
                                                                                       original(start, end))
-        await send(pilot, app, "change Monday to Tuesday")
+        await send(pilot, app, "we should ship a day later")
         start = DOC.index("We ship")
         assert shown == [(start, start + 18), (start, start + 19)]
         assert app.canvas.editor.text == DOC.replace("Monday", "Tuesday")

@@ -16,7 +16,7 @@ from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 
-FIELDS = ["request", "target_text", "unit", "label", "category", "note"]
+FIELDS = ["request", "target_text", "unit", "label", "category", "note", "operation"]
 
 
 def _sha(path) -> str:

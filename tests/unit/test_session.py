@@ -73,7 +73,7 @@ async def test_an_edit_replaces_only_the_located_span_as_a_model_version(setting
 async def test_a_bad_edit_reply_leaves_the_document_unchanged_and_says_why(settings, decision_log, reply, reason):
     session = make_session(settings, decision_log, [reply], document=DOC, trigger=["edit"],
                            needle="We ship on Monday.", policy="targeted")
-    result = await session.turn("change Monday to Tuesday")
+    result = await session.turn("we should ship a day later")
     assert session.document.text == DOC and not result.document_changed
     assert reason in result.notices[0].message and "unchanged" in result.notices[0].message
     edit = [d for d in decision_log.decisions() if d.behaviour == "edit"][0]

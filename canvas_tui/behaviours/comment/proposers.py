@@ -18,6 +18,7 @@ from canvas_tui.behaviours.comment.examples import few_shot
 from canvas_tui.behaviours.comment.features import analyse
 from canvas_tui.behaviours.comment.model import trained_model
 from canvas_tui.behaviours.comment.placement import Placement, place
+from canvas_tui.behaviours.comment.repeats import distinct, repeat_comments
 from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
 from canvas_tui.behaviours.comment.requests import allowed_categories, request_kind
 from canvas_tui.behaviours.comment.rules import RuleModel, RuledModel
@@ -81,7 +82,7 @@ class ScorerProposer:
         """The templated comment (and fix, where obvious) for one placement."""
         fix = suggestion(placement.unit.text, document) if placement.category in FIXABLE else None
         return ProposedComment(quote=placement.unit.text[:400], comment=comment_text(placement.category, placement.unit.cues),
-                               suggestion=fix if fix and len(fix) <= 600 else None)
+                               suggestion=fix if fix and len(fix) <= 600 else None, at=placement.unit.candidate.start)
 
     async def propose(self, client: ModelClient, request: str, document: str, limit: int,
                       max_tokens: int = 1024) -> ProposalResult:
@@ -140,8 +141,13 @@ class DefaultProposer:
 
     async def propose(self, client: ModelClient, request: str, document: str, limit: int,
                       max_tokens: int = 1024) -> ProposalResult:
-        """Delegate to the implementation chosen for the client's model."""
-        return await self.choose(client).propose(client, request, document, limit, max_tokens)
+        """Delegate to the implementation chosen for the client's model; passages repeated word for word come
+        first (when the request asks about style), and no two comments say the same of the same text."""
+        result = await self.choose(client).propose(client, request, document, limit, max_tokens)
+        program = is_program(document)
+        repeats = repeat_comments(document) if "wordy" in allowed_categories(request, program=program) and not program else []
+        comments = distinct([*repeats, *result.proposals.comments])[:limit]
+        return result.model_copy(update={"proposals": CommentProposals(comments=comments)})
 
 
 def default_proposer() -> DefaultProposer:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, Field
+from pydantic.json_schema import SkipJsonSchema
 
 MAX_COMMENTS_PER_REPLY = 10
 """A hard bound in the schema (so a constrained decoder stops); the configurable limit is applied after."""
@@ -14,6 +15,9 @@ class ProposedComment(BaseModel):
     quote: str = Field(max_length=400, description="a short passage copied exactly from the document")
     comment: str = Field(max_length=400, description="what to improve about the passage, in one or two sentences")
     suggestion: str | None = Field(None, max_length=600, description="replacement text for the passage, if there is one")
+    at: SkipJsonSchema[int | None] = Field(None, exclude=True,
+                                           description="where the proposer found the quote (its own units), passed to "
+                                                       "the anchorer as a hint; never asked of a model")
 
 
 class CommentProposals(BaseModel):

@@ -11,9 +11,9 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from canvas_tui.behaviours.base import PolicyLabel, UnitKind
+from canvas_tui.behaviours.base import EditOperation, PolicyLabel, UnitKind
 from canvas_tui.behaviours.policy.features import PolicyInput
 from canvas_tui.paths import behaviour_dir
 
@@ -34,6 +34,13 @@ class LabelRow(BaseModel):
     label: PolicyLabel
     category: str
     note: str = ""
+    operation: EditOperation | None = Field(None, description="delete, move, insert, replace or rewrite (empty: "
+                                                               "not labelled)")
+
+    @field_validator("operation", mode="before")
+    @classmethod
+    def _empty_is_unlabelled(cls, value: object) -> object:
+        return None if value == "" else value
 
     def as_input(self) -> PolicyInput:
         """The part of the row a policy sees."""
@@ -88,8 +95,9 @@ def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
 
 
 def rows_digest(rows: list[LabelRow]) -> str:
-    """A digest of the exact rows (labels included) a model was trained on."""
+    """A digest of the exact rows (labels included) a model was trained on (an unlabelled operation leaves the
+    digest of older rows as it was)."""
     digest = hashlib.sha256()
     for row in rows:
-        digest.update(row.model_dump_json().encode("utf-8"))
+        digest.update(row.model_dump_json(exclude_none=True).encode("utf-8"))
     return digest.hexdigest()

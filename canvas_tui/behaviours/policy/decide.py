@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from canvas_tui.behaviours.base import LocateDecision, PolicyDecision, Provenance
 from canvas_tui.behaviours.policy.features import PolicyInput
+from canvas_tui.behaviours.policy.operations import operation_for
 from canvas_tui.behaviours.policy.scorers import SCORERS, Scorer
 
 DEFAULT_IMPLEMENTATION = "trained"
@@ -27,7 +28,8 @@ def classify(request: str, target_text: str, unit: str, threshold: float = 0.5) 
 
 
 class TargetedOrRewrite:
-    """The `EditPolicy`: decides on the located span, or on the whole document when none was found."""
+    """The `EditPolicy`: decides on the located span, or on the whole document when none was found, and
+    which operation carries the edit out (delete, move, insert, replace, rewrite)."""
 
     def __init__(self, scorer: Scorer, threshold: float = 0.5) -> None:
         self.scorer = scorer
@@ -41,7 +43,8 @@ class TargetedOrRewrite:
             text, unit = document, "document"
         else:
             text, unit = document[target.span.start:target.span.end], target.unit or "paragraph"
-        return decide_with(self.scorer, PolicyInput(request=request, target_text=text, unit=unit), self.threshold)
+        decision = decide_with(self.scorer, PolicyInput(request=request, target_text=text, unit=unit), self.threshold)
+        return decision.model_copy(update={"operation": operation_for(request, decision.label)})
 
 
 def default_policy(threshold: float = 0.5) -> TargetedOrRewrite:

@@ -18,6 +18,8 @@ from canvas_tui.behaviours.policy.data import LabelRow, labels_path, read_rows, 
 from canvas_tui.behaviours.policy.decide import decide_with
 from canvas_tui.behaviours.policy.features import DENSE_NAMES, PolicyInput
 from canvas_tui.behaviours.policy.metrics import Scores, score
+from canvas_tui.behaviours.policy.operation_eval import measure_operations
+from canvas_tui.behaviours.policy.operations import operation_for
 from canvas_tui.behaviours.policy.report import render
 from canvas_tui.behaviours.policy.robustness import Robustness, fillers, measure
 from canvas_tui.behaviours.policy.scorers import SCORERS, Scorer, artifact_path, metadata_path, trained_scorer
@@ -108,13 +110,16 @@ def evaluate(request: EvalRequest) -> EvalResult:
     results = [m.scores for m in measured]
     text = render(results, {m.scores.implementation: m.sweep for m in measured},
                   {m.scores.implementation: m.robustness for m in measured}, file_hash)
+    operations = measure_operations(rows, {row.key() for row in held_out})
+    text += "\n" + operations.markdown()
     request.report_dir.mkdir(parents=True, exist_ok=True)
     report = request.report_dir / "policy-eval.md"
     report.write_text(text, encoding="utf-8")
     figures = {"n_held_out": len(held_out), "labels_sha256": file_hash,
                **{m.scores.implementation: {"accuracy": m.scores.accuracy, "robustness": m.robustness.model_dump(),
                                             **{k: v.model_dump() for k, v in m.scores.per_class.items()}}
-                  for m in measured}}
+                  for m in measured},
+               "operation": operations.model_dump(exclude={"misses"})}
     return EvalResult(behaviour="policy", figures=figures, text=text, files=[report])
 
 
@@ -129,7 +134,8 @@ def _predict_many(items: list[PredictInput]) -> list[dict[str, Any]]:
     threshold = load_settings().policy_threshold
     scorer = trained_scorer()
     decisions = [decide_with(scorer, item, threshold) for item in items]
-    return [{"id": item.id, "policy": d.label, "score": round(d.score, 4)} for item, d in zip(items, decisions)]
+    return [{"id": item.id, "policy": d.label, "operation": operation_for(item.request, d.label), "score": round(d.score, 4)}
+            for item, d in zip(items, decisions)]
 
 
 PREDICTOR = BatchPredictor(input_model=PredictInput, predict_many=_predict_many)

@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import Markdown, Static
 
 from canvas_tui.app.visible import visible
+from canvas_tui.app.widgets.chat.welcome import Welcome
 
 STREAM_REFRESH = 0.05
 """Seconds between re-renders of a reply while it streams in (deltas in between are batched)."""
@@ -47,8 +48,14 @@ class ChatLog(VerticalScroll):
         self._refresh_timer: Timer | None = None
         self._rendering = asyncio.Lock()
 
+    def show_welcome(self) -> None:
+        """Show the first screen's welcome (what the app is, requests to try, keys) until the first message."""
+        self.mount(Welcome())
+
     def add_user(self, text: str) -> None:
-        """Show a message the person sent."""
+        """Show a message the person sent (the welcome, if still shown, makes way for it)."""
+        for welcome in self.query("#welcome"):
+            welcome.remove()
         self.mount(UserMessage(text))
         self.scroll_end(animate=False)
 

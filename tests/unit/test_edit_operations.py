@@ -1,0 +1,146 @@
+"""Edit operations: delete and move are done by code, insert splices only the model's new text, an explicit
+substitution is done by code; nothing outside the touched passages changes, and each is logged."""
+
+from __future__ import annotations
+
+import pytest
+
+from canvas_tui.behaviours.base import LocateDecision, PolicyDecision, Provenance, Span
+from canvas_tui.behaviours.policy.operations import operation_for, rule_operation
+from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.session import Session, splice
+from canvas_tui.session.placement import MovePlan, SwapPlan, given_text, insert_where, move_plan, new_kind
+from tests.fakes import fake_behaviours
+
+DOC = ("# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n\n"
+       "## Risks\n\n- Rain\n- Strikes\n\nThe venue may close early.\n")
+FAKE = Provenance(implementation="fake", version="0")
+
+
+class Policy:
+    """Decides the given operation (the real rules choose it in the app)."""
+
+    name, version = "fixed-operation", "0"
+
+    def __init__(self, operation: str) -> None:
+        self.operation = operation
+
+    async def decide(self, document: str, request: str, target: LocateDecision) -> PolicyDecision:
+        return PolicyDecision(label="targeted", score=0.9, threshold=0.5, operation=self.operation, provenance=FAKE)
+
+
+def _session(settings, decision_log, operation, needle, replies=()):
+    behaviours = fake_behaviours(trigger=["edit"], needle=needle)
+    behaviours.policy = Policy(operation)
+    session = Session(ScriptedClient(list(replies)), behaviours, decision_log, settings)
+    session.open_document(DOC, title="plan")
+    return session
+
+
+@pytest.mark.parametrize(("request_text", "expected"), [
+    ("delete the last paragraph", "delete"), ("Remove the second paragraph.", "delete"),
+    ("please remove this sentence", "delete"), ("remove the word 'very'", None), ("remove the jargon", None),
+    ("Move the last paragraph to the top", "move"), ("swap the first two paragraphs", "move"),
+    ("reorder the list by importance", None), ("add a sentence at the end about costs", "insert"),
+    ("Add a bullet “Book the hall.” to the list", "insert"), ("add more detail", None),
+    ("replace “Monday” with “Friday”", "replace"), ("use 'customers' instead of 'users'", "replace"),
+    ("remove the last part and make it a full script", None),
+])
+def test_the_request_names_its_operation(request_text, expected):
+    assert rule_operation(request_text) == expected
+
+
+def test_without_a_named_operation_the_label_decides():
+    assert operation_for("fix the typo", "targeted") == "replace"
+    assert operation_for("make it friendlier", "rewrite") == "rewrite"
+
+
+async def test_delete_removes_the_paragraph_and_its_gap_without_asking_the_model(settings, decision_log):
+    session = _session(settings, decision_log, "delete", "The budget is small.")
+    result = await session.turn("delete the paragraph about the budget")
+    assert session.document.text == DOC.replace("\n\nThe budget is small.", "")
+    assert session.client.requests == [] and "operation=delete" in result.status_line
+    edit = [d for d in decision_log.decisions() if d.behaviour == "edit"][-1]
+    assert edit.implementation == "code-delete" and edit.output["operation"] == "delete"
+
+
+async def test_deleting_the_whole_document_is_refused(settings, decision_log):
+    session = _session(settings, decision_log, "delete", None)
+    result = await session.turn("delete everything")
+    assert session.document.text == DOC and "not applied" in result.notices[0].message
+
+
+async def test_move_puts_a_paragraph_at_the_end_and_keeps_every_other_byte(settings, decision_log):
+    session = _session(settings, decision_log, "move", "We ship on Monday. Everyone helps.")
+    await session.turn("move the first paragraph to the end of the document")
+    assert session.document.text == ("# Plan\n\nThe budget is small.\n\n## Risks\n\n- Rain\n- Strikes\n\n"
+                                     "The venue may close early.\n\nWe ship on Monday. Everyone helps.\n")
+    assert session.client.requests == []
+
+
+async def test_swap_exchanges_the_first_two_paragraphs(settings, decision_log):
+    session = _session(settings, decision_log, "move", "We ship on Monday.")
+    await session.turn("swap the first two paragraphs")
+    assert session.document.text.startswith("# Plan\n\nThe budget is small.\n\nWe ship on Monday. Everyone helps.\n\n## Risks")
+
+
+async def test_insert_splices_only_the_models_new_sentence_at_the_end_of_the_paragraph(settings, decision_log):
+    reply = "Here is the sentence:\nIt is enough for the hall."
+    session = _session(settings, decision_log, "insert", "The budget is small.", [reply])
+    await session.turn("add a sentence to the end of this paragraph about the hall")
+    assert session.document.text == DOC.replace("The budget is small.", "The budget is small. It is enough for the hall.")
+    assert session.client.requests[0].purpose == "insert"
+
+
+async def test_a_quoted_bullet_is_added_to_the_end_of_the_list_by_code(settings, decision_log):
+    session = _session(settings, decision_log, "insert", "- Rain")
+    await session.turn("Add a bullet “Late deliveries” to the list")
+    assert "- Rain\n- Strikes\n- Late deliveries\n\nThe venue" in session.document.text
+    assert session.client.requests == []
+
+
+async def test_an_insertion_that_only_repeats_the_document_is_refused(settings, decision_log):
+    session = _session(settings, decision_log, "insert", "The budget is small.", ["Everyone helps."])
+    result = await session.turn("add a sentence to this paragraph")
+    assert session.document.text == DOC and "repeated" in result.notices[0].message
+
+
+async def test_an_explicit_substitution_is_done_by_code_inside_the_target_only(settings, decision_log):
+    session = _session(settings, decision_log, "replace", "We ship on Monday. Everyone helps.")
+    await session.turn("replace “Monday” with “Friday”")
+    assert session.document.text == DOC.replace("Monday", "Friday") and session.client.requests == []
+
+
+async def test_a_title_change_goes_to_the_title_whatever_was_located(settings, decision_log):
+    session = _session(settings, decision_log, "replace", "The venue may close early.")
+    await session.turn("Change the title to “Launch plan”")
+    assert session.document.text == DOC.replace("# Plan", "# Launch plan")
+
+
+async def test_a_replacement_with_nothing_to_substitute_is_the_models_targeted_edit(settings, decision_log):
+    session = _session(settings, decision_log, "replace", "The budget is small.", ["The budget is tiny."])
+    await session.turn("make the budget sound smaller")
+    assert "The budget is tiny." in session.document.text and session.client.requests[0].purpose == "edit"
+
+
+def test_splices_keep_the_documents_own_separation():
+    text = "A.\n\nB.\n\nC.\n"
+    assert splice.deletion(text, 4, 6) == (2, 6)
+    assert splice.deletion("One. Two. Three.", 5, 9) == (5, 10)
+    assert splice.move(text, 0, 2, 10, "after") == "B.\n\nC.\n\nA.\n"
+    assert splice.swap(text, (0, 2), (4, 6)) == "B.\n\nA.\n\nC.\n"
+    with pytest.raises(ValueError):
+        splice.move(text, 4, 6, 2, "after")
+
+
+def test_requests_are_read_for_place_kind_and_given_text():
+    assert move_plan("Move the last paragraph to the top, before the first paragraph.") == MovePlan(
+        source="the last paragraph", destination=move_plan("move x before the first paragraph").destination)
+    assert move_plan("swap the last two bullets of the “Risks” section") == SwapPlan(
+        which="last", unit="bullets", scope="the “Risks” section")
+    assert move_plan("move it up") is None
+    assert new_kind("Add a short example after the first paragraph") == "paragraph"
+    assert given_text("Add a bullet “Ask a teammate.” to the list starting “Wanting to launch”") == "Ask a teammate."
+    assert given_text("Add a sentence to the paragraph starting “If a reviewer” about costs") is None
+    assert insert_where("add a line at the beginning of the paragraph beginning with “So”") == "before"
+    assert insert_where("add a sentence to the paragraph beginning with “So”") == "after"
