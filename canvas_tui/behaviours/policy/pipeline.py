@@ -25,8 +25,10 @@ from canvas_tui.behaviours.policy.robustness import Robustness, fillers, measure
 from canvas_tui.behaviours.policy.scorers import SCORERS, Scorer, artifact_path, metadata_path, trained_scorer
 from canvas_tui.behaviours.policy.training import fit
 from canvas_tui.config import load_settings
+from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.batch import BatchPredictor
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+
 
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -112,6 +114,8 @@ def evaluate(request: EvalRequest) -> EvalResult:
                   {m.scores.implementation: m.robustness for m in measured}, file_hash)
     operations = measure_operations(rows, {row.key() for row in held_out})
     text += "\n" + operations.markdown()
+    real = _real_test(names)
+    text += real.text
     request.report_dir.mkdir(parents=True, exist_ok=True)
     report = request.report_dir / "policy-eval.md"
     report.write_text(text, encoding="utf-8")
@@ -119,8 +123,32 @@ def evaluate(request: EvalRequest) -> EvalResult:
                **{m.scores.implementation: {"accuracy": m.scores.accuracy, "robustness": m.robustness.model_dump(),
                                             **{k: v.model_dump() for k, v in m.scores.per_class.items()}}
                   for m in measured},
-               "operation": operations.model_dump(exclude={"misses"})}
+               "operation": operations.model_dump(exclude={"misses"}), **real.figures}
     return EvalResult(behaviour="policy", figures=figures, text=text, files=[report])
+
+
+class _RealTest(BaseModel):
+    """The real-traffic test split's figures and report section (empty when the split is absent)."""
+
+    figures: dict[str, Any] = {}
+    text: str = ""
+
+
+def _real_test(names: list[str]) -> _RealTest:
+    """Label and operation agreement on `labels_real_test.csv`: real follow-up edits two labellers agreed on,
+    never trained on (the reply or the located part as target_text)."""
+    path = behaviour_dir("policy") / "labels_real_test.csv"
+    if not path.exists():
+        return _RealTest()
+    rows, _ = read_rows(path)
+    texts = fillers(rows)
+    accuracy = {name: _measure(name, rows, texts).scores.accuracy for name in names}
+    operations = measure_operations(rows, {row.key() for row in rows})
+    lines = [f"\n## Real-traffic test split ({len(rows)} rows, never trained on)\n", "| implementation | accuracy |",
+             "|---|---|", *(f"| {name} | {value:.3f} |" for name, value in accuracy.items())]
+    figures = {"real_test": {"rows": len(rows), **{name: {"accuracy": value} for name, value in accuracy.items()},
+                             "operation": operations.model_dump(exclude={"misses"})}}
+    return _RealTest(figures=figures, text="\n".join(lines) + "\n\n" + operations.markdown())
 
 
 class PredictInput(PolicyInput):
