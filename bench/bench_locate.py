@@ -111,7 +111,7 @@ def _reply(size: int = 12_000) -> str:
             break
         parts.append(path.read_text(encoding="utf-8").strip())
         joined += len(parts[-1])
-    return "\n\n".join(parts)
+    return "\n\n".join(parts)[:size].rsplit("\n\n", 1)[0]
 
 
 def _replies() -> None:

@@ -128,3 +128,10 @@ def test_an_emails_subject_line_is_its_title():
 def test_the_table_named_before_as_follows_is_the_table():
     reply = "Here is the comparison:\n\n| tool | speed |\n| --- | --- |\n| a | fast |\n\nThe table shows speed only.\n"
     assert _span(reply, "improve the table as follows: add a price column").startswith("| tool")
+
+
+def test_a_reply_that_is_a_table_is_the_target_of_a_request_naming_nothing():
+    reply = ("| city | sight |\n| --- | --- |\n| Lisbon | Alfama |\n| Porto | Ribeira |\n\n"
+             "These are the most visited sights.\n")
+    assert _span(reply, "add a column with opening hours for each city").startswith("| city")
+    assert _span(reply, "shorten the last sentence").startswith("These are")

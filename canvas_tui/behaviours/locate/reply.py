@@ -27,7 +27,7 @@ _PASTED_ERROR = re.compile(r"(?:Traceback \(most recent call last\)|\b\w*(?:Erro
                            r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \()")
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
 _PROSE_NOUNS = re.compile(r"\b(?:sentences?|paragraphs?|para|sections?|chapters?|headings?|the explanations?|intro|"
-                          r"introduction|conclusion|summary|title|bullets?|tables?)\b")
+                          r"introduction|conclusion|summary|title|bullets?)\b")
 _DEFINED = re.compile(r"\b(?:def|class|function|func|fn|const|let|var|struct|interface|type)\s+([A-Za-z_]\w*)|"
                       r"^[ \t]*([A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?!=)", re.M)
 _ESCAPE = re.compile(r"\\([_*`])")
@@ -48,6 +48,17 @@ def is_code_reply(seg: Segmentation) -> bool:
     return not seg.headings or bool(seg.paragraphs and seg.paragraphs[0].start in remarks(seg.text))
 
 
+def deliverable_blocks(seg: Segmentation) -> list[Unit]:
+    """The blocks a reply is built around, which requests naming no other part are about: its fenced code blocks
+    (a code reply), else its tables when it has no headings (a reply that is a table); none otherwise."""
+    if is_code_reply(seg):
+        return code_blocks(seg)
+    if seg.headings:
+        return []
+    kinds = blocks(seg.text)
+    return [p for p in seg.paragraphs if kinds.get(p.start) == "table"]
+
+
 def _names(text: str) -> set[str]:
     """Lower-case names in a piece of code or a request: identifiers, and the parts of snake_case and camelCase."""
     found = set()
@@ -59,10 +70,10 @@ def _names(text: str) -> set[str]:
 
 @lru_cache(maxsize=32)
 def _block_names(text: str) -> tuple[tuple[Unit, frozenset[str], frozenset[str]], ...]:
-    """Each code block with the names it holds and the names it defines (def/class/function, or assigned)."""
+    """Each deliverable block (code or table) with the names it holds and the names it defines (def/class/function, or assigned)."""
     seg = segment(text)
     held = []
-    for block in code_blocks(seg):
+    for block in deliverable_blocks(seg):
         body = text[block.start:block.end]
         defined = {n.lower() for m in _DEFINED.finditer(body) for n in m.groups() if n}
         held.append((block, frozenset(_names(body)), frozenset(defined)))
@@ -89,9 +100,9 @@ def code_evidence(request: str, seg: Segmentation) -> bool:
 
 
 def _in_prose(seg: Segmentation, quote: str) -> bool:
-    """The quoted words stand in the reply outside its code blocks."""
+    """The quoted words stand in the reply outside the blocks it is built around."""
     prose, last = [], 0
-    for block in code_blocks(seg):
+    for block in deliverable_blocks(seg):
         prose.append(seg.text[last:block.start])
         last = block.end
     prose.append(seg.text[last:])
@@ -100,17 +111,18 @@ def _in_prose(seg: Segmentation, quote: str) -> bool:
 
 def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     """The request names a part of the reply that is not code: a prose unit by its noun ('the second paragraph',
-    'the explanation'), a non-code block ('the table'), a list item or point, a counted unit other than a line,
+    'the explanation'), a block of another kind ('the table' on a code reply), a list item or point, a counted unit other than a line,
     or words quoted from the prose. 'Line' and vague 'bit'/'part' are no prose cue on a code reply ('remove empty
     lines', 'line 218', 'a bit better')."""
     counted = cues.ordinal is not None and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
     quoted = cues.quote is not None and _in_prose(seg, cues.quote)
-    return bool(_PROSE_NOUNS.search(cues.text)) or cues.block not in (None, "code") or cues.item or cues.listed \
+    own = "code" if is_code_reply(seg) else "table"
+    return bool(_PROSE_NOUNS.search(cues.text)) or cues.block not in (None, own) or cues.item or cues.listed \
         or counted or quoted or cues.title
 
 
-def rank_code_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
-    """Code blocks best first: by the request's names that each block holds (twice when the block defines the name;
+def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
+    """The deliverable blocks best first: by the request's names that each block holds (twice when the block defines the name;
     a name that every block holds counts for nothing), then by size (the main listing rather than a one-line install command)."""
     held = _block_names(seg.text)
     asked = _names(unescaped(request))
