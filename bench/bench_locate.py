@@ -93,11 +93,42 @@ def _model() -> None:
           f"first sentence-level {first[1]:.0f} ms; cached median {statistics.median(cached):.1f} ms")
 
 
+REPLY_REQUESTS = [
+    "the function still throws, can you fix it?",
+    'Traceback (most recent call last):\n  File "main.py", line 12, in main\nValueError: bad value',
+    "point 3 needs more detail",
+    "the paragraph about performance",
+    "make it shorter",
+]
+
+
+def _reply(size: int = 12_000) -> str:
+    """A ~12 KB assistant reply: the largest real replies of the locate labels joined (prose, lists, code)."""
+    replies = sorted(DOCUMENTS.glob("real-*.md"), key=lambda p: -p.stat().st_size)
+    parts, joined = [], 0
+    for path in replies:
+        if joined >= size:
+            break
+        parts.append(path.read_text(encoding="utf-8").strip())
+        joined += len(parts[-1])
+    return "\n\n".join(parts)[:size].rsplit("\n\n", 1)[0]
+
+
+def _replies() -> None:
+    """Print first-call and median latency of the default locator on a ~12 KB real reply (model included)."""
+    text = _reply()
+    first = [_ms(request, text) for request in REPLY_REQUESTS]
+    repeated = [_ms(request, text) for _ in range(5) for request in REPLY_REQUESTS]
+    print(f"real reply of {len(text):,} chars: first calls max {max(first):.0f} ms; "
+          f"median {statistics.median(first + repeated):.1f} ms over {len(first) + len(repeated)} calls")
+
+
 def main() -> None:
-    """The deterministic locator's latency, then the embedding model's."""
+    """The deterministic locator's latency, then the embedding model's, then a real reply's."""
     with rules_only():
         _rules()
     _model()
+    _replies()
 
 
 if __name__ == "__main__":

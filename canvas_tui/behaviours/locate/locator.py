@@ -14,6 +14,7 @@ import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
+from canvas_tui.behaviours.locate.reply import code_evidence, deliverable_blocks, is_code_reply, names_other_part, pasted_error, rank_blocks
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
@@ -198,6 +199,20 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
                           provenance=_provenance())
 
 
+def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:
+    """On a reply built around code (or around a table), the block a request is about (spec 23, 25): a pasted
+    error always targets code; otherwise a request that names no other part (prose unit, point, position, quote,
+    heading) does when it is about code, or when it names nothing at all and is not about the whole reply."""
+    if not deliverable_blocks(seg):
+        return None
+    if not (pasted_error(request) and is_code_reply(seg)):
+        if names_other_part(cues, seg) or heading is not None:
+            return None
+        if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only):
+            return None
+    return Found(rank_blocks(seg, request), "meaning")
+
+
 def decide(document: str, request: str, selection: Span | None = None) -> LocateDecision:
     """Locate the part of `document` that `request` is about (synchronous core of the locator)."""
     seg = segment(document)
@@ -211,6 +226,9 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
         return _decision(title, None)
     groups = _groups(seg, cues)
     heading = by_heading(seg, cues, groups)
+    code = _code(seg, cues, request, heading)
+    if code:
+        return _decision(code, None)
     if _asks_for_whole(cues, heading):
         return _whole(seg, 0.8)
     scope, scope_style = _scope(seg, cues, heading)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from canvas_tui.behaviours.locate.chat import remarks
 from canvas_tui.behaviours.locate.related import section_groups
 from canvas_tui.document.units import Segmentation, Unit, segment, sentence_spans
 
@@ -26,6 +27,8 @@ _BACK_MATTER = re.compile(r"(?i)(?:\d{1,2}\.?\s+)?(?:see also|references|notes|f
                           r"bibliography|sources|citations|works cited)$")
 _BYLINE = re.compile(r"[*_]{0,2}By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|]|$|[*_])")
 _REFERENCES = re.compile(r"(?:\[[^\]\n]{1,30}\])+$")
+_SUBJECT = re.compile(r"[*_]{0,2}subject(?: line)?[*_]{0,2}:", re.I)
+_SUBJECT_WITHIN = 3
 MIN_LABELS = 2
 LABELLED = 9
 
@@ -73,12 +76,14 @@ def named_sections(seg: Segmentation) -> list[Unit]:
 
 
 def title_line(seg: Segmentation) -> Unit | None:
-    """The document's title: the heading line of a first section that holds all others, or a first short line."""
+    """The document's title: the heading line of a first section that holds all others, else an email's subject line
+    ("Subject: ..." among its first paragraphs)."""
     if seg.headings and seg.sections and seg.sections[0].start == seg.headings[0].start:
         first = seg.sections[0]
         if first.level == min(s.level for s in seg.sections) and sum(s.level == first.level for s in seg.sections) == 1:
             return seg.headings[0]
-    return None
+    subject = next((p for p in seg.paragraphs[:_SUBJECT_WITHIN] if _SUBJECT.match(seg.text, p.start)), None)
+    return seg.sentence_at(subject.start) if subject else None
 
 
 def is_furniture(text: str, paragraph: Unit) -> bool:
@@ -90,11 +95,12 @@ def is_furniture(text: str, paragraph: Unit) -> bool:
 @lru_cache(maxsize=32)
 def _furniture(text: str) -> frozenset[int]:
     """Starts of paragraphs nobody counts: bylines, datelines, HTML comments, image or badge lines, captions,
-    keyword lines, footnote definitions, and whatever stands in back matter (See also, References, Notes)."""
+    keyword lines, footnote definitions, whatever stands in back matter (See also, References, Notes), and the chat
+    around a reply's deliverable (its preamble and closing remarks)."""
     seg = segment(text)
     back = [s for s in seg.sections if _BACK_MATTER.match(s.title)]
     captions = {start for start, kind in blocks(text).items() if kind == "caption"}
-    found = set()
+    found = set(remarks(text))
     for paragraph in seg.paragraphs:
         body = _REFERENCES.sub("", text[paragraph.start:paragraph.end]).strip("*_ ")
         short_line = len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body

@@ -24,7 +24,9 @@ _KIND_NOUNS = {
     "heading": "section", "part": "part",
 }
 _ITEM_NOUNS = {"step": "step", "steps": "step", "item": "item", "items": "item", "bullet": "item", "bullets": "item",
-               "bullet point": "item"}
+               "bullet point": "item", "point": "item", "points": "item", "option": "item", "options": "item",
+               "idea": "item", "ideas": "item", "suggestion": "item", "suggestions": "item", "tip": "item", "tips": "item",
+               "number": "item"}
 _COUNTED_NOUNS = {**_KIND_NOUNS, **_ITEM_NOUNS}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
@@ -39,6 +41,7 @@ _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
 _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
+_HASH_NUMBER = re.compile(r"(?:^|\s)#(\d{1,2})\b")
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _KIND_ROMAN = re.compile(rf"\b(section|part|chapter)\s+({'|'.join(sorted(_ROMAN, key=len, reverse=True))})\b")
 _LEAD_IN = (r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\s+)?(?:(?:can|could|would) you\s+)?"
@@ -79,7 +82,7 @@ _BLOCK_NOUNS = {
     "keywords": r"key ?words(?: line| list)?|index terms",
 }
 _BLOCK_AFTER = (r"(?=\s*$|[,.;:?!]|\s+(?:about|on|of|in|under|for|that|which|where|with|is|are|needs?|should|into|to|"
-                r"from|at|near|after|before|below|above|showing|explaining|listing|reads?|says?)\b)")
+                r"from|at|near|after|before|below|above|as|so|by|and|showing|explaining|listing|reads?|says?)\b)")
 _BLOCK = {name: re.compile(rf"\b(?:the|this|that|its|each|every)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})\b{_BLOCK_AFTER}")
           for name, nouns in _BLOCK_NOUNS.items()}
 _ITEM_MENTION = re.compile(r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b")
@@ -126,7 +129,7 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
 
 def _ordinals(text: str) -> list[tuple[int, str, int]]:
     """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' / 'step 3' /
-    'part II' mention (steps, items and bullets count list items)."""
+    'part II' mention (steps, items, bullets, points, options, ideas and 'number 4' or '#2' count list items)."""
     found = []
     for match in _ORDINAL_KIND.finditer(text):
         if match.group(1):
@@ -140,6 +143,7 @@ def _ordinals(text: str) -> list[tuple[int, str, int]]:
         number = match.group(2)
         found.append((match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number]))
     found += [(m.start(), _COUNTED_NOUNS[m.group(1)], _ROMAN[m.group(2)]) for m in _KIND_ROMAN.finditer(text)]
+    found += [(m.start(), "item", int(m.group(1))) for m in _HASH_NUMBER.finditer(text) if not found]
     return sorted(found)
 
 

@@ -18,6 +18,7 @@ from canvas_tui.document.units import Segmentation, Unit
 
 HEADING_STRONG = 0.75
 _NUMBERED = re.compile(r"(?:(?:step|part|chapter|section)\s+)?(\d{1,3}|[IVXLC]{1,7})(?:[.):]\s*|\s+)", re.I)
+_MARKER = re.compile(r"\s*(\d{1,3})[.)]\s")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -96,11 +97,15 @@ def numbered_section(seg: Segmentation, number: int, scope: Unit | None) -> Unit
 
 def by_ordinal(seg: Segmentation, kind: str, ordinal: int, scope: Unit | None) -> Found | None:
     """The nth unit of `kind` in the scope (negative counts from the end); 'step 3' or 'part 2' is the
-    section numbered so, when the headings are numbered."""
+    section numbered so, when the headings are numbered, and 'point 3' the list item marked '3.' when there is one."""
     numbered = numbered_section(seg, ordinal, scope) if kind in ("step", "part", "section") else None
     if numbered:
         return Found([(numbered, 1.0)], "ordinal")
     units = units_in(seg, kind, scope)
+    marked = [u for u in units if kind in ("item", "step") and _MARKER.match(seg.text, u.start)
+              and int(_MARKER.match(seg.text, u.start).group(1)) == ordinal]
+    if marked:
+        return Found([(marked[0], 1.0)], "ordinal")
     if kind == "section" and not units:
         units = units_in(seg, "paragraph", scope)
     index = ordinal - 1 if ordinal > 0 else len(units) + ordinal

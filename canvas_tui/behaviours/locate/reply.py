@@ -1,0 +1,138 @@
+"""The structure of an assistant's reply (spec conventions 22-23): its chat preamble and closing remarks, which
+are not the deliverable, and its fenced code blocks with the names they hold, which are the targets of code
+requests ("the function", "in get_orders", a pasted traceback, or any request on a code reply that names no
+other part).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+from canvas_tui.behaviours.locate.chat import remarks
+from canvas_tui.behaviours.locate.parts import blocks
+from canvas_tui.behaviours.locate.request import Cues
+from canvas_tui.document.units import Segmentation, Unit, segment
+
+_FENCE = re.compile(r"(?:```|~~~)")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_CAMEL = re.compile(r"[a-z]+|[A-Z][a-z]*|[0-9]+")
+_CODE_WORDS = re.compile(
+    r"\b(?:code|codes|function|functions|method|methods|class|classes|script|scripts|query|queries|snippet|program|"
+    r"variable|variables|implementation|module|component|components|regex|syntax|compile|compiles|compiling|"
+    r"import|imports|library|endpoint|loop|parameter|parameters|argument|arguments|bug|bugs|error|errors|"
+    r"exception|traceback|crash|crashes|debug)\b")
+_PASTED_ERROR = re.compile(r"(?:Traceback \(most recent call last\)|\b\w*(?:Error|Exception)\b[:\s]|"
+                           r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \()")
+_CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
+_PROSE_NOUNS = re.compile(r"\b(?:sentences?|paragraphs?|para|sections?|chapters?|headings?|the explanations?|intro|"
+                          r"introduction|conclusion|summary|title|bullets?)\b")
+_DEFINED = re.compile(r"\b(?:def|class|function|func|fn|const|let|var|struct|interface|type)\s+([A-Za-z_]\w*)|"
+                      r"^[ \t]*([A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?!=)", re.M)
+_ESCAPE = re.compile(r"\\([_*`])")
+MIN_NAME = 3
+
+
+def code_blocks(seg: Segmentation) -> list[Unit]:
+    """The fenced code blocks of the text, in order (fences included in each span)."""
+    kinds = blocks(seg.text)
+    return [p for p in seg.paragraphs if kinds.get(p.start) == "code" and _FENCE.match(seg.text, p.start)]
+
+
+def is_code_reply(seg: Segmentation) -> bool:
+    """A chat reply built around code: fenced code blocks, and either no headings (a chat answer, not a guide) or
+    a chat preamble before them."""
+    if not code_blocks(seg):
+        return False
+    return not seg.headings or bool(seg.paragraphs and seg.paragraphs[0].start in remarks(seg.text))
+
+
+def deliverable_blocks(seg: Segmentation) -> list[Unit]:
+    """The blocks a reply is built around, which requests naming no other part are about: its fenced code blocks
+    (a code reply), else its tables when it has no headings (a reply that is a table); none otherwise."""
+    if is_code_reply(seg):
+        return code_blocks(seg)
+    if seg.headings:
+        return []
+    kinds = blocks(seg.text)
+    return [p for p in seg.paragraphs if kinds.get(p.start) == "table"]
+
+
+def _names(text: str) -> set[str]:
+    """Lower-case names in a piece of code or a request: identifiers, and the parts of snake_case and camelCase."""
+    found = set()
+    for name in _NAME.findall(text):
+        found.add(name.lower())
+        found.update(p.lower() for part in name.split("_") for p in _CAMEL.findall(part))
+    return {n for n in found if len(n) >= MIN_NAME}
+
+
+@lru_cache(maxsize=32)
+def _block_names(text: str) -> tuple[tuple[Unit, frozenset[str], frozenset[str]], ...]:
+    """Each deliverable block (code or table) with the names it holds and the names it defines (def/class/function, or assigned)."""
+    seg = segment(text)
+    held = []
+    for block in deliverable_blocks(seg):
+        body = text[block.start:block.end]
+        defined = {n.lower() for m in _DEFINED.finditer(body) for n in m.groups() if n}
+        held.append((block, frozenset(_names(body)), frozenset(defined)))
+    return tuple(held)
+
+
+def unescaped(request: str) -> str:
+    """The request with markdown escapes undone ('row\\_data' is row_data)."""
+    return _ESCAPE.sub(r"\1", request)
+
+
+def pasted_error(request: str) -> bool:
+    """The request carries an error message or a traceback pasted from a run."""
+    return bool(_PASTED_ERROR.search(request))
+
+
+def code_evidence(request: str, seg: Segmentation) -> bool:
+    """The request is about code: it names code ('the function', 'the script'), pastes an error, or names something
+    written like code (`save`, get_orders, userName, obj.method, run()) that one of the code blocks holds."""
+    if _CODE_WORDS.search(request.lower()) or pasted_error(request):
+        return True
+    named = {n for match in _CODE_NAME.findall(unescaped(request)) for n in _names(match)}
+    return any(named & names for _, names, _ in _block_names(seg.text))
+
+
+def _in_prose(seg: Segmentation, quote: str) -> bool:
+    """The quoted words stand in the reply outside the blocks it is built around."""
+    prose, last = [], 0
+    for block in deliverable_blocks(seg):
+        prose.append(seg.text[last:block.start])
+        last = block.end
+    prose.append(seg.text[last:])
+    return quote.lower() in " ".join(" ".join(prose).lower().split())
+
+
+def names_other_part(cues: Cues, seg: Segmentation) -> bool:
+    """The request names a part of the reply that is not code: a prose unit by its noun ('the second paragraph',
+    'the explanation'), a block of another kind ('the table' on a code reply), a list item or point, a counted unit other than a line,
+    or words quoted from the prose. 'Line' and vague 'bit'/'part' are no prose cue on a code reply ('remove empty
+    lines', 'line 218', 'a bit better')."""
+    counted = cues.ordinal is not None and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
+    quoted = cues.quote is not None and _in_prose(seg, cues.quote)
+    own = "code" if is_code_reply(seg) else "table"
+    return bool(_PROSE_NOUNS.search(cues.text)) or cues.block not in (None, own) or cues.item or cues.listed \
+        or counted or quoted or cues.title
+
+
+def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
+    """The deliverable blocks best first: by the request's names that each block holds (twice when the block defines the name;
+    a name that every block holds counts for nothing), then by size (the main listing rather than a one-line install command)."""
+    held = _block_names(seg.text)
+    asked = _names(unescaped(request))
+    count = len(held)
+    shares = {n: sum(n in names for _, names, _ in held) for n in asked}
+    largest = max(b.end - b.start for b, _, _ in held)
+    scored = []
+    for block, names, defined in held:
+        matched = sum((1 + (n in defined)) * math.log(1 + count / shares[n]) - math.log(2) for n in asked & names)
+        scored.append((block, matched + 0.01 * (block.end - block.start) / largest))
+    scored.sort(key=lambda pair: -pair[1])
+    top = scored[0][1] or 1.0
+    return [(block, score / top) for block, score in scored]
