@@ -23,13 +23,42 @@ def _normal(text: str) -> str:
     return " ".join(text.split()).lower().strip(" #*-_>")
 
 
+class _Units:
+    """The complete pieces of one kind (paragraphs, or sentences) seen so far, read incrementally: each call
+    looks only at text after the last complete piece, so a long stream costs linear time, not quadratic."""
+
+    OVERLAP = 64
+    """A separator found at the end of the text may still grow; the next search starts this far back."""
+
+    def __init__(self, separator: re.Pattern[str], shortest: int) -> None:
+        self.separator, self.shortest = separator, shortest
+        self.seen: set[str] = set()
+        self.position = 0
+        self.searched = 0
+
+    def first_repeat(self, text: str) -> int | None:
+        """Where a complete piece equal to an earlier one starts, or None (the growing last piece is not compared)."""
+        for match in self.separator.finditer(text, max(self.position, self.searched - self.OVERLAP)):
+            if match.start() < self.position:
+                continue
+            piece = text[self.position:match.start()]
+            if piece.strip():
+                normal = _normal(piece)
+                if len(normal) >= self.shortest and normal in self.seen:
+                    return self.position
+                self.seen.add(normal)
+            self.position = match.end()
+        self.searched = len(text)
+        return None
+
+
 class RepetitionGuard:
     """Feed it the growing text; `cut` becomes the length to keep once a whole unit repeats."""
 
     def __init__(self) -> None:
         self.text = ""
         self.cut: int | None = None
-        self._checked = 0
+        self._kinds = [_Units(_PARAGRAPH_GAP, MIN_PARAGRAPH), _Units(_SENTENCE_OR_GAP, MIN_SENTENCE)]
 
     def feed(self, delta: str) -> bool:
         """Add streamed text; True once the text has started repeating (stop reading the stream)."""
@@ -44,28 +73,12 @@ class RepetitionGuard:
         return self.text if self.cut is None else self.text[:self.cut].rstrip()
 
     def _first_repeat(self) -> int | None:
-        """Where the first repeated complete paragraph or sentence starts, or None (the last piece of each
-        kind may still be growing, so it is not compared)."""
-        for separator, shortest in ((_PARAGRAPH_GAP, MIN_PARAGRAPH), (_SENTENCE_OR_GAP, MIN_SENTENCE)):
-            seen: set[str] = set()
-            for start, end in _units(self.text, separator)[:-1]:
-                piece = _normal(self.text[start:end])
-                if len(piece) >= shortest and piece in seen:
-                    return start
-                seen.add(piece)
+        """Where the first repeated complete paragraph or sentence starts (paragraphs first), or None."""
+        for kind in self._kinds:
+            found = kind.first_repeat(self.text)
+            if found is not None:
+                return found
         return None
-
-
-def _units(text: str, separator: re.Pattern[str]) -> list[tuple[int, int]]:
-    """[start, end) of each piece of `text` between separators (the last piece may be incomplete)."""
-    spans, position = [], 0
-    for match in separator.finditer(text):
-        if text[position:match.start()].strip():
-            spans.append((position, match.start()))
-        position = match.end()
-    if text[position:].strip():
-        spans.append((position, len(text)))
-    return spans
 
 
 async def guarded(stream: AsyncIterator[str], guard: RepetitionGuard,
