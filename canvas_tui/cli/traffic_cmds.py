@@ -56,7 +56,8 @@ def launch(path: Path, limit: int | None, source: str | None, generate: bool, as
     source = source or f"{DEFAULT_SOURCE}:{path.stem}"
     runner = LaunchRunner(client, default_behaviours(settings.policy_threshold), log, settings, source=source,
                           run_id=f"launch-{new_id()}")
-    total = limit or sum(1 for line in path.open("rb") if line.strip())
+    with path.open("rb") as lines:
+        total = limit or sum(1 for line in lines if line.strip())
     with Progress(transient=True, disable=as_json or not sys.stderr.isatty()) as bar:
         task = bar.add_task("deciding", total=total)
         summary = asyncio.run(runner.run(read_traffic(path, limit=limit), lambda: bar.advance(task)))
@@ -120,17 +121,17 @@ def _embedder():
     return embedder.embed if embedder else None
 
 
-def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int) -> list:
-    """The behaviour's logged decisions whose source starts with `source`, the most recent `sample`."""
+def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int | None) -> list:
+    """The behaviour's logged decisions whose source starts with `source`, the most recent `sample` (all if None)."""
     from canvas_tui.config import load_settings
     from canvas_tui.log.store import DecisionLog
 
     log = DecisionLog(log_path or load_settings().log_path)
     if log.problem:
         raise click.ClickException(log.problem)
-    records = [r for r in log.decisions(behaviour=behaviour) if (r.source or "").startswith(source)]
+    records = list(log.decisions(behaviour=behaviour, source=source, last=sample))
     log.close()
-    return records[-sample:]
+    return records
 
 
 @traffic.command(name="select")
@@ -148,7 +149,7 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
     from canvas_tui.behaviours.trigger.implementations import KeywordTrigger
     from canvas_tui.data import selection
 
-    records = _traffic_records(log_path, behaviour, source, sys.maxsize)
+    records = _traffic_records(log_path, behaviour, source, None)
     pool = selection.candidates(records, exclude=_labelled_ids(behaviour))
     if not pool:
         click.echo(f"no {behaviour} decisions with source {source!r} left to label", err=True)

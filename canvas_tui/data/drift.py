@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel
 
+from canvas_tui.behaviours.trigger.message import meaning_text
 from canvas_tui.data.stats import REQUEST_COLUMNS, TRAINING_LABELS, class_of
 from canvas_tui.data.traits import Traits, traits
 from canvas_tui.log.records import DecisionRecord
@@ -123,12 +124,8 @@ def _confidence_shares(confidences: list[float]) -> dict[str, float]:
 def _add_far(report: DriftReport, label_texts: list[str], traffic_texts: list[str],
              embed: Callable[[list[str]], np.ndarray]) -> None:
     """The share of traffic inputs farther from every label than 95% of labels are from their nearest other label."""
-    from canvas_tui.behaviours.trigger.message import split_message
-
-    def requests(texts: list[str]) -> list[str]:
-        return [split_message(text).request or text[:300] for text in texts]
-
-    label_vectors, traffic_vectors = embed(requests(label_texts)), embed(requests(traffic_texts))
+    label_vectors = embed([meaning_text(text) for text in label_texts])
+    traffic_vectors = embed([meaning_text(text) for text in traffic_texts])
     among_labels = label_vectors @ label_vectors.T
     np.fill_diagonal(among_labels, -1.0)
     threshold = float(np.quantile(among_labels.max(axis=1), FAR_QUANTILE))

@@ -9,6 +9,7 @@ training never reads. Rows without a label, with a label the behaviour does not 
 from __future__ import annotations
 
 import csv
+import io
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -66,19 +67,19 @@ def import_labels(labelled: Path, target: Path, classes: tuple[str, ...], *, kno
 
 
 def _append(target: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
-    """Append rows; a new file gets `columns`, an existing one missing some of them is rewritten once with them
-    added (empty for its old rows), so ids and both labellers' labels are never dropped."""
-    existing = _read(target)
-    header = tuple(next(csv.reader(target.open(newline="", encoding="utf-8")), ())) if target.exists() else ()
+    """Append rows in the file's own line endings; a new file gets `columns`, an existing one missing some of them
+    is rewritten once with them added (empty for its old rows), so ids and both labellers' labels are never dropped."""
+    text = target.read_bytes().decode("utf-8") if target.exists() else ""
+    header = tuple(next(csv.reader(io.StringIO(text, newline="")), ()))
     missing = [column for column in columns if column not in header]
+    ending = "\r\n" if "\r\n" in text[:4096] else "\n"
     if header and not missing:
         with target.open("a", newline="", encoding="utf-8") as handle:
-            if not target.read_bytes().endswith(b"\n"):
-                handle.write("\n")
-            ending = "\r\n" if b"\r\n" in target.read_bytes()[:4096] else "\n"
+            if not text.endswith("\n"):
+                handle.write(ending)
             csv.DictWriter(handle, fieldnames=header, extrasaction="ignore", lineterminator=ending).writerows(rows)
         return
-    ending = "\r\n" if target.exists() and b"\r\n" in target.read_bytes()[:4096] else "\n"
+    existing = list(csv.DictReader(io.StringIO(text, newline="")))
     with target.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=(*header, *missing), extrasaction="ignore", restval="",
                                 lineterminator=ending)

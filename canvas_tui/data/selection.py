@@ -86,9 +86,9 @@ def _diverse(pool: list[Candidate], k: int, embed: Callable[[list[str]], np.ndar
         return []
     from sklearn.cluster import KMeans
 
-    from canvas_tui.behaviours.trigger.message import split_message
+    from canvas_tui.behaviours.trigger.message import meaning_text
 
-    vectors = embed([split_message(c.message).request or c.message[:300] for c in pool])
+    vectors = embed([meaning_text(c.message) for c in pool])
     k = min(k, len(pool))
     model = KMeans(n_clusters=k, n_init=3, random_state=seed).fit(vectors)
     distances = np.linalg.norm(vectors - model.cluster_centers_[model.labels_], axis=1)

@@ -9,10 +9,9 @@ import re
 
 from pydantic import BaseModel
 
+from canvas_tui.behaviours.trigger import lexicon
 from canvas_tui.behaviours.trigger.message import persona_preamble, split_message
 
-_QUESTION_START = re.compile(r"^\s*(what|why|how|who|whom|when|where|which|is|are|can|could|would|should|do|does|did|"
-                             r"will|have|has)\b", re.I)
 _ENGLISH = frozenset("the a an and or of to in for on with is are be this that it you i me my your we can what how "
                      "please write make give about from as at by not do does".split())
 MIN_WORDS_FOR_LANGUAGE = 5
@@ -39,7 +38,7 @@ def traits(text: str) -> Traits:
     words = re.findall(r"[a-zA-Z']+", request.lower())
     english = sum(word in _ENGLISH for word in words) / len(words) if words else 1.0
     return Traits(chars=len(text), pasted=parts.pasted, code=bool(parts.kinds & {"code", "error", "json"}),
-                  question=bool(_QUESTION_START.match(request)) or request.rstrip().endswith("?"),
+                  question=bool(lexicon.QUESTION_START.match(request)) or request.rstrip().endswith("?"),
                   persona=persona_preamble(request),
                   non_english=len(words) >= MIN_WORDS_FOR_LANGUAGE and english < ENGLISH_SHARE,
                   no_request=not request.strip())

@@ -109,7 +109,8 @@ class DecisionLog:
 
     def decisions(self, *, since: datetime | None = None, behaviour: str | None = None, last: int | None = None,
                   resolve_blobs: bool = True, source: str | None = None) -> Iterator[DecisionRecord]:
-        """Decisions in time order (the `last` N if given), streamed row by row; `source` keeps one input source."""
+        """Decisions in time order (the `last` N if given), streamed row by row; `source` keeps the decisions whose
+        input source starts with it (`real-traffic` keeps every launch file's, `real-traffic:prompts` one)."""
         where, values = _filters(since, behaviour, source)
         order = "DESC" if last is not None else "ASC"
         sql = f"SELECT {', '.join(_DECISION_COLUMNS)} FROM decisions {where} ORDER BY time {order}, rowid {order}"
@@ -175,8 +176,8 @@ def _blobbed(value: Any, blobs: list[tuple[str, tuple[Any, ...]]]) -> Any:
 def _filters(since: datetime | None, behaviour: str | None, source: str | None = None) -> tuple[str, tuple[Any, ...]]:
     clauses, values = [], []
     if source is not None:
-        clauses.append("source = ?")
-        values.append(source)
+        clauses.append("substr(source, 1, ?) = ?")
+        values += [len(source), source]
     if since is not None:
         clauses.append("time >= ?")
         values.append(since.isoformat())

@@ -45,6 +45,8 @@ async def test_each_message_is_decided_as_in_the_app_and_logged_with_its_source(
                           source="real-traffic:test", run_id="launch-1")
     summary = await runner.run(rows)
     records = list(decision_log.decisions(source="real-traffic:test"))
+    assert [r.id for r in decision_log.decisions(source="real-traffic")] == [r.id for r in records]
+    assert list(decision_log.decisions(source="real-traffic:other")) == []
     by_row = {}
     for record in records:
         by_row.setdefault(record.session_id, []).append(record.behaviour)

@@ -136,6 +136,12 @@ def _prefix_split(text: str, kinds: set[str]) -> MessageParts:
                         kinds=frozenset(kinds or {"prose"}))
 
 
+def meaning_text(message: str) -> str:
+    """The part of a message whose meaning is compared with others (embeddings): its request, or its head when it
+    is material alone."""
+    return split_message(message).request or message[:300]
+
+
 def persona_preamble(request: str) -> bool:
     """Whether a request opens with a role or persona set-up ("You are a ...", "Act as ...", "As an expert X, ...")."""
     return bool(_PERSONA.match(request))
