@@ -1,8 +1,8 @@
 """Model cards: `behaviours/<name>/CARD.md`, written by every `canvas-tui train`.
 
-A card says what an artifact was trained on (rows by source: hand-written, teacher, real use; the
-training data hash; the teacher runs it includes), how every implementation scored on the eval
-right after training, and when. It is generated: edit the data, not the card.
+A card says what an artifact was trained on (rows by source: hand-written, teacher, real use, labelled
+real traffic; the training data hash; the teacher runs it includes), how every implementation scored on
+the eval right after training, and when. It is generated: edit the data, not the card.
 """
 
 from __future__ import annotations

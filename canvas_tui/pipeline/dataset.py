@@ -1,4 +1,4 @@
-"""The one loader of a behaviour's data: hand-written and real-use label rows, and accepted teacher rows.
+"""The one loader of a behaviour's data: hand-written, real-use and real-traffic label rows, and accepted teacher rows.
 
 Label CSVs hold the hand-written rows; rows exported from real use (`canvas-tui export labels`)
 carry `source=real-use`. Teacher rows live in `synthetic/<behaviour>*.jsonl` (one file per synth
@@ -20,8 +20,11 @@ from pydantic import BaseModel
 from canvas_tui.pipeline.config import BehaviourConfig
 from canvas_tui.pipeline.splits import held_out
 
-Source = Literal["hand-written", "teacher", "real-use"]
-SOURCES: tuple[Source, ...] = ("hand-written", "teacher", "real-use")
+Source = Literal["hand-written", "teacher", "real-use", "real-traffic"]
+SOURCES: tuple[Source, ...] = ("hand-written", "teacher", "real-use", "real-traffic")
+LABELLED_SOURCES = ("real-use", "real-traffic")
+"""A labels CSV's `source` values counted apart from hand-written rows: corrections exported from real use, and
+real users' messages labelled by the spec (`canvas-tui traffic import`)."""
 _TRUE = {"1", "true", "yes", "y"}
 
 
@@ -55,12 +58,17 @@ def _is_usable(record: dict) -> bool:
 
 
 def read_label_file(path: Path) -> list[Row]:
-    """The rows of one labels CSV; `source=real-use` rows are counted apart from hand-written ones."""
+    """The rows of one labels CSV; `source=real-use` and `source=real-traffic` rows are counted apart from
+    hand-written ones."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        return [Row(fields=dict(record), origin=f"{path.name}:{reader.line_num}",
-                    source="real-use" if (record.get("source") or "").strip() == "real-use" else "hand-written")
+        return [Row(fields=dict(record), origin=f"{path.name}:{reader.line_num}", source=_source(record))
                 for record in reader]
+
+
+def _source(record: dict) -> Source:
+    source = (record.get("source") or "").strip()
+    return source if source in LABELLED_SOURCES else "hand-written"
 
 
 def teacher_files(folder: Path, name: str) -> list[Path]:
