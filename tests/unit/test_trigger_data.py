@@ -51,7 +51,7 @@ def test_held_out_split_is_disjoint_stratified_and_independent_of_row_order():
 @pytest.mark.parametrize("task", [TRIGGER, ROUTER], ids=lambda t: t.name)
 def test_committed_artifact_was_trained_on_the_current_training_data(task: Task):
     train, _, _ = datasets(task)
-    metadata = json.loads(task.metadata_path.read_text(encoding="utf-8"))
+    metadata = json.loads(task.artifact.read_text(encoding="utf-8"))["training"]
     assert metadata["data_hash"] == data_hash(train), f"labels changed: run `canvas-tui train {task.name}`"
     assert task.artifact.stat().st_size < 5_000_000
 

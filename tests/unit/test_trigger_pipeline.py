@@ -9,9 +9,7 @@ import json
 import pytest
 
 from canvas_tui.behaviours.trigger import pipeline, router_pipeline
-from canvas_tui.behaviours.trigger.compiled import CompiledModel
 from canvas_tui.behaviours.trigger.data import read_labels
-from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
 from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import PROJECT_ROOT
@@ -41,9 +39,9 @@ def small_data(tmp_path, monkeypatch):
 
 
 def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path):
-    real_bytes = (REAL / "trigger_model.joblib").read_bytes()
+    real_bytes = (REAL / "trigger_model.json").read_bytes()
     result = pipeline.train(TrainRequest(show_progress=False))
-    assert result.artifact == small_data / "trigger_model.joblib"
+    assert result.artifact == small_data / "trigger_model.json"
     first = result.artifact.read_bytes()
     assert pipeline.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
     evaluation = pipeline.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
@@ -56,7 +54,7 @@ def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path
     outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
     assert [(o["id"], o["label"]) for o in outputs] == [(1, "canvas"), ("b", "inline")]
     assert all(set(o) == {"id", "label", "score"} and 0 <= o["score"] <= 1 for o in outputs)
-    assert (REAL / "trigger_model.joblib").read_bytes() == real_bytes
+    assert (REAL / "trigger_model.json").read_bytes() == real_bytes
 
 
 def test_trained_trigger_beats_the_keyword_baseline_on_the_held_out_split(tmp_path):
@@ -105,17 +103,6 @@ def test_router_predictor_routes_with_a_document_and_falls_back_to_the_trigger_w
     sink = io.StringIO()
     run_batch(router_pipeline.PREDICTOR, source, sink, progress=False)
     assert [json.loads(line)["label"] for line in sink.getvalue().splitlines()] == ["edit", "chat"]
-
-
-@pytest.mark.parametrize("task", [TRIGGER, ROUTER], ids=lambda t: t.name)
-def test_compiled_scorer_gives_the_pipelines_probabilities(task):
-    model = TrainedModel.load(task)
-    prompts = [row.prompt for row in read_labels(task.folder / task.labels_file)][::7]
-    expected = model.pipeline.predict_proba(prompts)
-    compiled = CompiledModel(model.pipeline)
-    for prompt, row in zip(prompts, expected):
-        got = compiled.probabilities(prompt)
-        assert [got[label] for label in model.pipeline.classes_] == pytest.approx(list(row), abs=1e-9)
 
 
 def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(small_data, tmp_path):

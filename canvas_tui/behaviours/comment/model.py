@@ -1,8 +1,9 @@
-"""The trained span scorer's artifact: one logistic model per category over sentence features, as JSON.
+"""The trained span scorer: a linear artifact (canvas_tui.learn) with one sigmoid per category over the
+standardised sentence features.
 
-A unit can deserve comments for several reasons (a misspelled sentence that also overclaims), so
-each category is its own yes/no model. Training uses scikit-learn; prediction needs only this
-record (numpy), so it loads fast, reads as text and does not depend on the scikit-learn version.
+A unit can deserve comments for several reasons (a misspelled sentence that also overclaims), so each
+category is its own yes/no model (link `ovr_sigmoid`). Training uses scikit-learn; prediction needs only the
+JSON artifact and numpy, so it loads fast, reads as text and does not depend on the scikit-learn version.
 `threshold` is the least P(an allowed category) worth a comment.
 """
 
@@ -11,36 +12,44 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-from pydantic import BaseModel
-
+from canvas_tui.behaviours.comment.features import FEATURE_NAMES
+from canvas_tui.learn.artifact import LinearArtifact, read_artifact
+from canvas_tui.learn.features import Features
+from canvas_tui.learn.scorer import LinearScorer
 from canvas_tui.paths import behaviour_dir
 
+FEATURES = Features(dense_names=FEATURE_NAMES, dense=tuple)
+"""The scorer reads a unit's feature vector (`features.analyse`) as it is."""
 
-class ScorerModel(BaseModel):
+class ScorerModel:
     """Standardised features -> P(category) for each category, independently."""
 
-    version: str
-    feature_names: list[str]
-    classes: list[str]
-    mean: list[float]
-    scale: list[float]
-    coef: list[list[float]]
-    intercept: list[float]
-    threshold: float
+    def __init__(self, artifact: LinearArtifact) -> None:
+        self.artifact = artifact
+        self.scorer = LinearScorer(artifact, FEATURES)
+
+    @property
+    def version(self) -> str:
+        """The artifact's version (a digest of its weights and threshold)."""
+        return self.artifact.version
+
+    @property
+    def threshold(self) -> float:
+        """The least P(an allowed category) worth a comment."""
+        return self.artifact.threshold if self.artifact.threshold is not None else 0.5
+
+    @property
+    def feature_names(self) -> list[str]:
+        """The features the scorer reads, in order."""
+        return list(self.artifact.dense.names) if self.artifact.dense else []
 
     def probabilities(self, vectors: list[tuple[float, ...]]) -> list[dict[str, float]]:
         """P(category) for each feature vector."""
-        if not vectors:
-            return []
-        x = (np.asarray(vectors, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
-        logits = np.clip(x @ np.asarray(self.coef).T + np.asarray(self.intercept), -50.0, 50.0)
-        probs = 1.0 / (1.0 + np.exp(-logits))
-        return [dict(zip(self.classes, row.tolist())) for row in probs]
+        return self.scorer.probabilities(vectors)
 
     def save(self, path: Path) -> None:
-        """Write the model as JSON."""
-        path.write_text(self.model_dump_json(indent=1), encoding="utf-8")
+        """Write the artifact as JSON."""
+        self.artifact.save(path)
 
 
 def artifact_path() -> Path:
@@ -51,4 +60,4 @@ def artifact_path() -> Path:
 @lru_cache(maxsize=1)
 def trained_model() -> ScorerModel:
     """The shipped scorer."""
-    return ScorerModel.model_validate_json(artifact_path().read_text(encoding="utf-8"))
+    return ScorerModel(read_artifact(artifact_path()))

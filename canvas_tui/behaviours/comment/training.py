@@ -12,19 +12,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
-from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
-from sklearn.preprocessing import StandardScaler
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.behaviours.comment.candidates import is_program
 from canvas_tui.behaviours.comment.features import FEATURE_NAMES, Analysed, analyse
 from canvas_tui.behaviours.comment.labels import LabelRow, cases, document
 from canvas_tui.behaviours.comment.metrics import Placement, hits
-from canvas_tui.behaviours.comment.model import ScorerModel
+from canvas_tui.behaviours.comment.model import FEATURES, ScorerModel
 from canvas_tui.behaviours.comment.placement import place
 from canvas_tui.behaviours.comment.requests import allowed_categories
 from canvas_tui.behaviours.comment.rules import RuledModel
+from canvas_tui.learn.artifact import Training
+from canvas_tui.learn.spec import LinearSpec
+from canvas_tui.learn.trainer import fit_one_vs_rest
+
+SPEC = LinearSpec(classifier={"max_iter": 2000})
+"""Standardised features into one lbfgs logistic regression per category (C chosen by cross-validation)."""
 
 C_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
 THRESHOLD_GRID = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)
@@ -64,18 +68,9 @@ def dataset(rows: list[LabelRow], texts: Mapping[str, str]) -> tuple[np.ndarray,
 
 def _fit(x: np.ndarray, y: list[set[str]], c: float, seed: int) -> ScorerModel:
     """One logistic model per category seen at least twice in `y`, on standardised features."""
-    scaler = StandardScaler().fit(x)
-    scale = np.where(scaler.scale_ == 0, 1.0, scaler.scale_)
-    z = (x - scaler.mean_) / scale
-    classes = sorted(c_ for c_ in set().union(*y) if sum(c_ in labels for labels in y) >= 2)
-    coef, intercept = [], []
-    for category in classes:
-        target = np.asarray([category in labels for labels in y])
-        model = LogisticRegression(C=c, max_iter=2000, random_state=seed).fit(z, target)
-        coef.append(model.coef_[0].tolist())
-        intercept.append(float(model.intercept_[0]))
-    return ScorerModel(version="", feature_names=list(FEATURE_NAMES), classes=classes, mean=scaler.mean_.tolist(),
-                       scale=scale.tolist(), coef=coef, intercept=intercept, threshold=0.5)
+    artifact = fit_one_vs_rest(SPEC, FEATURES, [tuple(row) for row in x], y, "comment", Training(seed=seed, rows=len(y)),
+                               C=c, random_state=seed)
+    return ScorerModel(artifact)
 
 
 def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float,
@@ -111,7 +106,10 @@ def fit(rows: list[LabelRow], seed: int = 0, texts: Mapping[str, str] | None = N
     x, y, groups = dataset(rows, texts)
     cv = {(c, t): f1 for c in C_GRID for t, f1 in _cross_validated(rows, texts, x, y, groups, c, seed).items()}
     best_c, best_t = max(cv, key=cv.get)
-    model = _fit(x, y, best_c, seed).model_copy(update={"threshold": best_t})
-    digest = hashlib.sha256(json.dumps([model.coef, model.intercept, best_t]).encode()).hexdigest()[:10]
-    return Fitted(model=model.model_copy(update={"version": f"scorer-{digest}"}),
-                  cv_f1={f"C={c} t={t}": round(f1, 3) for (c, t), f1 in cv.items()})
+    artifact = _fit(x, y, best_c, seed).artifact
+    weights = [artifact.dense.weights, artifact.intercepts, best_t] if artifact.dense else [best_t]
+    digest = hashlib.sha256(json.dumps(weights).encode()).hexdigest()[:10]
+    cv_f1 = {f"C={c} t={t}": round(f1, 3) for (c, t), f1 in cv.items()}
+    artifact.threshold, artifact.version = best_t, f"scorer-{digest}"
+    artifact.training.details = {"C": best_c, "cv_f1": cv_f1}
+    return Fitted(model=ScorerModel(artifact), cv_f1=cv_f1)

@@ -39,10 +39,9 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def request_terms(request: str) -> list[str]:
-    """Unigrams and bigrams of the request: the TF-IDF vocabulary."""
-    tokens = words(request)
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+def request_text(item: PolicyInput) -> str:
+    """The text of the model's TF-IDF block: the request, lower-cased (its unigrams and bigrams are the terms)."""
+    return item.request.lower()
 
 
 DENSE_NAMES = (

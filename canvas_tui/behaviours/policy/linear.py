@@ -1,55 +1,48 @@
-"""The trained policy's artifact: a logistic model over TF-IDF terms and dense features, as JSON.
+"""The trained policy's model: a linear artifact (canvas_tui.learn) over the request's TF-IDF terms and the
+standardised dense features, P(targeted) = sigmoid(margin).
 
-Training uses scikit-learn; prediction needs only this record, so loading the policy is fast and
-the artifact is readable, diffable and independent of the scikit-learn version.
+Training uses scikit-learn (`training.py`); prediction needs only the JSON artifact and numpy, so loading the
+policy is fast and the artifact is readable, diffable and independent of the scikit-learn version.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel
+from canvas_tui.behaviours.policy.features import DENSE_NAMES, PolicyInput, dense_features, request_text
+from canvas_tui.learn.artifact import LinearArtifact, read_artifact
+from canvas_tui.learn.features import Features
+from canvas_tui.learn.scorer import LinearScorer
 
-from canvas_tui.behaviours.policy.features import PolicyInput, dense_features, request_terms
+FEATURES = Features(views={"request": request_text}, dense_names=DENSE_NAMES, dense=dense_features)
+"""What the policy's model reads of a decision: the request's words, and the dense features."""
 
+class LinearPolicyModel:
+    """P(targeted) of one decision, from a loaded artifact."""
 
-class LinearPolicyModel(BaseModel):
-    """P(targeted) = sigmoid(intercept + w·tfidf(request) + v·standardised(dense features))."""
+    def __init__(self, artifact: LinearArtifact) -> None:
+        self.artifact = artifact
+        self.scorer = LinearScorer(artifact, FEATURES)
 
-    version: str
-    terms: dict[str, tuple[float, float]]
-    dense_names: list[str]
-    dense_mean: list[float]
-    dense_scale: list[float]
-    dense_weights: list[float]
-    intercept: float
+    @property
+    def version(self) -> str:
+        """The artifact's version (a digest of its content)."""
+        return self.artifact.version
 
-    def tfidf_margin(self, request: str) -> float:
-        """The request's contribution: sublinear TF times IDF, L2-normalised, dotted with the weights."""
-        counts = Counter(t for t in request_terms(request) if t in self.terms)
-        values = {t: (1.0 + math.log(n)) * self.terms[t][0] for t, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in values.values()))
-        if norm == 0.0:
-            return 0.0
-        return sum(v * self.terms[t][1] for t, v in values.items()) / norm
-
-    def dense_margin(self, item: PolicyInput) -> float:
-        """The dense features' contribution, standardised as at training time."""
-        values = dense_features(item)
-        return sum(w * (x - m) / s for w, x, m, s in zip(self.dense_weights, values, self.dense_mean, self.dense_scale))
+    @property
+    def terms(self) -> list[str]:
+        """The request terms the model knows."""
+        return self.artifact.text[0].terms
 
     def score(self, item: PolicyInput) -> float:
         """P(targeted) for one decision."""
-        margin = self.intercept + self.tfidf_margin(item.request) + self.dense_margin(item)
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, margin))))
+        return self.scorer.probabilities([item])[0]["targeted"]
 
     def save(self, path: Path) -> None:
-        """Write the model as JSON."""
-        path.write_text(self.model_dump_json(), encoding="utf-8")
+        """Write the artifact as JSON."""
+        self.artifact.save(path)
 
     @classmethod
     def load(cls, path: Path) -> "LinearPolicyModel":
-        """Read a model written by `save`."""
-        return cls.model_validate_json(path.read_text(encoding="utf-8"))
+        """Read the artifact at `path`."""
+        return cls(read_artifact(path))

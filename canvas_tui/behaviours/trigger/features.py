@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from scipy import sparse
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from canvas_tui.behaviours.trigger import lexicon
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
@@ -82,6 +80,10 @@ def _pasted(text: str) -> bool:
 
 
 
+MESSAGE_NAMES = ("material_code", "material_error", "material_json", "material_prose", "material_search",
+                 "material_table", "no_request", "persona", "log_request_words", "log_material_chars")
+
+
 def message_features(text: str) -> list[float]:
     """What came with the request: the kinds of pasted material, no request at all, a persona preamble."""
     parts = split_message(text)
@@ -105,6 +107,14 @@ def asks_for_long_artifact(head: str) -> float:
     """Whether a request phrase ("give me", "could you share") asks for a long artifact ("a recipe")."""
     window = _object_window(head, lexicon.REQUEST)
     return float(bool(lexicon.LONG_NOUN.search(window)) and not lexicon.SHORT_NOUN.search(window))
+
+
+HAND_NAMES = ("intent", "long_noun", "short_noun", "intent_long_not_short", "intent_short_object",
+              "intent_long_not_limited", "intent_code", "object_long", "object_short", "object_code",
+              "asks_for_long_artifact", "intent_short_limit", "in_form", "pasted_transform", "log_words", "lines",
+              "pasted", "short_limit", "long_limit", "short_cue", "long_cue", "question_start", "ends_with_question",
+              "imperative_start", "keyword_canvas", "explicit_canvas", "explicit_inline", *MESSAGE_NAMES)
+"""The names of `hand_features`, in order (recorded in the trained artifact)."""
 
 
 def hand_features(text: str) -> list[float]:
@@ -143,6 +153,13 @@ def hand_features(text: str) -> list[float]:
         float(explicit == "inline"),
         *message_features(text),
     ]
+
+
+DOCUMENT_NAMES = ("shared_words", "shared_names", "document_code", "document_numbered", "log_document_chars")
+ROUTE_NAMES = ("log_words", "comment_cue", "keep_text", "edit_start", "new_cue", "creates", "creates_new", "refers",
+               "question_start", "ends_with_question", "three_words_or_fewer", "chat_cue", "explicit_new_document",
+               "explicit_chat", *MESSAGE_NAMES, *DOCUMENT_NAMES)
+"""The names of `route_features`, in order (recorded in the trained artifact)."""
 
 
 def route_features(pair: str) -> list[float]:
@@ -188,26 +205,3 @@ def document_features(message: str, document: str) -> list[float]:
         min(len(_NUMBERED_LINE.findall(document)) / 10.0, 1.0),
         min(np.log1p(len(document)) / 10.0, 1.0),
     ]
-
-
-_KINDS = {"trigger": hand_features, "router": route_features}
-
-
-class HandFeatures(BaseEstimator, TransformerMixin):
-    """A scikit-learn transformer producing the hand features of `kind` (trigger or router), weighted."""
-
-    def __init__(self, kind: str = "trigger", weight: float = 1.0) -> None:
-        self.kind = kind
-        self.weight = weight
-
-    def fit(self, texts, labels=None) -> "HandFeatures":
-        """Stateless: nothing to learn."""
-        return self
-
-    def row(self, text: str) -> np.ndarray:
-        """The weighted features of one text."""
-        return np.asarray(_KINDS[self.kind](text), dtype=np.float64) * self.weight
-
-    def transform(self, texts) -> sparse.csr_matrix:
-        """One row of hand features per text."""
-        return sparse.csr_matrix(np.vstack([self.row(text) for text in texts]))

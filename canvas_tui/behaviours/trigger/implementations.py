@@ -72,7 +72,7 @@ class TrainedTrigger(BatchTrigger):
     @property
     def version(self) -> str:  # type: ignore[override]
         """The trigger model's version (its training data hash prefix)."""
-        return self._model("trigger").metadata.version
+        return self._model("trigger").version
 
     def _model(self, kind: str) -> TrainedModel:
         if self._models[kind] is None:
@@ -85,10 +85,10 @@ class TrainedTrigger(BatchTrigger):
         model = self._model(kind)
         if kind == "router":
             messages = [with_document(message, document) for message, document in zip(messages, documents)]
-        provenance = Provenance(implementation=f"trained:{kind}", version=model.metadata.version)
+        provenance = Provenance(implementation=f"trained:{kind}", version=model.version)
         decisions = []
         for probabilities in model.probabilities(messages):
-            label = _label(probabilities, kind, model.metadata.threshold)
+            label = _label(probabilities, kind, model.threshold)
             decisions.append(TriggerDecision(label=label, confidence=probabilities[label], provenance=provenance))
         return decisions
 

@@ -1,27 +1,22 @@
 """The trained target: TF-IDF word and character n-grams plus hand features, and a linear model.
 
-One recipe serves the trigger (canvas|inline) and the router (edit|comment|chat|new_document).
-Training is deterministic (fixed split, lbfgs from a fixed start) and takes seconds; the
-artifact is a compressed joblib file beside a JSON metadata file (data hash, figures).
+One recipe serves the trigger (canvas|inline) and the router (edit|comment|chat|new_document), trained by the
+shared linear trainer (`canvas_tui.learn`). Training is deterministic (fixed split, lbfgs from a fixed start)
+and takes seconds; the artifact is one JSON file (`<task>_model.json`: weights plus training metadata) read by
+the shared numpy scorer.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
-import joblib
-import numpy as np
-from pydantic import BaseModel
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold, cross_val_predict
-from sklearn.pipeline import FeatureUnion, Pipeline
-from threadpoolctl import threadpool_limits
-
-from canvas_tui.behaviours.trigger.compiled import CompiledModel
-from canvas_tui.behaviours.trigger.features import HandFeatures, object_view, request_view
+from canvas_tui.behaviours.trigger.features import (
+    HAND_NAMES, ROUTE_NAMES, hand_features, object_view, request_view, route_features,
+)
+from canvas_tui.learn.artifact import LinearArtifact, read_artifact
+from canvas_tui.learn.features import Features
+from canvas_tui.learn.scorer import LinearScorer
 from canvas_tui.paths import behaviour_dir
 
 
@@ -41,114 +36,45 @@ class Task:
 
     @property
     def artifact(self) -> Path:
-        """The trained model file."""
-        return self.folder / f"{self.name}_model.joblib"
-
-    @property
-    def metadata_path(self) -> Path:
-        """The metadata beside the model."""
+        """The trained model file (weights and training metadata)."""
         return self.folder / f"{self.name}_model.json"
 
 
 TRIGGER = Task("trigger", "labels.csv", ("canvas", "inline"), positive="canvas")
 ROUTER = Task("router", "router_labels.csv", ("edit", "comment", "chat", "new_document"))
 
-
-class ModelMetadata(BaseModel):
-    """What a trained artifact was trained on and how it scored at training time."""
-
-    task: str
-    version: str
-    data_hash: str
-    seed: int
-    train_rows: int
-    test_rows: int
-    label_counts: dict[str, int]
-    figures: dict[str, float]
-    sklearn: str
-    threshold: float = 0.5
-
-
-def build_pipeline(seed: int, kind: str = "trigger") -> Pipeline:
-    """The untrained pipeline of `kind`: word + char n-grams + hand features -> logistic regression.
-
-    The trigger also reads the n-grams of the asked-for object ("a product description").
-    """
-    blocks = [
-        ("words", TfidfVectorizer(preprocessor=request_view, ngram_range=(1, 2), sublinear_tf=True,
-                                  token_pattern=r"(?u)\b\w+\b")),
-        ("chars", TfidfVectorizer(preprocessor=request_view, analyzer="char_wb", ngram_range=(2, 5),
-                                  sublinear_tf=True, min_df=2)),
-    ]
-    if kind == "trigger":
-        blocks.append(("object", TfidfVectorizer(preprocessor=object_view, ngram_range=(1, 2), sublinear_tf=True,
-                                                 token_pattern=r"(?u)\b[\w-]+\b")))
-    features = FeatureUnion([*blocks, ("hand", HandFeatures(kind=kind, weight=1.0))])
-    classifier = LogisticRegression(C=3.0, class_weight="balanced", solver="lbfgs", max_iter=5000,
-                                    random_state=seed)
-    return Pipeline([("features", features), ("classifier", classifier)])
-
-
-def fit(task: Task, texts: list[str], labels: list[str], seed: int) -> Pipeline:
-    """Train the task's pipeline on texts and labels.
-
-    One BLAS thread: on a shared, busy machine a thread pool makes this small fit 50 times slower.
-    """
-    with threadpool_limits(1):
-        return build_pipeline(seed, task.name).fit(texts, labels)
-
-
-def save(task: Task, pipeline: Pipeline, metadata: ModelMetadata, folder: Path | None = None) -> Path:
-    """Write the artifact and its metadata; returns the artifact path."""
-    artifact = (folder or task.folder) / task.artifact.name
-    artifact.parent.mkdir(parents=True, exist_ok=True)
-    joblib.dump(pipeline, artifact, compress=3)
-    artifact.with_suffix(".json").write_text(metadata.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    return artifact
-
-
-def tune_threshold(task: Task, texts: list[str], labels: list[str], seed: int, min_recall: float = 0.75,
-                   focus: list[bool] | None = None) -> float:
-    """The P(positive) cut that maximises cross-validated accuracy while keeping the positive recall >= min_recall.
-
-    Out-of-fold probabilities over 5 stratified folds, judged on the `focus` rows when given (the labelled real
-    traffic: the cut must suit what people really type, not the hand-written prompts); among equally accurate
-    cuts the one nearest 0.5 wins, so the threshold moves only when the folds ask for it.
-    """
-    with threadpool_limits(1):
-        folds = StratifiedKFold(5, shuffle=True, random_state=seed)
-        column = sorted(set(labels)).index(task.positive)
-        scores = cross_val_predict(build_pipeline(seed, task.name), texts, labels, cv=folds,
-                                   method="predict_proba")[:, column]
-    judged = np.array(focus) if focus is not None and any(focus) else np.ones(len(labels), dtype=bool)
-    gold = (np.array(labels) == task.positive)[judged]
-    best = (-1.0, 0.0, 0.5)
-    for cut in np.round(np.arange(0.10, 0.91, 0.05), 2):
-        predicted = scores[judged] >= cut
-        recall = (predicted & gold).sum() / max(gold.sum(), 1)
-        candidate = ((predicted == gold).mean(), -abs(cut - 0.5), float(cut))
-        if recall >= min_recall and candidate > best:
-            best = candidate
-    return best[2]
-
+VIEWS = {"request": request_view, "object": object_view}
+FEATURES = {
+    "trigger": Features(views=VIEWS, dense_names=HAND_NAMES, dense=hand_features),
+    "router": Features(views=VIEWS, dense_names=ROUTE_NAMES, dense=route_features),
+}
+"""What each task's model reads: the request and asked-for object views, and its hand features."""
 
 class TrainedModel:
-    """A loaded artifact: class probabilities for a batch of prompts."""
+    """A loaded artifact: class probabilities for a batch of model inputs."""
 
-    def __init__(self, pipeline: Pipeline, metadata: ModelMetadata) -> None:
-        self.pipeline = pipeline
-        self.metadata = metadata
-        self.compiled = CompiledModel(pipeline)
+    def __init__(self, artifact: LinearArtifact) -> None:
+        self.artifact = artifact
+        self.scorer = LinearScorer(artifact, FEATURES[artifact.task])
+
+    @property
+    def version(self) -> str:
+        """The artifact's version (its training data hash prefix)."""
+        return self.artifact.version
+
+    @property
+    def threshold(self) -> float:
+        """The tuned P(positive) cut (0.5 for the router, which takes the likeliest route)."""
+        return self.artifact.threshold if self.artifact.threshold is not None else 0.5
 
     @classmethod
     def load(cls, task: Task) -> "TrainedModel":
         """Load the task's artifact; raises FileNotFoundError with a hint when it was never trained."""
-        if not task.artifact.exists():
-            raise FileNotFoundError(f"no trained {task.name} model at {task.artifact}; "
-                                    f"run `canvas-tui train {task.name}`")
-        metadata = ModelMetadata.model_validate(json.loads(task.metadata_path.read_text(encoding="utf-8")))
-        return cls(joblib.load(task.artifact), metadata)
+        try:
+            return cls(read_artifact(task.artifact))
+        except FileNotFoundError as exc:
+            raise FileNotFoundError(f"{exc}; run `canvas-tui train {task.name}`") from exc
 
     def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
-        """One {label: probability} per text (the compiled scorer: same figures, far less overhead)."""
-        return [self.compiled.probabilities(text) for text in texts]
+        """One {label: probability} per text."""
+        return self.scorer.probabilities(texts)

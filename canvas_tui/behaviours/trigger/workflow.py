@@ -6,15 +6,16 @@ plus usable synthetic rows, score every implementation on the held-out split, wr
 
 from __future__ import annotations
 
-import sklearn
-
 from canvas_tui.behaviours.trigger.data import (
     LabelRow, data_hash, label_counts, lint, normal_prompt, read_labels, read_synthetic, split,
 )
 from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.metrics import Scores, score
-from canvas_tui.behaviours.trigger.model import ModelMetadata, Task, TrainedModel, fit, save, tune_threshold
+from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
+from canvas_tui.behaviours.trigger.training import SPECS, tune_threshold
+from canvas_tui.learn.artifact import Training, read_artifact
+from canvas_tui.learn.trainer import export, fit
 from canvas_tui.behaviours.trigger.report import markdown, plot
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
@@ -59,26 +60,29 @@ def _headline(task: Task, s: Scores) -> dict[str, float]:
 
 
 def train_task(task: Task, request: TrainRequest) -> TrainResult:
-    """Train the task's model, score it on the held-out split, write artifact + metadata."""
+    """Train the task's model, score it on the held-out split, write the artifact (weights + training metadata)."""
     train, test, problems = datasets(task)
     if problems and not request.allow_lint_errors:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
     texts, labels = model_inputs(task, train), [row.label for row in train]
-    pipeline = fit(task, texts, labels, request.seed)
+    pipeline = fit(SPECS[task.name], FEATURES[task.name], texts, labels, random_state=request.seed)
     digest = data_hash(train)
     real = [row.origin == "real-traffic" for row in train]
     threshold = tune_threshold(task, texts, labels, request.seed, focus=real) if task.positive else 0.5
-    metadata = ModelMetadata(task=task.name, version=digest[:12], data_hash=digest, seed=request.seed,
-                             train_rows=len(train), test_rows=len(test), label_counts=label_counts(train),
-                             figures={}, sklearn=sklearn.__version__, threshold=threshold)
-    implementation = TrainedTrigger(**{task.name: TrainedModel(pipeline, metadata)})
-    scores = score("trained", test, predict_labels(task, implementation, test), task.classes)
-    metadata.figures = _headline(task, scores)
-    artifact = save(task, pipeline, metadata)
+    training = Training(data_hash=digest, seed=request.seed, rows=len(train),
+                        details={"test_rows": len(test), "label_counts": label_counts(train)})
+    artifact = export(pipeline, FEATURES[task.name], task.name, training, threshold=threshold, version=digest[:12])
+    implementation = TrainedTrigger(**{task.name: TrainedModel(artifact)})
+    figures = _headline(task, score("trained", test, predict_labels(task, implementation, test), task.classes))
+    artifact.training.figures = figures
+    artifact.save(task.artifact)
     text = (f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); threshold {threshold:.2f}; "
-            f"held-out {len(test)} rows: " + ", ".join(f"{k} {v:.3f}" for k, v in metadata.figures.items())
-            + f"\nwrote {artifact}")
-    return TrainResult(behaviour=task.name, artifact=artifact, figures=metadata.model_dump(), text=text)
+            f"held-out {len(test)} rows: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
+            + f"\nwrote {task.artifact}")
+    summary = {"task": task.name, "version": artifact.version, "data_hash": digest, "seed": request.seed,
+               "train_rows": len(train), "test_rows": len(test), "label_counts": label_counts(train),
+               "figures": figures, "sklearn": artifact.training.sklearn, "threshold": threshold}
+    return TrainResult(behaviour=task.name, artifact=task.artifact, figures=summary, text=text)
 
 
 def _implementation(name: str) -> BatchTrigger:
@@ -158,9 +162,9 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
 
 
 def _freshness(task: Task, train: list[LabelRow]) -> list[str]:
-    if not task.metadata_path.exists():
+    if not task.artifact.exists():
         return []
-    metadata = ModelMetadata.model_validate_json(task.metadata_path.read_text(encoding="utf-8"))
-    if metadata.data_hash == data_hash(train):
-        return [f"trained artifact {metadata.version} matches the current training data"]
-    return [f"WARNING: trained artifact {metadata.version} is stale; run `canvas-tui train {task.name}`"]
+    artifact = read_artifact(task.artifact)
+    if artifact.training.data_hash == data_hash(train):
+        return [f"trained artifact {artifact.version} matches the current training data"]
+    return [f"WARNING: trained artifact {artifact.version} is stale; run `canvas-tui train {task.name}`"]
