@@ -8,11 +8,25 @@ from pathlib import Path
 import platformdirs
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_BEHAVIOURS = Path(__file__).resolve().parent / "behaviour_data"
+"""Where a wheel install keeps the runtime part of behaviours/ (trained models, lexicons, specs, configs):
+setup.py maps the repository's behaviours/ folder to the package `canvas_tui.behaviour_data`."""
+
+
+def source_checkout() -> bool:
+    """Whether canvas-tui runs from a source checkout (editable install, tests), not from an installed wheel."""
+    return (PROJECT_ROOT / "pyproject.toml").is_file() and (PROJECT_ROOT / "behaviours").is_dir()
 
 
 def behaviours_dir() -> Path:
-    """The folder of behaviour data (`behaviours/<name>/`): specs, labels, synthetic data, artifacts."""
-    return Path(os.environ.get("CANVAS_TUI_BEHAVIOURS_DIR", PROJECT_ROOT / "behaviours"))
+    """The folder of behaviour data (`behaviours/<name>/`): specs, labels, synthetic data, artifacts.
+
+    CANVAS_TUI_BEHAVIOURS_DIR wins; a source checkout uses its own behaviours/ folder (so `train` writes where
+    git sees it); an installed wheel reads the copy shipped inside the package."""
+    override = os.environ.get("CANVAS_TUI_BEHAVIOURS_DIR")
+    if override:
+        return Path(override)
+    return PROJECT_ROOT / "behaviours" if source_checkout() else SHIPPED_BEHAVIOURS
 
 
 def behaviour_dir(name: str) -> Path:

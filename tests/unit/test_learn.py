@@ -125,3 +125,15 @@ def test_spec_without_text_blocks_is_a_dense_only_model():
     assert artifact.text == [] and artifact.dense is not None
     got = _probabilities(LinearScorer(artifact, features), [0.5, 2.5], pipeline.classes_)
     assert got == pytest.approx(pipeline.predict_proba([0.5, 2.5]), abs=1e-12)
+
+
+def test_behaviour_data_comes_from_the_override_else_the_source_checkout(monkeypatch, tmp_path):
+    from canvas_tui import paths
+
+    monkeypatch.delenv("CANVAS_TUI_BEHAVIOURS_DIR", raising=False)
+    assert paths.source_checkout() and paths.behaviours_dir() == paths.PROJECT_ROOT / "behaviours"
+    monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(tmp_path))
+    assert paths.behaviour_dir("trigger") == tmp_path / "trigger"
+    monkeypatch.delenv("CANVAS_TUI_BEHAVIOURS_DIR")
+    monkeypatch.setattr(paths, "PROJECT_ROOT", tmp_path)
+    assert paths.behaviours_dir() == paths.SHIPPED_BEHAVIOURS
