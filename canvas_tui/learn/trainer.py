@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 import sklearn
+from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -27,18 +28,21 @@ from canvas_tui.learn.spec import LinearSpec
 
 
 class DenseColumns(BaseEstimator, TransformerMixin):
-    """The behaviour's dense features as a matrix (a stateless scikit-learn step)."""
+    """The behaviour's dense features as a matrix (a stateless scikit-learn step): dense for a scaler to read,
+    else sparse like the text blocks (the exact matrix the trigger and router were first trained on)."""
 
-    def __init__(self, function=None) -> None:
+    def __init__(self, function=None, sparse_output: bool = False) -> None:
         self.function = function
+        self.sparse_output = sparse_output
 
     def fit(self, items, labels=None) -> "DenseColumns":
         """Stateless: nothing to learn."""
         return self
 
-    def transform(self, items) -> np.ndarray:
+    def transform(self, items) -> np.ndarray | sparse.csr_matrix:
         """One row of features per input."""
-        return np.asarray([self.function(item) for item in items], dtype=np.float64)
+        rows = np.asarray([self.function(item) for item in items], dtype=np.float64)
+        return sparse.csr_matrix(rows) if self.sparse_output else rows
 
 
 def build_pipeline(spec: LinearSpec, features: Features, **classifier: Any) -> Pipeline:
@@ -53,9 +57,8 @@ def build_pipeline(spec: LinearSpec, features: Features, **classifier: Any) -> P
         for text in spec.text
     ]
     if features.dense is not None:
-        dense = DenseColumns(features.dense)
-        blocks.append(("dense", Pipeline([("columns", dense), ("scale", StandardScaler())]) if spec.standardise
-                       else dense))
+        blocks.append(("dense", Pipeline([("columns", DenseColumns(features.dense)), ("scale", StandardScaler())])
+                       if spec.standardise else DenseColumns(features.dense, sparse_output=True)))
     return Pipeline([("features", FeatureUnion(blocks)),
                      ("classifier", LogisticRegression(**(spec.classifier | classifier)))])
 
