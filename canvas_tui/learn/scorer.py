@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -69,6 +70,15 @@ class LinearScorer:
     def version(self) -> str:
         """The artifact's version."""
         return self.artifact.version
+
+    @property
+    def threshold(self) -> float:
+        """The artifact's decision threshold (0.5 when it records none)."""
+        return self.artifact.threshold if self.artifact.threshold is not None else 0.5
+
+    def save(self, path: Path) -> None:
+        """Write the artifact as JSON."""
+        self.artifact.save(path)
 
     def _text_margins(self, item: Any) -> np.ndarray:
         return self.intercepts + sum(block.margin(item) for block in self.blocks)

@@ -21,35 +21,16 @@ from canvas_tui.paths import behaviour_dir
 FEATURES = Features(dense_names=FEATURE_NAMES, dense=tuple)
 """The scorer reads a unit's feature vector (`features.analyse`) as it is."""
 
-class ScorerModel:
-    """Standardised features -> P(category) for each category, independently."""
+class ScorerModel(LinearScorer):
+    """Standardised features -> P(category) for each category, independently (`probabilities` of vectors)."""
 
     def __init__(self, artifact: LinearArtifact) -> None:
-        self.artifact = artifact
-        self.scorer = LinearScorer(artifact, FEATURES)
-
-    @property
-    def version(self) -> str:
-        """The artifact's version (a digest of its weights and threshold)."""
-        return self.artifact.version
-
-    @property
-    def threshold(self) -> float:
-        """The least P(an allowed category) worth a comment."""
-        return self.artifact.threshold if self.artifact.threshold is not None else 0.5
+        super().__init__(artifact, FEATURES)
 
     @property
     def feature_names(self) -> list[str]:
         """The features the scorer reads, in order."""
         return list(self.artifact.dense.names) if self.artifact.dense else []
-
-    def probabilities(self, vectors: list[tuple[float, ...]]) -> list[dict[str, float]]:
-        """P(category) for each feature vector."""
-        return self.scorer.probabilities(vectors)
-
-    def save(self, path: Path) -> None:
-        """Write the artifact as JSON."""
-        self.artifact.save(path)
 
 
 def artifact_path() -> Path:

@@ -17,17 +17,11 @@ from canvas_tui.learn.scorer import LinearScorer
 FEATURES = Features(views={"request": request_text}, dense_names=DENSE_NAMES, dense=dense_features)
 """What the policy's model reads of a decision: the request's words, and the dense features."""
 
-class LinearPolicyModel:
+class LinearPolicyModel(LinearScorer):
     """P(targeted) of one decision, from a loaded artifact."""
 
     def __init__(self, artifact: LinearArtifact) -> None:
-        self.artifact = artifact
-        self.scorer = LinearScorer(artifact, FEATURES)
-
-    @property
-    def version(self) -> str:
-        """The artifact's version (a digest of its content)."""
-        return self.artifact.version
+        super().__init__(artifact, FEATURES)
 
     @property
     def terms(self) -> list[str]:
@@ -36,11 +30,7 @@ class LinearPolicyModel:
 
     def score(self, item: PolicyInput) -> float:
         """P(targeted) for one decision."""
-        return self.scorer.probabilities([item])[0]["targeted"]
-
-    def save(self, path: Path) -> None:
-        """Write the artifact as JSON."""
-        self.artifact.save(path)
+        return self.probabilities([item])[0]["targeted"]
 
     @classmethod
     def load(cls, path: Path) -> "LinearPolicyModel":

@@ -50,22 +50,12 @@ FEATURES = {
 }
 """What each task's model reads: the request and asked-for object views, and its hand features."""
 
-class TrainedModel:
-    """A loaded artifact: class probabilities for a batch of model inputs."""
+class TrainedModel(LinearScorer):
+    """A loaded artifact: class probabilities for a batch of model inputs (`probabilities`), its version and the
+    tuned P(positive) cut (`threshold`; 0.5 for the router, which takes the likeliest route)."""
 
     def __init__(self, artifact: LinearArtifact) -> None:
-        self.artifact = artifact
-        self.scorer = LinearScorer(artifact, FEATURES[artifact.task])
-
-    @property
-    def version(self) -> str:
-        """The artifact's version (its training data hash prefix)."""
-        return self.artifact.version
-
-    @property
-    def threshold(self) -> float:
-        """The tuned P(positive) cut (0.5 for the router, which takes the likeliest route)."""
-        return self.artifact.threshold if self.artifact.threshold is not None else 0.5
+        super().__init__(artifact, FEATURES[artifact.task])
 
     @classmethod
     def load(cls, task: Task) -> "TrainedModel":
@@ -74,7 +64,3 @@ class TrainedModel:
             return cls(read_artifact(task.artifact))
         except FileNotFoundError as exc:
             raise FileNotFoundError(f"{exc}; run `canvas-tui train {task.name}`") from exc
-
-    def probabilities(self, texts: list[str]) -> list[dict[str, float]]:
-        """One {label: probability} per text."""
-        return self.scorer.probabilities(texts)
