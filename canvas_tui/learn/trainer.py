@@ -71,23 +71,23 @@ def fit(spec: LinearSpec, features: Features, items: Sequence[Any], labels: Sequ
 
 def export(pipeline: Pipeline, features: Features, task: str, training: Training, threshold: float | None = None,
            version: str = "") -> LinearArtifact:
-    """The fitted pipeline as an artifact (also reads the pipelines trained before this module existed)."""
+    """The fitted pipeline (`build_pipeline`'s shape: a union of blocks, then the classifier) as an artifact."""
     return _export(pipeline.named_steps["features"], pipeline.named_steps["classifier"], features, task, training,
                    threshold, version)
 
 
 def _export(union: FeatureUnion, classifier: Any, features: Features, task: str, training: Training,
             threshold: float | None = None, version: str = "", link: str | None = None) -> LinearArtifact:
+    """The artifact of a fitted union and a classifier with one coefficient row per output."""
     coef, offset = classifier.coef_, 0
     text, dense = [], None
     for name, step in union.transformer_list:
         if isinstance(step, TfidfVectorizer):
-            block, width = _text_block(name, step, features, coef[:, offset:]), len(step.vocabulary_)
-            text.append(block)
+            text.append(_text_block(name, step, features, coef[:, offset:]))
+            offset += len(step.vocabulary_)
         else:
-            dense, width = _dense_block(step, features, coef[:, offset:offset + len(features.dense_names)]), \
-                len(features.dense_names)
-        offset += width
+            dense = _dense_block(step, features, coef[:, offset:offset + len(features.dense_names)])
+            offset += len(features.dense_names)
     if offset != coef.shape[1]:
         raise ValueError(f"{task}: the blocks account for {offset} of {coef.shape[1]} coefficients")
     link = link or ("sigmoid" if coef.shape[0] == 1 else "softmax")
@@ -126,6 +126,8 @@ def fit_one_vs_rest(spec: LinearSpec, features: Features, items: Sequence[Any], 
     with threadpool_limits(1):
         matrix = union.fit_transform(list(items))
         classes = sorted(c for c in set().union(*label_sets) if sum(c in labels for labels in label_sets) >= min_count)
+        if not classes:
+            raise ValueError(f"{task}: no class is seen in {min_count} or more rows; nothing to learn")
         models = [LogisticRegression(**(spec.classifier | classifier)).fit(matrix, [c in s for s in label_sets])
                   for c in classes]
     return _export(union, _Stacked(classes, models), features, task, training, link="ovr_sigmoid")
@@ -136,5 +138,5 @@ class _Stacked:
 
     def __init__(self, classes: list[str], models: list[LogisticRegression]) -> None:
         self.classes_ = np.asarray(classes)
-        self.coef_ = np.vstack([m.coef_[0] for m in models]) if models else np.zeros((0, 0))
+        self.coef_ = np.vstack([m.coef_[0] for m in models])
         self.intercept_ = np.asarray([m.intercept_[0] for m in models])

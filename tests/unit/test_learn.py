@@ -92,6 +92,8 @@ def test_one_vs_rest_gives_each_class_its_own_logistic_probability():
     expected = LogisticRegression(max_iter=2000).fit(scaled, ["vague" in s for s in sets]).predict_proba(scaled)[:, 1]
     got = [p["vague"] for p in LinearScorer(artifact, COMMENT_FEATURES).probabilities(vectors)]
     assert got == pytest.approx(list(expected), abs=1e-9)
+    with pytest.raises(ValueError, match="nothing to learn"):
+        fit_one_vs_rest(COMMENT_SPEC, COMMENT_FEATURES, vectors, [set() for _ in vectors], "comment", Training())
 
 
 def test_a_model_loaded_beside_other_features_fails_loudly():
