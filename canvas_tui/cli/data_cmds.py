@@ -14,20 +14,17 @@ from pathlib import Path
 import click
 
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
-from canvas_tui.cli.team_source import open_records, record_source_options, utc
+from canvas_tui.cli.team_source import LOG_OPTION, open_records, record_source_options, utc
 from canvas_tui.data.exports import EXPORTABLE
 from canvas_tui.data.finetune import FINETUNABLE
 
 RECORDING = click.Path(exists=True, dir_okay=False, path_type=Path)
-LOG_OPTION = click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
-                          help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.")
 SINCE_OPTION = click.option("--since", type=click.DateTime(), default=None,
                             help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.")
 
 
 def _load(path: Path):
-    from canvas_tui.data.recordings import load_recording
-    from canvas_tui.log.recording import RecordingError
+    from canvas_tui.log.recording import RecordingError, load_recording
 
     try:
         return load_recording(path)
@@ -50,7 +47,7 @@ def replay(recording: Path, headless: bool, mode: str, quiet: bool, as_json: boo
     Exit 0 if every version matches, 1 on a mismatch (or an action that could not be replayed),
     2 if the recording cannot be read.
     """
-    from canvas_tui.data.replay import replay as run_replay
+    from canvas_tui.replay.run import replay as run_replay
 
     if not headless and not (quiet or as_json):
         sys.exit(asyncio.run(_watch_in_app(_load(recording), mode)))
@@ -68,7 +65,7 @@ async def _watch_in_app(recording, mode: str) -> int:
     from canvas_tui.app import build_app
     from canvas_tui.behaviours.defaults import default_behaviours
     from canvas_tui.bootstrap import close_session
-    from canvas_tui.data.replay import prepare_run, report_of
+    from canvas_tui.replay.run import prepare_run, report_of
 
     settings = settings_from({})
     run = prepare_run(recording, settings, behaviours=default_behaviours(settings.policy_threshold), mode=mode)
@@ -180,11 +177,6 @@ def _eval_one(path: Path, backend: dict[str, object]):
     except BaselineError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-
-
-def open_data_log(log_path: Path | None):
-    """The decision log at `log_path` (or the configured one), ready for the data loop; a usage error if unusable."""
-    return open_records(log_path, team=False)
 
 
 @click.group()

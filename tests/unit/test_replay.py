@@ -8,10 +8,9 @@ import json
 import pytest
 
 from canvas_tui.behaviours.base import Span
-from canvas_tui.data.recordings import load_recording
-from canvas_tui.data.replay import replay
 from canvas_tui.headless import HeadlessChat
-from canvas_tui.log.recording import RecordingError
+from canvas_tui.log.recording import RecordingError, load_recording
+from canvas_tui.replay.run import replay
 from tests.data_support import DOC, record
 from tests.fakes import fake_behaviours
 

@@ -15,8 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from canvas_tui.behaviours.base import (AnchorResult, LocateDecision, PolicyDecision, Provenance, Span,
-                                        TriggerDecision)
+from canvas_tui.behaviours.base import AnchorResult, LocateDecision, PolicyDecision, Provenance, Span, TriggerDecision
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.log.records import DecisionRecord
 
