@@ -17,6 +17,7 @@ from canvas_tui.cli import (
     log_cmd,
     pipeline_cmds,
     pipeline_extra_cmds,
+    replay_cmd,
     team_cmd,
     traffic_cmds,
 )
@@ -32,8 +33,8 @@ def cli() -> None:
     """
 
 
-for module in (app_cmd, chat_cmd, log_cmd, pipeline_cmds, data_cmds, pipeline_extra_cmds, team_cmd, traffic_cmds,
-               labels_cmd):
+for module in (app_cmd, chat_cmd, log_cmd, pipeline_cmds, replay_cmd, data_cmds, pipeline_extra_cmds, team_cmd,
+               traffic_cmds, labels_cmd):
     module.register(cli)
 
 
