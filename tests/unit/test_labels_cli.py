@@ -50,13 +50,17 @@ def rewrite_rows(path: Path, change) -> None:
     path.write_text(out.getvalue(), encoding="utf-8", newline="")
 
 
-def test_locate_fill_computes_blanked_offsets_back_from_the_anchors(data):
-    path = copy_behaviour(data, "locate") / "labels.csv"
+@pytest.mark.parametrize("command, behaviour, spoilt, said", [
+    ("locate-fill", "locate", {"start": "", "end": ""}, "filled 3 rows"),
+    ("comment-fill", "comment", {"start": "0", "end": "0"}, "all offsets filled"),
+])
+def test_a_fill_computes_spoilt_offsets_back_to_the_committed_file(data, command, behaviour, spoilt, said):
+    path = copy_behaviour(data, behaviour) / "labels.csv"
     committed = path.read_bytes()
-    rewrite_rows(path, lambda i, row: row.update(start="", end="") if i in (0, 5, 9) else None)
-    result = labels("locate-fill")
+    rewrite_rows(path, lambda i, row: row.update(spoilt) if i in (0, 5, 9) else None)
+    result = labels(command)
     assert result.exit_code == 0, result.output
-    assert "filled 3 rows" in result.output
+    assert said in result.output
     assert path.read_bytes() == committed
 
 
@@ -69,16 +73,6 @@ def test_locate_fill_stops_on_an_anchor_missing_from_its_document_and_changes_no
     assert result.exit_code == 1
     assert "anchor not found: 'words in no document'" in result.output and "was not changed" in result.output
     assert path.read_bytes() == before
-
-
-def test_comment_fill_rewrites_offsets_from_the_quotes(data):
-    path = copy_behaviour(data, "comment") / "labels.csv"
-    committed = path.read_bytes()
-    rewrite_rows(path, lambda i, row: row.update(start="0", end="0") if i in (1, 4) else None)
-    result = labels("comment-fill")
-    assert result.exit_code == 0, result.output
-    assert "all offsets filled" in result.output
-    assert path.read_bytes() == committed
 
 
 def test_comment_fill_lists_quotes_not_found_exits_1_and_fills_the_rest(data):
