@@ -231,6 +231,8 @@ def _invalid(path: Path, line: int, written: int, exc: ValidationError) -> str:
 
 def _upgraded(upgrade: Callable[[dict[str, Any]], dict[str, Any]], entry: dict[str, Any], line: int,
               path: Path) -> dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise RecordingError(f"{path}, line {line}: not a recording entry (a JSON object)")
     try:
         return upgrade(entry)
     except RecordingError as exc:

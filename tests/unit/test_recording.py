@@ -62,6 +62,14 @@ def test_a_file_that_is_not_a_recording_fails_with_the_reason(tmp_path, content,
         load_recording(path)
 
 
+def test_a_line_of_an_old_recording_that_is_not_an_object_is_a_clear_error_not_a_crash(tmp_path):
+    path = tmp_path / "r.jsonl"
+    path.write_text('{"type": "header", "session_id": "s", "backend": "b", "model": "m"}\n[1, 2]\n{"type": "action", '
+                    '"action": "undo"}\n')
+    with pytest.raises(RecordingError, match="line 2: not a recording entry"):
+        load_recording(path)
+
+
 def test_a_deeply_nested_line_is_a_clear_error_not_a_crash(tmp_path):
     path = tmp_path / "r.jsonl"
     header = HeaderEntry(session_id="s", backend="b", model="m").model_dump_json()
