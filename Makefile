@@ -13,12 +13,17 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
 WHEELHOUSE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/canvas-tui/wheels/llama-cpp-python-$(LLAMA_VERSION)-native-off
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup bench clean-venv
+.PHONY: run test test-fast setup bench clean-venv
 run: setup
 	$(BIN)/canvas-tui $(ARGS)
 
 test: setup
 	bash .ci/test-in-venv
+
+# While working: the layer contract and every test not marked slow (no real model server), in a few minutes.
+test-fast: setup
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m pytest -m "not slow" -q $(ARGS)
 
 setup: $(STAMP)
 

@@ -16,9 +16,9 @@ import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.exports import label_rows
 from canvas_tui.data.finetune import finetune_rows
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 DOCUMENTS = [f"# Report {n}\n\n" + ("This sentence is part of a long report. " * 50 + "\n\n") * 2 for n in range(10)]

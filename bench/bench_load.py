@@ -45,7 +45,7 @@ class TimedRefinder:
 
     def __init__(self) -> None:
         self.session = Session(ScriptedClient(), Behaviours(trigger=None, locator=None, policy=None,
-                                                             anchorer=default_anchorer()),
+                                                             anchorer=default_anchorer(), proposer=None),
                                DecisionLog(":memory:"), Settings(log_path=":memory:"))
         self.seconds, self.calls = 0.0, 0
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from canvas_tui.behaviours.base import (AnchorResult, LocateDecision, PolicyDecision, Provenance, Span,
-                                        TriggerDecision)
+from canvas_tui.behaviours.base import AnchorResult, LocateDecision, PolicyDecision, Provenance, Span, TriggerDecision
+from canvas_tui.behaviours.comment import CommentProposer, default_proposer
 from canvas_tui.behaviours.defaults import Behaviours
 
 FAKE = Provenance(implementation="fake", version="0")
@@ -70,7 +70,7 @@ class ExactAnchorer:
 
 
 def fake_behaviours(*, trigger: list[str] | None = None, needle: str | None = None, policy: str = "rewrite",
-                    ambiguous_with: list[Span] | None = None) -> Behaviours:
-    """A behaviour bundle of fakes."""
+                    ambiguous_with: list[Span] | None = None, proposer: CommentProposer | None = None) -> Behaviours:
+    """A behaviour bundle of fakes (the comment proposer is the real default unless one is given)."""
     return Behaviours(trigger=FakeTrigger(trigger or ["inline"]), locator=FakeLocator(needle, ambiguous_with or []),
-                      policy=FakePolicy(policy), anchorer=ExactAnchorer())
+                      policy=FakePolicy(policy), anchorer=ExactAnchorer(), proposer=proposer or default_proposer())

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from canvas_tui.app.app import CanvasApp
-from canvas_tui.data.recordings import Recording
-from canvas_tui.data.replay import ReplayRun
+from canvas_tui.log.recording import Recording
+from canvas_tui.replay.run import ReplayRun
 from canvas_tui.session import Session
 
 

@@ -14,10 +14,9 @@ from textual.message import Message
 
 from canvas_tui.app.messages import TurnFinished
 from canvas_tui.behaviours.base import Span
-from canvas_tui.data.driver import Performed, driven_actions, perform
-from canvas_tui.data.recordings import Recording
-from canvas_tui.data.replay import ReplayReport, ReplayRun, report_of
-from canvas_tui.log.recording import ActionEntry
+from canvas_tui.log.recording import ActionEntry, Recording
+from canvas_tui.replay.driver import Performed, driven_actions, perform
+from canvas_tui.replay.run import ReplayReport, ReplayRun, report_of
 
 TURN_KINDS = ("message", "answer", "quick_action")
 

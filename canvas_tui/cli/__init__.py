@@ -9,8 +9,19 @@ from __future__ import annotations
 
 import click
 
+from canvas_tui.cli import (
+    app_cmd,
+    chat_cmd,
+    data_cmds,
+    labels_cmd,
+    log_cmd,
+    pipeline_cmds,
+    pipeline_extra_cmds,
+    replay_cmd,
+    team_cmd,
+    traffic_cmds,
+)
 from canvas_tui.cli.common import DefaultCommandGroup
-from canvas_tui.cli import app_cmd, chat_cmd, data_cmds, log_cmd, pipeline_cmds, pipeline_extra_cmds, team_cmd, traffic_cmds
 
 
 @click.group(cls=DefaultCommandGroup, default_command="app", context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,7 +33,8 @@ def cli() -> None:
     """
 
 
-for module in (app_cmd, chat_cmd, log_cmd, pipeline_cmds, data_cmds, pipeline_extra_cmds, team_cmd, traffic_cmds):
+for module in (app_cmd, chat_cmd, log_cmd, pipeline_cmds, replay_cmd, data_cmds, pipeline_extra_cmds, team_cmd,
+               traffic_cmds, labels_cmd):
     module.register(cli)
 
 

@@ -1,4 +1,5 @@
-"""The data-loop commands: `replay`, `eval replay`, `export labels|finetune`, `stats` (and `winrate`, in winrate_cmd).
+"""The data-loop commands: `eval replay`, `export labels|finetune`, `stats` (and `winrate`, in winrate_cmd); the
+runtime `replay` is in replay_cmd.
 
 Each command is a thin layer over `canvas_tui.data`; heavy imports happen only when one runs.
 """
@@ -14,95 +15,13 @@ from pathlib import Path
 import click
 
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
-from canvas_tui.cli.team_source import open_records, record_source_options, utc
+from canvas_tui.cli.replay_cmd import load_or_exit
+from canvas_tui.cli.team_source import LOG_OPTION, open_records, record_source_options, utc
 from canvas_tui.data.exports import EXPORTABLE
 from canvas_tui.data.finetune import FINETUNABLE
 
-RECORDING = click.Path(exists=True, dir_okay=False, path_type=Path)
-LOG_OPTION = click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
-                          help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.")
 SINCE_OPTION = click.option("--since", type=click.DateTime(), default=None,
                             help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.")
-
-
-def _load(path: Path):
-    from canvas_tui.data.recordings import load_recording
-    from canvas_tui.log.recording import RecordingError
-
-    try:
-        return load_recording(path)
-    except RecordingError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-
-
-@click.command()
-@click.argument("recording", type=RECORDING)
-@click.option("--headless", is_flag=True, help="Print the replayed session as the headless chat does, instead of "
-                                                "playing it in the app.")
-@click.option("--behaviours", "mode", type=click.Choice(["recorded", "current"]), default="recorded", show_default=True,
-              help="recorded: behaviours answer as logged; current: today's behaviours decide again.")
-@click.option("--quiet", is_flag=True, help="Print only the version checks.")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def replay(recording: Path, headless: bool, mode: str, quiet: bool, as_json: bool) -> None:
-    """Re-run RECORDING offline (replay backend) and check each document version byte for byte.
-
-    Exit 0 if every version matches, 1 on a mismatch (or an action that could not be replayed),
-    2 if the recording cannot be read.
-    """
-    from canvas_tui.data.replay import replay as run_replay
-
-    if not headless and not (quiet or as_json):
-        sys.exit(asyncio.run(_watch_in_app(_load(recording), mode)))
-    watch = None if (quiet or as_json) else _printer()
-    report = asyncio.run(run_replay(_load(recording), settings_from({}), mode=mode, on_action=watch))
-    if as_json:
-        click.echo(report.model_dump_json(indent=2))
-    else:
-        _print_checks(report)
-    sys.exit(0 if report.ok else EXIT_PARTIAL)
-
-
-async def _watch_in_app(recording, mode: str) -> int:
-    """Play the recording in the app; exit 0 if every version matched, 1 otherwise."""
-    from canvas_tui.app import build_app
-    from canvas_tui.behaviours.defaults import default_behaviours
-    from canvas_tui.bootstrap import close_session
-    from canvas_tui.data.replay import prepare_run, report_of
-
-    settings = settings_from({})
-    run = prepare_run(recording, settings, behaviours=default_behaviours(settings.policy_threshold), mode=mode)
-    app = build_app(run.session, playback=(recording, run))
-    try:
-        await app.run_async()
-    finally:
-        await close_session(run.session)
-    return 0 if report_of(recording, run, mode).ok else EXIT_PARTIAL
-
-
-def _printer():
-    from canvas_tui.headless import HeadlessChat
-
-    def show(session, performed) -> None:
-        payload = performed.action.payload
-        shown = payload.get("text") if performed.action.kind in ("message", "answer") else payload or ""
-        click.echo(f"» {performed.action.kind} {json.dumps(shown, ensure_ascii=False)[:100] if shown else ''}".rstrip())
-        if performed.result is not None:
-            HeadlessChat(session, sys.stdout).show_turn(performed.result)
-        if performed.problem:
-            click.echo(f"[problem] {performed.problem}")
-    return show
-
-
-def _print_checks(report) -> None:
-    for check in report.versions:
-        where = f" (first difference at character {check.first_difference})" if check.first_difference is not None else ""
-        click.echo(f"version {check.position} (v{check.number}, {check.author}): {check.status}{where}")
-    for problem in report.problems:
-        click.echo(f"problem: {problem}")
-    matched = sum(check.status == "match" for check in report.versions)
-    click.echo(f"{matched} of {len(report.versions)} versions match byte for byte"
-               f" ({report.behaviours} behaviours, recording schema {report.written_schema})")
 
 
 def _recordings(paths: tuple[Path, ...]) -> list[Path]:
@@ -176,15 +95,10 @@ def _eval_one(path: Path, backend: dict[str, object]):
     settings = settings_from(backend)
     client = make_client(settings) if backend.get("backend") else None
     try:
-        return asyncio.run(run_eval(_load(path), settings, default_behaviours(settings.policy_threshold), client))
+        return asyncio.run(run_eval(load_or_exit(path), settings, default_behaviours(settings.policy_threshold), client))
     except BaselineError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-
-
-def open_data_log(log_path: Path | None):
-    """The decision log at `log_path` (or the configured one), ready for the data loop; a usage error if unusable."""
-    return open_records(log_path, team=False)
 
 
 @click.group()
@@ -270,5 +184,5 @@ def register(group: click.Group) -> None:
     """Add the data-loop commands to the top-level group (`eval replay` is added by `pipeline_cmds`)."""
     from canvas_tui.cli.winrate_cmd import winrate
 
-    for command in (replay, export, stats, winrate):
+    for command in (export, stats, winrate):
         group.add_command(command)

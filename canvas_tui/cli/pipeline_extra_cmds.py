@@ -99,7 +99,8 @@ def synth(behaviour: str, teacher: str, model: str | None, base_url: str | None,
 @click.option("--json", "as_json", is_flag=True, help="Print every finding as JSON.")
 def lint(behaviour: str, limit: int, as_json: bool) -> None:
     """Check BEHAVIOUR's labels and teacher rows; exit 1 if there are errors (warnings do not fail)."""
-    from canvas_tui.pipeline.lint import lint as run_lint, render
+    from canvas_tui.pipeline.lint import lint as run_lint
+    from canvas_tui.pipeline.lint import render
 
     report = run_lint(_config(behaviour))
     click.echo(json.dumps(report.model_dump(), indent=2) if as_json else render(report, limit=limit))
@@ -117,7 +118,8 @@ def iterate(behaviour: str, teacher: str | None, model: str | None, base_url: st
 
     Without --teacher the candidate is trained on the current data. Exit 1 if the candidate was rejected.
     """
-    from canvas_tui.pipeline.iterate import IterateOptions, iterate as run_iterate
+    from canvas_tui.pipeline.iterate import IterateOptions
+    from canvas_tui.pipeline.iterate import iterate as run_iterate
 
     _config(behaviour)
     client = _client(teacher, model, base_url) if teacher else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,8 @@ import click
 from canvas_tui.cli.common import EXIT_USAGE, settings_from
 
 TEAM_ONLY = ("person", "until", "source")
+LOG_OPTION = click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
+                          help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.")
 
 
 def record_source_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -37,7 +39,7 @@ def record_source_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def utc(moment: datetime | None) -> datetime | None:
     """A date from the command line, taken as UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
+    return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
 def open_records(log_path: Path | None, team: bool, *, person: str | None = None, until: datetime | None = None,
@@ -47,7 +49,7 @@ def open_records(log_path: Path | None, team: bool, *, person: str | None = None
         given = [f"--{name}" for name, value in zip(TEAM_ONLY, (person, until, source)) if value is not None]
         if given:
             _fail(f"{', '.join(given)} filter the team store: add --team", EXIT_USAGE)
-        from canvas_tui.data.datalog import DataLog
+        from canvas_tui.log.datalog import DataLog
 
         store = DataLog(settings_from({"log_path": log_path}).log_path)
         if store.problem:
@@ -87,3 +89,8 @@ def _report_skipped(store) -> None:
 def _fail(message: str, code: int) -> None:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)
+
+
+def open_data_log(log_path: Path | None):
+    """The decision log at `log_path` (or the configured one), ready for the data loop; a usage error if unusable."""
+    return open_records(log_path, team=False)

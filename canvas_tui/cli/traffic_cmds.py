@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from datetime import date
 from pathlib import Path
 
 import click

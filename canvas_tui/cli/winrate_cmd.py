@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from canvas_tui.cli.common import settings_from
-from canvas_tui.cli.data_cmds import LOG_OPTION, open_data_log
+from canvas_tui.cli.team_source import LOG_OPTION, open_data_log
 
 
 def _ask(text: str) -> str:
@@ -38,9 +38,8 @@ def winrate(a: str, b: str, prompts: Path | None, judge: str, use_app: bool, bas
     win rate among decisive judgements with a 95% Wilson interval.
     """
     from canvas_tui.data.pairs import open_version
-    from canvas_tui.data.recordings import Recording
     from canvas_tui.llm.errors import ModelError
-    from canvas_tui.log.recording import RecordingError
+    from canvas_tui.log.recording import Recording, RecordingError
 
     try:
         versions = [open_version(spec, base_url) for spec in (a, b)]
@@ -68,9 +67,9 @@ async def _compare(versions, judge_client, prompts: Path | None, names: tuple[st
     from functools import partial
 
     from canvas_tui.behaviours.defaults import default_behaviours
-    from canvas_tui.data.judging import judge_pairs, model_judge, person_judge
     from canvas_tui.data.pairs import outputs_of, paired, read_prompts
-    from canvas_tui.data.winrate import win_rate
+    from canvas_tui.judging.blind import judge_pairs, model_judge, person_judge
+    from canvas_tui.judging.winrate import win_rate
     from canvas_tui.log.records import new_id
 
     settings = settings_from({"log_path": log_path})

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from canvas_tui.data.recordings import Recording
-from canvas_tui.log.recording import ActionEntry, CorrectionEntry, DecisionEntry, VersionEntry
+from canvas_tui.log.recording import ActionEntry, CorrectionEntry, DecisionEntry, Recording, VersionEntry
 from canvas_tui.log.records import DecisionRecord
 
 WORK_IN_CANVAS = {"message", "quick_action", "selection", "manual_edit", "apply_comment"}

@@ -26,13 +26,12 @@ from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.config import Settings
 from canvas_tui.data.acceptance import COMMENT_BEHAVIOURS, PersonVerdicts, person_verdicts
 from canvas_tui.data.baselines import Baseline, BaselineTurn, load_baseline
-from canvas_tui.data.comment_sets import CommentDiff, PersonOnComments, compare_comments, comments_of, near
+from canvas_tui.data.comment_sets import CommentDiff, PersonOnComments, comments_of, compare_comments, near
 from canvas_tui.data.outcomes import Outcome, expected_by, outcome_of
-from canvas_tui.data.recordings import Recording
-from canvas_tui.data.replay import run_recording
 from canvas_tui.llm.client import ModelClient
-from canvas_tui.log.recording import DecisionEntry
+from canvas_tui.log.recording import DecisionEntry, Recording
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
+from canvas_tui.replay.run import run_recording
 from canvas_tui.text import one_line
 
 Status = Literal["same", "changed", "regressed", "fixed", "still_wrong", "missing", "new"]

@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.label_rows import SOURCE, TEACHES, LabelRow, rows_for
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.paths import behaviour_dir
 
 DEFAULT_HEADERS = {

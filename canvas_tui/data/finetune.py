@@ -10,8 +10,8 @@ import json
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.outcomes import Outcome, expected_by
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import DecisionRecord
 
 SYSTEM = {

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from pydantic import BaseModel
 
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.document.units import segment
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 SOURCE = "real-use"

@@ -9,12 +9,12 @@ from pydantic import BaseModel
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.bootstrap import open_session
 from canvas_tui.config import Settings, load_settings
-from canvas_tui.data.recordings import Recording, load_recording
+from canvas_tui.judging.blind import Pair
 from canvas_tui.llm.backends import make_client
 from canvas_tui.llm.client import ModelClient
+from canvas_tui.log.recording import ActionEntry, ExchangeEntry, Recording, load_recording
 
 BACKENDS = ("local", "openai", "url", "replay")
-from canvas_tui.log.recording import ActionEntry, ExchangeEntry
 
 
 class Output(BaseModel):
@@ -22,14 +22,6 @@ class Output(BaseModel):
 
     prompt: str
     text: str
-
-
-class Pair(BaseModel):
-    """Two versions' outputs for the same prompt."""
-
-    prompt: str
-    a: str
-    b: str
 
 
 def recording_outputs(recording: Recording) -> list[Output]:

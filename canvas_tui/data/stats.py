@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from canvas_tui.data.datalog import DataLog
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import DecisionRecord
 from canvas_tui.paths import behaviours_dir
 

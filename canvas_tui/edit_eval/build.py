@@ -1,6 +1,6 @@
 """Builds `behaviours/edits/cases.jsonl` from the corpus documents and real follow-up requests.
 
-`python -m canvas_tui.edit_eval.build ../shared/real-traffic/followups.jsonl` rewrites the file deterministically. Corpus
+`canvas-tui labels edits-build ../shared/real-traffic/followups.jsonl` rewrites the file deterministically. Corpus
 cases come from request templates over each document's real paragraphs, sections and lists; the
 target (the part allowed to change) and every check are computed from the document, never typed by
 hand. Follow-up cases are real requests on the real reply they followed, picked by request pattern.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -277,16 +276,8 @@ def followup_cases(path: Path) -> list[EditCase]:
     return cases
 
 
-def main(argv: list[str]) -> int:
-    """Rewrite the cases file from the documents folder and the follow-ups file given as the one argument."""
-    if len(argv) != 1:
-        print("usage: python -m canvas_tui.edit_eval.build PATH/TO/real-traffic/followups.jsonl", file=sys.stderr)
-        return 2
-    cases = corpus_cases(documents_dir()) + followup_cases(Path(argv[0]))
+def build(followups: Path) -> int:
+    """Rewrite the cases file from the documents folder and the real follow-ups file; returns how many cases."""
+    cases = corpus_cases(documents_dir()) + followup_cases(followups)
     dump_cases(cases, cases_path())
-    print(f"wrote {len(cases)} cases to {cases_path()}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    return len(cases)

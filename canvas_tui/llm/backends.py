@@ -40,11 +40,11 @@ def _compatible(backend: str, model: str, base_url: str | None, key: str, settin
 
 def _replay(settings: Settings) -> ModelClient:
     from canvas_tui.llm.scripted import ReplayClient
-    from canvas_tui.log.recording import RecordingError, exchanges_of, read_recording
+    from canvas_tui.log.recording import RecordingError, load_recording
 
     if settings.replay_file is None:
         raise ModelUnavailable("The replay backend needs --replay-file (a recording).")
     try:
-        return ReplayClient(exchanges_of(read_recording(settings.replay_file)))
+        return ReplayClient(load_recording(settings.replay_file).exchanges)
     except RecordingError as exc:
         raise ModelUnavailable(str(exc)) from exc

@@ -19,7 +19,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX corrections_decision ON corrections(decision_id);
     CREATE TABLE blobs (hash TEXT PRIMARY KEY, text TEXT NOT NULL);
     """,
-    # 2: win-rate judgements (canvas_tui.data.winrate), and decisions by turn (exports read a turn's decisions)
+    # 2: win-rate judgements (canvas_tui.judging.winrate), and decisions by turn (exports read a turn's decisions)
     """
     CREATE INDEX decisions_turn ON decisions(turn_id);
     CREATE TABLE judgements (

@@ -3,6 +3,12 @@
 Each line is one entry: a header, a person's action, a model exchange (as sent and received), a
 decision, or a document version. Lines are flushed and fsynced as written, so a killed process
 leaves a file readable up to its last complete line.
+
+This is the one reader of recordings (the runtime replay, the replay backend and the data loop all load through
+`load_recording`): an older schema is upgraded entry by entry, a newer one refused in plain words. Schema 0 is the
+pre-release format: its header has no `schema_version`, its action lines name the action `action` and its payload
+`data`, and a version line may lack the full `text` (such a recording cannot be compared byte for byte, and loading
+says so).
 """
 
 from __future__ import annotations
@@ -10,7 +16,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -18,7 +25,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 from canvas_tui import __version__
-from canvas_tui.llm.types import ModelExchange
+from canvas_tui.exchange import ModelExchange
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord, utc_now
 
 SCHEMA_VERSION = 1
@@ -136,30 +143,113 @@ def recording_lines(path: Path) -> list[str]:
     return lines
 
 
-def read_recording(path: Path) -> list[BaseModel]:
-    """All complete entries of a recording; a torn last line (killed writer) is ignored."""
-    lines = recording_lines(path)
-    entries = list(_parse(lines, path))
-    if not entries or not isinstance(entries[0], HeaderEntry):
-        raise RecordingError(f"{path} is not a canvas-tui recording (no header line)")
-    if entries[0].schema_version > SCHEMA_VERSION:
-        raise RecordingError(f"{path} was written by a newer canvas-tui (recording schema {entries[0].schema_version}; "
+def _from_v0(entry: dict[str, Any]) -> dict[str, Any]:
+    if entry.get("type") == "header":
+        return entry | {"schema_version": 1}
+    if entry.get("type") == "action" and "action" in entry:
+        return {key: value for key, value in entry.items() if key not in ("action", "data")} | {
+            "kind": entry["action"], "payload": entry.get("data") or {}}
+    if entry.get("type") == "version" and "text" not in entry:
+        raise RecordingError(f"this schema-0 recording stored version {entry.get('number')} without its text, "
+                             "so its documents cannot be replayed byte for byte; record the session again")
+    return entry
+
+
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _from_v0}
+"""UPGRADES[n] turns one schema-n entry (a JSON object) into a schema-(n+1) entry."""
+
+
+@dataclass
+class Recording:
+    """A loaded recording: its entries in order (in the current schema), and the schema it was written in."""
+
+    path: Path
+    entries: list[BaseModel]
+    written_schema: int
+
+    @property
+    def header(self) -> HeaderEntry:
+        return self.entries[0]
+
+    def of_type(self, kind: type[BaseModel]) -> list[Any]:
+        """The entries of one type, in order."""
+        return [entry for entry in self.entries if isinstance(entry, kind)]
+
+    @property
+    def actions(self) -> list[ActionEntry]:
+        return self.of_type(ActionEntry)
+
+    @property
+    def versions(self) -> list[VersionEntry]:
+        return self.of_type(VersionEntry)
+
+    @property
+    def decisions(self) -> list[DecisionRecord]:
+        return [entry.record for entry in self.of_type(DecisionEntry)]
+
+    @property
+    def corrections(self) -> list[CorrectionRecord]:
+        return [entry.record for entry in self.of_type(CorrectionEntry)]
+
+    @property
+    def exchanges(self) -> list[ModelExchange]:
+        """The model exchanges, in order (what the replay backend serves)."""
+        return [entry.exchange for entry in self.of_type(ExchangeEntry)]
+
+
+def load_recording(path: Path | str) -> Recording:
+    """Read a recording, upgrading an older schema; a torn last line (killed writer) is ignored; RecordingError
+    says why a file cannot be used."""
+    path = Path(path)
+    raw = _raw_entries(path)
+    written = raw[0][1].get("schema_version", 0)
+    if not isinstance(written, int):
+        raise RecordingError(f"{path}, line {raw[0][0]}: the header's schema_version is not a number ({written!r})")
+    if written > SCHEMA_VERSION:
+        raise RecordingError(f"{path} was written by a newer canvas-tui (recording schema {written}; "
                              f"this version reads up to {SCHEMA_VERSION}). Upgrade canvas-tui to replay it.")
-    return entries
+    for version in range(written, SCHEMA_VERSION):
+        raw = [(line, _upgraded(UPGRADES[version], entry, line, path)) for line, entry in raw]
+    last = raw[-1][0] if written == SCHEMA_VERSION else None
+    entries = []
+    for line, entry in raw:
+        try:
+            entries.append(_ENTRY.validate_python(entry))
+        except ValidationError as exc:
+            if line == last:
+                break
+            raise RecordingError(_invalid(path, line, written, exc)) from exc
+    return Recording(path, entries, written)
 
 
-def _parse(lines: list[str], path: Path) -> Iterator[BaseModel]:
+def _invalid(path: Path, line: int, written: int, exc: ValidationError) -> str:
+    reason = str(exc).splitlines()[0]
+    if written == SCHEMA_VERSION:
+        return f"{path}, line {line}: not a valid recording entry ({reason})"
+    return f"{path}, line {line}: cannot upgrade this entry to recording schema {SCHEMA_VERSION} ({reason})"
+
+
+def _upgraded(upgrade: Callable[[dict[str, Any]], dict[str, Any]], entry: dict[str, Any], line: int,
+              path: Path) -> dict[str, Any]:
+    if not isinstance(entry, dict):
+        raise RecordingError(f"{path}, line {line}: not a recording entry (a JSON object)")
+    try:
+        return upgrade(entry)
+    except RecordingError as exc:
+        raise RecordingError(f"{path}, line {line}: {exc}") from exc
+
+
+def _raw_entries(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    lines = recording_lines(path)
+    entries = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            yield _ENTRY.validate_python(json.loads(line))
-        except (ValueError, ValidationError, RecursionError) as exc:
-            if number == len(lines):
-                return
-            raise RecordingError(f"{path}, line {number}: not a valid recording entry ({str(exc).splitlines()[0]})") from exc
-
-
-def exchanges_of(entries: list[BaseModel]) -> list[ModelExchange]:
-    """The model exchanges of a recording, in order (what the replay backend serves)."""
-    return [entry.exchange for entry in entries if isinstance(entry, ExchangeEntry)]
+            entries.append((number, json.loads(line)))
+        except (ValueError, RecursionError) as exc:
+            if number != len(lines):
+                raise RecordingError(f"{path}, line {number}: not JSON ({str(exc).splitlines()[0]})") from exc
+    if not entries or not isinstance(entries[0][1], dict) or entries[0][1].get("type") != "header":
+        raise RecordingError(f"{path} is not a canvas-tui recording (no header line)")
+    return entries

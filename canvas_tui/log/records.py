@@ -1,9 +1,10 @@
-"""What the decision log stores: every decision a behaviour makes, and every correction a person makes."""
+"""What the decision log stores: every decision a behaviour makes, every correction a person makes, and every
+blind judgement of two outputs."""
 
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -15,7 +16,7 @@ def new_id() -> str:
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 class DecisionRecord(BaseModel):
@@ -61,3 +62,23 @@ class CorrectionRecord(BaseModel):
     kind: CorrectionKind
     decision_id: str | None
     detail: dict[str, Any] = Field(default_factory=dict)
+
+
+Verdict = Literal["A", "B", "tie"]
+
+
+class Judgement(BaseModel):
+    """One blind comparison of two outputs for the same prompt: who was shown first, and which won."""
+
+    id: str = Field(default_factory=new_id)
+    comparison_id: str
+    time: datetime = Field(default_factory=utc_now)
+    judge: str = Field(description="'person' or 'model:<backend>/<model>'")
+    prompt: str
+    a_name: str
+    b_name: str
+    a_text: str
+    b_text: str
+    shown_first: Literal["A", "B"]
+    verdict: Verdict
+    reason: str | None = None

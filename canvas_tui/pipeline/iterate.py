@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from canvas_tui.data.winrate import WinRate
+from canvas_tui.judging.winrate import WinRate
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.paths import behaviours_dir
 from canvas_tui.pipeline.cards import eval_table

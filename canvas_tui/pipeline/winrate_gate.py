@@ -1,7 +1,7 @@
 """The win-rate check of `iterate` for behaviours that write text (comment): candidate against current.
 
 Both artifacts answer the same held-out inputs through `canvas-tui predict` (each in its own child
-process, see `isolated`); a judge model compares each differing pair blind (canvas_tui.data.judging;
+process, see `isolated`); a judge model compares each differing pair blind (canvas_tui.judging.blind;
 identical answers are not judged), and the candidate is rejected when the 95% interval of its win
 rate lies wholly under one half.
 What differs per behaviour (its held-out inputs, how an output reads as text) is a small adapter here.
@@ -16,9 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from canvas_tui.data.judging import judge_pairs, model_judge
-from canvas_tui.data.pairs import Pair
-from canvas_tui.data.winrate import WinRate, win_rate
+from canvas_tui.judging.blind import Pair, judge_pairs, model_judge
+from canvas_tui.judging.winrate import WinRate, win_rate
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.pipeline import isolated
 from canvas_tui.pipeline.config import BehaviourConfig

@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
-from canvas_tui.behaviours.comment import default_proposer
 from canvas_tui.document import Comment, Document
 from canvas_tui.session import prompts
 from canvas_tui.session.context import Turn
+from canvas_tui.session.editing import carry_out
 from canvas_tui.session.events import CanvasDelta
 from canvas_tui.session.labels import locate_label
-from canvas_tui.session.editing import carry_out
 from canvas_tui.session.lengths import write_budget
 from canvas_tui.session.places import quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
@@ -178,15 +177,16 @@ async def answer_pending(session: Session, turn: Turn) -> bool:
 
 
 async def comment(session: Session, turn: Turn) -> None:
-    """The comment proposer proposes comments; each quote is anchored; anchored ones are kept, the rest reported.
+    """The session's comment proposer proposes comments; each quote is anchored; anchored ones are kept, the rest
+    reported.
 
     Comment ids number the document's comments (c1, c2, ...), so a replayed session refers to the same ones.
     """
     turn.set_kind("comment")
     document, limit = session.document, session.settings.max_comments
     started = time.perf_counter()
-    proposed = await default_proposer().propose(session.client, turn.message, document.text, limit,
-                                                session.settings.max_tokens)
+    proposed = await session.behaviours.proposer.propose(session.client, turn.message, document.text, limit,
+                                                        session.settings.max_tokens)
     record = session.log_decision(turn, "comment", Provenance(implementation=proposed.implementation, version=proposed.version,
                                                               raw_reply=proposed.raw_reply, fallback=proposed.fallback),
                                   {"request": turn.message, "document": document.text},

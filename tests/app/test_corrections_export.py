@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.exports import label_rows, write_labels
+from canvas_tui.log.datalog import DataLog
 from tests.app.conftest import SIZE, send
 
 

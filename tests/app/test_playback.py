@@ -8,8 +8,8 @@ import pytest
 
 from canvas_tui.app import build_app
 from canvas_tui.behaviours.defaults import default_behaviours
-from canvas_tui.data.recordings import load_recording
-from canvas_tui.data.replay import prepare_run, report_of
+from canvas_tui.log.recording import load_recording
+from canvas_tui.replay.run import prepare_run, report_of
 from tests.app.conftest import SIZE
 
 DEMOS = Path(__file__).resolve().parents[2] / "demos"

@@ -30,8 +30,8 @@ from canvas_tui.config import Settings
 from canvas_tui.document import Document
 from canvas_tui.headless import HeadlessChat
 from canvas_tui.llm.scripted import ScriptedClient
-from canvas_tui.log.recording import ExchangeEntry, HeaderEntry, RecordingWriter, VersionEntry, read_recording
 from canvas_tui.llm.types import ModelExchange, ModelRequest
+from canvas_tui.log.recording import ExchangeEntry, HeaderEntry, RecordingWriter, load_recording
 from tests.fakes import fake_behaviours
 
 pytestmark = pytest.mark.slow
@@ -120,7 +120,7 @@ def assert_nothing_was_lost(outcome: Outcome) -> None:
             stored = {row[0] for row in log.execute("SELECT id FROM decisions")} if outcome.decisions else set()
         assert set(outcome.decisions) <= stored, "a committed decision is missing"
     if (workdir / "session.jsonl").exists() and (workdir / "session.jsonl").stat().st_size:
-        recorded = [entry.text for entry in read_recording(workdir / "session.jsonl") if isinstance(entry, VersionEntry)]
+        recorded = [entry.text for entry in load_recording(workdir / "session.jsonl").versions]
         assert recorded == VERSIONS[:len(recorded)]
     for autosave in (workdir / "data" / "autosave").glob("*.md"):
         assert autosave.read_text() in VERSIONS[1:], "the autosave copy is not a whole version"

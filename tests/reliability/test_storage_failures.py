@@ -12,7 +12,7 @@ from canvas_tui.bootstrap import SessionOptions, open_session
 from canvas_tui.config import Settings
 from canvas_tui.headless import HeadlessChat
 from canvas_tui.llm.scripted import ScriptedClient
-from canvas_tui.log.recording import VersionEntry, read_recording
+from canvas_tui.log.recording import load_recording
 from canvas_tui.log.store import DecisionLog
 from tests.fakes import fake_behaviours
 
@@ -107,7 +107,7 @@ async def test_a_recording_whose_disk_fills_stops_cleanly_and_stays_readable(tmp
     assert session.document.text == EDITS[1]
     assert out.getvalue().count("[warning] The session is not being recorded") == 1
     assert "No space left on device" in out.getvalue() and "undone" in out.getvalue()
-    versions = [entry.text for entry in read_recording(path) if isinstance(entry, VersionEntry)]
+    versions = [entry.text for entry in load_recording(path).versions]
     assert versions == [DOC, EDITS[0]]
 
 

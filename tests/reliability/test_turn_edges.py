@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from canvas_tui.behaviours.base import Span
-from canvas_tui.log.recording import read_recording
+from canvas_tui.log.recording import load_recording
 from tests.reliability.support import Snapshot, assert_turn_kept_the_document_valid, fuzz_session
 
 DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n"
@@ -38,7 +38,7 @@ async def test_a_message_with_broken_utf8_from_a_terminal_is_a_normal_turn(tmp_p
     session.client.queue("Hello.")
     result = await session.turn("caf\udce9 ?")
     assert result.kind == "chat" and result.reply == "Hello."
-    message = [entry for entry in read_recording(tmp_path / "r.jsonl") if getattr(entry, "kind", None) == "message"]
+    message = [entry for entry in load_recording(tmp_path / "r.jsonl").actions if entry.kind == "message"]
     assert message[0].payload["text"] == "caf\ufffd ?"
 
 

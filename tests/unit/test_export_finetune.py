@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from canvas_tui.cli import cli
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.exports import label_rows
 from canvas_tui.data.finetune import finetune_rows
 from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 from canvas_tui.session import Session
 from tests.data_support import DOC

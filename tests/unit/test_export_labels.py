@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.cli import cli
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.exports import label_header, label_rows, write_labels
 from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.session import Session
 from tests.data_support import DOC
 from tests.fakes import fake_behaviours

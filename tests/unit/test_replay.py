@@ -8,10 +8,10 @@ import json
 import pytest
 
 from canvas_tui.behaviours.base import Span
-from canvas_tui.data.recordings import load_recording
-from canvas_tui.data.replay import replay
 from canvas_tui.headless import HeadlessChat
-from canvas_tui.log.recording import RecordingError
+from canvas_tui.llm.backends import make_client
+from canvas_tui.log.recording import RecordingError, load_recording
+from canvas_tui.replay.run import replay
 from tests.data_support import DOC, record
 from tests.fakes import fake_behaviours
 
@@ -123,6 +123,13 @@ async def test_a_schema_0_recording_is_upgraded_and_replays(recording, settings)
     loaded = load_recording(recording)
     assert loaded.written_schema == 0 and loaded.actions[0].kind == "open_document"
     assert (await replay(loaded, settings, behaviours=fake_behaviours())).ok
+
+
+def test_the_replay_backend_reads_a_schema_0_recording_through_the_one_upgrading_reader(recording, settings):
+    _as_schema_0(recording)
+    client = make_client(settings.model_copy(update={"backend": "replay", "replay_file": recording}))
+    assert client.backend == "replay"
+    assert list(client.replies) == [exchange.reply for exchange in load_recording(recording).exchanges] == REPLIES
 
 
 def test_a_schema_0_recording_without_version_texts_is_refused_in_plain_words(recording):

@@ -5,11 +5,17 @@ from __future__ import annotations
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.data.acceptance import person_verdicts
-from canvas_tui.data.comment_sets import AnchoredRemark, PersonOnComments, compare_comments, comments_of
+from canvas_tui.data.comment_sets import AnchoredRemark, PersonOnComments, comments_of, compare_comments
 from canvas_tui.data.eval_replay import compare
-from canvas_tui.data.recordings import load_recording
-from canvas_tui.log.recording import (ActionEntry, CorrectionEntry, DecisionEntry, HeaderEntry, RecordingWriter,
-                                      VersionEntry)
+from canvas_tui.log.recording import (
+    ActionEntry,
+    CorrectionEntry,
+    DecisionEntry,
+    HeaderEntry,
+    RecordingWriter,
+    VersionEntry,
+    load_recording,
+)
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 NOBODY = PersonOnComments()

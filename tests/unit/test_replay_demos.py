@@ -3,15 +3,15 @@ trustworthy eval fixtures: today's behaviours re-run them with no regression, an
 
 from __future__ import annotations
 
-import pytest
-
 from dataclasses import replace
+
+import pytest
 
 from canvas_tui.behaviours.defaults import default_behaviours
 from canvas_tui.data.eval_replay import eval_replay
-from canvas_tui.data.recordings import load_recording
-from canvas_tui.data.replay import replay
+from canvas_tui.log.recording import load_recording
 from canvas_tui.paths import PROJECT_ROOT
+from canvas_tui.replay.run import replay
 from tests.fakes import FakeTrigger
 
 DEMOS = sorted((PROJECT_ROOT / "demos").glob("*.jsonl"))

@@ -11,7 +11,7 @@ import pytest
 from canvas_tui.behaviours.base import Span
 from canvas_tui.data.baselines import load_baseline, save_baseline
 from canvas_tui.data.eval_replay import eval_replay, to_markdown
-from canvas_tui.data.recordings import load_recording
+from canvas_tui.log.recording import load_recording
 from tests.data_support import DOC, record
 from tests.fakes import fake_behaviours
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.comment import CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.llm.errors import ModelUnavailable
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.session import Session
@@ -116,6 +117,34 @@ async def test_comments_are_anchored_and_unplaceable_ones_reported(settings, dec
     assert DOC[comment.start:comment.end] == "We ship on Monday."
     assert "1 anchored, 1 dropped" in result.status_line and "not in the document" in result.reply
     assert [d.behaviour for d in decision_log.decisions()].count("anchor") == 2
+
+
+class OneCommentProposer:
+    """A proposer that always comments on one passage, without the model."""
+
+    name, version = "one-comment", "7"
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    async def propose(self, client, request, document, limit, max_tokens=1024) -> ProposalResult:
+        self.asked.append(request)
+        comment = ProposedComment(quote="The budget is small.", comment="How small?")
+        return ProposalResult(proposals=CommentProposals(comments=[comment]), implementation=self.name,
+                              version=self.version, uses_model=False)
+
+
+async def test_the_session_proposes_comments_with_the_proposer_it_was_given(settings, decision_log):
+    proposer = OneCommentProposer()
+    session = Session(ScriptedClient([]), fake_behaviours(trigger=["comment"], proposer=proposer), decision_log,
+                      settings)
+    session.open_document(DOC, title="plan")
+    result = await session.turn("critique this")
+    assert proposer.asked == ["critique this"] and result.kind == "comment"
+    [comment] = session.document.active_comments
+    assert DOC[comment.start:comment.end] == "The budget is small." and comment.comment == "How small?"
+    [decision] = [d for d in decision_log.decisions() if d.behaviour == "comment"]
+    assert (decision.implementation, decision.version) == ("one-comment", "7")
 
 
 async def test_unreadable_comment_replies_are_retried_then_fall_back_to_none(settings, decision_log):

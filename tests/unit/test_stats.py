@@ -8,9 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from canvas_tui.cli import cli
-from canvas_tui.data.datalog import DataLog
 from canvas_tui.data.stats import real_use_stats, request_kind
 from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.log.datalog import DataLog
 from canvas_tui.session import Session
 from tests.data_support import DOC
 from tests.fakes import fake_behaviours

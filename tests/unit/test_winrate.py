@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_tui.data.datalog import DataLog, Judgement
-from canvas_tui.data.winrate import wilson, win_rate
+from canvas_tui.judging.winrate import wilson, win_rate
+from canvas_tui.log.datalog import DataLog
+from canvas_tui.log.records import Judgement
 
 
 @pytest.mark.parametrize("successes, trials, low, high", [

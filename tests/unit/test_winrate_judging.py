@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 from canvas_tui.cli import cli
-from canvas_tui.data.datalog import DataLog
-from canvas_tui.data.judging import judge_pairs, model_judge, person_judge, verdict_of
-from canvas_tui.data.pairs import Output, Pair, paired, recording_outputs
-from canvas_tui.data.recordings import load_recording
+from canvas_tui.data.pairs import Output, paired, recording_outputs
+from canvas_tui.judging.blind import Pair, judge_pairs, model_judge, person_judge, verdict_of
 from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.log.datalog import DataLog
+from canvas_tui.log.recording import load_recording
 from tests.data_support import record
 from tests.fakes import fake_behaviours
 

@@ -6,9 +6,8 @@ import random
 from functools import partial
 
 from canvas_tui.app.screens.winrate import WinRateApp
-from canvas_tui.data.datalog import DataLog
-from canvas_tui.data.judging import judge_pairs
-from canvas_tui.data.pairs import Pair
+from canvas_tui.judging.blind import Pair, judge_pairs
+from canvas_tui.log.datalog import DataLog
 
 PAIRS = [Pair(prompt="[b]Write[/b] a haiku", a="old [red]haiku[/red]", b="new haiku"),
          Pair(prompt="Summarise", a="old summary", b="new summary"),

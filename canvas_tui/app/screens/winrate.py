@@ -1,6 +1,6 @@
 """The blind A/B/tie screen of `canvas-tui winrate --app`: a prompt and two answers side by side, in a
 random order the person does not see; keys 1, 2, t, s, q. Self-contained: it only needs a `judge` coroutine
-(canvas_tui.data.judging.judge_pairs bound to its pairs) that it feeds with the person's choices."""
+(canvas_tui.judging.blind.judge_pairs bound to its pairs) that it feeds with the person's choices."""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
 from canvas_tui.app.visible import visible
-from canvas_tui.data.datalog import Judgement
-from canvas_tui.data.judging import Choice, Decide, StopJudging
-from canvas_tui.data.pairs import Pair
+from canvas_tui.judging.blind import Choice, Decide, Pair, StopJudging
+from canvas_tui.log.records import Judgement
 
 ANSWERS = {"1": "1", "2": "2", "t": "tie", "s": "skip", "q": "quit"}
 

@@ -1,6 +1,6 @@
 """Measure the acceptance thresholds on the dev split and write behaviours/anchor/thresholds.json.
 
-    python -m canvas_tui.behaviours.anchor.calibrate
+    canvas-tui labels anchor-calibrate
 
 Sweeps a grid of thresholds, scores each on the dev rows, and keeps the configuration whose
 accuracy, averaged with its neighbours on the error-rate axis (so a lucky isolated point does
@@ -80,14 +80,9 @@ def curve_table(points: list[GridPoint], chosen: GridPoint) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
-    """Sweep, choose, write thresholds.json, print the curve."""
+def calibrate() -> tuple[GridPoint, str]:
+    """Sweep the grid on the dev rows, choose, write thresholds.json; returns the chosen point and its curve table."""
     points = sweep(load_rows("dev"), load_documents())
     chosen = choose(points)
     thresholds_path().write_text(chosen.thresholds.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    print(chosen.model_dump_json(indent=2))
-    print(curve_table(points, chosen))
-
-
-if __name__ == "__main__":
-    main()
+    return chosen, curve_table(points, chosen)

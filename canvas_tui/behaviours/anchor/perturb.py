@@ -1,6 +1,6 @@
 """Generate the anchor eval set: seeded quotes of real documents, one perturbation kind each.
 
-    python -m canvas_tui.behaviours.anchor.perturb [--seed 7] [--per-kind 12]
+    canvas-tui labels anchor-perturb [--seed 7] [--per-kind 12]
 
 Copies the corpus documents (and behaviours/locate/documents/ if present) into
 behaviours/anchor/documents/, then writes dev.jsonl and eval.jsonl (split by document, so the
@@ -10,7 +10,6 @@ original document; negatives (`absent`, `paraphrase`, `diverged`) have no span.
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import shutil
@@ -25,6 +24,8 @@ from canvas_tui.behaviours.anchor.evalset import EvalRow, Unit, data_dir, docume
 from canvas_tui.behaviours.anchor.paraphrase import compress, paraphrase
 from canvas_tui.paths import PROJECT_ROOT, behaviour_dir
 
+DEFAULT_CORPUS = PROJECT_ROOT.parent / "shared" / "corpus"
+"""The corpus documents beside the project (../shared/corpus)."""
 Gold = tuple[str, int | None, int | None, bool]
 _MARKUP = re.compile(r"[*_`\[\]<>]")
 _ELISION_MARKS = [" ... ", " \u2026 ", " [...] ", "... ", " [\u2026] ", "\u2026"]
@@ -265,18 +266,11 @@ def generate(corpus: Path, seed: int, per_kind: int) -> dict[str, list[EvalRow]]
     return splits
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Command line entry: regenerate documents/, dev.jsonl and eval.jsonl."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT.parent / "shared" / "corpus")
-    parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--per-kind", type=int, default=12)
-    args = parser.parse_args(argv)
-    for split, rows in generate(args.corpus, args.seed, args.per_kind).items():
+def write_evalset(corpus: Path = DEFAULT_CORPUS, seed: int = 7, per_kind: int = 12) -> dict[str, int]:
+    """Regenerate documents/, dev.jsonl and eval.jsonl; returns how many rows each split got."""
+    written = {}
+    for split, rows in generate(corpus, seed, per_kind).items():
         lines = "".join(row.model_dump_json() + "\n" for row in rows)
         (data_dir() / f"{split}.jsonl").write_text(lines, encoding="utf-8")
-        print(f"{split}: {len(rows)} rows")
-
-
-if __name__ == "__main__":
-    main()
+        written[split] = len(rows)
+    return written

@@ -5,7 +5,7 @@ rows) records, for every row of both splits, the span, score, ambiguity flag and
 anchorer returned when it was written; `tests/unit/test_anchor_snapshot.py` compares a fresh run
 with it row by row. Rewrite it only on purpose (a behaviour change), with
 
-    .venv/bin/python -m canvas_tui.behaviours.anchor.snapshot
+    canvas-tui labels anchor-snapshot
 """
 
 from __future__ import annotations
@@ -54,12 +54,8 @@ def load_snapshot(path: Path | None = None) -> list[SnapshotRow]:
     return [SnapshotRow.model_validate_json(line) for line in lines if line]
 
 
-def main() -> None:
-    """Record the default anchorer's answers."""
+def write_snapshot() -> int:
+    """Record the default anchorer's answers in snapshot.jsonl; returns how many rows."""
     rows = take(default_anchorer())
     snapshot_path().write_text("".join(row.model_dump_json() + "\n" for row in rows), encoding="utf-8")
-    print(f"wrote {len(rows)} rows to {snapshot_path()}")
-
-
-if __name__ == "__main__":
-    main()
+    return len(rows)

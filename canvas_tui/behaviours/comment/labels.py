@@ -1,7 +1,7 @@
 """The placement labels (behaviours/comment/labels.csv): which spans deserve a comment for a request.
 
 One row per (document, request, gold span). `start`/`end` are filled and checked by code
-(`python -m canvas_tui.behaviours.comment.labels` rewrites them from the quotes); the documents
+(`canvas-tui labels comment-fill` rewrites them from the quotes); the documents
 live in behaviours/comment/documents/. The split into training and held-out documents is in
 behaviours/comment/split.json, by document, so no held-out text is ever trained on.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -118,9 +117,3 @@ def fill_offsets(path: Path | None = None) -> list[str]:
         writer.writeheader()
         writer.writerows(raw)
     return missing
-
-
-if __name__ == "__main__":
-    problems = fill_offsets()
-    print("\n".join(problems) or "all offsets filled")
-    sys.exit(1 if problems else 0)

@@ -8,7 +8,6 @@ computes the exact `start,end` from the anchor; `problems` checks every row by c
 from __future__ import annotations
 
 import csv
-import sys
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -151,7 +150,3 @@ def fill(path: Path | None = None) -> int:
         writer.writeheader()
         writer.writerows({k: row.get(k, "") for k in COLUMNS} for row in rows)
     return changed
-
-
-if __name__ == "__main__":
-    print(f"filled {fill(Path(sys.argv[1]) if len(sys.argv) > 1 else None)} rows")

@@ -1,4 +1,4 @@
-"""Reading the team's records: the same reads as the local log (canvas_tui.data.datalog.DataLog), from PostgreSQL.
+"""Reading the team's records: the same reads as the local log (canvas_tui.log.datalog.DataLog), from PostgreSQL.
 
 `TeamLog` answers `decisions`, `corrections`, `decision`, `turn_decisions`, `turn_document` and
 `corrected_decisions` like the local log does, so exports, stats and anything else written against the

@@ -1,4 +1,5 @@
-"""The decision log, read and written the ways the data loop needs: a turn's decisions, and judgements."""
+"""The decision log, read and written the ways the data loop needs: a turn's decisions, a behaviour's corrected
+decisions, and judgements (the log owns every SQL statement; the data loop asks it)."""
 
 from __future__ import annotations
 
@@ -6,32 +7,9 @@ import json
 from collections.abc import Iterator
 from datetime import datetime
 from itertools import groupby
-from typing import Literal
 
-from pydantic import BaseModel, Field
-
-from canvas_tui.log.records import CorrectionRecord, DecisionRecord, new_id, utc_now
+from canvas_tui.log.records import CorrectionRecord, DecisionRecord, Judgement
 from canvas_tui.log.store import DecisionLog
-
-Verdict = Literal["A", "B", "tie"]
-
-
-class Judgement(BaseModel):
-    """One blind comparison of two outputs for the same prompt: who was shown first, and which won."""
-
-    id: str = Field(default_factory=new_id)
-    comparison_id: str
-    time: datetime = Field(default_factory=utc_now)
-    judge: str = Field(description="'person' or 'model:<backend>/<model>'")
-    prompt: str
-    a_name: str
-    b_name: str
-    a_text: str
-    b_text: str
-    shown_first: Literal["A", "B"]
-    verdict: Verdict
-    reason: str | None = None
-
 
 _JUDGEMENT_COLUMNS = list(Judgement.model_fields)
 _DECISION_COLUMNS = list(DecisionRecord.model_fields)

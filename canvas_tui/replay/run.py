@@ -14,15 +14,14 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from canvas_tui.bootstrap import open_session
 from canvas_tui.behaviours.defaults import Behaviours, default_behaviours
+from canvas_tui.bootstrap import open_session
 from canvas_tui.config import Settings
-from canvas_tui.data.driver import EntryCollector, Performed, driven_actions, perform
-from canvas_tui.data.recorded import RecordedDecisions, recorded_behaviours
-from canvas_tui.data.recordings import Recording
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.scripted import ReplayClient
-from canvas_tui.log.recording import VersionEntry
+from canvas_tui.log.recording import Recording, VersionEntry
+from canvas_tui.replay.driver import EntryCollector, Performed, driven_actions, perform
+from canvas_tui.replay.recorded import RecordedDecisions, recorded_behaviours
 from canvas_tui.session import Session
 
 BehaviourMode = Literal["recorded", "current"]

@@ -15,8 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from canvas_tui.behaviours.base import (AnchorResult, LocateDecision, PolicyDecision, Provenance, Span,
-                                        TriggerDecision)
+from canvas_tui.behaviours.base import AnchorResult, LocateDecision, PolicyDecision, Provenance, Span, TriggerDecision
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.log.records import DecisionRecord
 
@@ -125,8 +124,9 @@ class RecordedAnchorer:
 
 
 def recorded_behaviours(decisions: list[DecisionRecord], fallback: Behaviours) -> tuple[Behaviours, RecordedDecisions]:
-    """A behaviour bundle serving `decisions`, and the queue (to count what was served)."""
+    """A behaviour bundle serving `decisions`, and the queue (to count what was served); comments are proposed by
+    the fallback's proposer (from the recorded model replies, which the replay backend serves)."""
     queue = RecordedDecisions(decisions)
     return Behaviours(trigger=RecordedTrigger(queue, fallback.trigger), locator=RecordedLocator(queue, fallback.locator),
                       policy=RecordedPolicy(queue, fallback.policy),
-                      anchorer=RecordedAnchorer(queue, fallback.anchorer)), queue
+                      anchorer=RecordedAnchorer(queue, fallback.anchorer), proposer=fallback.proposer), queue

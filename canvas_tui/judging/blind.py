@@ -9,10 +9,19 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from canvas_tui.data.datalog import DataLog, Judgement, Verdict
-from canvas_tui.data.pairs import Pair
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.types import ModelRequest
+from canvas_tui.log.datalog import DataLog
+from canvas_tui.log.records import Judgement, Verdict
+
+
+class Pair(BaseModel):
+    """Two versions' outputs for the same prompt."""
+
+    prompt: str
+    a: str
+    b: str
+
 
 Choice = Literal["1", "2", "tie"]
 Decide = Callable[[Pair, str, str], Awaitable[tuple[Choice, str | None] | None]]

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from canvas_tui.data.datalog import Judgement
+from canvas_tui.log.records import Judgement
 
 Z95 = 1.959963984540054
 
