@@ -1,4 +1,4 @@
-"""`predict`, `eval` and `train`: one command each, dispatching to the behaviour's pipeline module."""
+"""`predict`, `eval` and `train`: one command each, dispatching to the behaviour's declaration."""
 
 from __future__ import annotations
 
@@ -11,14 +11,31 @@ import click
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
-from canvas_tui.pipeline.registry import PIPELINE_MODULES, UnknownBehaviour, entry_point
+from canvas_tui.pipeline.registry import UnknownBehaviour, behaviour as declared, names, step
 
-BEHAVIOUR = click.Choice(sorted(PIPELINE_MODULES))
+
+class BehaviourName(click.ParamType):
+    """A declared behaviour's name, checked when the command runs (a behaviour registered at run time counts)."""
+
+    name = "behaviour"
+
+    def convert(self, value, param, ctx):
+        """The name, if some behaviour is declared under it."""
+        if value not in names():
+            self.fail(f"{value!r} is not a behaviour; known: {', '.join(names())}", param, ctx)
+        return value
+
+    def get_metavar(self, param, *args) -> str:
+        """Shown in --help: the names known when help is asked."""
+        return "[" + "|".join(names()) + "]"
+
+
+BEHAVIOUR = BehaviourName()
 
 
 def _entry(name: str, attribute: str):
     try:
-        return entry_point(name, attribute)
+        return step(name, attribute)
     except UnknownBehaviour as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -36,7 +53,7 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     A malformed line is reported on stderr with its line number and answered in place with
     {"id": ..., "error": ...}; the other lines are still predicted. Exit 1 if any line failed.
     """
-    predictor = _entry(behaviour, "PREDICTOR")
+    predictor = declared(behaviour).predictor()
     report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
     click.echo(f"{report.predicted} of {report.total} lines predicted", err=True)
     if report.errors:

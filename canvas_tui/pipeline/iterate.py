@@ -26,7 +26,7 @@ from canvas_tui.pipeline import isolated
 from canvas_tui.pipeline.config import BehaviourConfig, load_config
 from canvas_tui.pipeline.iterate_report import render_report
 from canvas_tui.pipeline.lint import lint
-from canvas_tui.pipeline.registry import pipeline_module
+from canvas_tui.pipeline.registry import behaviour
 from canvas_tui.pipeline.synth import SynthOptions, SynthReport, synthesize
 from canvas_tui.pipeline.winrate_gate import candidate_win_rate, clearly_worse
 
@@ -131,7 +131,7 @@ async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors:
     before = metric_value(before_figures, config.eval.metric)
     if lint_errors and not options.allow_lint_errors:
         return Verdict(kept=False, reason=f"lint found {lint_errors} error(s) in the data with the new batch")
-    if not hasattr(pipeline_module(config.name), "train"):
+    if behaviour(config.name).train is None:
         return Verdict(kept=True, reason="no trained artifact (deterministic behaviour): the batch is kept as review data")
     with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-iterate-") as work:
         try:
@@ -175,7 +175,7 @@ def _shown_rate(rate: WinRate | None) -> str:
 async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
     """One iteration for behaviour `name` (no teacher: retrain on the current data and compare)."""
     config = load_config(name)
-    evaluates = hasattr(pipeline_module(name), "evaluate")
+    evaluates = behaviour(name).evaluate is not None
     before_figures = isolated.eval_figures(config, behaviours_dir()) if evaluates else {}
     synth = await synthesize(config, client, options.synth) if client is not None else None
     report = lint(config)

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from canvas_tui.behaviours.trigger import pipeline, router_pipeline
+from canvas_tui.behaviours.router import pipeline as router_pipeline
+from canvas_tui.behaviours.trigger import pipeline
 from canvas_tui.behaviours.trigger.compiled import CompiledModel
 from canvas_tui.behaviours.trigger.data import read_labels
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
@@ -21,18 +22,19 @@ from canvas_tui.pipeline.iterate import guards_made_worse
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 
 REAL = PROJECT_ROOT / "behaviours" / "trigger"
+REAL_ROUTER = PROJECT_ROOT / "behaviours" / "router"
 
 
 @pytest.fixture
 def small_data(tmp_path, monkeypatch):
     """A behaviours dir with every second committed label of both tasks; the real artifacts stay untouched."""
     folder = tmp_path / "behaviours" / "trigger"
-    folder.mkdir(parents=True)
-    for name in ("labels.csv", "router_labels.csv"):
-        with (REAL / name).open(newline="", encoding="utf-8") as handle:
+    for real in (REAL, REAL_ROUTER):
+        (tmp_path / "behaviours" / real.name).mkdir(parents=True)
+        with (real / "labels.csv").open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
             rows, fields = list(reader)[::2], reader.fieldnames
-        with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+        with (tmp_path / "behaviours" / real.name / "labels.csv").open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields)
             writer.writeheader()
             writer.writerows(rows)
@@ -52,7 +54,7 @@ def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path
     source = io.StringIO('{"id": 1, "prompt": "Write a cover letter for a chef job.", "extra": 3}\n'
                          '{"id": "b", "prompt": "What is 2 + 2?"}\n')
     sink = io.StringIO()
-    run_batch(pipeline.PREDICTOR, source, sink, progress=False)
+    run_batch(pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
     outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
     assert [(o["id"], o["label"]) for o in outputs] == [(1, "canvas"), ("b", "inline")]
     assert all(set(o) == {"id", "label", "score"} and 0 <= o["score"] <= 1 for o in outputs)
@@ -93,7 +95,7 @@ def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predic
     source = io.StringIO('{"id": 1, "prompt": "Write a blog post about tea."}\nnot json\n{"id": 3}\n'
                          '{"id": 4, "prompt": "hi"}\n')
     sink, errors = io.StringIO(), io.StringIO()
-    report = run_batch(pipeline.PREDICTOR, source, sink, progress=False, errors=errors)
+    report = run_batch(pipeline.BEHAVIOUR.predictor(), source, sink, progress=False, errors=errors)
     assert report.predicted == 2 and [n for n, _ in report.errors] == [2, 3]
     assert "line 2" in errors.getvalue() and "line 3: prompt" in errors.getvalue()
     assert len(sink.getvalue().splitlines()) == 4
@@ -103,7 +105,7 @@ def test_router_predictor_routes_with_a_document_and_falls_back_to_the_trigger_w
     source = io.StringIO('{"id": 1, "prompt": "Make it shorter.", "document": "# Essay\\n\\nLong text."}\n'
                          '{"id": 2, "prompt": "What is the capital of Peru?"}\n')
     sink = io.StringIO()
-    run_batch(router_pipeline.PREDICTOR, source, sink, progress=False)
+    run_batch(router_pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
     assert [json.loads(line)["label"] for line in sink.getvalue().splitlines()] == ["edit", "chat"]
 
 

@@ -43,12 +43,20 @@ class ScorerModel(BaseModel):
         path.write_text(self.model_dump_json(indent=1), encoding="utf-8")
 
 
+ARTIFACT_NAME = "scorer.json"
+
+
 def artifact_path() -> Path:
     """behaviours/comment/scorer.json."""
-    return behaviour_dir("comment") / "scorer.json"
+    return behaviour_dir("comment") / ARTIFACT_NAME
+
+
+def load_model(path: Path) -> ScorerModel:
+    """The scorer saved at `path`."""
+    return ScorerModel.model_validate_json(path.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def trained_model() -> ScorerModel:
     """The shipped scorer."""
-    return ScorerModel.model_validate_json(artifact_path().read_text(encoding="utf-8"))
+    return load_model(artifact_path())

@@ -11,19 +11,18 @@ import csv
 import sys
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from canvas_tui.behaviours.base import Span, UnitKind
 from canvas_tui.document.units import segment
 from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.documents import read_text
+from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 
 COLUMNS = ["doc", "request", "style", "unit", "start", "end", "selection_start", "selection_end", "split",
            "anchor", "note"]
 STYLES = {"heading", "quote", "meaning", "ordinal", "position", "whole", "selection", "combined"}
 
 
-class Label(BaseModel):
+class Label(BaseLabelRow):
     """One labelled request: the document, the request, and the gold span (and selection, if any)."""
 
     doc: str
@@ -36,7 +35,6 @@ class Label(BaseModel):
     selection_end: int | None = None
     split: str = "dev"
     anchor: str = ""
-    note: str = ""
 
     @property
     def gold(self) -> Span:

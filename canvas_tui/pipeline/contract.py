@@ -1,0 +1,86 @@
+"""The one contract every behaviour implements: what `predict`, `eval`, `train`, `lint` and `synth` need of it.
+
+A behaviour is declared once, as a `Behaviour` named `BEHAVIOUR` in its package's `pipeline` module
+(`canvas_tui/behaviours/<name>/pipeline.py`), beside its data folder `behaviours/<folder>/`. The pipeline
+only ever reaches a behaviour through this declaration (see `registry`), so it never names one.
+
+Loaded models are passed in: `load(data folder)` reads the behaviour's artifacts once and returns them,
+and `predict(loaded, inputs)` uses what it is given, so two artifacts of one behaviour can be compared in
+one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+
+Check = Callable[[Any, dict[str, Any], str | None], str | None]
+"""(behaviour config, row, its document or None) -> a problem, or None: one deterministic check of a row."""
+Split = Callable[[list[dict[str, Any]]], list[bool]]
+"""Label rows -> for each, whether the behaviour's eval holds it out."""
+CrossCheck = Callable[[Any, Any], list[Any]]
+"""(behaviour config, its dataset) -> lint findings that need another behaviour's data."""
+SpanOf = Callable[[dict[str, Any], str], tuple[int, int]]
+"""(row, its document) -> the [start, end) span the row's quoted text gives, computed by code."""
+
+
+
+class LabelFile(BaseModel):
+    """A file (or glob) of label rows in the behaviour's data folder, and which split its rows belong to."""
+
+    pattern: str
+    split: str
+    """`train+held-out` (the behaviour's own rule holds some rows out), `eval` (every row held out: blind and
+    real-traffic test sets), or `column` (each row's `split` column says)."""
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """One behaviour, declared: its name, wire models, data, implementations and pipeline steps."""
+
+    name: str
+    summary: str
+    folder: str
+    input_model: type[BaseModel]
+    output_model: type[BaseModel]
+    load: Callable[[Path], Any]
+    predict: Callable[[Any, list[Any]], list[BaseModel]]
+    label_files: Sequence[LabelFile]
+    implementations: Sequence[str]
+    default: str
+    train: Callable[[TrainRequest], TrainResult] | None = None
+    evaluate: Callable[[EvalRequest], EvalResult] | None = None
+    checks: Mapping[str, Check] = field(default_factory=dict)
+    splits: Mapping[str, Split] = field(default_factory=dict)
+    cross_checks: Mapping[str, CrossCheck] = field(default_factory=dict)
+    span_of: SpanOf | None = None
+    chunk_size: int = 64
+
+    def __post_init__(self) -> None:
+        if self.default not in self.implementations:
+            raise ValueError(f"{self.name}: default implementation {self.default!r} is not one of "
+                             f"{', '.join(self.implementations)}")
+
+    def data_dir(self) -> Path:
+        """The behaviour's data folder, resolved now (CANVAS_TUI_BEHAVIOURS_DIR may redirect it)."""
+        from canvas_tui.paths import behaviour_dir
+
+        return behaviour_dir(self.folder)
+
+    def predictor(self, loaded: Any = None) -> BatchPredictor:
+        """The batch predictor over `loaded` models (loaded from the data folder on first use when not given)."""
+        cell: list[Any] = [loaded]
+
+        def predict_many(items: list[Any]) -> list[dict[str, Any]]:
+            if cell[0] is None:
+                cell[0] = self.load(self.data_dir())
+            return [output.model_dump() for output in self.predict(cell[0], items)]
+
+        return BatchPredictor(input_model=self.input_model, predict_many=predict_many, chunk_size=self.chunk_size)
