@@ -25,7 +25,7 @@ class BehaviourName(click.ParamType):
             self.fail(f"{value!r} is not a behaviour; known: {', '.join(names())}", param, ctx)
         return value
 
-    def get_metavar(self, param, *args) -> str:
+    def get_metavar(self, param, *args, **kwargs) -> str:
         """Shown in --help: the names known when help is asked."""
         return "[" + "|".join(names()) + "]"
 

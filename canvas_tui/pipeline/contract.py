@@ -42,6 +42,19 @@ class LabelFile(BaseModel):
 
 
 @dataclass(frozen=True)
+class JudgedText:
+    """For a behaviour that writes text: the held-out inputs a judge compares two artifacts on, and how one output
+    line reads as text (`iterate`'s win rate)."""
+
+    inputs: Callable[[Any], list[dict[str, Any]]]
+    """(behaviour config) -> `predict` input lines, one per held-out case."""
+    text: Callable[[dict[str, Any]], str]
+    """One `predict` output line -> the text a person reads."""
+    prompt: Callable[[dict[str, Any]], str]
+    """One input line -> what the judge is shown as the request the two texts answer."""
+
+
+@dataclass(frozen=True)
 class Behaviour:
     """One behaviour, declared: its name, wire models, data, implementations and pipeline steps."""
 
@@ -61,6 +74,7 @@ class Behaviour:
     splits: Mapping[str, Split] = field(default_factory=dict)
     cross_checks: Mapping[str, CrossCheck] = field(default_factory=dict)
     span_of: SpanOf | None = None
+    judged: JudgedText | None = None
     chunk_size: int = 64
 
     def __post_init__(self) -> None:
@@ -73,6 +87,11 @@ class Behaviour:
         from canvas_tui.paths import behaviour_dir
 
         return behaviour_dir(self.folder)
+
+    def predict_lines(self, loaded: Any, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """`predict` over already-parsed input lines with the given loaded models, as output lines."""
+        return [output.model_dump() for output in self.predict(loaded, [self.input_model.model_validate(line)
+                                                                       for line in lines])]
 
     def predictor(self, loaded: Any = None) -> BatchPredictor:
         """The batch predictor over `loaded` models (loaded from the data folder on first use when not given)."""

@@ -8,7 +8,6 @@ record (numpy), so it loads fast, reads as text and does not depend on the sciki
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +55,7 @@ def load_model(path: Path) -> ScorerModel:
     return ScorerModel.model_validate_json(path.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def trained_model() -> ScorerModel:
-    """The shipped scorer."""
+    """The scorer in the behaviour's data folder, read now (callers keep it: no module-level cache, so a scratch
+    folder's artifact is never mistaken for the committed one)."""
     return load_model(artifact_path())

@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field
 
 from canvas_tui.behaviours.comment.candidates import is_program
 from canvas_tui.behaviours.comment.evaluation import render, run
+from canvas_tui.behaviours.comment.judged import JUDGED
 from canvas_tui.behaviours.comment.labels import LabelRow, cases, held_out_documents, labels_path, read_rows, split
 from canvas_tui.behaviours.comment.model import ARTIFACT_NAME, artifact_path, load_model
 from canvas_tui.behaviours.comment.proposers import IMPLEMENTATIONS, ScorerProposer
@@ -185,5 +186,5 @@ BEHAVIOUR = Behaviour(
     input_model=CommentInput, output_model=CommentOutput, load=load, predict=predict,
     label_files=[LabelFile(pattern="labels.csv", split="train+held-out")],
     implementations=tuple(IMPLEMENTATIONS), default="scorer", train=train, evaluate=evaluate,
-    splits={"held_out_documents": _held_out_documents}, span_of=quote_row_span, chunk_size=16,
+    splits={"held_out_documents": _held_out_documents}, span_of=quote_row_span, judged=JUDGED, chunk_size=16,
 )
