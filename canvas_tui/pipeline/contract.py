@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.batch import BatchPredictor
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 
@@ -36,9 +37,10 @@ class LabelFile(BaseModel):
     """A file (or glob) of label rows in the behaviour's data folder, and which split its rows belong to."""
 
     pattern: str
-    split: str
-    """`train+held-out` (the behaviour's own rule holds some rows out), `eval` (every row held out: blind and
-    real-traffic test sets), or `column` (each row's `split` column says)."""
+    split: Literal["train+held-out", "dev", "eval", "column"]
+    """`train+held-out` (the behaviour's split rule in pipeline.toml holds some rows out), `dev` (rules are tuned on
+    every row), `eval` (every row held out: blind and real-traffic test sets), or `column` (each row's `split`
+    column says)."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,12 @@ class Behaviour:
     cross_checks: Mapping[str, CrossCheck] = field(default_factory=dict)
     span_of: SpanOf | None = None
     judged: JudgedText | None = None
+    method: str = ""
+    """The default implementation in a few words (the README's behaviour table shows it)."""
+    headline: Mapping[str, str] = field(default_factory=dict)
+    """What the README's table shows of the CARD: a label -> a dotted path into the eval figures."""
+    baseline: Mapping[str, str] = field(default_factory=dict)
+    """The baseline's figures in the same run, the same way."""
     chunk_size: int = 64
 
     def __post_init__(self) -> None:
@@ -84,22 +92,24 @@ class Behaviour:
 
     def data_dir(self) -> Path:
         """The behaviour's data folder, resolved now (CANVAS_TUI_BEHAVIOURS_DIR may redirect it)."""
-        from canvas_tui.paths import behaviour_dir
-
         return behaviour_dir(self.folder)
 
+    def predict_items(self, loaded: Any, items: list[Any]) -> list[dict[str, Any]]:
+        """`predict` over validated inputs with the given loaded models, as output lines."""
+        return [output.model_dump() for output in self.predict(loaded, items)]
+
     def predict_lines(self, loaded: Any, lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """`predict` over already-parsed input lines with the given loaded models, as output lines."""
-        return [output.model_dump() for output in self.predict(loaded, [self.input_model.model_validate(line)
-                                                                       for line in lines])]
+        """`predict` over input lines (as parsed JSON) with the given loaded models, as output lines."""
+        return self.predict_items(loaded, [self.input_model.model_validate(line) for line in lines])
 
     def predictor(self, loaded: Any = None) -> BatchPredictor:
-        """The batch predictor over `loaded` models (loaded from the data folder on first use when not given)."""
-        cell: list[Any] = [loaded]
+        """The batch predictor over `loaded` models (loaded from the data folder once, on first use, when not given:
+        a missing artifact then answers every line with an error instead of failing the command)."""
+        state = {"loaded": loaded, "ready": loaded is not None}
 
         def predict_many(items: list[Any]) -> list[dict[str, Any]]:
-            if cell[0] is None:
-                cell[0] = self.load(self.data_dir())
-            return [output.model_dump() for output in self.predict(cell[0], items)]
+            if not state["ready"]:
+                state["loaded"], state["ready"] = self.load(self.data_dir()), True
+            return self.predict_items(state["loaded"], items)
 
         return BatchPredictor(input_model=self.input_model, predict_many=predict_many, chunk_size=self.chunk_size)

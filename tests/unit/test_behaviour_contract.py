@@ -3,7 +3,8 @@
 `shout` is a sixth behaviour declared in this module (as a behaviour package would declare it in its
 `pipeline.py`): is a message shouted? Its "artifact" is a threshold in `behaviours/shout/threshold.json`, read
 by its `load`, and it brings its own check and split. Nothing in canvas_tui/pipeline/ knows it, yet `predict`,
-`eval`, `lint` and `train` run it, and each declared behaviour of the project satisfies the same contract.
+`eval`, `lint` and `train` run it, and each declared behaviour of the project satisfies the same contract. The
+README's behaviour table is what the behaviours' CARDs give.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from canvas_tui.cli import cli
-from canvas_tui.paths import behaviour_dir
+from canvas_tui.paths import PROJECT_ROOT, behaviour_dir
 from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
@@ -24,6 +25,7 @@ from canvas_tui.pipeline.evalkit.render import headline_table
 from canvas_tui.pipeline.evalkit.reports import write_report
 from canvas_tui.pipeline.evalkit.scores import Scored, headline, score
 from canvas_tui.pipeline.lint import lint
+from canvas_tui.pipeline.readme_table import END, START, StaleTable, card_figures, figure, update
 from canvas_tui.pipeline.registry import behaviour, declared, register, unregister
 
 CLASSES = ("shout", "calm")
@@ -171,3 +173,20 @@ def test_every_declared_behaviour_honours_the_contract(name):
     assert (behaviour_dir(found.folder) / "spec.md").exists() or (behaviour_dir(found.folder) / "pipeline.toml").exists()
     assert all(any(behaviour_dir(found.folder).glob(f.pattern)) for f in found.label_files), "every label file exists"
     assert found.evaluate is not None and "id" in found.input_model.model_fields and "id" in found.output_model.model_fields
+
+
+def test_the_readmes_behaviour_table_is_the_one_the_cards_give():
+    """Run `canvas-tui cards` (or `make readme`) after `train` or `eval` refreshed a card."""
+    assert update(PROJECT_ROOT / "README.md", check=True)
+
+
+def test_a_readme_figure_is_read_from_the_card_and_a_stale_table_is_refused(tmp_path):
+    card = "# x\n\n## Eval (latest)\n\n| implementation | accuracy |\n|---|---|\n| splits/real_test/trained | 0.84 |\n"
+    assert figure(card_figures(card), "splits.real_test.trained.accuracy") == "0.84"
+    assert figure(card_figures(card), "splits.real_test.keyword.accuracy") == "n/a"
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{START}\n| old | table |\n{END}\nrest\n", encoding="utf-8")
+    with pytest.raises(StaleTable):
+        update(readme, check=True)
+    assert not update(readme) and update(readme, check=True)
+    assert readme.read_text(encoding="utf-8").startswith(f"intro\n{START}\n| behaviour |")

@@ -44,11 +44,11 @@ def small_data(tmp_path, monkeypatch):
 
 def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path):
     real_bytes = (REAL / "trigger_model.joblib").read_bytes()
-    result = pipeline.train(TrainRequest(show_progress=False))
+    result = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
     assert result.artifact == small_data / "trigger_model.joblib"
     first = result.artifact.read_bytes()
-    assert pipeline.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
-    evaluation = pipeline.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
+    assert pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
+    evaluation = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
     assert evaluation.figures["trained"]["accuracy"] == result.figures["figures"]["accuracy"]
     assert {path.suffix for path in evaluation.files} == {".md", ".png"}
     source = io.StringIO('{"id": 1, "prompt": "Write a cover letter for a chef job.", "extra": 3}\n'
@@ -62,19 +62,19 @@ def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path
 
 
 def test_trained_trigger_beats_the_keyword_baseline_on_the_held_out_split(tmp_path):
-    figures = pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures
+    figures = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures
     assert figures["trained"]["accuracy"] > figures["keyword"]["accuracy"]
     assert figures["trained"]["canvas_recall"] >= figures["keyword"]["canvas_recall"]
 
 
 def test_router_eval_runs_and_the_trained_router_beats_its_keyword_baseline(tmp_path):
-    result = router_pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    result = router_pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
     assert result.figures["trained"]["accuracy"] > result.figures["keyword"]["accuracy"]
     assert (tmp_path / "router_eval.md").read_text(encoding="utf-8").startswith("# router eval")
 
 
 def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
-    result = pipeline.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
+    result = pipeline.BEHAVIOUR.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
                                            show_progress=False))
     assert list(k for k in result.figures if k not in ("test_rows", "notes", "splits")) == ["keyword"]
     assert any(note.startswith("oracle: not run") for note in result.figures["notes"])
@@ -123,8 +123,8 @@ def test_compiled_scorer_gives_the_pipelines_probabilities(task):
 def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(small_data, tmp_path):
     blind = "prompt,label,context,category,note\nWrite an essay on tides.,canvas,,writing,\nWhat is a tide?,inline,,stem,\n"
     (small_data / "blind_labels_x.csv").write_text(blind, encoding="utf-8")
-    trained = pipeline.train(TrainRequest(show_progress=False))
-    result = pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    trained = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
+    result = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
     split = result.figures["splits"]["blind_labels_x"]
     assert split["rows"] == 2 and set(split) == {"trained", "keyword", "rows"}
     assert trained.figures["train_rows"] + trained.figures["test_rows"] == len(read_labels(small_data / "labels.csv"))
@@ -132,7 +132,7 @@ def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(sma
 
 
 def test_training_tunes_a_canvas_threshold_by_cross_validation(small_data):
-    metadata = pipeline.train(TrainRequest(show_progress=False)).figures
+    metadata = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False)).figures
     assert 0.1 <= metadata["threshold"] <= 0.9
 
 

@@ -133,4 +133,11 @@ BEHAVIOUR = Behaviour(
                  LabelFile(pattern="labels_real*.csv", split="eval")],
     implementations=tuple(IMPLEMENTATIONS), default=NAME, evaluate=evaluate,
     checks={"locate_offsets": locate_offsets}, cross_checks=CROSS_CHECKS, span_of=edit_row_span,
+    method="rules + heading/quote/topic scoring (BM25, related terms, MiniLM meaning) + the structure of assistant "
+           "replies",
+    headline={"real-traffic test hit rate": "real_test.rules.accuracy",
+              "rules alone": f"real_test.{RULES_ONLY}.accuracy", "dev": "dev.rules.accuracy",
+              "test": "test.rules.accuracy", "first blind set": "blind.rules.accuracy"},
+    baseline={"largest word overlap, real-traffic test": "real_test.word-overlap.accuracy",
+              "test": "test.word-overlap.accuracy"},
 )
