@@ -13,7 +13,9 @@ from canvas_tui.behaviours.locate.labels import Label, load, load_all, real_labe
 from canvas_tui.behaviours.locate.locator import NAME, decide
 from canvas_tui.behaviours.locate.meaning import rules_only
 from canvas_tui.behaviours.locate.spans import edit_row_span, locate_offsets
-from canvas_tui.behaviours.policy import classify
+from canvas_tui.behaviours.policy.decide import decide_with
+from canvas_tui.behaviours.policy.features import PolicyInput
+from canvas_tui.behaviours.policy.scorers import Scorer, trained_scorer
 from canvas_tui.behaviours.router.checks import CROSS_CHECKS
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
@@ -53,26 +55,27 @@ class LocateOutput(BaseModel):
     confidence: float
 
 
-def predict_one(item: LocateInput) -> LocateOutput:
-    """The located span, its unit kind, the edit policy for it, and the confidence."""
+def predict_one(policy: Scorer, item: LocateInput) -> LocateOutput:
+    """The located span, its unit kind, the edit policy for it (by the given policy scorer), and the confidence."""
     decision = decide(item.document, item.request, item.selection)
     if decision.span is None:
-        policy = classify(item.request, item.document, "document").label
-        return LocateOutput(id=item.id, start=None, end=None, unit=None, policy=policy, confidence=0.0)
+        label = decide_with(policy, PolicyInput(request=item.request, target_text=item.document, unit="document"), 0.5)
+        return LocateOutput(id=item.id, start=None, end=None, unit=None, policy=label.label, confidence=0.0)
     target = item.document[decision.span.start:decision.span.end]
-    policy = classify(item.request, target, decision.unit).label
+    label = decide_with(policy, PolicyInput(request=item.request, target_text=target, unit=decision.unit), 0.5)
     return LocateOutput(id=item.id, start=decision.span.start, end=decision.span.end, unit=decision.unit,
-                        policy=policy, confidence=decision.confidence)
+                        policy=label.label, confidence=decision.confidence)
 
 
-def load_models(folder: Path) -> None:
-    """The locator is rules and a shipped embedding model: nothing to read from its data folder."""
-    return None
+def load_models(folder: Path) -> Scorer:
+    """The locator is rules and a shipped embedding model (nothing to read from its folder); its answers carry the
+    edit policy for the located part, so the policy's trained scorer is loaded here, once."""
+    return trained_scorer()
 
 
-def predict(_loaded: None, items: list[LocateInput]) -> list[LocateOutput]:
+def predict(policy: Scorer, items: list[LocateInput]) -> list[LocateOutput]:
     """Locate every item."""
-    return [predict_one(item) for item in items]
+    return [predict_one(policy, item) for item in items]
 
 
 def _table(title: str, runs: dict[str, Figures], attribute: str) -> list[str]:
