@@ -8,18 +8,22 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from canvas_tui.behaviours.base import EditOperation, PolicyLabel, UnitKind
 from canvas_tui.behaviours.policy.features import PolicyInput
 from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.evalkit.hashing import digest
+from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 from canvas_tui.pipeline.lint import Finding, LintReport
 
 HELD_OUT_BUCKETS = 4
+DIGEST_ORDER = ("request", "target_text", "unit", "label", "category", "note", "operation")
+"""The columns a training-set digest reads, in the order committed digests were made with."""
 CATEGORIES = (
     "spelling_grammar", "punctuation", "word_choice", "numbers_names", "formatting", "add_remove",
     "one_sentence", "document_fix", "code_targeted", "tone", "length", "audience", "structure",
@@ -27,7 +31,7 @@ CATEGORIES = (
 )
 
 
-class LabelRow(BaseModel):
+class LabelRow(BaseLabelRow):
     """One hand-written label: a request on a target text of some unit, and the right policy."""
 
     request: str
@@ -35,7 +39,6 @@ class LabelRow(BaseModel):
     unit: UnitKind
     label: PolicyLabel
     category: str
-    note: str = ""
     operation: EditOperation | None = Field(None, description="delete, move, insert, replace or rewrite (empty: "
                                                                "not labelled)")
 
@@ -99,4 +102,10 @@ def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
 def rows_digest(rows: list[LabelRow]) -> str:
     """A digest of the exact rows (labels included) a model was trained on (an unlabelled operation leaves the
     digest of older rows as it was)."""
-    return digest(row.model_dump_json(exclude_none=True) for row in rows)
+    return digest(_digest_record(row) for row in rows)
+
+
+def _digest_record(row: LabelRow) -> str:
+    """The row as compact JSON, its set columns in DIGEST_ORDER (the field order of the model is not relied on)."""
+    values = row.model_dump(mode="json", exclude_none=True)
+    return json.dumps({key: values[key] for key in DIGEST_ORDER if key in values}, ensure_ascii=False, separators=(",", ":"))
