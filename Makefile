@@ -13,7 +13,7 @@ LLAMA_CMAKE_ARGS := -DGGML_NATIVE=OFF
 WHEELHOUSE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/canvas-tui/wheels/llama-cpp-python-$(LLAMA_VERSION)-native-off
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast setup bench clean-venv
+.PHONY: run test test-fast setup bench readme clean-venv
 run: setup
 	$(BIN)/canvas-tui $(ARGS)
 
@@ -44,6 +44,10 @@ $(STAMP): pyproject.toml Makefile
 
 bench: setup
 	for script in bench/*.py; do $(BIN)/python $$script || exit 1; done
+
+# The README's behaviour table, generated from every behaviours/<name>/CARD.md.
+readme: setup
+	$(BIN)/canvas-tui cards
 
 clean-venv:
 	rm -rf $(VENV)

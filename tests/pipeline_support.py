@@ -19,7 +19,7 @@ from canvas_tui.llm.types import ModelRequest
 from canvas_tui.paths import PROJECT_ROOT
 
 REAL = PROJECT_ROOT / "behaviours"
-DATA_FILES = ("pipeline.toml", "teacher.md", "router_teacher.md", "spec.md")
+DATA_FILES = ("pipeline.toml", "teacher.md", "spec.md")
 
 
 def copy_behaviour(root: Path, name: str, labels: dict[str, list[dict]] | None = None) -> Path:

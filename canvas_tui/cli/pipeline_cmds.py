@@ -1,4 +1,4 @@
-"""`predict`, `eval` and `train`: one command each, dispatching to the behaviour's pipeline module."""
+"""`predict`, `eval` and `train`: one command each, dispatching to the behaviour's declaration."""
 
 from __future__ import annotations
 
@@ -11,14 +11,31 @@ import click
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
-from canvas_tui.pipeline.registry import PIPELINE_MODULES, UnknownBehaviour, entry_point
+from canvas_tui.pipeline.registry import UnknownBehaviour, behaviour as declared, names, step
 
-BEHAVIOUR = click.Choice(sorted(PIPELINE_MODULES))
+
+class BehaviourName(click.ParamType):
+    """A declared behaviour's name, checked when the command runs (a behaviour registered at run time counts)."""
+
+    name = "behaviour"
+
+    def convert(self, value, param, ctx):
+        """The name, if some behaviour is declared under it."""
+        if value not in names():
+            self.fail(f"{value!r} is not a behaviour; known: {', '.join(names())}", param, ctx)
+        return value
+
+    def get_metavar(self, param, *args, **kwargs) -> str:
+        """Shown in --help: the names known when help is asked."""
+        return "[" + "|".join(names()) + "]"
+
+
+BEHAVIOUR = BehaviourName()
 
 
 def _entry(name: str, attribute: str):
     try:
-        return entry_point(name, attribute)
+        return step(name, attribute)
     except UnknownBehaviour as exc:
         raise click.UsageError(str(exc)) from exc
 
@@ -36,7 +53,7 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     A malformed line is reported on stderr with its line number and answered in place with
     {"id": ..., "error": ...}; the other lines are still predicted. Exit 1 if any line failed.
     """
-    predictor = _entry(behaviour, "PREDICTOR")
+    predictor = declared(behaviour).predictor()
     report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
     click.echo(f"{report.predicted} of {report.total} lines predicted", err=True)
     if report.errors:
@@ -48,7 +65,9 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
 @click.option("--impl", "implementations", multiple=True, help="Implementation to include (repeatable; default all).")
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON.")
-def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool) -> None:
+@click.option("--card/--no-card", default=True, show_default=True,
+              help="After a full eval (no --impl), refresh the eval section of behaviours/BEHAVIOUR/CARD.md.")
+def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool, card: bool) -> None:
     """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/."""
     request = EvalRequest(implementations=list(implementations) or None, report_dir=report_dir,
                           show_progress=not as_json)
@@ -56,6 +75,11 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
     click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
     for path in result.files:
         click.echo(f"wrote {path}", err=True)
+    if not implementations and card:
+        from canvas_tui.pipeline.cards import write_eval_card
+
+        click.echo(f"wrote {write_eval_card(declared(behaviour), json.loads(json.dumps(result.figures, default=str)))}",
+                   err=True)
 
 
 @click.command()
@@ -83,6 +107,23 @@ def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool) -> 
         click.echo(f"wrote {trained.card}", err=True)
 
 
+@click.command(name="cards")
+@click.option("--readme", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="The README to update (default: the project's README.md).")
+@click.option("--check", is_flag=True, help="Only compare: exit 1 if the README's behaviour table is stale.")
+def cards(readme: Path | None, check: bool) -> None:
+    """Write the README's behaviour table from every behaviours/NAME/CARD.md (between its marker comments)."""
+    from canvas_tui.paths import PROJECT_ROOT
+    from canvas_tui.pipeline.readme_table import StaleTable, update
+
+    try:
+        current = update(readme or PROJECT_ROOT / "README.md", check=check)
+    except StaleTable as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_PARTIAL)
+    click.echo("the README's behaviour table is current" if current else "wrote the README's behaviour table", err=True)
+
+
 def _eval_group() -> click.Group:
     """`eval BEHAVIOUR` (its eval data) and `eval replay FILES` (recorded sessions) under one name."""
     from canvas_tui.cli.data_cmds import eval_replay
@@ -100,5 +141,5 @@ def _eval_group() -> click.Group:
 
 def register(group: click.Group) -> None:
     """Add these commands to the top-level group."""
-    for command in (predict, _eval_group(), train):
+    for command in (predict, _eval_group(), train, cards):
         group.add_command(command)

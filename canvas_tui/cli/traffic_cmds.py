@@ -21,7 +21,7 @@ from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, set
 DEFAULT_SOURCE = "real-traffic"
 SELECTABLE = click.Choice(["trigger", "router"])
 TARGETS = {("trigger", "train"): "trigger/labels.csv", ("trigger", "test"): "trigger/real_test.csv",
-           ("router", "train"): "trigger/router_labels.csv", ("router", "test"): "trigger/router_real_test.csv"}
+           ("router", "train"): "router/labels.csv", ("router", "test"): "router/real_test.csv"}
 CLASSES = {"trigger": ("canvas", "inline"), "router": ("edit", "comment", "chat", "new_document")}
 
 

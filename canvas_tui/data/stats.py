@@ -18,7 +18,7 @@ from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import DecisionRecord
 from canvas_tui.paths import behaviours_dir
 
-TRAINING_LABELS = {"trigger": ("trigger/labels.csv", "label"), "router": ("trigger/router_labels.csv", "label"),
+TRAINING_LABELS = {"trigger": ("trigger/labels.csv", "label"), "router": ("router/labels.csv", "label"),
                    "locate": ("locate/labels.csv", "unit"), "policy": ("policy/labels.csv", "label")}
 """Where each behaviour's training labels are, and which column holds the class."""
 REQUEST_COLUMNS = ("prompt", "request")

@@ -1,58 +1,30 @@
 """Deterministic checks of examples, by name: what a behaviour's pipeline.toml lists under `checks`.
 
-The same checks filter teacher rows in `synth` and flag label rows in `lint`. Spans are never
-trusted from a model: `derive` computes them by code from the quoted text (edit rows: the unit of
-the stated kind holding the anchor, via document.units.segment(); comment rows: the anchorer),
-and the span checks recompute them from the document to verify stored offsets.
+The same checks filter teacher rows in `synth` and flag label rows in `lint`. The generic ones live
+here; a behaviour adds its own through its declaration (`Behaviour.checks`). Spans are never trusted
+from a model: `derive` computes them by code from the quoted text, with the behaviour's declared
+`span_of` (edit rows: the unit holding the anchor; comment rows: where the quote anchors), and
+`span_recomputes` recomputes them from the document to verify stored offsets.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import lru_cache
 from typing import Any
 
 from canvas_tui.pipeline.config import BehaviourConfig
-
-Check = Callable[[BehaviourConfig, dict[str, Any], str | None], str | None]
+from canvas_tui.pipeline.contract import Check, SpanOf
+from canvas_tui.pipeline.registry import find
 
 
 class Rejected(ValueError):
     """An example that cannot be used, with the reason (one short phrase, used to count reasons)."""
 
 
-@lru_cache(maxsize=1)
-def _anchorer():
-    from canvas_tui.behaviours.anchor import default_anchorer
-
-    return default_anchorer()
-
-
-def edit_span(text: str, unit: str, anchor: str) -> tuple[int, int]:
-    """The span of the `unit` holding the only occurrence of `anchor` (the whole document for unit=document).
-
-    An anchor that is given must be in the document whatever the unit: a made-up quote is a made-up example."""
-    from canvas_tui.behaviours.locate.labels import resolve
-
-    if anchor.strip() and anchor not in text:
-        raise Rejected("anchor not in the document")
-    if unit != "document":
-        if not anchor.strip():
-            raise Rejected("no quoted anchor for a part of the document")
-        if text.count(anchor) != 1:
-            raise Rejected("anchor occurs more than once")
-    try:
-        return resolve(text, unit, anchor if unit != "document" else "")
-    except ValueError as exc:
-        raise Rejected(f"anchor is not inside a {unit}") from exc
-
-
-def quote_span(text: str, quote: str) -> tuple[int, int]:
-    """Where the comment's quote anchors in the document (the anchorer the app uses)."""
-    result = _anchorer().anchor(text, quote)
-    if result.span is None:
-        raise Rejected("quote does not anchor in the document")
-    return result.span.start, result.span.end
+def _span_of(config: BehaviourConfig) -> SpanOf:
+    declared = find(config.name)
+    if declared is None or declared.span_of is None:
+        raise Rejected(f"behaviour {config.name!r} declares no span_of for its {config.kind} rows")
+    return declared.span_of
 
 
 def derive(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> dict[str, Any]:
@@ -61,11 +33,8 @@ def derive(config: BehaviourConfig, row: dict[str, Any], document: str | None) -
         return row
     if document is None:
         raise Rejected("document not found")
-    if config.kind == "edit":
-        start, end = edit_span(document, str(row.get("unit") or ""), str(row.get("anchor") or ""))
-        return row | {"start": start, "end": end, "target_text": document[start:end]}
-    start, end = quote_span(document, str(row.get("quote") or ""))
-    return row | {"start": start, "end": end}
+    start, end = _span_of(config)(row, document)
+    return row | {"start": start, "end": end} | ({"target_text": document[start:end]} if config.kind == "edit" else {})
 
 
 def label_allowed(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> str | None:
@@ -80,22 +49,6 @@ def text_present(config: BehaviourConfig, row: dict[str, Any], document: str | N
     """The main text column holds words: at least two letters (a reply of "," or "1." is not a prompt)."""
     text = str(row.get(config.text_columns[0]) or "")
     return None if sum(character.isalpha() for character in text) >= 2 else f"no words in {config.text_columns[0]}"
-
-
-def explicit_trigger(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> str | None:
-    """A prompt that says where the answer goes (trigger's explicit rules) carries that label."""
-    from canvas_tui.behaviours.trigger.explicit import explicit_trigger as rule
-
-    said = rule(str(row.get("prompt") or ""))
-    return None if said in (None, row.get("label")) else f"explicit request for {said} labelled {row.get('label')}"
-
-
-def explicit_route(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> str | None:
-    """With a document open, a prompt asking for a new document or a chat answer carries that label."""
-    from canvas_tui.behaviours.trigger.explicit import explicit_route as rule
-
-    said = rule(str(row.get("prompt") or ""))
-    return None if said in (None, row.get("label")) else f"explicit request for {said} labelled {row.get('label')}"
 
 
 def _stored_span_agrees(row: dict[str, Any], start: int, end: int, document: str) -> str | None:
@@ -119,7 +72,7 @@ def span_recomputes(config: BehaviourConfig, row: dict[str, Any], document: str 
     if config.kind == "comment" and _quoted_exactly(row, document):
         return None
     try:
-        start, end = _span_of(config, row, document)
+        start, end = _span_of(config)(row, document)
     except Rejected as exc:
         return str(exc)
     return _stored_span_agrees(row, start, end, document)
@@ -133,32 +86,22 @@ def _quoted_exactly(row: dict[str, Any], document: str) -> bool:
         return False
 
 
-def _span_of(config: BehaviourConfig, row: dict[str, Any], document: str) -> tuple[int, int]:
-    if config.kind == "edit":
-        return edit_span(document, str(row.get("unit") or ""), str(row.get("anchor") or ""))
-    return quote_span(document, str(row.get("quote") or ""))
+CHECKS: dict[str, Check] = {"label_allowed": label_allowed, "text_present": text_present,
+                            "span_recomputes": span_recomputes}
+"""The checks any behaviour may list; a behaviour's own (`Behaviour.checks`) come on top."""
 
 
-def locate_offsets(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> str | None:
-    """A locate row's gold span is a unit of its stated kind (the locate labels' own check)."""
-    from pydantic import ValidationError
-
-    from canvas_tui.behaviours.locate.labels import COLUMNS, Label, problems as label_problems
-
-    try:
-        label = Label.model_validate({k: v for k, v in row.items() if k in COLUMNS and v not in ("", None)})
-        return "; ".join(label_problems(label)) or None
-    except (ValidationError, OSError) as exc:
-        return f"unreadable locate row: {str(exc).splitlines()[0]}"
-
-
-CHECKS: dict[str, Check] = {
-    "label_allowed": label_allowed, "text_present": text_present, "explicit_trigger": explicit_trigger,
-    "explicit_route": explicit_route, "span_recomputes": span_recomputes, "locate_offsets": locate_offsets,
-}
+def rules(config: BehaviourConfig) -> dict[str, Check]:
+    """The checks behaviour `config.name` may list: the generic ones and its declared ones."""
+    declared = find(config.name)
+    return CHECKS | (dict(declared.checks) if declared else {})
 
 
 def problems(config: BehaviourConfig, row: dict[str, Any], document: str | None) -> list[str]:
     """What the behaviour's listed checks find wrong with one row."""
-    found = (CHECKS[name](config, row, document) for name in config.checks)
+    table = rules(config)
+    unknown = [name for name in config.checks if name not in table]
+    if unknown:
+        raise LookupError(f"{config.name}: unknown check(s) {', '.join(unknown)}; known: {', '.join(sorted(table))}")
+    found = (table[name](config, row, document) for name in config.checks)
     return [problem for problem in found if problem]

@@ -1,7 +1,6 @@
 """Per-behaviour data descriptions (`behaviours/<folder>/pipeline.toml`): what the shared pipeline needs.
 
-One file per data folder holds one table per behaviour (the trigger folder also describes the
-router). Everything that differs between behaviours in synth, lint, train cards and iterate is
+One file per data folder holds the behaviour's table. Everything that differs between behaviours in synth, lint, train cards and iterate is
 data here: label columns and allowed values, the text used for dedupe, the teacher prompt and its
 version, the deterministic checks, the eval metric and its direction, the artifact files.
 """
@@ -30,6 +29,7 @@ class TeacherSettings(BaseModel):
     max_tokens: int = 1024
     attempts: int = Field(3, ge=1, description="at most attempts * ceil(n / per_request) requests per run")
     spec_chars: int = Field(3000, description="the spec is cut to this many characters in the prompt")
+    spec_file: str = Field("spec.md", description="the spec, relative to the behaviour's data folder")
     spec_section: str | None = Field(None, description="only the spec's `## ` section whose heading starts so")
     choices: dict[str, list[str]] = Field(default_factory=dict, description="narrower choices offered to the teacher")
     fixed: dict[str, str] = Field(default_factory=dict, description="columns every teacher row gets as is")

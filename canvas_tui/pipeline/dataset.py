@@ -9,7 +9,6 @@ count data by source and lint can point at a file and line.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from canvas_tui.pipeline.config import BehaviourConfig
+from canvas_tui.pipeline.evalkit.hashing import digest
 from canvas_tui.pipeline.splits import held_out
 
 Source = Literal["hand-written", "teacher", "real-use", "real-traffic"]
@@ -110,7 +110,7 @@ def load_dataset(config: BehaviourConfig, *, synthetic: bool = True) -> Dataset:
     """Every label row (held-out ones flagged by the behaviour's split) and, by default, the teacher rows."""
     labels = [row for name in config.labels if (config.data_dir / name).exists()
               for row in read_label_file(config.data_dir / name)]
-    for row, flag in zip(labels, held_out(config.split, [row.fields for row in labels])):
+    for row, flag in zip(labels, held_out(config.name, config.split, [row.fields for row in labels])):
         row.held_out = flag
     teacher = read_teacher_rows(config.synthetic_dir, config.name) if synthetic else []
     return Dataset(behaviour=config.name, rows=labels + teacher)
@@ -118,8 +118,5 @@ def load_dataset(config: BehaviourConfig, *, synthetic: bool = True) -> Dataset:
 
 def data_hash(config: BehaviourConfig, rows: list[Row]) -> str:
     """A sha256 of the rows' described columns (provenance left out): the identity of a training set."""
-    digest = hashlib.sha256()
     keys = sorted(set(config.columns) | set(config.text_columns) | {config.label_column})
-    for row in rows:
-        digest.update(json.dumps([str(row.fields.get(k) or "") for k in keys], ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()
+    return digest(json.dumps([str(row.fields.get(k) or "") for k in keys], ensure_ascii=False) for row in rows)

@@ -22,11 +22,11 @@ from canvas_tui.judging.winrate import WinRate
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.paths import behaviours_dir
 from canvas_tui.pipeline.cards import eval_table
-from canvas_tui.pipeline import isolated
+from canvas_tui.pipeline import scratch as in_scratch
 from canvas_tui.pipeline.config import BehaviourConfig, load_config
 from canvas_tui.pipeline.iterate_report import render_report
 from canvas_tui.pipeline.lint import lint
-from canvas_tui.pipeline.registry import pipeline_module
+from canvas_tui.pipeline.registry import behaviour
 from canvas_tui.pipeline.synth import SynthOptions, SynthReport, synthesize
 from canvas_tui.pipeline.winrate_gate import candidate_win_rate, clearly_worse
 
@@ -100,10 +100,10 @@ def _shelve(batch: Path | None) -> None:
 
 def _figures_in_scratch(config: BehaviourConfig, options: IterateOptions, scratch: Path,
                         leave_out: str | None = None) -> dict[str, Any]:
-    """Train and evaluate in a scratch copy of behaviours/ (child processes), optionally without one teacher file."""
+    """Train and evaluate in a scratch copy of behaviours/ (in this process), optionally without one teacher file."""
     shutil.copytree(behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs", *filter(None, [leave_out])))
-    isolated.train(config, scratch, options.train_seed, options.allow_lint_errors)
-    return isolated.eval_figures(config, scratch)
+    in_scratch.train(config, scratch, options.train_seed, options.allow_lint_errors)
+    return in_scratch.eval_figures(config, scratch)
 
 
 def _promote(config: BehaviourConfig, scratch: Path) -> None:
@@ -131,14 +131,14 @@ async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors:
     before = metric_value(before_figures, config.eval.metric)
     if lint_errors and not options.allow_lint_errors:
         return Verdict(kept=False, reason=f"lint found {lint_errors} error(s) in the data with the new batch")
-    if not hasattr(pipeline_module(config.name), "train"):
+    if behaviour(config.name).train is None:
         return Verdict(kept=True, reason="no trained artifact (deterministic behaviour): the batch is kept as review data")
     with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-iterate-") as work:
         try:
             figures = _figures_in_scratch(config, options, Path(work) / "candidate")
             control = (metric_value(_figures_in_scratch(config, options, Path(work) / "control", batch.path.name),
                                     config.eval.metric) if batch is not None and batch.new else None)
-        except isolated.ChildFailed as exc:
+        except in_scratch.StepFailed as exc:
             return Verdict(kept=False, reason=f"the candidate could not be trained or evaluated ({exc})")
         after = metric_value(figures, config.eval.metric)
         worse_guards = guards_made_worse(config, before_figures, figures)
@@ -175,8 +175,8 @@ def _shown_rate(rate: WinRate | None) -> str:
 async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
     """One iteration for behaviour `name` (no teacher: retrain on the current data and compare)."""
     config = load_config(name)
-    evaluates = hasattr(pipeline_module(name), "evaluate")
-    before_figures = isolated.eval_figures(config, behaviours_dir()) if evaluates else {}
+    evaluates = behaviour(name).evaluate is not None
+    before_figures = in_scratch.eval_figures(config, behaviours_dir()) if evaluates else {}
     synth = await synthesize(config, client, options.synth) if client is not None else None
     report = lint(config)
     before = metric_value(before_figures, config.eval.metric)

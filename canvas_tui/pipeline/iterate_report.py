@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from canvas_tui.pipeline.cards import eval_lines
+from canvas_tui.pipeline.evalkit.tables import table
 
 if TYPE_CHECKING:
     from canvas_tui.pipeline.iterate import IterateOutcome
@@ -17,8 +18,7 @@ def _synth_lines(outcome: "IterateOutcome") -> list[str]:
     lines = [f"Run `{synth.run_key}`: {synth.accepted} rows accepted ({synth.new} new this time), "
              f"{synth.requests_done} of at most {synth.requests_total} teacher requests done.", ""]
     if synth.reasons:
-        lines += ["| why a teacher row was dropped | rows |", "|---|---|"]
-        lines += [f"| {reason} | {n} |" for reason, n in sorted(synth.reasons.items(), key=lambda kv: -kv[1])] + [""]
+        lines += [*table(["why a teacher row was dropped", "rows"], sorted(synth.reasons.items(), key=lambda kv: -kv[1])), ""]
     lines += [f"- dropped: {text}" for text in synth.rejected_examples[:8]]
     lines += [f"- teacher failure: {failure}" for failure in synth.failures[:5]]
     return lines + [""]

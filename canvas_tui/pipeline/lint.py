@@ -5,8 +5,7 @@ Errors (training refuses them unless --allow-lint-errors):
   against the rules, a span its quote does not give back...);
 - rows with the same key (e.g. the same request on the same unit) teaching different labels;
 - a held-out eval row that also appears in training, or a teacher row near-duplicating one;
-- contradictions across behaviours: an edit request (in the policy's or the locator's labels) that
-  the router's labels send somewhere other than `edit`.
+- contradictions across behaviours, by the checks a behaviour declares (`Behaviour.cross_checks`).
 Warnings: near-duplicates with different labels (often a real boundary: "shorten this sentence" vs
 "shorten this section"), hand-written training rows close to an eval row, class imbalance.
 """
@@ -20,12 +19,11 @@ from typing import Literal
 from pydantic import BaseModel
 
 from canvas_tui.pipeline.checks import problems
-from canvas_tui.pipeline.config import BehaviourConfig, UnknownConfig, load_config
+from canvas_tui.pipeline.config import BehaviourConfig
 from canvas_tui.pipeline.dataset import Dataset, Row, load_dataset
 from canvas_tui.pipeline.dedupe import near_duplicate_pairs, normal
 from canvas_tui.pipeline.documents import DocumentStore, read_text
-
-EDIT_SOURCES = ("policy", "locate")
+from canvas_tui.pipeline.registry import find
 
 
 class Finding(BaseModel):
@@ -133,27 +131,10 @@ def balance(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
     return findings
 
 
-def _optional(name: str) -> Dataset | None:
-    try:
-        return load_dataset(load_config(name))
-    except UnknownConfig:
-        return None
-
-
-def edit_route_conflicts(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
-    """Edit requests (policy and locate labels) that the router's rows label as something other than edit."""
-    router = dataset if config.name == "router" else _optional("router")
-    edits = [dataset] if config.name in EDIT_SOURCES else [d for d in map(_optional, EDIT_SOURCES) if d]
-    if router is None:
-        return []
-    requests = {normal(str(row.fields.get("request") or "")): row for data in edits for row in data.rows}
-    return [Finding(level="error", rule="cross-behaviour", where=[row.origin, requests[key].origin],
-                    message=f"router labels an edit request {row.fields.get('label')}: {row.fields.get('prompt', '')[:60]!r}")
-            for row in router.rows
-            if (key := normal(str(row.fields.get("prompt") or ""))) in requests and row.fields.get("label") != "edit"]
-
-
-CROSS_CHECKS = {"edit_requests_route_to_edit": edit_route_conflicts}
+def cross_checks(config: BehaviourConfig) -> dict:
+    """The cross-behaviour checks behaviour `config.name` declares (`Behaviour.cross_checks`), by name."""
+    declared = find(config.name)
+    return dict(declared.cross_checks) if declared else {}
 
 
 def lint(config: BehaviourConfig) -> LintReport:
@@ -161,8 +142,12 @@ def lint(config: BehaviourConfig) -> LintReport:
     dataset = load_dataset(config)
     findings = (check_rows(config, dataset) + key_conflicts(config, dataset) + near_duplicates(config, dataset)
                 + balance(config, dataset))
+    table = cross_checks(config)
+    unknown = [name for name in config.cross_checks if name not in table]
+    if unknown:
+        raise LookupError(f"{config.name}: unknown cross-check(s) {', '.join(unknown)}; declared: {', '.join(sorted(table))}")
     for name in config.cross_checks:
-        findings += CROSS_CHECKS[name](config, dataset)
+        findings += table[name](config, dataset)
     classes = Counter(_label(config, row) for row in dataset.rows)
     return LintReport(behaviour=config.name, rows=len(dataset.rows), sources=dataset.counts(),
                       classes=dict(sorted(classes.items())), findings=findings)

@@ -1,41 +1,77 @@
-"""Which module carries each behaviour's pipeline entry points.
+"""Where the pipeline finds behaviours: every package under `canvas_tui/behaviours/` with a `pipeline.py`
+that declares `BEHAVIOUR` (a `contract.Behaviour`), plus any behaviour registered at run time (tests do).
 
-A behaviour module may expose any of:
-- `PREDICTOR`: a `canvas_tui.pipeline.batch.BatchPredictor` (for `canvas-tui predict NAME`);
-- `evaluate(request: EvalRequest) -> EvalResult` (for `canvas-tui eval NAME`);
-- `train(request: TrainRequest) -> TrainResult` (for `canvas-tui train NAME`).
-Modules are imported only when their command runs, so start-up stays fast.
+Names are found by looking at files (no import), and a behaviour's module is imported only when one of its
+commands runs, so start-up stays fast. Nothing here names a behaviour.
 """
 
 from __future__ import annotations
 
 import importlib
-from types import ModuleType
+import importlib.util
+from pathlib import Path
 
-PIPELINE_MODULES: dict[str, str] = {
-    "trigger": "canvas_tui.behaviours.trigger.pipeline",
-    "router": "canvas_tui.behaviours.trigger.router_pipeline",
-    "locate": "canvas_tui.behaviours.locate.pipeline",
-    "policy": "canvas_tui.behaviours.policy.pipeline",
-    "anchor": "canvas_tui.behaviours.anchor.pipeline",
-    "comment": "canvas_tui.behaviours.comment.pipeline",
-}
+from canvas_tui.pipeline.contract import Behaviour
+
+PACKAGE = "canvas_tui.behaviours"
+MODULE = "pipeline"
+_registered: dict[str, Behaviour] = {}
 
 
 class UnknownBehaviour(LookupError):
-    """Raised for a behaviour name with no pipeline module, or one lacking the asked entry point."""
+    """Raised for a behaviour name nobody declared, or one lacking the asked step."""
 
 
-def pipeline_module(name: str) -> ModuleType:
-    """Import the pipeline module of behaviour `name`."""
-    if name not in PIPELINE_MODULES:
-        raise UnknownBehaviour(f"unknown behaviour {name!r}; known: {', '.join(sorted(PIPELINE_MODULES))}")
-    return importlib.import_module(PIPELINE_MODULES[name])
+def _package_dir() -> Path:
+    spec = importlib.util.find_spec(PACKAGE)
+    assert spec is not None and spec.submodule_search_locations, PACKAGE
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
-def entry_point(name: str, attribute: str):
-    """One entry point (`PREDICTOR`, `evaluate`, `train`) of behaviour `name`."""
-    module = pipeline_module(name)
-    if not hasattr(module, attribute):
+def declared() -> list[str]:
+    """The names of the behaviour packages that carry a pipeline module (found on disk, nothing imported)."""
+    return sorted(path.parent.name for path in _package_dir().glob(f"*/{MODULE}.py"))
+
+
+def names() -> list[str]:
+    """Every behaviour the pipeline can run: the declared packages and the ones registered at run time."""
+    return sorted(set(declared()) | set(_registered))
+
+
+def register(behaviour: Behaviour) -> Behaviour:
+    """Make `behaviour` known under its name (replacing an earlier registration of that name)."""
+    _registered[behaviour.name] = behaviour
+    return behaviour
+
+
+def unregister(name: str) -> None:
+    """Forget a behaviour registered at run time (a test's own behaviour, when the test ends)."""
+    _registered.pop(name, None)
+
+
+def behaviour(name: str) -> Behaviour:
+    """The declaration of behaviour `name`, importing its package's pipeline module on first use."""
+    if name not in _registered:
+        if name not in declared():
+            raise UnknownBehaviour(f"unknown behaviour {name!r}; known: {', '.join(names())}")
+        declaration = getattr(importlib.import_module(f"{PACKAGE}.{name}.{MODULE}"), "BEHAVIOUR", None)
+        if not isinstance(declaration, Behaviour) or declaration.name != name:
+            raise UnknownBehaviour(f"{PACKAGE}.{name}.{MODULE} does not declare BEHAVIOUR = Behaviour(name={name!r}, ...)")
+        register(declaration)
+    return _registered[name]
+
+
+def find(name: str) -> Behaviour | None:
+    """The declaration of behaviour `name`, or None when there is none (data described without code)."""
+    try:
+        return behaviour(name)
+    except UnknownBehaviour:
+        return None
+
+
+def step(name: str, attribute: str):
+    """One pipeline step of behaviour `name` (`train` or `evaluate`); UnknownBehaviour when it has none."""
+    found = getattr(behaviour(name), attribute)
+    if found is None:
         raise UnknownBehaviour(f"behaviour {name!r} has no {attribute!r} step")
-    return getattr(module, attribute)
+    return found

@@ -78,7 +78,7 @@ def few_shot(config: BehaviourConfig, rows: list[Row], rng: random.Random) -> li
 
 def spec_excerpt(config: BehaviourConfig) -> str:
     """The part of spec.md the teacher reads: one `## ` section if configured, cut to `spec_chars` ("" without a spec)."""
-    path = config.data_dir / "spec.md"
+    path = config.data_dir / config.teacher.spec_file
     spec = path.read_text(encoding="utf-8") if path.exists() else ""
     heading = config.teacher.spec_section
     if heading:

@@ -1,7 +1,7 @@
 """`canvas-tui train BEHAVIOUR` through the shared steps: lint gate, the behaviour's train, eval, card.
 
 Every behaviour trains the same way here, so no behaviour can skip the lint or forget its card;
-what differs (how to fit, what to score) stays in the behaviour's pipeline module.
+what differs (how to fit, what to score) stays in the behaviour's declaration.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from canvas_tui.pipeline.config import UnknownConfig, load_config
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 from canvas_tui.pipeline.dataset import load_dataset
 from canvas_tui.pipeline.lint import LintReport, lint, render
-from canvas_tui.pipeline.registry import entry_point, pipeline_module
+from canvas_tui.pipeline.registry import behaviour, step
 
 
 class LintBlocked(ValueError):
@@ -50,7 +50,7 @@ def lint_gate(name: str, allow_errors: bool) -> LintReport | None:
 def evaluate_quietly(name: str) -> EvalResult | None:
     """The behaviour's eval (of the implementations its pipeline.toml names, else all), reports written to a
     scratch folder; None if it has no eval."""
-    if not hasattr(pipeline_module(name), "evaluate"):
+    if behaviour(name).evaluate is None:
         return None
     try:
         implementations = load_config(name).eval.implementations
@@ -58,14 +58,14 @@ def evaluate_quietly(name: str) -> EvalResult | None:
         implementations = None
     with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{name}-eval-") as scratch:
         request = EvalRequest(implementations=implementations, report_dir=Path(scratch), show_progress=False)
-        result = entry_point(name, "evaluate")(request)
+        result = step(name, "evaluate")(request)
     return result.model_copy(update={"files": []})
 
 
 def train_behaviour(name: str, request: TrainRequest) -> Trained:
     """Lint, train, evaluate and write the card of behaviour `name`."""
     report = lint_gate(name, request.allow_lint_errors)
-    result = entry_point(name, "train")(request)
+    result = step(name, "train")(request)
     evaluation = evaluate_quietly(name)
     if report is None:
         return Trained(train=result, eval=evaluation, card=None)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from canvas_tui.cli import cli
 from canvas_tui.paths import PROJECT_ROOT
-from canvas_tui.pipeline.registry import PIPELINE_MODULES
+from canvas_tui.pipeline.registry import declared
 
 DOCUMENT = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small, so we reuse the old servers.\n"
 GOOD = {
@@ -59,7 +59,7 @@ def _lines(behaviour: str, rng: random.Random) -> tuple[list[bytes], set[int]]:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("behaviour", sorted(PIPELINE_MODULES))
+@pytest.mark.parametrize("behaviour", declared())
 def test_predict_answers_every_line_of_a_fuzzed_batch_in_place(behaviour, tmp_path):
     lines, good = _lines(behaviour, random.Random(behaviour))
     source, sink = tmp_path / "in.jsonl", tmp_path / "out.jsonl"

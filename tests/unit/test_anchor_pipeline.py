@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from canvas_tui.behaviours.anchor.evalset import EvalRow
-from canvas_tui.behaviours.anchor.pipeline import PREDICTOR, evaluate
+from canvas_tui.behaviours.anchor.pipeline import BEHAVIOUR, evaluate
 from canvas_tui.cli import cli
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest
@@ -20,7 +20,7 @@ DOC = "Reviews keep the codebase healthy. Reviewers should be kind. Reviews keep
 
 def predict(lines: list[str]) -> tuple[list[dict], str]:
     sink, errors = io.StringIO(), io.StringIO()
-    run_batch(PREDICTOR, io.StringIO("\n".join(lines) + "\n"), sink, progress=False, errors=errors)
+    run_batch(BEHAVIOUR.predictor(), io.StringIO("\n".join(lines) + "\n"), sink, progress=False, errors=errors)
     return [json.loads(line) for line in sink.getvalue().splitlines()], errors.getvalue()
 
 

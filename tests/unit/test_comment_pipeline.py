@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 
-from canvas_tui.behaviours.comment.pipeline import PREDICTOR, evaluate, train
+from canvas_tui.behaviours.comment.pipeline import BEHAVIOUR, evaluate, train
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from tests.pipeline_support import REAL, copy_behaviour, read_csv
@@ -21,7 +21,7 @@ def test_each_predicted_comment_gives_the_exact_span_of_its_quote():
     lines = [json.dumps({"id": 1, "document": DOC, "request": "critique this"}),
              json.dumps({"id": 2, "document": DOC, "request": "proofread", "max_comments": 1})]
     sink = io.StringIO()
-    report = run_batch(PREDICTOR, io.StringIO("\n".join(lines)), sink, progress=False)
+    report = run_batch(BEHAVIOUR.predictor(), io.StringIO("\n".join(lines)), sink, progress=False)
     records = [json.loads(line) for line in sink.getvalue().splitlines()]
     assert report.predicted == 2 and [r["id"] for r in records] == [1, 2]
     assert all(DOC[c["start"]:c["end"]] == c["quote"] for r in records for c in r["comments"])

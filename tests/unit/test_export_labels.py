@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -14,6 +15,7 @@ from canvas_tui.cli import cli
 from canvas_tui.data.exports import label_header, label_rows, write_labels
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.log.datalog import DataLog
+from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.session import Session
 from tests.data_support import DOC
 from tests.fakes import fake_behaviours
@@ -21,10 +23,14 @@ from tests.fakes import fake_behaviours
 
 @pytest.fixture
 def behaviours_dir(tmp_path, monkeypatch):
+    """A data folder with one trigger label and the committed comment scorer (the session's comment proposer reads
+    it from the data folder, like every artifact)."""
     folder = tmp_path / "behaviours"
     (folder / "trigger").mkdir(parents=True)
     (folder / "trigger" / "labels.csv").write_text("prompt,label,context,category,note\n"
                                                    "Write a haiku about rain,canvas,,writing,\n")
+    (folder / "comment").mkdir()
+    shutil.copy(PROJECT_ROOT / "behaviours" / "comment" / "scorer.json", folder / "comment" / "scorer.json")
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(folder))
     return folder
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from canvas_tui.behaviours.locate.labels import document, label_files, load, load_all, problems, resolve
+from canvas_tui.behaviours.locate.labels import document, label_files, load, load_all, problems
+from canvas_tui.document.holding import unit_holding
 
 
 def test_every_label_is_a_stripped_unit_of_its_stated_kind_inside_its_document():
@@ -14,7 +15,7 @@ def test_every_label_anchor_lies_inside_its_gold_span():
     for label in load_all():
         text = document(label.doc)
         if label.anchor and label.selection is None:
-            assert (label.start, label.end) == resolve(text, label.unit, label.anchor), label.request
+            assert (label.start, label.end) == unit_holding(text, label.unit, label.anchor), label.request
 
 
 def test_labels_hold_out_a_test_split_and_cover_every_request_style():

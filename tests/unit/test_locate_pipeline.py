@@ -10,7 +10,7 @@ import pytest
 from canvas_tui.behaviours.locate.evaluation import figures, score
 from canvas_tui.behaviours.locate.labels import label_files, load, load_all, real_label_files
 from canvas_tui.behaviours.locate.locator import NAME
-from canvas_tui.behaviours.locate.pipeline import IMPLEMENTATIONS, PREDICTOR, RULES_ONLY, evaluate
+from canvas_tui.behaviours.locate.pipeline import IMPLEMENTATIONS, BEHAVIOUR, RULES_ONLY, evaluate
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.embeddings.weights import model_dir
 from canvas_tui.pipeline.contracts import EvalRequest
@@ -20,7 +20,7 @@ DOC = "# Notes\n\nFirst paragraph here.\n\nSecond paragraph here."
 
 def _predict(*lines: dict) -> list[dict]:
     sink = io.StringIO()
-    run_batch(PREDICTOR, io.StringIO("\n".join(json.dumps(l) for l in lines)), sink, progress=False,
+    run_batch(BEHAVIOUR.predictor(), io.StringIO("\n".join(json.dumps(l) for l in lines)), sink, progress=False,
               errors=io.StringIO())
     return [json.loads(line) for line in sink.getvalue().splitlines()]
 
@@ -49,7 +49,7 @@ def test_the_eval_compares_with_the_baseline_on_dev_test_and_each_blind_set_and_
     real = {label.split for path in real_label_files() for label in load(path)}
     assert blind and real == {"real", "real_test"} and set(result.figures) == {"dev", "test", "all"} | blind | real
     assert result.figures["test"][RULES_ONLY]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
-    assert (tmp_path / "locate.md").read_text().startswith("# Locate eval")
+    assert (tmp_path / "locate_eval.md").read_text().startswith("# Locate eval")
 
 
 @pytest.mark.slow

@@ -33,9 +33,10 @@ def planted(tmp_path, monkeypatch):
     trigger = read_csv(REAL / "trigger" / "labels.csv")
     chosen = [r for r in trigger if r["label"] == "canvas"][:20] + [r for r in trigger if r["label"] == "inline"][:20]
     chosen.append({**chosen[-1], "prompt": EXPLICIT_CANVAS, "label": "inline"})
-    router = read_csv(REAL / "trigger" / "router_labels.csv")[:40]
+    router = read_csv(REAL / "router" / "labels.csv")[:40]
     router.append({**router[0], "prompt": POLICY_REQUEST, "label": "comment"})
-    copy_behaviour(tmp_path, "trigger", {"labels.csv": chosen, "router_labels.csv": router})
+    copy_behaviour(tmp_path, "trigger", {"labels.csv": chosen})
+    copy_behaviour(tmp_path, "router", {"labels.csv": router})
     policy = copy_behaviour(tmp_path, "policy", {"labels.csv": _policy_rows()})
     held_out = next(r for r in read_csv(policy / "labels.csv") if LabelRow.model_validate(r).held_out())
     (policy / "synthetic").mkdir()

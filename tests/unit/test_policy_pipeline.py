@@ -25,7 +25,7 @@ def _sha(path) -> str:
 
 def test_committed_labels_lint_clean_and_cover_every_category_and_label():
     rows, lint = read_rows(labels_path())
-    assert lint.errors == [] and lint.warnings == []
+    assert lint.findings == []
     assert {r.category for r in rows} == set(CATEGORIES)
     assert {r.label for r in rows} == {"targeted", "rewrite"}
 
@@ -80,7 +80,7 @@ def test_train_then_eval_round_trip_in_a_separate_folder(small_behaviours_dir, t
     assert _sha(result.artifact) == first, "training must be deterministic"
     evaluation = pipeline.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
     assert {"rules", "trained"} <= set(evaluation.figures)
-    report = (tmp_path / "reports" / "policy-eval.md").read_text(encoding="utf-8")
+    report = (tmp_path / "reports" / "policy_eval.md").read_text(encoding="utf-8")
     assert "Misclassified" in report and "Per category" in report
     assert _sha(committed) == committed_sha
 
@@ -96,7 +96,7 @@ def test_lint_errors_block_training_unless_allowed(small_behaviours_dir):
 
 def _predict(lines: list[str]) -> list[dict]:
     sink = io.StringIO()
-    run_batch(pipeline.PREDICTOR, io.StringIO("\n".join(lines)), sink, progress=False, errors=io.StringIO())
+    run_batch(pipeline.BEHAVIOUR.predictor(), io.StringIO("\n".join(lines)), sink, progress=False, errors=io.StringIO())
     return [json.loads(line) for line in sink.getvalue().splitlines()]
 
 

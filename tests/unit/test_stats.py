@@ -23,7 +23,8 @@ def behaviours_dir(tmp_path, monkeypatch):
     (folder / "trigger" / "labels.csv").write_text("prompt,label,context,category,note\n"
                                                    "Write an essay on tea,canvas,,writing,\n"
                                                    "What is tea?,inline,,question,\n")
-    (folder / "trigger" / "router_labels.csv").write_text("prompt,label,context,category,note\n"
+    (folder / "router").mkdir()
+    (folder / "router" / "labels.csv").write_text("prompt,label,context,category,note\n"
                                                           "Make it shorter,edit,essay,length,\n")
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(folder))
     return folder

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from canvas_tui.behaviours.trigger import pipeline, router_pipeline
+from canvas_tui.behaviours.router import pipeline as router_pipeline
+from canvas_tui.behaviours.trigger import pipeline
 from canvas_tui.behaviours.trigger.data import read_labels
 from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
 from canvas_tui.llm.scripted import ScriptedClient
@@ -19,18 +20,19 @@ from canvas_tui.pipeline.iterate import guards_made_worse
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 
 REAL = PROJECT_ROOT / "behaviours" / "trigger"
+REAL_ROUTER = PROJECT_ROOT / "behaviours" / "router"
 
 
 @pytest.fixture
 def small_data(tmp_path, monkeypatch):
     """A behaviours dir with every second committed label of both tasks; the real artifacts stay untouched."""
     folder = tmp_path / "behaviours" / "trigger"
-    folder.mkdir(parents=True)
-    for name in ("labels.csv", "router_labels.csv"):
-        with (REAL / name).open(newline="", encoding="utf-8") as handle:
+    for real in (REAL, REAL_ROUTER):
+        (tmp_path / "behaviours" / real.name).mkdir(parents=True)
+        with (real / "labels.csv").open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
             rows, fields = list(reader)[::2], reader.fieldnames
-        with (folder / name).open("w", newline="", encoding="utf-8") as handle:
+        with (tmp_path / "behaviours" / real.name / "labels.csv").open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields)
             writer.writeheader()
             writer.writerows(rows)
@@ -40,17 +42,17 @@ def small_data(tmp_path, monkeypatch):
 
 def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path):
     real_bytes = (REAL / "trigger_model.json").read_bytes()
-    result = pipeline.train(TrainRequest(show_progress=False))
+    result = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
     assert result.artifact == small_data / "trigger_model.json"
     first = result.artifact.read_bytes()
-    assert pipeline.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
-    evaluation = pipeline.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
+    assert pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
+    evaluation = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
     assert evaluation.figures["trained"]["accuracy"] == result.figures["figures"]["accuracy"]
     assert {path.suffix for path in evaluation.files} == {".md", ".png"}
     source = io.StringIO('{"id": 1, "prompt": "Write a cover letter for a chef job.", "extra": 3}\n'
                          '{"id": "b", "prompt": "What is 2 + 2?"}\n')
     sink = io.StringIO()
-    run_batch(pipeline.PREDICTOR, source, sink, progress=False)
+    run_batch(pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
     outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
     assert [(o["id"], o["label"]) for o in outputs] == [(1, "canvas"), ("b", "inline")]
     assert all(set(o) == {"id", "label", "score"} and 0 <= o["score"] <= 1 for o in outputs)
@@ -58,19 +60,19 @@ def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path
 
 
 def test_trained_trigger_beats_the_keyword_baseline_on_the_held_out_split(tmp_path):
-    figures = pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures
+    figures = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures
     assert figures["trained"]["accuracy"] > figures["keyword"]["accuracy"]
     assert figures["trained"]["canvas_recall"] >= figures["keyword"]["canvas_recall"]
 
 
 def test_router_eval_runs_and_the_trained_router_beats_its_keyword_baseline(tmp_path):
-    result = router_pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    result = router_pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
     assert result.figures["trained"]["accuracy"] > result.figures["keyword"]["accuracy"]
     assert (tmp_path / "router_eval.md").read_text(encoding="utf-8").startswith("# router eval")
 
 
 def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
-    result = pipeline.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
+    result = pipeline.BEHAVIOUR.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
                                            show_progress=False))
     assert list(k for k in result.figures if k not in ("test_rows", "notes", "splits")) == ["keyword"]
     assert any(note.startswith("oracle: not run") for note in result.figures["notes"])
@@ -91,7 +93,7 @@ def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predic
     source = io.StringIO('{"id": 1, "prompt": "Write a blog post about tea."}\nnot json\n{"id": 3}\n'
                          '{"id": 4, "prompt": "hi"}\n')
     sink, errors = io.StringIO(), io.StringIO()
-    report = run_batch(pipeline.PREDICTOR, source, sink, progress=False, errors=errors)
+    report = run_batch(pipeline.BEHAVIOUR.predictor(), source, sink, progress=False, errors=errors)
     assert report.predicted == 2 and [n for n, _ in report.errors] == [2, 3]
     assert "line 2" in errors.getvalue() and "line 3: prompt" in errors.getvalue()
     assert len(sink.getvalue().splitlines()) == 4
@@ -101,15 +103,15 @@ def test_router_predictor_routes_with_a_document_and_falls_back_to_the_trigger_w
     source = io.StringIO('{"id": 1, "prompt": "Make it shorter.", "document": "# Essay\\n\\nLong text."}\n'
                          '{"id": 2, "prompt": "What is the capital of Peru?"}\n')
     sink = io.StringIO()
-    run_batch(router_pipeline.PREDICTOR, source, sink, progress=False)
+    run_batch(router_pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
     assert [json.loads(line)["label"] for line in sink.getvalue().splitlines()] == ["edit", "chat"]
 
 
 def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(small_data, tmp_path):
     blind = "prompt,label,context,category,note\nWrite an essay on tides.,canvas,,writing,\nWhat is a tide?,inline,,stem,\n"
     (small_data / "blind_labels_x.csv").write_text(blind, encoding="utf-8")
-    trained = pipeline.train(TrainRequest(show_progress=False))
-    result = pipeline.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
+    trained = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
+    result = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
     split = result.figures["splits"]["blind_labels_x"]
     assert split["rows"] == 2 and set(split) == {"trained", "keyword", "rows"}
     assert trained.figures["train_rows"] + trained.figures["test_rows"] == len(read_labels(small_data / "labels.csv"))
@@ -117,7 +119,7 @@ def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(sma
 
 
 def test_training_tunes_a_canvas_threshold_by_cross_validation(small_data):
-    metadata = pipeline.train(TrainRequest(show_progress=False)).figures
+    metadata = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False)).figures
     assert 0.1 <= metadata["threshold"] <= 0.9
 
 

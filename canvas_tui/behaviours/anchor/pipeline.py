@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -20,8 +20,9 @@ from canvas_tui.behaviours.anchor.evalset import load_documents, load_rows
 from canvas_tui.behaviours.anchor.report import render_report
 from canvas_tui.behaviours.anchor.scoring import Summary, run, summarise
 from canvas_tui.behaviours.interfaces import CommentAnchorer
-from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
+from canvas_tui.pipeline.evalkit.reports import report_path, write_report
 
 EVAL_SPLIT = "eval"
 
@@ -34,24 +35,28 @@ class AnchorInput(BaseModel):
     quote: str
 
 
-@lru_cache(maxsize=1)
-def _anchorer() -> CommentAnchorer:
+class AnchorOutput(BaseModel):
+    """One line of `predict anchor` output: the span (None when the quote is nowhere) and the match score."""
+
+    id: Any
+    start: int | None
+    end: int | None
+    score: float
+
+
+def load(folder: Path) -> CommentAnchorer:
+    """The default anchorer (its calibrated thresholds are shipped with the code)."""
     return default_anchorer()
 
 
-def predict_many(items: list[AnchorInput]) -> list[dict[str, Any]]:
-    """Anchor each item's quote in its document; one output record per item, same order."""
-    records = []
+def predict(anchorer: CommentAnchorer, items: list[AnchorInput]) -> list[AnchorOutput]:
+    """Anchor each item's quote in its document; one output per item, same order."""
+    outputs = []
     for item in items:
-        result = _anchorer().anchor(item.document, item.quote)
-        if result.span is None:
-            records.append({"id": item.id, "start": None, "end": None, "score": result.score})
-        else:
-            records.append({"id": item.id, "start": result.span.start, "end": result.span.end, "score": result.score})
-    return records
-
-
-PREDICTOR = BatchPredictor(input_model=AnchorInput, predict_many=predict_many)
+        result = anchorer.anchor(item.document, item.quote)
+        span = (result.span.start, result.span.end) if result.span is not None else (None, None)
+        outputs.append(AnchorOutput(id=item.id, start=span[0], end=span[1], score=result.score))
+    return outputs
 
 
 def implementations() -> dict[str, CommentAnchorer]:
@@ -75,9 +80,20 @@ def evaluate(request: EvalRequest) -> EvalResult:
         summaries.append(summarise(name, run(available[name], rows, documents)))
         seconds[name] = time.perf_counter() - began
     text = render_report(EVAL_SPLIT, summaries, seconds)
-    request.report_dir.mkdir(parents=True, exist_ok=True)
-    report, figures_file = request.report_dir / "anchor-eval.md", request.report_dir / "anchor-eval.json"
+    report = write_report(request.report_dir, "anchor", text)
+    figures_file = report_path(request.report_dir, "anchor", ".json")
     figures = {s.implementation: s.model_dump() for s in summaries}
-    report.write_text(text, encoding="utf-8")
     figures_file.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     return EvalResult(behaviour="anchor", figures=figures, text=text, files=[report, figures_file])
+
+
+BEHAVIOUR = Behaviour(
+    name="anchor", summary="anchor (quote → span or none)", folder="anchor",
+    input_model=AnchorInput, output_model=AnchorOutput, load=load, predict=predict,
+    label_files=[LabelFile(pattern="dev.jsonl", split="dev"), LabelFile(pattern="eval.jsonl", split="eval")],
+    implementations=("text-quote", "exact-substring", "difflib-window"), default="text-quote", evaluate=evaluate,
+    method="normalised text-quote anchoring + edlib semi-global edit distance from exact seeds, near-exact raw match last",
+    headline={"perturbed quotes anchored right": "text-quote.accuracy", "false anchors": "text-quote.false_anchors",
+              "of absent quotes": "text-quote.negatives"},
+    baseline={"exact substring": "exact-substring.accuracy", "difflib window": "difflib-window.accuracy"},
+)

@@ -20,6 +20,7 @@ from canvas_tui.behaviours.comment.proposers import CommentProposer
 from canvas_tui.behaviours.comment.schema import ProposedComment
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.errors import ModelError
+from canvas_tui.pipeline.evalkit.tables import table
 
 LIMIT = 5
 _SPECIFIC = re.compile(r"\d[\d.,:%]*|'([^']{2,60})'|\"([^\"]{2,60})\"|“([^”]{2,60})”")
@@ -78,13 +79,12 @@ async def run(name: str, proposer: CommentProposer, client: ModelClient, cases: 
 
 def render(results: list[ImplementationResult], note: str) -> str:
     """A markdown report: one row per implementation, then a sample comment of each."""
+    rows = [[r.name, r.figures["cases"], r.figures["precision"], r.figures["recall"], r.figures["recall_at_limit"],
+             r.figures["f1"], r.figures["anchor_rate"], r.invented_rate, r.fallbacks, f"{r.mean_latency_ms:.0f}"]
+            for r in results]
     lines = ["# comment placement eval", "", note, "",
-             "| implementation | cases | precision | recall | recall@5 | F1 | anchor rate | invented | fallbacks | ms/case |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
-    for r in results:
-        f = r.figures
-        lines.append(f"| {r.name} | {f['cases']} | {f['precision']:.3f} | {f['recall']:.3f} | {f['recall_at_limit']:.3f} | "
-                     f"{f['f1']:.3f} | {f['anchor_rate']:.3f} | {r.invented_rate:.3f} | {r.fallbacks} | {r.mean_latency_ms:.0f} |")
+             *table(["implementation", "cases", "precision", "recall", "recall@5", "F1", "anchor rate", "invented",
+                     "fallbacks", "ms/case"], rows)]
     for r in results:
         lines += ["", f"## {r.name}: samples", ""]
         lines += [f"- [{s['request']}] “{s['quote']}” → {s['comment']}" + (f" (suggest: {s['suggestion']})" if s["suggestion"] else "")

@@ -19,11 +19,12 @@ from pydantic import BaseModel
 from canvas_tui.behaviours.comment.requests import RequestKind
 from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.documents import read_text
+from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 
 COLUMNS = ["doc", "request", "kind", "quote", "start", "end", "category", "comment", "suggestion", "note"]
 
 
-class LabelRow(BaseModel):
+class LabelRow(BaseLabelRow):
     """One gold span: in `doc`, for `request`, the text `quote` at `[start, end)` deserves a comment."""
 
     doc: str
@@ -35,7 +36,6 @@ class LabelRow(BaseModel):
     category: str
     comment: str
     suggestion: str = ""
-    note: str = ""
 
 
 class Case(BaseModel):

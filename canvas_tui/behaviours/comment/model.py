@@ -9,7 +9,6 @@ JSON artifact and numpy, so it loads fast, reads as text and does not depend on 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from canvas_tui.behaviours.comment.features import FEATURE_NAMES
@@ -33,12 +32,20 @@ class ScorerModel(LinearScorer):
         return list(self.artifact.dense.names) if self.artifact.dense else []
 
 
+ARTIFACT_NAME = "scorer.json"
+
+
 def artifact_path() -> Path:
     """behaviours/comment/scorer.json."""
-    return behaviour_dir("comment") / "scorer.json"
+    return behaviour_dir("comment") / ARTIFACT_NAME
 
 
-@lru_cache(maxsize=1)
+def load_model(path: Path) -> ScorerModel:
+    """The scorer saved at `path`."""
+    return ScorerModel(read_artifact(path))
+
+
 def trained_model() -> ScorerModel:
-    """The shipped scorer."""
-    return ScorerModel(read_artifact(artifact_path()))
+    """The scorer in the behaviour's data folder, read now (callers keep it: no module-level cache, so a scratch
+    folder's artifact is never mistaken for the committed one)."""
+    return load_model(artifact_path())

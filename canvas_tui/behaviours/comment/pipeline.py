@@ -5,7 +5,7 @@ behaviours/comment/synthetic/ (none on a held-out document), and writes behaviou
 `evaluate` compares the implementations on the held-out documents: by default the offline ones (scorer, rules);
 the model-based ones (asked for by name: `--impl prompted --impl few-shot --impl hybrid`) start the
 embedded model and run on the first MODEL_CASES cases only, since they take seconds per case;
-`PREDICTOR` places comments with the trained scorer: {id, document, request, max_comments} ->
+`predict` places comments with the loaded trained scorer: {id, document, request, max_comments} ->
 {id, kind, comments: [{quote, start, end, category, score, comment, suggestion}]}.
 """
 
@@ -19,17 +19,21 @@ from pydantic import BaseModel, Field
 
 from canvas_tui.behaviours.comment.candidates import is_program
 from canvas_tui.behaviours.comment.evaluation import render, run
+from canvas_tui.behaviours.comment.judged import JUDGED
 from canvas_tui.behaviours.comment.labels import LabelRow, cases, held_out_documents, labels_path, read_rows, split
-from canvas_tui.behaviours.comment.model import artifact_path
+from canvas_tui.behaviours.comment.model import ARTIFACT_NAME, artifact_path, load_model
 from canvas_tui.behaviours.comment.proposers import IMPLEMENTATIONS, ScorerProposer
 from canvas_tui.behaviours.comment.requests import request_kind
+from canvas_tui.behaviours.comment.rules import RuledModel
+from canvas_tui.behaviours.comment.spans import quote_row_span
 from canvas_tui.behaviours.comment.training import fit, placement_f1
 from canvas_tui.config import Settings
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import recorded_path
-from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.pipeline.evalkit.reports import write_report
 from canvas_tui.pipeline.dataset import Row, read_teacher_rows
 from canvas_tui.pipeline.documents import DocumentStore, read_text
 
@@ -46,23 +50,46 @@ class CommentInput(BaseModel):
     max_comments: int = Field(5, ge=1, le=10)
 
 
-def _predict_one(proposer: ScorerProposer, item: CommentInput) -> dict[str, Any]:
+class PlacedComment(BaseModel):
+    """One comment of `predict comment` output: the quoted span, its category and score, and what is said."""
+
+    quote: str
+    start: int
+    end: int
+    category: str
+    score: float
+    comment: str
+    suggestion: str | None
+
+
+class CommentOutput(BaseModel):
+    """One line of `predict comment` output: the request's kind and the placed comments."""
+
+    id: str | int | None
+    kind: str
+    comments: list[PlacedComment]
+
+
+def _predict_one(proposer: ScorerProposer, item: CommentInput) -> CommentOutput:
     placements = proposer.placements(item.request, item.document, item.max_comments)
     comments = []
     for placement in placements:
         comment = proposer.comment(placement, item.document)
-        comments.append({"quote": placement.unit.text, "start": placement.unit.candidate.start,
-                         "end": placement.unit.candidate.end, "category": placement.category,
-                         "score": round(placement.score, 4), "comment": comment.comment, "suggestion": comment.suggestion})
-    return {"id": item.id, "kind": request_kind(item.request, program=is_program(item.document)), "comments": comments}
+        comments.append(PlacedComment(quote=placement.unit.text, start=placement.unit.candidate.start,
+                                      end=placement.unit.candidate.end, category=placement.category,
+                                      score=round(placement.score, 4), comment=comment.comment,
+                                      suggestion=comment.suggestion))
+    return CommentOutput(id=item.id, kind=request_kind(item.request, program=is_program(item.document)), comments=comments)
 
 
-def _predict_many(items: list[CommentInput]) -> list[dict[str, Any]]:
-    proposer = ScorerProposer()
+def load(folder: Path) -> ScorerProposer:
+    """The trained scorer's proposer from the data folder: the one place its artifact is read."""
+    return ScorerProposer(RuledModel(load_model(folder / ARTIFACT_NAME)))
+
+
+def predict(proposer: ScorerProposer, items: list[CommentInput]) -> list[CommentOutput]:
+    """Place comments on each document with the given proposer."""
     return [_predict_one(proposer, item) for item in items]
-
-
-PREDICTOR = BatchPredictor(input_model=CommentInput, predict_many=_predict_many, chunk_size=16)
 
 
 class TeacherData(BaseModel):
@@ -142,9 +169,25 @@ def evaluate(request: EvalRequest) -> EvalResult:
     note = (f"Held-out documents only (behaviours/comment/split.json); model-based implementations on the first "
             f"{MODEL_CASES} cases. A reply holds at most 5 comments; F1 uses recall capped at 5 per case.")
     text = render(results, note)
-    request.report_dir.mkdir(parents=True, exist_ok=True)
-    path = request.report_dir / "comment_eval.md"
-    path.write_text(text, encoding="utf-8")
+    path = write_report(request.report_dir, "comment", text)
     return EvalResult(behaviour="comment", figures={r.name: {**r.figures, "ms_per_case": r.mean_latency_ms,
                                                              "invented_rate": r.invented_rate} for r in results},
                       text=text, files=[path])
+
+
+def _held_out_documents(rows: list[dict]) -> list[bool]:
+    """The comment split: whole documents are held out (behaviours/comment/split.json)."""
+    held = held_out_documents()
+    return [str(row.get("doc") or "") in held for row in rows]
+
+
+BEHAVIOUR = Behaviour(
+    name="comment", summary="comment (which spans)", folder="comment",
+    input_model=CommentInput, output_model=CommentOutput, load=load, predict=predict,
+    label_files=[LabelFile(pattern="labels.csv", split="train+held-out")],
+    implementations=tuple(IMPLEMENTATIONS), default="scorer", train=train, evaluate=evaluate,
+    splits={"held_out_documents": _held_out_documents}, span_of=quote_row_span, judged=JUDGED, chunk_size=16,
+    method="trained sentence scorer + templates",
+    headline={"held-out placement F1": "scorer.f1", "quotes anchored": "scorer.anchor_rate"},
+    baseline={"cue rules, F1": "rules.f1"},
+)

@@ -10,19 +10,19 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from canvas_tui.behaviours.base import Span, UnitKind
+from canvas_tui.document.holding import unit_holding
 from canvas_tui.document.units import segment
 from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.documents import read_text
+from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 
 COLUMNS = ["doc", "request", "style", "unit", "start", "end", "selection_start", "selection_end", "split",
            "anchor", "note"]
 STYLES = {"heading", "quote", "meaning", "ordinal", "position", "whole", "selection", "combined"}
 
 
-class Label(BaseModel):
+class Label(BaseLabelRow):
     """One labelled request: the document, the request, and the gold span (and selection, if any)."""
 
     doc: str
@@ -35,7 +35,6 @@ class Label(BaseModel):
     selection_end: int | None = None
     split: str = "dev"
     anchor: str = ""
-    note: str = ""
 
     @property
     def gold(self) -> Span:
@@ -87,23 +86,6 @@ def load(path: Path | None = None) -> list[Label]:
     return [Label.model_validate({k: v for k, v in row.items() if k in COLUMNS and v != ""}) for row in rows]
 
 
-def resolve(text: str, unit: str, anchor: str) -> tuple[int, int]:
-    """The span of the unit of kind `unit` that contains the first occurrence of `anchor`.
-
-    A heading line counts as a sentence (the gold span of "shorten the title").
-    """
-    seg = segment(text)
-    if unit == "document" or not anchor:
-        return seg.document.start, seg.document.end
-    at = text.find(anchor)
-    if at < 0:
-        raise ValueError(f"anchor not found: {anchor[:60]!r}")
-    candidates = [*seg.units(unit), *(seg.headings if unit == "sentence" else ())]
-    holders = [u for u in candidates if u.start <= at and at + len(anchor) <= u.end]
-    if not holders:
-        raise ValueError(f"no {unit} contains anchor {anchor[:60]!r}")
-    best = min(holders, key=lambda u: u.end - u.start)
-    return best.start, best.end
 
 
 def problems(label: Label) -> list[str]:
@@ -143,7 +125,7 @@ def fill(path: Path | None = None) -> int:
             row["selection_start"], row["selection_end"] = start, start + len(row["anchor"])
             row["start"], row["end"] = row["selection_start"], row["selection_end"]
         else:
-            row["start"], row["end"] = resolve(text, row["unit"], row["anchor"])
+            row["start"], row["end"] = unit_holding(text, row["unit"], row["anchor"])
         changed += 1
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)

@@ -1,8 +1,8 @@
-"""`canvas-tui predict|eval locate`: the locator's batch contract and its eval on the labels."""
+"""The locator, declared: its batch contract (`predict locate`) and its eval on the labels."""
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
 
 from pydantic import BaseModel
 
@@ -12,9 +12,16 @@ from canvas_tui.behaviours.locate.evaluation import Figures, Outcome, figures, s
 from canvas_tui.behaviours.locate.labels import Label, load, load_all, real_label_files
 from canvas_tui.behaviours.locate.locator import NAME, decide
 from canvas_tui.behaviours.locate.meaning import rules_only
-from canvas_tui.behaviours.policy import classify
-from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.behaviours.locate.spans import locate_offsets
+from canvas_tui.behaviours.policy.decide import decide_with
+from canvas_tui.behaviours.policy.features import PolicyInput
+from canvas_tui.behaviours.policy.scorers import Scorer, trained_scorer
+from canvas_tui.behaviours.router.checks import CROSS_CHECKS
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
+from canvas_tui.pipeline.evalkit.reports import write_report
+from canvas_tui.pipeline.evalkit.tables import table
+from canvas_tui.pipeline.edit_rows import edit_row_span
 
 RULES_ONLY = "rules-no-model"
 
@@ -38,45 +45,58 @@ class LocateInput(BaseModel):
     selection: Span | None = None
 
 
-def predict_one(item: LocateInput) -> dict[str, Any]:
-    """The located span, its unit kind, the edit policy for it, and the confidence."""
+class LocateOutput(BaseModel):
+    """One line of `predict locate` output: the span (None when nothing is located), its unit, the policy, the confidence."""
+
+    id: str | int | None
+    start: int | None
+    end: int | None
+    unit: str | None
+    policy: str
+    confidence: float
+
+
+def predict_one(policy: Scorer, item: LocateInput) -> LocateOutput:
+    """The located span, its unit kind, the edit policy for it (by the given policy scorer), and the confidence."""
     decision = decide(item.document, item.request, item.selection)
     if decision.span is None:
-        policy = classify(item.request, item.document, "document").label
-        return {"id": item.id, "start": None, "end": None, "unit": None, "policy": policy, "confidence": 0.0}
+        label = decide_with(policy, PolicyInput(request=item.request, target_text=item.document, unit="document"), 0.5)
+        return LocateOutput(id=item.id, start=None, end=None, unit=None, policy=label.label, confidence=0.0)
     target = item.document[decision.span.start:decision.span.end]
-    policy = classify(item.request, target, decision.unit).label
-    return {"id": item.id, "start": decision.span.start, "end": decision.span.end, "unit": decision.unit,
-            "policy": policy, "confidence": decision.confidence}
+    label = decide_with(policy, PolicyInput(request=item.request, target_text=target, unit=decision.unit), 0.5)
+    return LocateOutput(id=item.id, start=decision.span.start, end=decision.span.end, unit=decision.unit,
+                        policy=label.label, confidence=decision.confidence)
 
 
-PREDICTOR = BatchPredictor(input_model=LocateInput, predict_many=lambda items: [predict_one(i) for i in items])
+def load_models(folder: Path) -> Scorer:
+    """The locator is rules and a shipped embedding model (nothing to read from its folder); its answers carry the
+    edit policy for the located part, so the policy's trained scorer is loaded here, once."""
+    return trained_scorer()
+
+
+def predict(policy: Scorer, items: list[LocateInput]) -> list[LocateOutput]:
+    """Locate every item."""
+    return [predict_one(policy, item) for item in items]
 
 
 def _table(title: str, runs: dict[str, Figures], attribute: str) -> list[str]:
     keys = sorted({k for f in runs.values() for k in getattr(f, attribute)})
-    lines = [f"### {title}", "", "| | " + " | ".join(runs) + " |", "|---|" + "---|" * len(runs)]
-    lines += [f"| {k} | " + " | ".join(f"{getattr(f, attribute).get(k, 0):.2f}" for f in runs.values()) + " |"
-              for k in keys]
-    return lines + [""]
+    rows = [[k, *(getattr(f, attribute).get(k, 0.0) for f in runs.values())] for k in keys]
+    return [f"### {title}", "", *table(["", *runs], rows, digits=2), ""]
 
 
 def _misses(outcomes: list[Outcome]) -> list[str]:
-    lines = ["### Misses of the default locator", "", "| split | doc | style | unit | request | IoU |",
-             "|---|---|---|---|---|---|"]
-    for o in outcomes:
-        if not o.hit:
-            request = o.label.request.replace("|", "\\|")
-            lines.append(f"| {o.label.split} | {o.label.doc} | {o.label.style} | {o.label.unit} | {request} | {o.iou:.2f} |")
-    return lines + [""]
+    rows = [[o.label.split, o.label.doc, o.label.style, o.label.unit, o.label.request, o.iou] for o in outcomes if not o.hit]
+    return ["### Misses of the default locator", "",
+            *table(["split", "doc", "style", "unit", "request", "IoU"], rows, digits=2), ""]
 
 
 def _report(results: dict[str, dict[str, Figures]], misses: list[Outcome]) -> str:
     lines = ["# Locate eval", "", "Hit = IoU >= 0.5 with the gold span. `test` rows are held out (not tuned on); "
              "`blind*` splits were written by someone other than the locator's author (labels_blind*.csv).", ""]
     for split, runs in results.items():
-        lines += [f"## {split}", "", "| implementation | n | accuracy | mean IoU |", "|---|---|---|---|"]
-        lines += [f"| {name} | {f.count} | {f.accuracy:.3f} | {f.mean_iou:.3f} |" for name, f in runs.items()] + [""]
+        rows = [[name, f.count, f.accuracy, f.mean_iou] for name, f in runs.items()]
+        lines += [f"## {split}", "", *table(["implementation", "n", "accuracy", "mean IoU"], rows), ""]
         lines += _table("By style (accuracy)", runs, "by_style") + _table("By unit (accuracy)", runs, "by_unit")
     return "\n".join(lines + _misses(misses))
 
@@ -105,8 +125,23 @@ def evaluate(request: EvalRequest) -> EvalResult:
             results.setdefault(split, {})[name] = figures(outcomes)
             misses += outcomes if (name == NAME and split != "all") else []
     text = _report(results, [o for o in misses if not o.hit])
-    request.report_dir.mkdir(parents=True, exist_ok=True)
-    path = request.report_dir / "locate.md"
-    path.write_text(text, encoding="utf-8")
+    path = write_report(request.report_dir, "locate", text)
     data = {split: {name: f.model_dump() for name, f in runs.items()} for split, runs in results.items()}
     return EvalResult(behaviour="locate", figures=data, text=text, files=[path])
+
+
+BEHAVIOUR = Behaviour(
+    name="locate", summary="locate (which part)", folder="locate",
+    input_model=LocateInput, output_model=LocateOutput, load=load_models, predict=predict,
+    label_files=[LabelFile(pattern="labels.csv", split="column"), LabelFile(pattern="labels_blind*.csv", split="eval"),
+                 LabelFile(pattern="labels_real*.csv", split="eval")],
+    implementations=tuple(IMPLEMENTATIONS), default=NAME, evaluate=evaluate,
+    checks={"locate_offsets": locate_offsets}, cross_checks=CROSS_CHECKS, span_of=edit_row_span,
+    method="rules + heading/quote/topic scoring (BM25, related terms, MiniLM meaning) + the structure of assistant "
+           "replies",
+    headline={"real-traffic test hit rate": "real_test.rules.accuracy",
+              "rules alone": f"real_test.{RULES_ONLY}.accuracy", "dev": "dev.rules.accuracy",
+              "test": "test.rules.accuracy", "first blind set": "blind.rules.accuracy"},
+    baseline={"largest word overlap, real-traffic test": "real_test.word-overlap.accuracy",
+              "test": "test.word-overlap.accuracy"},
+)

@@ -15,6 +15,7 @@ from canvas_tui.behaviours.policy.data import LabelRow
 from canvas_tui.behaviours.policy.decide import decide_with
 from canvas_tui.behaviours.policy.operations import OPERATIONS, operation_for
 from canvas_tui.behaviours.policy.scorers import trained_scorer
+from canvas_tui.pipeline.evalkit.tables import table
 
 REAL_NOTE = "real follow-up"
 
@@ -43,13 +44,11 @@ class OperationScores(BaseModel):
         lines = ["## Edit operation (delete, move, insert, replace, rewrite)", "",
                  f"{self.n} rows label an operation. Decision: the trained label plus the operation rules; baseline: "
                  "the label alone (targeted -> replace).", "",
-                 "| rows | n | decision | label-only baseline |", "|---|---|---|---|"]
-        lines += [f"| {name} | {self.subsets[name]} | {self.agreement[name]:.3f} | {self.baseline[name]:.3f} |"
-                  for name in self.agreement]
-        lines += ["", "| operation | precision | recall |", "|---|---|---|"]
-        lines += [f"| {op} | {self.precision[op]:.3f} | {self.recall[op]:.3f} |" for op in OPERATIONS]
-        lines += ["", f"Misses ({len(self.misses)}):", "", "| request | gold | decided |", "|---|---|---|"]
-        lines += [f"| {' '.join(m.request.split())[:90].replace('|', '/')} | {m.gold} | {m.predicted} |" for m in self.misses]
+                 *table(["rows", "n", "decision", "label-only baseline"],
+                        [[name, self.subsets[name], self.agreement[name], self.baseline[name]] for name in self.agreement]),
+                 "", *table(["operation", "precision", "recall"], [[op, self.precision[op], self.recall[op]] for op in OPERATIONS]),
+                 "", f"Misses ({len(self.misses)}):", "",
+                 *table(["request", "gold", "decided"], [[m.request[:90], m.gold, m.predicted] for m in self.misses])]
         return "\n".join(lines) + "\n"
 
 

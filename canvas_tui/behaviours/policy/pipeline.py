@@ -1,4 +1,4 @@
-"""The policy's pipeline entry points: `train`, `evaluate` and the batch `PREDICTOR`.
+"""The policy, declared: `train`, `evaluate`, and `predict` over its loaded scorer.
 
 `train` fits on the training split of labels.csv and writes the artifact and its metadata;
 `evaluate` scores the rules and trained implementations on the held-out split, which training
@@ -7,37 +7,44 @@ never sees, and writes a markdown report.
 
 from __future__ import annotations
 
-import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 import sklearn
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
 from canvas_tui.behaviours.policy.data import LabelRow, labels_path, read_rows, rows_digest, split
 from canvas_tui.behaviours.policy.decide import decide_with
 from canvas_tui.behaviours.policy.features import DENSE_NAMES, PolicyInput
-from canvas_tui.behaviours.policy.metrics import Scores, score
 from canvas_tui.behaviours.policy.operation_eval import measure_operations
 from canvas_tui.behaviours.policy.operations import operation_for
 from canvas_tui.behaviours.policy.report import render
 from canvas_tui.behaviours.policy.robustness import Robustness, fillers, measure
-from canvas_tui.behaviours.policy.scorers import SCORERS, Scorer, artifact_path, metadata_path, trained_scorer
+from canvas_tui.behaviours.policy.scorers import (ARTIFACT_NAME, SCORERS, Scorer, artifact_path, metadata_path,
+                                                  trained_scorer)
+from canvas_tui.behaviours.router.checks import CROSS_CHECKS
 from canvas_tui.behaviours.policy.training import fit
 from canvas_tui.config import load_settings
 from canvas_tui.paths import behaviour_dir
-from canvas_tui.pipeline.batch import BatchPredictor
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.pipeline.evalkit.hashing import file_digest
+from canvas_tui.pipeline.evalkit.reports import write_report
+from canvas_tui.pipeline.evalkit.scores import Scored, Scores, score
+from canvas_tui.pipeline.evalkit.tables import table
+from canvas_tui.pipeline.edit_rows import edit_row_span
 
 
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
+LABELS = ("targeted", "rewrite")
 
 
 def _labels() -> tuple[list[LabelRow], str, list[str]]:
     """All rows, the sha256 of the labels file, and lint errors."""
     path = labels_path()
     rows, lint = read_rows(path)
-    return rows, hashlib.sha256(path.read_bytes()).hexdigest(), lint.errors
+    return rows, file_digest(path), [finding.message for finding in lint.errors]
 
 
 def _held_out_accuracy(scorer: Scorer, rows: list[LabelRow]) -> float:
@@ -95,12 +102,14 @@ def _measure(name: str, rows: list[LabelRow], texts: dict[tuple[str, str], list[
     sweep = {f"{t:.1f}": sum((s >= t) == (r.label == "targeted") for s, r in zip(raw, rows)) / len(rows)
              for t in SWEEP}
     label = scorer.name + (" (fallback)" if scorer.fallback else "")
-    scores = score(label, rows, [decide_with(scorer, r.as_input(), 0.5) for r in rows])
+    decisions = [decide_with(scorer, r.as_input(), 0.5) for r in rows]
+    scores = score(label, [Scored(text=r.request, gold=r.label, predicted=d.label, category=r.category, detail=r.unit,
+                                  score=d.score) for r, d in zip(rows, decisions)], LABELS)
     return Measured(scores=scores, sweep=sweep, robustness=measure(scorer, rows, texts))
 
 
 def evaluate(request: EvalRequest) -> EvalResult:
-    """Score each implementation on the held-out split; write `policy-eval.md` into the report dir."""
+    """Score each implementation on the held-out split; write `policy_eval.md` into the report dir."""
     names = request.implementations or list(SCORERS)
     unknown = sorted(set(names) - set(SCORERS))
     if unknown:
@@ -116,12 +125,10 @@ def evaluate(request: EvalRequest) -> EvalResult:
     text += "\n" + operations.markdown()
     real = _real_test(names)
     text += real.text
-    request.report_dir.mkdir(parents=True, exist_ok=True)
-    report = request.report_dir / "policy-eval.md"
-    report.write_text(text, encoding="utf-8")
+    report = write_report(request.report_dir, "policy", text)
     figures = {"n_held_out": len(held_out), "labels_sha256": file_hash,
                **{m.scores.implementation: {"accuracy": m.scores.accuracy, "robustness": m.robustness.model_dump(),
-                                            **{k: v.model_dump() for k, v in m.scores.per_class.items()}}
+                                            **{k: v.model_dump() for k, v in m.scores.classes.items()}}
                   for m in measured},
                "operation": operations.model_dump(exclude={"misses"}), **real.figures}
     return EvalResult(behaviour="policy", figures=figures, text=text, files=[report])
@@ -144,8 +151,8 @@ def _real_test(names: list[str]) -> _RealTest:
     texts = fillers(rows)
     accuracy = {name: _measure(name, rows, texts).scores.accuracy for name in names}
     operations = measure_operations(rows, {row.key() for row in rows})
-    lines = [f"\n## Real-traffic test split ({len(rows)} rows, never trained on)\n", "| implementation | accuracy |",
-             "|---|---|", *(f"| {name} | {value:.3f} |" for name, value in accuracy.items())]
+    lines = [f"\n## Real-traffic test split ({len(rows)} rows, never trained on)\n",
+             *table(["implementation", "accuracy"], accuracy.items())]
     figures = {"real_test": {"rows": len(rows), **{name: {"accuracy": value} for name, value in accuracy.items()},
                              "operation": operations.model_dump(exclude={"misses"})}}
     return _RealTest(figures=figures, text="\n".join(lines) + "\n\n" + operations.markdown())
@@ -157,13 +164,50 @@ class PredictInput(PolicyInput):
     id: str | int | None = None
 
 
-def _predict_many(items: list[PredictInput]) -> list[dict[str, Any]]:
-    """Decide each line with the default implementation and the configured threshold."""
+class PredictOutput(BaseModel):
+    """One line of `predict policy` output: the policy, the edit operation, and P(targeted)."""
+
+    id: str | int | None
+    policy: str
+    operation: str
+    score: float
+
+
+def load(folder: Path) -> Scorer:
+    """The trained scorer from its data folder: the one place its artifact is read."""
+    return trained_scorer(folder / ARTIFACT_NAME)
+
+
+def predict(scorer: Scorer, items: list[PredictInput]) -> list[PredictOutput]:
+    """Decide each line with the given scorer and the configured threshold."""
     threshold = load_settings().policy_threshold
-    scorer = trained_scorer()
     decisions = [decide_with(scorer, item, threshold) for item in items]
-    return [{"id": item.id, "policy": d.label, "operation": operation_for(item.request, d.label), "score": round(d.score, 4)}
+    return [PredictOutput(id=item.id, policy=d.label, operation=operation_for(item.request, d.label), score=round(d.score, 4))
             for item, d in zip(items, decisions)]
 
 
-PREDICTOR = BatchPredictor(input_model=PredictInput, predict_many=_predict_many)
+def _request_hash(rows: list[dict]) -> list[bool]:
+    """The policy split: a hash of each row's request, target text and unit (an unreadable row is not held out)."""
+    flags = []
+    for row in rows:
+        try:
+            flags.append(LabelRow.model_validate(row).held_out())
+        except ValidationError:
+            flags.append(False)
+    return flags
+
+
+BEHAVIOUR = Behaviour(
+    name="policy", summary="policy (rewrite vs targeted)", folder="policy",
+    input_model=PredictInput, output_model=PredictOutput, load=load, predict=predict,
+    label_files=[LabelFile(pattern="labels.csv", split="train+held-out"),
+                 LabelFile(pattern="labels_real_test.csv", split="eval")],
+    implementations=tuple(SCORERS), default="trained", train=train, evaluate=evaluate,
+    splits={"request_hash": _request_hash}, cross_checks=CROSS_CHECKS, span_of=edit_row_span,
+    method="TF-IDF + features, logistic regression, threshold in settings; the operation (delete / move / insert / "
+           "replace / rewrite) from the label plus operation rules",
+    headline={"real-traffic test accuracy": "real_test.trained.accuracy", "held-out": "trained.accuracy",
+              "operation agreement": "operation.agreement.all"},
+    baseline={"cue words, real-traffic test": "real_test.rules.accuracy", "held-out": "rules.accuracy",
+              "operation from the label alone": "operation.baseline.all"},
+)

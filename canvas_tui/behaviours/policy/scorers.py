@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from canvas_tui.behaviours.policy.cues import rules_score
@@ -45,19 +44,15 @@ def metadata_path() -> Path:
     return behaviour_dir("policy") / METADATA_NAME
 
 
-@lru_cache(maxsize=4)
-def _load(path: Path, modified_ns: int) -> LinearPolicyModel:
-    """The model at `path`, read once per modification time (a retrained artifact is reloaded)."""
-    return LinearPolicyModel.load(path)
-
-
 def trained_scorer(path: Path | None = None) -> Scorer:
-    """The trained model from `path` (default: the committed artifact); rules, marked fallback, if absent."""
+    """The trained model read now from `path` (default: the behaviour's artifact); rules, marked fallback, if absent.
+
+    Nothing is cached here: whoever needs the scorer more than once (the session, a batch, an eval) keeps it."""
     path = path or artifact_path()
     if not path.is_file():
         rules = rules_scorer()
         return Scorer(rules.name, rules.version, rules.score, fallback=True)
-    model = _load(path, path.stat().st_mtime_ns)
+    model = LinearPolicyModel.load(path)
     return Scorer("trained", model.version, model.score)
 
 

@@ -12,19 +12,19 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from pydantic import BaseModel
+from canvas_tui.pipeline.evalkit.hashing import digest
+from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 
 TEST_EVERY = 5
 
 
-class LabelRow(BaseModel):
+class LabelRow(BaseLabelRow):
     """One labelled prompt; `source` says which file it came from (provenance)."""
 
     prompt: str
     label: str
     context: str = ""
     category: str = ""
-    note: str = ""
     source: str = "labels"
     origin: str = ""
     """The CSV's own `source` column: empty for hand-written rows, `real-traffic` for labelled real messages."""
@@ -89,10 +89,7 @@ def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
 
 def data_hash(rows: list[LabelRow]) -> str:
     """A sha256 of the (prompt, label) pairs: the identity of a training set."""
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(json.dumps([row.prompt, row.label], ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()
+    return digest(json.dumps([row.prompt, row.label], ensure_ascii=False) for row in rows)
 
 
 def label_counts(rows: list[LabelRow]) -> dict[str, int]:

@@ -22,17 +22,21 @@ from canvas_tui.paths import behaviour_dir
 
 @dataclass(frozen=True)
 class Task:
-    """What differs between the trigger and the router: labels file, classes, artifact name."""
+    """What differs between the trigger and the router: data folder, classes, eval-only files, artifact name.
+
+    The artifact paths are decided here and nowhere else."""
 
     name: str
-    labels_file: str
     classes: tuple[str, ...]
     positive: str | None = None
+    eval_files: tuple[str, ...] = ("real_test.csv",)
+    """Files beside labels.csv that are eval splits only (blind sets, the real-traffic test split): never trained on."""
+    labels_file: str = "labels.csv"
 
     @property
     def folder(self) -> Path:
-        """Both tasks keep their data in behaviours/trigger/ (resolved at call time)."""
-        return behaviour_dir("trigger")
+        """The task's data folder, behaviours/<name>/ (resolved at call time: it can be redirected)."""
+        return behaviour_dir(self.name)
 
     @property
     def artifact(self) -> Path:
@@ -40,8 +44,8 @@ class Task:
         return self.folder / f"{self.name}_model.json"
 
 
-TRIGGER = Task("trigger", "labels.csv", ("canvas", "inline"), positive="canvas")
-ROUTER = Task("router", "router_labels.csv", ("edit", "comment", "chat", "new_document"))
+TRIGGER = Task("trigger", ("canvas", "inline"), positive="canvas", eval_files=("blind_*.csv", "real_test.csv"))
+ROUTER = Task("router", ("edit", "comment", "chat", "new_document"))
 
 VIEWS = {"request": request_view, "object": object_view}
 FEATURES = {
@@ -58,9 +62,10 @@ class TrainedModel(LinearScorer):
         super().__init__(artifact, FEATURES[artifact.task])
 
     @classmethod
-    def load(cls, task: Task) -> "TrainedModel":
-        """Load the task's artifact; raises FileNotFoundError with a hint when it was never trained."""
+    def load(cls, task: Task, folder: Path | None = None) -> "TrainedModel":
+        """Load the task's artifact from `folder` (default: its data folder); raises FileNotFoundError with a hint
+        when it was never trained."""
         try:
-            return cls(read_artifact(task.artifact))
+            return cls(read_artifact((folder or task.folder) / task.artifact.name))
         except FileNotFoundError as exc:
             raise FileNotFoundError(f"{exc}; run `canvas-tui train {task.name}`") from exc

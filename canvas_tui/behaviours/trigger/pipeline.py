@@ -1,22 +1,21 @@
-"""Pipeline entry points of the trigger (canvas|inline with no document open).
+"""The trigger, declared (canvas|inline with no document open).
 
 `canvas-tui predict trigger` reads {"id", "prompt"} lines and writes {"id", "label", "score"},
-score being the probability of `canvas`; `train` and `eval` run the shared workflow.
+score being the probability of `canvas`; `train` and `eval` run the shared trigger/router workflow.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from canvas_tui.behaviours.trigger.checks import every_fifth, explicit_trigger_check
 from canvas_tui.behaviours.trigger.implementations import TrainedTrigger, canvas_score
-from canvas_tui.behaviours.trigger.model import TRIGGER
-from canvas_tui.behaviours.trigger.workflow import evaluate_task, train_task
-from canvas_tui.pipeline.batch import BatchPredictor
-from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.behaviours.trigger.model import TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, evaluate_task, train_task
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
 
 
 class TriggerInput(BaseModel):
@@ -28,26 +27,39 @@ class TriggerInput(BaseModel):
     prompt: str
 
 
-@cache
-def _loaded(folder: Path) -> TrainedTrigger:
-    """One loaded trigger per data folder (the folder can be redirected, e.g. in tests)."""
-    return TrainedTrigger()
+class TriggerOutput(BaseModel):
+    """One line of `predict trigger` output: the label and P(canvas)."""
+
+    id: str | int
+    label: str
+    score: float
 
 
-def predict_many(items: list[TriggerInput]) -> list[dict[str, Any]]:
-    """Label each prompt canvas|inline with the trained trigger (explicit requests first)."""
-    decisions = _loaded(TRIGGER.folder).decide_many([item.prompt for item in items], [None] * len(items))
-    return [{"id": item.id, "label": d.label, "score": round(canvas_score(d), 4)} for item, d in zip(items, decisions)]
+def load(folder: Path) -> TrainedTrigger:
+    """The trained trigger from its data folder: the one place its artifact is read."""
+    return TrainedTrigger(trigger=TrainedModel.load(TRIGGER, folder))
 
 
-PREDICTOR = BatchPredictor(input_model=TriggerInput, predict_many=predict_many)
+def predict(trigger: TrainedTrigger, items: list[TriggerInput]) -> list[TriggerOutput]:
+    """Label each prompt canvas|inline (explicit requests first)."""
+    decisions = trigger.decide_many([item.prompt for item in items], [None] * len(items))
+    return [TriggerOutput(id=item.id, label=d.label, score=round(canvas_score(d), 4)) for item, d in zip(items, decisions)]
 
 
-def train(request: TrainRequest) -> TrainResult:
-    """Train the trigger model from labels.csv (train split) and usable synthetic rows."""
-    return train_task(TRIGGER, request)
-
-
-def evaluate(request: EvalRequest) -> EvalResult:
-    """Compare the trigger implementations on the held-out split of labels.csv."""
-    return evaluate_task(TRIGGER, request)
+BEHAVIOUR = Behaviour(
+    name="trigger", summary="trigger (canvas vs inline)", folder="trigger",
+    input_model=TriggerInput, output_model=TriggerOutput, load=load, predict=predict,
+    label_files=[LabelFile(pattern="labels.csv", split="train+held-out"),
+                 LabelFile(pattern="blind_labels*.csv", split="eval"), LabelFile(pattern="real_test.csv", split="eval")],
+    implementations=IMPLEMENTATIONS, default="trained", train=partial(train_task, TRIGGER),
+    evaluate=partial(evaluate_task, TRIGGER),
+    checks={"explicit_trigger": explicit_trigger_check}, splits={"every_fifth": every_fifth},
+    method="explicit rules, then TF-IDF over the request (pasted material apart) + hand and message features, "
+           "logistic regression, cut-off tuned on real rows",
+    headline={"real-traffic test accuracy": "splits.real_test.trained.accuracy",
+              "canvas recall": "splits.real_test.trained.canvas_recall",
+              "held-out accuracy": "trained.accuracy", "blind set 1": "splits.blind_labels.trained.accuracy",
+              "blind set 2": "splits.blind_labels_2.trained.accuracy"},
+    baseline={"keyword rules, real-traffic test": "splits.real_test.keyword.accuracy",
+              "held-out": "keyword.accuracy"},
+)

@@ -11,16 +11,18 @@ from canvas_tui.behaviours.trigger.data import (
 )
 from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
 from canvas_tui.behaviours.trigger.message import with_document
-from canvas_tui.behaviours.trigger.metrics import Scores, score
 from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
 from canvas_tui.behaviours.trigger.training import SPECS, tune_threshold
 from canvas_tui.learn.artifact import Training, read_artifact
 from canvas_tui.learn.trainer import export, fit
-from canvas_tui.behaviours.trigger.report import markdown, plot
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.pipeline.evalkit.render import categories_table, details, headline_table, plot
+from canvas_tui.pipeline.evalkit.reports import report_path, write_report
+from canvas_tui.pipeline.evalkit.scores import Scored, Scores, headline, score as score_rows
 
 DEFAULT_IMPLEMENTATIONS = ("trained", "keyword")
+IMPLEMENTATIONS = (*DEFAULT_IMPLEMENTATIONS, "prompted")
 
 
 def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
@@ -51,12 +53,17 @@ def predict_labels(task: Task, implementation: BatchTrigger, rows: list[LabelRow
     return [decision.label for decision in decisions]
 
 
-def _headline(task: Task, s: Scores) -> dict[str, float]:
-    figures = {"accuracy": round(s.accuracy, 4)}
-    for label, f in s.classes.items():
-        figures[f"{label}_precision"] = round(f.precision, 4)
-        figures[f"{label}_recall"] = round(f.recall, 4)
-    return figures
+def score(implementation: str, rows: list[LabelRow], predicted: list[str], classes: tuple[str, ...]) -> Scores:
+    """The kit's scores of `predicted` against the rows' gold labels."""
+    return score_rows(implementation, [Scored(text=row.prompt, gold=row.label, predicted=label, category=row.category)
+                                       for row, label in zip(rows, predicted)], classes)
+
+
+def markdown(title: str, scores: list[Scores], notes: list[str]) -> str:
+    """One eval section: notes, the headline table, accuracy per category, each implementation's confusion and misses."""
+    lines = [f"# {title}", "", *[f"- {note}" for note in notes], "", *headline_table(scores), "",
+             "Accuracy per category:", "", *categories_table(scores), *details(scores)]
+    return "\n".join(lines) + "\n"
 
 
 def train_task(task: Task, request: TrainRequest) -> TrainResult:
@@ -73,7 +80,7 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
                         details={"test_rows": len(test), "label_counts": label_counts(train)})
     artifact = export(pipeline, FEATURES[task.name], task.name, training, threshold=threshold, version=digest[:12])
     implementation = TrainedTrigger(**{task.name: TrainedModel(artifact)})
-    figures = _headline(task, score("trained", test, predict_labels(task, implementation, test), task.classes))
+    figures = headline(score("trained", test, predict_labels(task, implementation, test), task.classes))
     artifact.training.figures = figures
     artifact.save(task.artifact)
     text = (f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); threshold {threshold:.2f}; "
@@ -107,11 +114,6 @@ def _prompted() -> BatchTrigger:
         raise LookupError(f"no model client: {exc}") from exc
 
 
-EVAL_SPLITS = {"trigger": ("blind_*.csv", "real_test.csv"), "router": ("router_real_test.csv",)}
-"""Files beside the labels that are eval splits only: hand-written blind sets and the real-traffic test split
-(real users' messages labelled by two labellers, adjudicated), never trained on."""
-
-
 def held_out_by_origin(test: list[LabelRow]) -> dict[str, list[LabelRow]]:
     """The held-out split cut by where its rows came from: hand-written prompts and labelled real messages."""
     real = [row for row in test if row.origin == "real-traffic"]
@@ -120,8 +122,8 @@ def held_out_by_origin(test: list[LabelRow]) -> dict[str, list[LabelRow]]:
 
 
 def blind_sets(task: Task) -> dict[str, list[LabelRow]]:
-    """The task's eval-only splits (EVAL_SPLITS), by file stem."""
-    paths = [path for pattern in EVAL_SPLITS.get(task.name, ()) for path in sorted(task.folder.glob(pattern))]
+    """The task's eval-only splits (hand-written blind sets, the real-traffic test split), by file stem."""
+    paths = [path for pattern in task.eval_files for path in sorted(task.folder.glob(pattern))]
     return {path.stem: read_labels(path) for path in paths}
 
 
@@ -143,21 +145,19 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
     scores = _score_split(task, test, names, notes)
     notes += _freshness(task, train)
-    figures = {s.implementation: _headline(task, s) for s in scores} | {"test_rows": len(test), "notes": notes}
+    figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
     splits = {}
     for split_name, rows in (held_out_by_origin(test) | blind_sets(task)).items():
         blind = _score_split(task, rows, names, [])
-        splits[split_name] = {s.implementation: _headline(task, s) for s in blind} | {"rows": len(rows)}
+        splits[split_name] = {s.implementation: headline(s) for s in blind} | {"rows": len(rows)}
         text += "\n" + markdown(f"{task.name} eval: {split_name}", blind,
                                 [f"{split_name}: {len(rows)} rows {label_counts(rows)}; never trained on"])
     if splits:
         figures["splits"] = splits
-    request.report_dir.mkdir(parents=True, exist_ok=True)
-    report = request.report_dir / f"{task.name}_eval.md"
-    report.write_text(text, encoding="utf-8")
-    files = [report] + ([plot(request.report_dir / f"{task.name}_eval.png", title, scores)] if scores else [])
+    report = write_report(request.report_dir, task.name, text)
+    files = [report] + ([plot(report_path(request.report_dir, task.name, ".png"), title, scores)] if scores else [])
     return EvalResult(behaviour=task.name, figures=figures, text=text, files=files)
 
 

@@ -1,0 +1,67 @@
+"""The router, declared (edit|comment|chat|new_document with a document open).
+
+`canvas-tui predict router` reads {"id", "prompt", "document"?} lines and writes {"id", "label", "score"},
+score being the confidence of the label. A line without a document falls back to the trigger
+(inline -> chat, canvas -> new_document). Training and eval run the trigger's shared workflow.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from canvas_tui.behaviours.router.checks import CROSS_CHECKS, explicit_route_check
+from canvas_tui.behaviours.trigger.checks import every_fifth
+from canvas_tui.behaviours.trigger.implementations import TrainedTrigger, as_route
+from canvas_tui.behaviours.trigger.model import ROUTER, TrainedModel
+from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, evaluate_task, train_task
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
+
+
+class RouterInput(BaseModel):
+    """One line of `predict router` input; extra keys are ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: str | int
+    prompt: str
+    document: str | None = None
+
+
+class RouterOutput(BaseModel):
+    """One line of `predict router` output: the route and its confidence."""
+
+    id: str | int
+    label: str
+    score: float
+
+
+def load(folder: Path) -> TrainedTrigger:
+    """The trained router from its data folder: the one place its artifact is read (the trigger, for lines with
+    no document, is loaded from its own folder when first needed)."""
+    return TrainedTrigger(router=TrainedModel.load(ROUTER, folder))
+
+
+def predict(router: TrainedTrigger, items: list[RouterInput]) -> list[RouterOutput]:
+    """Route each prompt given its open document (or none)."""
+    decisions = router.decide_many([item.prompt for item in items], [item.document for item in items])
+    routed = [as_route(d) for d in decisions]
+    return [RouterOutput(id=item.id, label=d.label, score=round(d.confidence, 4)) for item, d in zip(items, routed)]
+
+
+BEHAVIOUR = Behaviour(
+    name="router", summary="router (edit / comment / chat / new document)", folder="router",
+    input_model=RouterInput, output_model=RouterOutput, load=load, predict=predict,
+    label_files=[LabelFile(pattern="labels.csv", split="train+held-out"), LabelFile(pattern="real_test.csv", split="eval")],
+    implementations=IMPLEMENTATIONS, default="trained", train=partial(train_task, ROUTER),
+    evaluate=partial(evaluate_task, ROUTER),
+    checks={"explicit_route": explicit_route_check}, splits={"every_fifth": every_fifth}, cross_checks=CROSS_CHECKS,
+    method="the trigger's recipe, reading the open document too (shared words and names, code, points)",
+    headline={"real-traffic test accuracy": "splits.real_test.trained.accuracy",
+              "held-out accuracy": "trained.accuracy",
+              "hand-written": "splits.held_out_hand_written.trained.accuracy",
+              "real": "splits.held_out_real_traffic.trained.accuracy"},
+    baseline={"keywords, real-traffic test": "splits.real_test.keyword.accuracy", "held-out": "keyword.accuracy"},
+)
