@@ -58,7 +58,7 @@ def run(writers: int, records: int) -> None:
         for name in people:
             add_person(server.admin_dsn, name, f"pw-{name}")
             processes.append(subprocess.Popen(
-                [sys.executable, "-m", "tests.team.writer", str(Path(folder) / f"{name}.sqlite3"), str(records)],
+                [sys.executable, "-m", "tests.log.team.writer", str(Path(folder) / f"{name}.sqlite3"), str(records)],
                 cwd=ROOT, env=os.environ | {"TEAM_DSN": server.dsn(name, f"pw-{name}")}))
         started = time.monotonic()
         codes = [process.wait() for process in processes]

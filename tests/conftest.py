@@ -6,7 +6,7 @@ import pytest
 
 from canvas_tui.config import Settings
 from canvas_tui.log.store import DecisionLog
-from tests.team.fixtures import new_person, team_server  # noqa: F401 - the real PostgreSQL server, for any test
+from tests.log.team.fixtures import new_person, team_server  # noqa: F401 - the real PostgreSQL server, for any test
 
 
 @pytest.fixture(autouse=True)

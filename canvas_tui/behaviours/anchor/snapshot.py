@@ -2,7 +2,7 @@
 
 Speed work on the anchorer must not change what it answers. `snapshot.jsonl` (beside the eval
 rows) records, for every row of both splits, the span, score, ambiguity flag and method the
-anchorer returned when it was written; `tests/unit/test_anchor_snapshot.py` compares a fresh run
+anchorer returned when it was written; `tests/behaviours/anchor/test_anchor_snapshot.py` compares a fresh run
 with it row by row. Rewrite it only on purpose (a behaviour change), with
 
     canvas-tui labels anchor-snapshot

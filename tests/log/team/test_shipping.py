@@ -10,7 +10,7 @@ from canvas_tui.log.records import DecisionRecord
 from canvas_tui.log.store import DecisionLog
 from canvas_tui.log.team.reader import TeamLog
 from canvas_tui.log.team.shipper import Shipper
-from tests.team.support import REFUSING, local_ids, owed, server_rows, silent_server, write_records
+from tests.log.team.support import REFUSING, local_ids, owed, server_rows, silent_server, write_records
 
 
 def test_every_committed_record_arrives_once_and_in_commit_order(tmp_path, team_server, new_person):

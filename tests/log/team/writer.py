@@ -1,4 +1,4 @@
-"""One writer of the stress test, run as its own process: `python -m tests.team.writer LOG TARGET` (store in TEAM_DSN).
+"""One writer of the stress test, run as its own process: `python -m tests.log.team.writer LOG TARGET` (store in TEAM_DSN).
 
 Commits records to its own local log, which ships them in the background, until the log holds TARGET
 records (so a writer restarted after being killed carries on where its log stopped); then waits until

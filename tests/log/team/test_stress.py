@@ -16,15 +16,15 @@ import pytest
 
 from canvas_tui.log.team.admin import add_person, migrate
 from canvas_tui.log.team.local_server import LocalServer
-from tests.team.support import local_ids, owed, server_rows
-from tests.team.writer import committed
+from tests.log.team.support import local_ids, owed, server_rows
+from tests.log.team.writer import committed
 
 WRITERS, RECORDS = 20, 5000
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _spawn(path: Path, dsn: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tests.team.writer", str(path), str(RECORDS)], cwd=ROOT,
+    return subprocess.Popen([sys.executable, "-m", "tests.log.team.writer", str(path), str(RECORDS)], cwd=ROOT,
                             env=os.environ | {"TEAM_DSN": dsn})
 
 

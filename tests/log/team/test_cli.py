@@ -13,11 +13,11 @@ from click.testing import CliRunner
 
 from canvas_tui.cli import cli
 from canvas_tui.log.store import DecisionLog
-from tests.team.support import write_records
+from tests.log.team.support import write_records
 from tests.data_support import DOC
-from tests.unit.test_export_labels import behaviours_dir, session_on  # noqa: F401 - fixture and helper reused
+from tests.data.test_export_labels import behaviours_dir, session_on  # noqa: F401 - fixture and helper reused
 
-DEMO = Path(__file__).resolve().parents[2] / "demos" / "editing.jsonl"
+DEMO = Path(__file__).resolve().parents[3] / "demos" / "editing.jsonl"
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ import pytest
 from canvas_tui.log.store import DecisionLog
 from canvas_tui.log.team.admin import forget
 from canvas_tui.log.team.reader import TeamLog
-from tests.team.support import server_rows, write_records
+from tests.log.team.support import server_rows, write_records
 
 ROW = ("INSERT INTO team_records (person, kind, id, session_id, time, body, seq, committed_at) "
        "VALUES (%s, 'decision', %s, 's', now(), '{}', 1, now())")
