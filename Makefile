@@ -23,6 +23,8 @@ test: setup
 # While working: the layer contract and every test not marked slow (no real model server), in a few minutes.
 test-fast: setup
 	$(BIN)/lint-imports --no-cache
+	$(BIN)/ruff check canvas_tui tests bench
+	$(BIN)/ruff format --check canvas_tui tests bench
 	$(BIN)/python -m pytest -m "not slow" -q $(ARGS)
 
 setup: $(STAMP)

@@ -66,13 +66,16 @@ def quotes(rng: random.Random, passage: str, shift: int = 0) -> dict[str, str]:
     """The quotes to time: 300 characters of the passage from character `shift`, as is and
     perturbed (typos and blanks, not case, so that the case-sensitive difflib baseline can find
     it too), elided, and an absent sentence (its words rotated by `shift`)."""
-    exact = passage[shift:shift + 300]
+    exact = passage[shift : shift + 300]
     perturbed = textops.add_typos(rng, textops.change_whitespace(rng, exact))
     words = exact.split()
     absent = ("Quarterly revenue for the lighthouse keepers' union rose sharply after the merger " * 4).split()
-    return {"exact": exact, "perturbed": perturbed,
-            "elided": " ".join(words[:6]) + " ... " + " ".join(words[-6:]),
-            "absent": " ".join(absent[shift % len(absent):] + absent[:shift % len(absent)])}
+    return {
+        "exact": exact,
+        "perturbed": perturbed,
+        "elided": " ".join(words[:6]) + " ... " + " ".join(words[-6:]),
+        "absent": " ".join(absent[shift % len(absent) :] + absent[: shift % len(absent)]),
+    }
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,10 @@ def time_anchorer(label: str, document: str, cases: dict[str, str]) -> dict[str,
         result = anchorer.anchor(document, quote)
         warm = timed(lambda q=quote: anchorer.anchor(document, q), warm_runs, setup=new_quote)
         colds[name] = timed(lambda q=quote: anchorer.anchor(document, q), cold_runs, setup=new_document)
-        print(f"{label:5s} {name:9s}: cold {colds[name]} | warm {warm}  "
-              f"method={result.method}, span={'yes' if result.span else 'none'}")
+        print(
+            f"{label:5s} {name:9s}: cold {colds[name]} | warm {warm}  "
+            f"method={result.method}, span={'yes' if result.span else 'none'}"
+        )
     return colds
 
 
@@ -137,23 +142,29 @@ def time_batch(rng: random.Random, paragraphs: list[str], passage: str) -> None:
     wall, cpu = time.perf_counter(), time.process_time()
     predict_many(items)
     wall, cpu = 1000 * (time.perf_counter() - wall) / BATCH, 1000 * (time.process_time() - cpu) / BATCH
-    print(f"batch of {BATCH} lines, each a new 10 KB document and a new quote: {wall:.2f} ms wall {cpu:.2f} ms cpu "
-          "per line")
+    print(
+        f"batch of {BATCH} lines, each a new 10 KB document and a new quote: {wall:.2f} ms wall {cpu:.2f} ms cpu "
+        "per line"
+    )
 
 
 def time_difflib(document: str, passage: str, perturbed: str, cold_cpu: float, warm_cpu: float) -> None:
     """The difflib window baseline on a slice, extrapolated to the whole document."""
     at = document.index(passage)
-    piece = document[max(0, at - SLICE // 2):at + SLICE // 2]
+    piece = document[max(0, at - SLICE // 2) : at + SLICE // 2]
     baseline = DifflibWindowAnchorer()
     found = baseline.anchor(piece, perturbed)
     small = timed(lambda: baseline.anchor(piece, perturbed), 3).cpu
     per_doc = small * len(document) / len(piece)
-    print(f"difflib-window perturbed: cpu {small:.1f} ms on {len(piece):,} chars "
-          f"(span={'yes' if found.span else 'none'}), extrapolated per char to {len(document):,} chars: "
-          f"{per_doc / 1000:.1f} s (not run on 1 MB: too slow)")
-    print(f"speed-up on the perturbed quote, 1 MB, cpu time: {per_doc / warm_cpu:,.0f}x warm, "
-          f"{per_doc / cold_cpu:,.0f}x cold")
+    print(
+        f"difflib-window perturbed: cpu {small:.1f} ms on {len(piece):,} chars "
+        f"(span={'yes' if found.span else 'none'}), extrapolated per char to {len(document):,} chars: "
+        f"{per_doc / 1000:.1f} s (not run on 1 MB: too slow)"
+    )
+    print(
+        f"speed-up on the perturbed quote, 1 MB, cpu time: {per_doc / warm_cpu:,.0f}x warm, "
+        f"{per_doc / cold_cpu:,.0f}x cold"
+    )
 
 
 def main() -> None:
@@ -163,8 +174,10 @@ def main() -> None:
     passage = plain_passage(paragraphs)
     documents = {label: build_document(rng, size, paragraphs, passage) for label, size in SIZES.items()}
     cases = quotes(rng, passage)
-    print(f"documents: {', '.join(f'{label} = {len(doc):,} chars' for label, doc in documents.items())}; "
-          f"perturbed quote: {len(cases['perturbed'])} chars")
+    print(
+        f"documents: {', '.join(f'{label} = {len(doc):,} chars' for label, doc in documents.items())}; "
+        f"perturbed quote: {len(cases['perturbed'])} chars"
+    )
     colds = {label: time_anchorer(label, document, cases) for label, document in documents.items()}
     time_batch(rng, paragraphs, passage)
     big = documents["1 MB"]

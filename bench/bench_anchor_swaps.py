@@ -36,9 +36,9 @@ def swapped(rng: random.Random, text: str, move_space: bool) -> str:
     """`text` with two adjacent characters (neither at an edge) swapped: a space and its neighbour
     ("the cat" -> "th ecat") if `move_space`, else two other different characters."""
     spaces = [i for i in range(1, len(text) - 2) if (text[i] == " ") != (text[i + 1] == " ")]
-    others = [i for i in range(1, len(text) - 2) if text[i] != text[i + 1] and " " not in text[i:i + 2]]
+    others = [i for i in range(1, len(text) - 2) if text[i] != text[i + 1] and " " not in text[i : i + 2]]
     at = rng.choice(spaces if move_space and spaces else others)
-    return text[:at] + text[at + 1] + text[at] + text[at + 2:]
+    return text[:at] + text[at + 1] + text[at] + text[at + 2 :]
 
 
 def cases(rng: random.Random, document: str) -> list[tuple[str, Span]]:
@@ -47,7 +47,7 @@ def cases(rng: random.Random, document: str) -> list[tuple[str, Span]]:
     found = []
     while len(found) < QUOTES:
         at = rng.randrange(0, len(document) - LENGTH)
-        piece = document[at:at + LENGTH]
+        piece = document[at : at + LENGTH]
         if piece != piece.strip() or document.count(piece) != 1:
             continue
         found.append((swapped(rng, piece, move_space=len(found) % 2 == 1), Span(start=at, end=at + LENGTH)))
@@ -90,7 +90,7 @@ def false_anchors(anchorer: TextQuoteAnchorer, rng: random.Random, document: str
         rng.shuffle(words)
         absent.append(" ".join(words)[:LENGTH])
         at = document.find(" ", rng.randrange(0, len(document) - 2 * LENGTH)) + 1
-        real = document[at:at + LENGTH].split(" ")
+        real = document[at : at + LENGTH].split(" ")
         paraphrased.append(" ".join("thing" if i % 5 == 2 else w for i, w in enumerate(real)))
     wrong = sum(anchorer.anchor(document, quote).span is not None for quote in absent + paraphrased)
     print(f"false anchors on {2 * QUOTES} absent or paraphrased quotes: {wrong}")
@@ -105,16 +105,26 @@ def main() -> None:
     truth = [span for _, span in quotes]
     anchorer = TextQuoteAnchorer()
     anchorer.anchor(document, "warm up")
-    print(f"document: {len(document):,} chars; {QUOTES} quotes of {LENGTH} chars from anywhere in it, one adjacent "
-          "swap each (every other one moves a space)")
-    report("text-quote anchorer, warm", [timed(lambda q=q: anchorer_span(anchorer, document, q), new_quote)
-                                         for q, _ in quotes], truth)
-    report("text-quote anchorer, cold", [timed(lambda q=q: anchorer_span(anchorer, document, q), new_document)
-                                         for q, _ in quotes], truth)
-    report("rapidfuzz partial_ratio_alignment", [timed(lambda q=q: rapidfuzz_span(document, q), lambda: None)
-                                                 for q, _ in quotes], truth)
+    print(
+        f"document: {len(document):,} chars; {QUOTES} quotes of {LENGTH} chars from anywhere in it, one adjacent "
+        "swap each (every other one moves a space)"
+    )
+    report(
+        "text-quote anchorer, warm",
+        [timed(lambda q=q: anchorer_span(anchorer, document, q), new_quote) for q, _ in quotes],
+        truth,
+    )
+    report(
+        "text-quote anchorer, cold",
+        [timed(lambda q=q: anchorer_span(anchorer, document, q), new_document) for q, _ in quotes],
+        truth,
+    )
+    report(
+        "rapidfuzz partial_ratio_alignment",
+        [timed(lambda q=q: rapidfuzz_span(document, q), lambda: None) for q, _ in quotes],
+        truth,
+    )
     false_anchors(anchorer, rng, document, paragraphs)
-
 
 
 if __name__ == "__main__":

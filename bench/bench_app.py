@@ -24,14 +24,16 @@ from textual.geometry import Region  # noqa: E402
 from canvas_tui.app import build_app  # noqa: E402
 from canvas_tui.config import Settings  # noqa: E402
 from canvas_tui.llm.scripted import ScriptedClient  # noqa: E402
-from canvas_tui.session import Session  # noqa: E402
 from canvas_tui.log.store import DecisionLog  # noqa: E402
+from canvas_tui.session import Session  # noqa: E402
 from tests.fakes import fake_behaviours  # noqa: E402
 
 KEYSTROKES = 40
 SIZES = {"10 KB": 10_000, "100 KB": 100_000, "1 MB": 1_000_000}
-PARAGRAPH = ("Canvas documents are edited by a person and a model together; every change is a version. "
-             "This sentence pads the benchmark document to the size under test.\n\n")
+PARAGRAPH = (
+    "Canvas documents are edited by a person and a model together; every change is a version. "
+    "This sentence pads the benchmark document to the size under test.\n\n"
+)
 FIRST_FRAME = """
 import asyncio, sys
 sys.path.insert(0, {root!r})
@@ -55,8 +57,9 @@ asyncio.run(main())
 def cold_start_seconds() -> float:
     """Wall time from launching a fresh interpreter to the app's first rendered frame."""
     started = time.perf_counter()
-    output = subprocess.run([sys.executable, "-c", FIRST_FRAME.format(root=str(ROOT))], capture_output=True, text=True,
-                            check=True).stdout
+    output = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME.format(root=str(ROOT))], capture_output=True, text=True, check=True
+    ).stdout
     assert "first-frame" in output
     return time.perf_counter() - started
 
@@ -101,15 +104,26 @@ async def typing_figures(text: str, folder: Path) -> dict[str, float]:
         commit_ms = (time.perf_counter() - started) * 1000
         middle = len(session.document.text) // 2
         started = time.perf_counter()
-        session.document.replace(middle, min(middle + 40, len(session.document.text)), "a model's replacement text", author="model", summary="bench")
+        session.document.replace(
+            middle,
+            min(middle + 40, len(session.document.text)),
+            "a model's replacement text",
+            author="model",
+            summary="bench",
+        )
         app.refresh_canvas()
         await pilot.pause()
         model_edit_ms = (time.perf_counter() - started) * 1000
         assert editor.text == session.document.text
-    return {"median": statistics.median(latencies), "p95": _p95(latencies),
-            "direct_median": statistics.median(direct), "direct_p95": _p95(direct),
-            "commit": commit_ms, "model_edit": model_edit_ms,
-            "highlighted": editor.language is not None}
+    return {
+        "median": statistics.median(latencies),
+        "p95": _p95(latencies),
+        "direct_median": statistics.median(direct),
+        "direct_p95": _p95(direct),
+        "commit": commit_ms,
+        "model_edit": model_edit_ms,
+        "highlighted": editor.language is not None,
+    }
 
 
 def _p95(values: list[float]) -> float:
@@ -123,13 +137,15 @@ def main() -> None:
         for label, size in {"empty (harness baseline)": 0, **SIZES}.items():
             figures = asyncio.run(typing_figures(document(size), Path(folder)))
             language = "markdown highlighting" if figures["highlighted"] else "no syntax highlighting"
-            print(f"{label} ({language}):\n"
-                  f"  key press through the app to a rendered frame (Pilot, includes its overhead): "
-                  f"median {figures['median']:.1f} ms, p95 {figures['p95']:.1f} ms over {KEYSTROKES} keys\n"
-                  f"  edit applied + visible lines re-rendered (the widget's own work): "
-                  f"median {figures['direct_median']:.2f} ms, p95 {figures['direct_p95']:.2f} ms\n"
-                  f"  commit typing as a session version {figures['commit']:.1f} ms; "
-                  f"apply and show a model edit {figures['model_edit']:.1f} ms")
+            print(
+                f"{label} ({language}):\n"
+                f"  key press through the app to a rendered frame (Pilot, includes its overhead): "
+                f"median {figures['median']:.1f} ms, p95 {figures['p95']:.1f} ms over {KEYSTROKES} keys\n"
+                f"  edit applied + visible lines re-rendered (the widget's own work): "
+                f"median {figures['direct_median']:.2f} ms, p95 {figures['direct_p95']:.2f} ms\n"
+                f"  commit typing as a session version {figures['commit']:.1f} ms; "
+                f"apply and show a model edit {figures['model_edit']:.1f} ms"
+            )
 
 
 if __name__ == "__main__":

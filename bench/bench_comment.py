@@ -17,9 +17,14 @@ from canvas_tui.behaviours.comment.model import trained_model
 from canvas_tui.behaviours.comment.proposers import ScorerProposer
 
 ROUNDS = 5
-LARGE = Path(__file__).resolve().parents[1] / "behaviours" / "locate" / "documents" / "opensource-guide__best-practices.md"
-DOCUMENTS = {"cover letter (1.4 KB)": document("cover_letter.txt"), "program (0.9 KB)": document("inventory.py"),
-             "guide (4.4 KB)": document("eng-practices__review_emergencies.md")}
+LARGE = (
+    Path(__file__).resolve().parents[1] / "behaviours" / "locate" / "documents" / "opensource-guide__best-practices.md"
+)
+DOCUMENTS = {
+    "cover letter (1.4 KB)": document("cover_letter.txt"),
+    "program (0.9 KB)": document("inventory.py"),
+    "guide (4.4 KB)": document("eng-practices__review_emergencies.md"),
+}
 
 
 def _timed(proposer: ScorerProposer, text: str) -> tuple[float, float]:
@@ -41,7 +46,9 @@ def main() -> None:
     proposer = ScorerProposer()
     documents = dict(DOCUMENTS)
     if LARGE.exists():
-        documents[f"large guide ({len(LARGE.read_text(encoding='utf-8')) // 1000} KB)"] = LARGE.read_text(encoding="utf-8")
+        documents[f"large guide ({len(LARGE.read_text(encoding='utf-8')) // 1000} KB)"] = LARGE.read_text(
+            encoding="utf-8"
+        )
     for name, text in documents.items():
         runs = [_timed(proposer, text) for _ in range(ROUNDS)]
         cold = statistics.median(r[0] for r in runs)

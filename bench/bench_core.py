@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.base import Provenance, Span, TriggerDecision
 from canvas_tui.behaviours.defaults import default_behaviours
 from canvas_tui.config import Settings
 from canvas_tui.llm.local import LocalModelClient
@@ -20,7 +20,6 @@ from canvas_tui.llm.local_server import LocalServer
 from canvas_tui.llm.types import ModelRequest
 from canvas_tui.log.store import DecisionLog
 from canvas_tui.session import Session
-from canvas_tui.behaviours.base import Provenance, TriggerDecision
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "eng-practices__review_emergencies.md"
 REPEATS = 3
@@ -35,15 +34,21 @@ class RouteTo:
         self.label = label
 
     async def decide(self, message: str, *, document: str | None) -> TriggerDecision:
-        return TriggerDecision(label=self.label, confidence=1.0, provenance=Provenance(implementation=self.name, version="1"))
+        return TriggerDecision(
+            label=self.label, confidence=1.0, provenance=Provenance(implementation=self.name, version="1")
+        )
 
 
 async def stream_figures(client: LocalModelClient) -> tuple[float, float]:
     """Median time to first token (ms) and tokens per second over a few generations."""
     first, rates = [], []
     for _ in range(REPEATS):
-        request = ModelRequest(purpose="bench", max_tokens=96, temperature=0.0,
-                               messages=[{"role": "user", "content": "Write a paragraph about the sea."}])
+        request = ModelRequest(
+            purpose="bench",
+            max_tokens=96,
+            temperature=0.0,
+            messages=[{"role": "user", "content": "Write a paragraph about the sea."}],
+        )
         started, first_at, pieces = time.perf_counter(), None, 0
         async for _delta in client.stream(request):
             first_at = first_at or time.perf_counter()
@@ -59,10 +64,13 @@ async def turn_latencies(client: LocalModelClient, workdir: Path) -> dict[str, f
     behaviours = default_behaviours()
     document = CORPUS.read_text()
     settings = Settings(log_path=workdir / "log.sqlite3", max_tokens=256)
-    kinds = {"chat": ("chat", "What is an emergency CL?", None), "new_document": ("canvas", "Write a short memo about tea.", None),
-             "edit (located)": ("edit", "Make the introduction more formal", None),
-             "edit (selection)": ("edit", "Make this punchier", Span(start=0, end=40)),
-             "comment": ("comment", "Critique this", None)}
+    kinds = {
+        "chat": ("chat", "What is an emergency CL?", None),
+        "new_document": ("canvas", "Write a short memo about tea.", None),
+        "edit (located)": ("edit", "Make the introduction more formal", None),
+        "edit (selection)": ("edit", "Make this punchier", Span(start=0, end=40)),
+        "comment": ("comment", "Critique this", None),
+    }
     figures = {}
     for name, (label, message, selection) in kinds.items():
         times = []

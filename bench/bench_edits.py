@@ -32,8 +32,10 @@ async def _run() -> None:
     await client.close()
     for operation in ("delete", "move", "insert", "replace", "rewrite"):
         mine = [o for o in outcomes if o.operation == operation]
-        print(f"edits: {operation:8s} median {statistics.median(o.seconds for o in mine):6.2f} s per case, "
-              f"{sum(o.passed for o in mine)}/{len(mine)} passed")
+        print(
+            f"edits: {operation:8s} median {statistics.median(o.seconds for o in mine):6.2f} s per case, "
+            f"{sum(o.passed for o in mine)}/{len(mine)} passed"
+        )
     print(f"edits: {len(outcomes)} cases in {time.perf_counter() - started:.1f} s (server start-up included)")
 
 

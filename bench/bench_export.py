@@ -29,8 +29,15 @@ def _turn(log: DataLog, index: int) -> None:
     span = {"start": 13, "end": 53}
 
     def decide(behaviour: str, inputs: dict, output: dict) -> DecisionRecord:
-        record = DecisionRecord(session_id="bench", turn_id=turn, behaviour=behaviour, implementation="bench",
-                                version="1", input=inputs, output=output)
+        record = DecisionRecord(
+            session_id="bench",
+            turn_id=turn,
+            behaviour=behaviour,
+            implementation="bench",
+            version="1",
+            input=inputs,
+            output=output,
+        )
         log.append_decision(record)
         return record
 

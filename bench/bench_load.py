@@ -44,9 +44,12 @@ class TimedRefinder:
     """A session's comment re-finder (the default anchorer behind it), with the time it spends re-anchoring."""
 
     def __init__(self) -> None:
-        self.session = Session(ScriptedClient(), Behaviours(trigger=None, locator=None, policy=None,
-                                                             anchorer=default_anchorer(), proposer=None),
-                               DecisionLog(":memory:"), Settings(log_path=":memory:"))
+        self.session = Session(
+            ScriptedClient(),
+            Behaviours(trigger=None, locator=None, policy=None, anchorer=default_anchorer(), proposer=None),
+            DecisionLog(":memory:"),
+            Settings(log_path=":memory:"),
+        )
         self.seconds, self.calls = 0.0, 0
 
     def refind(self, text: str, quote: str, near: int) -> tuple[int, int] | None:
@@ -63,7 +66,9 @@ def add_comments(document: Document, rng: random.Random) -> None:
     for number in range(COMMENTS):
         start = text.find(" ", rng.randrange(len(text) - 200)) + 1
         end = start + rng.randrange(40, 120)
-        document.add_comment(Comment(id=f"c{number}", quote=text[start:end], comment="look at this", start=start, end=end))
+        document.add_comment(
+            Comment(id=f"c{number}", quote=text[start:end], comment="look at this", start=start, end=end)
+        )
 
 
 def an_edit(document: Document, rng: random.Random) -> tuple[int, int, str]:
@@ -89,8 +94,10 @@ def timed(action: Callable[[], object]) -> float:
 
 def ms(values: list[float]) -> str:
     ordered = sorted(values)
-    return (f"median {statistics.median(ordered) * 1000:7.2f} ms   p95 {ordered[int(len(ordered) * 0.95)] * 1000:7.2f} ms"
-            f"   max {ordered[-1] * 1000:7.2f} ms")
+    return (
+        f"median {statistics.median(ordered) * 1000:7.2f} ms   p95 {ordered[int(len(ordered) * 0.95)] * 1000:7.2f} ms"
+        f"   max {ordered[-1] * 1000:7.2f} ms"
+    )
 
 
 def main() -> None:
@@ -114,10 +121,14 @@ def main() -> None:
     restores = [timed(lambda n=n: document.restore(n)) for n in (1, VERSIONS // 2, VERSIONS - 1)]
     diffs = [timed(lambda n=n: document.diff_of(n)) for n in (2, VERSIONS // 4, VERSIONS // 2)]
     peak = tracemalloc.get_traced_memory()[1]
-    print(f"document: {len(document.text.encode()) / 1e6:.2f} MB, {COMMENTS} comments, {len(document.versions)} versions")
+    print(
+        f"document: {len(document.text.encode()) / 1e6:.2f} MB, {COMMENTS} comments, {len(document.versions)} versions"
+    )
     print(f"edit apply (incl. comments)  {ms(applies)}   (slowest: edit #{slowest + 1})")
-    print(f"comment re-anchoring / edit  {ms(anchoring)}   ({anchorer.calls} re-finds,"
-          f" {len(document.active_comments)} comments still anchored)")
+    print(
+        f"comment re-anchoring / edit  {ms(anchoring)}   ({anchorer.calls} re-finds,"
+        f" {len(document.active_comments)} comments still anchored)"
+    )
     print(f"undo                         {ms(undos)}")
     print(f"redo                         {ms(redos)}")
     print(f"restore (v1, v{VERSIONS // 2}, v{VERSIONS - 1})     {ms(restores)}")

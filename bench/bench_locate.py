@@ -63,7 +63,9 @@ def _rules() -> None:
     warm = [_ms(request, text) for _ in range(5) for request in REQUESTS]
     print(f"locate on {len(text):,} chars of distinct text")
     print(f"first call, heading request (no sentence split): {cold_plain:.0f} ms")
-    print(f"first sentence-level request (pySBD on every paragraph with two sentences or more): {cold_sentences:.0f} ms")
+    print(
+        f"first sentence-level request (pySBD on every paragraph with two sentences or more): {cold_sentences:.0f} ms"
+    )
     print(f"first call after a one-paragraph edit: {after_edit:.0f} ms")
     print(f"first call of each request kind (indexes built on demand): max {max(first.values()):.1f} ms")
     print(f"cached calls: median {statistics.median(warm):.2f} ms, max {max(warm):.2f} ms over {len(warm)} calls")
@@ -82,15 +84,17 @@ def _model() -> None:
     print(f"model load: {(time.perf_counter() - started) * 1000:.0f} ms")
     text = _document(12_000)[:12_000].rsplit("\n\n", 1)[0]
     embedder.embed(["warm-up"])
-    batch = [text[u.start:u.end] for u in segment(text).sentences[:32]]
+    batch = [text[u.start : u.end] for u in segment(text).sentences[:32]]
     tokens = sum(sum(e.attention_mask) for e in embedder.tokenizer.encode_batch(batch))
     started = time.perf_counter()
     embedder.embed(batch)
     print(f"one batch of {len(batch)} sentences ({tokens} tokens): {(time.perf_counter() - started) * 1000:.0f} ms")
     first = [_ms(request, text) for request in MEANING]
     cached = [_ms(request, text) for _ in range(5) for request in MEANING]
-    print(f"meaning requests on {len(text):,} chars: first paragraph-level {first[0]:.0f} ms, "
-          f"first sentence-level {first[1]:.0f} ms; cached median {statistics.median(cached):.1f} ms")
+    print(
+        f"meaning requests on {len(text):,} chars: first paragraph-level {first[0]:.0f} ms, "
+        f"first sentence-level {first[1]:.0f} ms; cached median {statistics.median(cached):.1f} ms"
+    )
 
 
 REPLY_REQUESTS = [
@@ -119,8 +123,10 @@ def _replies() -> None:
     text = _reply()
     first = [_ms(request, text) for request in REPLY_REQUESTS]
     repeated = [_ms(request, text) for _ in range(5) for request in REPLY_REQUESTS]
-    print(f"real reply of {len(text):,} chars: first calls max {max(first):.0f} ms; "
-          f"median {statistics.median(first + repeated):.1f} ms over {len(first) + len(repeated)} calls")
+    print(
+        f"real reply of {len(text):,} chars: first calls max {max(first):.0f} ms; "
+        f"median {statistics.median(first + repeated):.1f} ms over {len(first) + len(repeated)} calls"
+    )
 
 
 def main() -> None:

@@ -36,8 +36,10 @@ def main() -> None:
     for name in SCORERS:
         timings = sorted(_latencies(name, items))
         p95 = timings[int(0.95 * len(timings))]
-        print(f"policy: {name:8s} median {1e6 * statistics.median(timings):7.1f} us  p95 {1e6 * p95:7.1f} us"
-              f"  ({len(timings)} decisions)")
+        print(
+            f"policy: {name:8s} median {1e6 * statistics.median(timings):7.1f} us  p95 {1e6 * p95:7.1f} us"
+            f"  ({len(timings)} decisions)"
+        )
 
 
 if __name__ == "__main__":

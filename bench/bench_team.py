@@ -35,8 +35,16 @@ def drain_rate(server: LocalServer, folder: Path, backlog: int) -> float:
     path = folder / "backlog.sqlite3"
     log = DecisionLog(path, team_store=f"postgresql://backlog:pw@127.0.0.1:{_closed_port()}/team")
     for index in range(backlog):
-        log.append_decision(DecisionRecord(session_id="b", behaviour="trigger", implementation="trained", version="1",
-                                           input={"message": f"note {index}"}, output={"label": "canvas"}))
+        log.append_decision(
+            DecisionRecord(
+                session_id="b",
+                behaviour="trigger",
+                implementation="trained",
+                version="1",
+                input={"message": f"note {index}"},
+                output={"label": "canvas"},
+            )
+        )
     log.close()
     started = time.perf_counter()
     left = Shipper(path, server.dsn("backlog", "pw-backlog")).drain(timeout=300)
@@ -57,23 +65,40 @@ def run(writers: int, records: int) -> None:
         processes = []
         for name in people:
             add_person(server.admin_dsn, name, f"pw-{name}")
-            processes.append(subprocess.Popen(
-                [sys.executable, "-m", "tests.log.team.writer", str(Path(folder) / f"{name}.sqlite3"), str(records)],
-                cwd=ROOT, env=os.environ | {"TEAM_DSN": server.dsn(name, f"pw-{name}")}))
+            processes.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "tests.log.team.writer",
+                        str(Path(folder) / f"{name}.sqlite3"),
+                        str(records),
+                    ],
+                    cwd=ROOT,
+                    env=os.environ | {"TEAM_DSN": server.dsn(name, f"pw-{name}")},
+                )
+            )
         started = time.monotonic()
         codes = [process.wait() for process in processes]
         wall = time.monotonic() - started
         with psycopg.connect(server.admin_dsn) as connection:
-            lags = [row[0] for row in connection.execute(
-                "SELECT extract(epoch FROM shipped_at - committed_at) FROM team_records ORDER BY 1")]
-            span = connection.execute("SELECT extract(epoch FROM max(shipped_at) - min(committed_at)) "
-                                      "FROM team_records").fetchone()[0]
+            lags = [
+                row[0]
+                for row in connection.execute(
+                    "SELECT extract(epoch FROM shipped_at - committed_at) FROM team_records ORDER BY 1"
+                )
+            ]
+            span = connection.execute(
+                "SELECT extract(epoch FROM max(shipped_at) - min(committed_at)) FROM team_records"
+            ).fetchone()[0]
         drained = drain_rate(server, Path(folder), 20_000)
     print(f"team store: {server_version()}, {writers} writers x {records} records, writers exited {set(codes)}")
     print(f"records shipped: {len(lags)} of {writers * records} in {wall:.1f} s wall")
     print(f"shipping throughput: {len(lags) / float(span):,.0f} records/s (first local commit to last arrival)")
-    print(f"lag local commit -> team store: median {statistics.median(lags) * 1000:.0f} ms, "
-          f"p95 {lags[int(0.95 * (len(lags) - 1))] * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms")
+    print(
+        f"lag local commit -> team store: median {statistics.median(lags) * 1000:.0f} ms, "
+        f"p95 {lags[int(0.95 * (len(lags) - 1))] * 1000:.0f} ms, max {lags[-1] * 1000:.0f} ms"
+    )
     print(f"backlog drain (20,000 records owed after an outage, one shipper): {drained:,.0f} records/s")
 
 

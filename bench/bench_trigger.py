@@ -40,8 +40,10 @@ def main() -> None:
         for name, implementation in (("trained", trained), ("keyword", KeywordTrigger())):
             timings = _latencies(implementation, task)
             p95 = timings[int(0.95 * len(timings))]
-            print(f"{task.name}: {name:8s} median {1000 * statistics.median(timings):.3f} ms  "
-                  f"p95 {1000 * p95:.3f} ms  ({len(timings)} decisions)")
+            print(
+                f"{task.name}: {name:8s} median {1000 * statistics.median(timings):.3f} ms  "
+                f"p95 {1000 * p95:.3f} ms  ({len(timings)} decisions)"
+            )
 
 
 if __name__ == "__main__":

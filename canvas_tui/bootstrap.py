@@ -24,8 +24,13 @@ class SessionOptions:
     record: Path | None = None
 
 
-def open_session(settings: Settings, options: SessionOptions | None = None, *, client: ModelClient | None = None,
-                 behaviours: Behaviours | None = None) -> Session:
+def open_session(
+    settings: Settings,
+    options: SessionOptions | None = None,
+    *,
+    client: ModelClient | None = None,
+    behaviours: Behaviours | None = None,
+) -> Session:
     """A ready session: the configured (or injected) model, the default (or injected) behaviours, the log."""
     options = options or SessionOptions()
     loaded = load_text(options.document) if options.document else None
@@ -35,12 +40,21 @@ def open_session(settings: Settings, options: SessionOptions | None = None, *, c
     recorder, problem = None, None
     if options.record:
         try:
-            recorder = RecordingWriter(options.record, HeaderEntry(session_id=session_id, backend=client.backend,
-                                                                   model=client.model), log.recording_mirror(session_id))
+            recorder = RecordingWriter(
+                options.record,
+                HeaderEntry(session_id=session_id, backend=client.backend, model=client.model),
+                log.recording_mirror(session_id),
+            )
         except OSError as exc:
             problem = f"The session is not being recorded: cannot write {options.record} ({exc.strerror or exc})."
-    session = Session(client, behaviours or default_behaviours(settings.policy_threshold), log,
-                      settings, recorder=recorder, session_id=session_id)
+    session = Session(
+        client,
+        behaviours or default_behaviours(settings.policy_threshold),
+        log,
+        settings,
+        recorder=recorder,
+        session_id=session_id,
+    )
     session.recording_problem = problem
     if loaded is not None:
         session.open_document(loaded.text, title=loaded.path.name, path=loaded.path)

@@ -90,8 +90,10 @@ class HeadlessChat:
         try:
             return await self.session.quick_action(name)
         except KeyError as exc:
-            self.print(f"[error] {exc.args[0]}; quick actions: "
-                       + ", ".join(action.name for action in self.session.settings.quick_actions))
+            self.print(
+                f"[error] {exc.args[0]}; quick actions: "
+                + ", ".join(action.name for action in self.session.settings.quick_actions)
+            )
             return None
 
     def show_turn(self, result: TurnResult) -> None:
@@ -151,13 +153,15 @@ class HeadlessChat:
     def _cmd_select(self, start: str, end: str) -> None:
         self.selection = Span(start=int(start), end=int(end))
         self.session.select(self.selection)
-        self.print(f"selected {self._document().text[self.selection.start:self.selection.end]!r}")
+        self.print(f"selected {self._document().text[self.selection.start : self.selection.end]!r}")
 
     def _cmd_comments(self) -> None:
         if not self._document().comments:
             self.print("no comments")
         for comment in self._document().comments:
-            self.print(f"{comment.id} [{comment.status}] {comment.start}-{comment.end} “{comment.quote[:50]}”: {comment.comment}")
+            self.print(
+                f"{comment.id} [{comment.status}] {comment.start}-{comment.end} “{comment.quote[:50]}”: {comment.comment}"
+            )
 
     def _cmd_dismiss(self, comment_id: str) -> None:
         self._document()

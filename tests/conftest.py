@@ -14,8 +14,13 @@ def isolated_user_dirs(tmp_path, monkeypatch):
     """No test reads the person's config or writes their data directory."""
     monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("CANVAS_TUI_CONFIG", str(tmp_path / "config.toml"))
-    for name in ("CANVAS_TUI_BACKEND", "CANVAS_TUI_MODEL", "CANVAS_TUI_BASE_URL", "CANVAS_TUI_LOG_PATH",
-                 "CANVAS_TUI_TEAM_STORE"):
+    for name in (
+        "CANVAS_TUI_BACKEND",
+        "CANVAS_TUI_MODEL",
+        "CANVAS_TUI_BASE_URL",
+        "CANVAS_TUI_LOG_PATH",
+        "CANVAS_TUI_TEAM_STORE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -17,13 +17,19 @@ DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
 Script = Callable[[Session], Awaitable[None]]
 
 
-async def record(path: Path, settings: Settings, log: DecisionLog, replies: list[str], behaviours: Behaviours,
-                 script: Script) -> Session:
+async def record(
+    path: Path, settings: Settings, log: DecisionLog, replies: list[str], behaviours: Behaviours, script: Script
+) -> Session:
     """Run `script` on a session (scripted model, fake behaviours) that records to `path` and logs to `log`."""
     client = ScriptedClient(replies)
-    session = Session(client, behaviours, log, settings,
-                      recorder=RecordingWriter(path, HeaderEntry(session_id="s1", backend=client.backend,
-                                                                 model=client.model)), session_id="s1")
+    session = Session(
+        client,
+        behaviours,
+        log,
+        settings,
+        recorder=RecordingWriter(path, HeaderEntry(session_id="s1", backend=client.backend, model=client.model)),
+        session_id="s1",
+    )
     await script(session)
     session.recorder.close()
     return session

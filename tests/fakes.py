@@ -42,8 +42,14 @@ class FakeLocator:
         end = start + len(self.needle) if self.needle else len(document)
         span = Span(start=start, end=end)
         candidates = [Candidate(span=s, unit="paragraph", score=0.5) for s in [span, *self.ambiguous_with]]
-        return LocateDecision(span=span, unit="paragraph", confidence=0.8, ambiguous=bool(self.ambiguous_with),
-                              candidates=candidates if self.ambiguous_with else [], provenance=FAKE)
+        return LocateDecision(
+            span=span,
+            unit="paragraph",
+            confidence=0.8,
+            ambiguous=bool(self.ambiguous_with),
+            candidates=candidates if self.ambiguous_with else [],
+            provenance=FAKE,
+        )
 
 
 @dataclass
@@ -53,8 +59,9 @@ class FakePolicy:
     version: str = "0"
 
     async def decide(self, document: str, request: str, target: LocateDecision) -> PolicyDecision:
-        return PolicyDecision(label=self.label, score=0.9 if self.label == "targeted" else 0.1, threshold=0.5,
-                              provenance=FAKE)
+        return PolicyDecision(
+            label=self.label, score=0.9 if self.label == "targeted" else 0.1, threshold=0.5, provenance=FAKE
+        )
 
 
 @dataclass
@@ -69,8 +76,19 @@ class ExactAnchorer:
         return AnchorResult(span=Span(start=start, end=start + len(quote)), score=1.0, method="exact")
 
 
-def fake_behaviours(*, trigger: list[str] | None = None, needle: str | None = None, policy: str = "rewrite",
-                    ambiguous_with: list[Span] | None = None, proposer: CommentProposer | None = None) -> Behaviours:
+def fake_behaviours(
+    *,
+    trigger: list[str] | None = None,
+    needle: str | None = None,
+    policy: str = "rewrite",
+    ambiguous_with: list[Span] | None = None,
+    proposer: CommentProposer | None = None,
+) -> Behaviours:
     """A behaviour bundle of fakes (the comment proposer is the real default unless one is given)."""
-    return Behaviours(trigger=FakeTrigger(trigger or ["inline"]), locator=FakeLocator(needle, ambiguous_with or []),
-                      policy=FakePolicy(policy), anchorer=ExactAnchorer(), proposer=proposer or default_proposer())
+    return Behaviours(
+        trigger=FakeTrigger(trigger or ["inline"]),
+        locator=FakeLocator(needle, ambiguous_with or []),
+        policy=FakePolicy(policy),
+        anchorer=ExactAnchorer(),
+        proposer=proposer or default_proposer(),
+    )

@@ -7,10 +7,10 @@ quoting real sentences of that document as anchors, like a good teacher would.
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 import shutil
-import asyncio
 from pathlib import Path
 
 from canvas_tui.document.units import segment
@@ -86,14 +86,18 @@ def edit_teacher(rows: list[dict], per_reply: int = 4) -> ScriptedClient:
         document = document_of(request)
         queue.extend(rows if not queue else [])
         batch, queue[:] = queue[:per_reply], queue[per_reply:]
-        examples = [{**row, "anchor": anchors(document, row["unit"])[i % len(anchors(document, row["unit"]))]}
-                    for i, row in enumerate(batch)]
+        examples = [
+            {**row, "anchor": anchors(document, row["unit"])[i % len(anchors(document, row["unit"]))]}
+            for i, row in enumerate(batch)
+        ]
         return json.dumps({"examples": examples})
+
     return ScriptedClient([reply] * 500)
 
 
-def prompt_teacher(rows: list[dict], per_reply: int = 5, client: type[ScriptedClient] = ScriptedClient,
-                   on_reply=lambda: None) -> ScriptedClient:
+def prompt_teacher(
+    rows: list[dict], per_reply: int = 5, client: type[ScriptedClient] = ScriptedClient, on_reply=lambda: None
+) -> ScriptedClient:
     """A teacher answering each request with the next `per_reply` rows as they are (`on_reply` called each time)."""
     queue = list(rows)
 
@@ -101,10 +105,10 @@ def prompt_teacher(rows: list[dict], per_reply: int = 5, client: type[ScriptedCl
         on_reply()
         batch, queue[:] = queue[:per_reply], queue[per_reply:]
         return json.dumps({"examples": batch})
+
     return client([reply] * 500)
 
 
 def jsonl(path: Path) -> list[dict]:
     """The records of a JSONL file."""
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-

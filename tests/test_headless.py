@@ -19,8 +19,14 @@ async def run(lines, replies, settings, decision_log, **behaviours):
 
 
 async def test_each_turn_prints_its_output_and_a_status_line(settings, decision_log):
-    out, failures, _ = await run(["Write a note", "Make it longer"], ["# Note\n\nShort.", "Short, and then some."],
-                                 settings, decision_log, trigger=["canvas", "edit"], needle="Short.")
+    out, failures, _ = await run(
+        ["Write a note", "Make it longer"],
+        ["# Note\n\nShort.", "Short, and then some."],
+        settings,
+        decision_log,
+        trigger=["canvas", "edit"],
+        needle="Short.",
+    )
     assert failures == 0
     assert "# Note\n\nShort.\n⟫ trigger=canvas 0.90\n" in out
     assert "-Short.\n+Short, and then some.\n" in out
@@ -28,9 +34,14 @@ async def test_each_turn_prints_its_output_and_a_status_line(settings, decision_
 
 
 async def test_commands_undo_and_show_versions(settings, decision_log):
-    out, _, session = await run(["Write a note", "Make it longer", "/undo", "/versions", "/nonsense"],
-                                ["# Note\n\nShort.", "Short, and then some."], settings, decision_log,
-                                trigger=["canvas", "edit"], needle="Short.")
+    out, _, session = await run(
+        ["Write a note", "Make it longer", "/undo", "/versions", "/nonsense"],
+        ["# Note\n\nShort.", "Short, and then some."],
+        settings,
+        decision_log,
+        trigger=["canvas", "edit"],
+        needle="Short.",
+    )
     assert session.document.text == "# Note\n\nShort."
     assert "undone" in out and "  v1 model" in out and "* v0 model" in out and "unknown command /nonsense" in out
 

@@ -52,8 +52,15 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, session: Session, *, debounce: float = 1.0, autosave_interval: float = 10.0,
-                 problems: list[str] | None = None, playback=None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        debounce: float = 1.0,
+        autosave_interval: float = 10.0,
+        problems: list[str] | None = None,
+        playback=None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.playback = playback
@@ -74,8 +81,10 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         with Horizontal(id="main"):
             with Vertical(id="chat-pane"):
                 yield ChatLog(id="chat-log")
-                yield Input(placeholder="Message (Enter sends; with text selected in the canvas, it is about that)",
-                            id="chat-input")
+                yield Input(
+                    placeholder="Message (Enter sends; with text selected in the canvas, it is about that)",
+                    id="chat-input",
+                )
             yield CanvasPane(id="canvas", debounce=self.debounce)
         yield StatusBar(id="status")
         yield Footer()
@@ -105,8 +114,15 @@ class CanvasApp(Playback, DocumentActions, App[None]):
                 self.chat.show_welcome()
             self.offer_autosave()
 
-    def notify(self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None,
-               markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Every notification is plain text (never markup) with control characters made visible."""
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
@@ -165,7 +181,11 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.commit_typing()
         self.kept_before_turn = self.autosave() if self.dirty else None
         selection = self.canvas.selection() if self.canvas.display else None
-        about = f"\n(about “{one_line(self.session.document.text[selection.start:selection.end], 60)}”)" if selection else ""
+        about = (
+            f"\n(about “{one_line(self.session.document.text[selection.start : selection.end], 60)}”)"
+            if selection
+            else ""
+        )
         self.chat.add_user((shown or message) + about)
         self.status.show_turn("thinking…")
         self.turn_running = True
@@ -215,8 +235,11 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.canvas.fade_target()
         self.status.show_turn(result.status_line or result.kind)
         if result.kind == "new_document" and self.kept_before_turn:
-            self.notify(f"The new document replaced one with unsaved changes; they are kept in {self.kept_before_turn}.",
-                        severity="warning", timeout=15)
+            self.notify(
+                f"The new document replaced one with unsaved changes; they are kept in {self.kept_before_turn}.",
+                severity="warning",
+                timeout=15,
+            )
         for notice in result.notices:
             self.chat.add_notice(notice.level, notice.message)
             self.notify(notice.message, severity=SEVERITY[notice.level], timeout=8)
@@ -277,8 +300,10 @@ class CanvasApp(Playback, DocumentActions, App[None]):
 
     def key_rows(self) -> list[KeyRow]:
         """The rows of the help screen, from the live bindings."""
-        rows: list[KeyRow] = [("Chat", "enter", "Send the message (about the canvas selection, if any)"),
-                              ("Anywhere", "ctrl+p", "Command palette: quick actions, versions, save")]
+        rows: list[KeyRow] = [
+            ("Chat", "enter", "Send the message (about the canvas selection, if any)"),
+            ("Anywhere", "ctrl+p", "Command palette: quick actions, versions, save"),
+        ]
         rows += binding_rows("Anywhere", [binding for _, binding in self._bindings])
         rows += binding_rows("Comments list", CommentList.BINDINGS)
         rows += binding_rows("Versions screen", VersionsScreen.BINDINGS)

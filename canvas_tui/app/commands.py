@@ -16,8 +16,9 @@ if TYPE_CHECKING:
 
 def palette_commands(app: CanvasApp) -> Iterator[SystemCommand]:
     """Commands for what is open now; quick actions match the document (code or prose)."""
-    yield SystemCommand("Open or close the canvas", "Show or hide the document beside the chat (Ctrl+O)",
-                        app.action_toggle_canvas)
+    yield SystemCommand(
+        "Open or close the canvas", "Show or hide the document beside the chat (Ctrl+O)", app.action_toggle_canvas
+    )
     yield SystemCommand("Versions", "Every version with its diff; restore one (F2)", app.action_versions)
     yield SystemCommand("Save the document", "Write it to its file, atomically (Ctrl+S)", app.action_save)
     yield SystemCommand("Toggle markdown preview", "Source or rendered markdown (F3)", app.action_toggle_preview)

@@ -93,8 +93,10 @@ class DocumentActions:
         self.commit_typing()
         if document.path is None:
             suggestion = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in document.title).strip("-").lower()
-            self.push_screen(SaveAs(f"{suggestion or 'untitled'}.md"),
-                             lambda name: name and self.save_to(Path(name), then_quit=then_quit))
+            self.push_screen(
+                SaveAs(f"{suggestion or 'untitled'}.md"),
+                lambda name: name and self.save_to(Path(name), then_quit=then_quit),
+            )
             return
         self.save_to(Path(document.path), then_quit=then_quit)
 
@@ -104,8 +106,7 @@ class DocumentActions:
         try:
             save_text(path, document.text, bom=has_bom(path))
         except OSError as exc:
-            self.notify(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.",
-                        severity="error")
+            self.notify(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.", severity="error")
             return False
         remove_autosave(document)
         document.path, self.saved_text = path, document.text

@@ -7,14 +7,47 @@ from pathlib import Path
 
 from canvas_tui.document import Document
 
-EXTENSIONS = {".py": "python", ".js": "javascript", ".mjs": "javascript", ".ts": "javascript", ".rs": "rust",
-              ".go": "go", ".java": "java", ".json": "json", ".toml": "toml", ".yaml": "yaml", ".yml": "yaml",
-              ".sql": "sql", ".sh": "bash", ".bash": "bash", ".css": "css", ".html": "html", ".xml": "xml",
-              ".md": "markdown", ".markdown": "markdown"}
-FENCE_NAMES = {"py": "python", "python": "python", "js": "javascript", "javascript": "javascript",
-               "typescript": "javascript", "rust": "rust", "go": "go", "java": "java", "json": "json",
-               "toml": "toml", "yaml": "yaml", "sql": "sql", "bash": "bash", "sh": "bash", "shell": "bash",
-               "css": "css", "html": "html", "xml": "xml"}
+EXTENSIONS = {
+    ".py": "python",
+    ".js": "javascript",
+    ".mjs": "javascript",
+    ".ts": "javascript",
+    ".rs": "rust",
+    ".go": "go",
+    ".java": "java",
+    ".json": "json",
+    ".toml": "toml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".sql": "sql",
+    ".sh": "bash",
+    ".bash": "bash",
+    ".css": "css",
+    ".html": "html",
+    ".xml": "xml",
+    ".md": "markdown",
+    ".markdown": "markdown",
+}
+FENCE_NAMES = {
+    "py": "python",
+    "python": "python",
+    "js": "javascript",
+    "javascript": "javascript",
+    "typescript": "javascript",
+    "rust": "rust",
+    "go": "go",
+    "java": "java",
+    "json": "json",
+    "toml": "toml",
+    "yaml": "yaml",
+    "sql": "sql",
+    "bash": "bash",
+    "sh": "bash",
+    "shell": "bash",
+    "css": "css",
+    "html": "html",
+    "xml": "xml",
+}
 WHOLE_FENCE = re.compile(r"\A\s*```[ \t]*([\w+-]*)[^\n]*\n.*\n```\s*\Z", re.DOTALL)
 MAX_HIGHLIGHTED_CHARS = 32_000
 """Above this size syntax highlighting is off: TextArea re-queries the whole syntax tree on every

@@ -95,8 +95,10 @@ class Playback:
         report = message.report
         matched = sum(check.status == "match" for check in report.versions)
         verdict = "every version matches" if report.ok else f"{len(report.versions) - matched} version(s) differ"
-        self.notify(f"Replay finished: {matched} of {len(report.versions)} versions match the recording; {verdict}.",
-                    severity="information" if report.ok else "error", timeout=30)
+        self.notify(
+            f"Replay finished: {matched} of {len(report.versions)} versions match the recording; {verdict}.",
+            severity="information" if report.ok else "error",
+            timeout=30,
+        )
         self.status.show_turn(f"replay finished: {verdict}")
         self.playback = None
-

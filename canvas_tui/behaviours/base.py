@@ -23,12 +23,12 @@ class Span(BaseModel):
     end: int = Field(ge=0)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "Span":
+    def _ordered(self) -> Span:
         if self.end < self.start:
             raise ValueError(f"span end {self.end} is before its start {self.start}")
         return self
 
-    def iou(self, other: "Span") -> float:
+    def iou(self, other: Span) -> float:
         """Intersection over union of two spans (1.0 for two identical empty spans)."""
         inter = max(0, min(self.end, other.end) - max(self.start, other.start))
         union = max(self.end, other.end) - min(self.start, other.start)
@@ -82,8 +82,11 @@ class PolicyDecision(BaseModel):
     label: PolicyLabel
     score: float = Field(ge=0.0, le=1.0, description="probability that the edit should be targeted")
     threshold: float = Field(ge=0.0, le=1.0)
-    operation: EditOperation | None = Field(None, description="how the edit is carried out: delete and move by code, "
-                                                               "insert (model writes only the new text), replace, rewrite")
+    operation: EditOperation | None = Field(
+        None,
+        description="how the edit is carried out: delete and move by code, "
+        "insert (model writes only the new text), replace, rewrite",
+    )
     provenance: Provenance
 
 

@@ -28,6 +28,10 @@ def default_behaviours(policy_threshold: float = 0.5) -> Behaviours:
     from canvas_tui.behaviours.policy import default_policy
     from canvas_tui.behaviours.trigger import default_trigger
 
-    return Behaviours(trigger=default_trigger(), locator=default_locator(),
-                      policy=default_policy(threshold=policy_threshold), anchorer=default_anchorer(),
-                      proposer=default_proposer())
+    return Behaviours(
+        trigger=default_trigger(),
+        locator=default_locator(),
+        policy=default_policy(threshold=policy_threshold),
+        anchorer=default_anchorer(),
+        proposer=default_proposer(),
+    )

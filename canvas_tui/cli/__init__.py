@@ -33,8 +33,18 @@ def cli() -> None:
     """
 
 
-for module in (app_cmd, chat_cmd, log_cmd, pipeline_cmds, replay_cmd, data_cmds, pipeline_extra_cmds, team_cmd,
-               traffic_cmds, labels_cmd):
+for module in (
+    app_cmd,
+    chat_cmd,
+    log_cmd,
+    pipeline_cmds,
+    replay_cmd,
+    data_cmds,
+    pipeline_extra_cmds,
+    team_cmd,
+    traffic_cmds,
+    labels_cmd,
+):
     module.register(cli)
 
 

@@ -40,16 +40,33 @@ class DefaultCommandGroup(click.Group):
 def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """The options choosing a model backend, shared by every command that talks to a model."""
     options = [
-        click.option("--backend", type=click.Choice(["local", "openai", "url", "replay"]), default=None,
-                     help="Model backend (default: local, the embedded offline model). Env: CANVAS_TUI_BACKEND."),
+        click.option(
+            "--backend",
+            type=click.Choice(["local", "openai", "url", "replay"]),
+            default=None,
+            help="Model backend (default: local, the embedded offline model). Env: CANVAS_TUI_BACKEND.",
+        ),
         click.option("--model", default=None, help="Model name for the backend. Env: CANVAS_TUI_MODEL."),
         click.option("--base-url", default=None, help="Base URL for --backend url. Env: CANVAS_TUI_BASE_URL."),
-        click.option("--replay-file", type=click.Path(path_type=Path), default=None,
-                     help="Recording whose model replies --backend replay serves."),
-        click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
-                     help="SQLite decision log (default: in the user data directory). Env: CANVAS_TUI_LOG_PATH."),
-        click.option("--team-store", default=None, help="PostgreSQL connection string of the team store that the log "
-                     "is shipped to. Env: CANVAS_TUI_TEAM_STORE (better than a flag: a flag shows in the process list)."),
+        click.option(
+            "--replay-file",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="Recording whose model replies --backend replay serves.",
+        ),
+        click.option(
+            "--log",
+            "log_path",
+            type=click.Path(path_type=Path),
+            default=None,
+            help="SQLite decision log (default: in the user data directory). Env: CANVAS_TUI_LOG_PATH.",
+        ),
+        click.option(
+            "--team-store",
+            default=None,
+            help="PostgreSQL connection string of the team store that the log "
+            "is shipped to. Env: CANVAS_TUI_TEAM_STORE (better than a flag: a flag shows in the process list).",
+        ),
     ]
     for option in reversed(options):
         function = option(function)

@@ -20,8 +20,12 @@ from canvas_tui.cli.team_source import LOG_OPTION, open_records, record_source_o
 from canvas_tui.data.exports import EXPORTABLE
 from canvas_tui.data.finetune import FINETUNABLE
 
-SINCE_OPTION = click.option("--since", type=click.DateTime(), default=None,
-                            help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.")
+SINCE_OPTION = click.option(
+    "--since",
+    type=click.DateTime(),
+    default=None,
+    help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.",
+)
 
 
 def _recordings(paths: tuple[Path, ...]) -> list[Path]:
@@ -35,14 +39,29 @@ def _recordings(paths: tuple[Path, ...]) -> list[Path]:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--all", "show_all", is_flag=True, help="List every decision, not only those that changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
-@click.option("--rebaseline", "reason", default=None, metavar="WHY",
-              help="After an intended behaviour change: store today's decisions as each recording's expected ones "
-                   "(REC.baseline.json), with WHY in its history.")
+@click.option(
+    "--rebaseline",
+    "reason",
+    default=None,
+    metavar="WHY",
+    help="After an intended behaviour change: store today's decisions as each recording's expected ones "
+    "(REC.baseline.json), with WHY in its history.",
+)
 @SINCE_OPTION
 @record_source_options
 @backend_options
-def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: str | None, since, team: bool,
-                person: str | None, until, source: str | None, **backend: object) -> None:
+def eval_replay(
+    paths: tuple[Path, ...],
+    show_all: bool,
+    as_json: bool,
+    reason: str | None,
+    since,
+    team: bool,
+    person: str | None,
+    until,
+    source: str | None,
+    **backend: object,
+) -> None:
     """Re-run recorded sessions (files or folders of .jsonl, and with --team the team's) with today's behaviours;
     report changed decisions.
 
@@ -57,8 +76,10 @@ def eval_replay(paths: tuple[Path, ...], show_all: bool, as_json: bool, reason: 
     if not paths and not team:
         raise click.UsageError("give recordings (files or folders), or --team to replay the team's")
     if reason is not None and (team or not reason.strip()):
-        raise click.UsageError("--rebaseline needs local recordings and the reason for the change, "
-                               "e.g. --rebaseline 'new comment proposer'")
+        raise click.UsageError(
+            "--rebaseline needs local recordings and the reason for the change, "
+            "e.g. --rebaseline 'new comment proposer'"
+        )
     with tempfile.TemporaryDirectory(prefix="canvas-tui-team-") as folder:
         found = _recordings(paths)
         if team:
@@ -95,7 +116,9 @@ def _eval_one(path: Path, backend: dict[str, object]):
     settings = settings_from(backend)
     client = make_client(settings) if backend.get("backend") else None
     try:
-        return asyncio.run(run_eval(load_or_exit(path), settings, default_behaviours(settings.policy_threshold), client))
+        return asyncio.run(
+            run_eval(load_or_exit(path), settings, default_behaviours(settings.policy_threshold), client)
+        )
     except BaselineError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -110,14 +133,31 @@ def export() -> None:
 @click.argument("behaviour", type=click.Choice(EXPORTABLE))
 @SINCE_OPTION
 @click.option("--redact", is_flag=True, help="Leave out document text (passages, quotes, documents).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="CSV file to write (default: stdout).")
-@click.option("--docs-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where locate rows' documents are saved (default: documents/ beside --output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV file to write (default: stdout).",
+)
+@click.option(
+    "--docs-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where locate rows' documents are saved (default: documents/ beside --output).",
+)
 @LOG_OPTION
 @record_source_options
-def labels(behaviour: str, since, redact: bool, output: Path | None, docs_dir: Path | None,
-           log_path: Path | None, team: bool, **filters) -> None:
+def labels(
+    behaviour: str,
+    since,
+    redact: bool,
+    output: Path | None,
+    docs_dir: Path | None,
+    log_path: Path | None,
+    team: bool,
+    **filters,
+) -> None:
     """CSV rows for behaviours/BEHAVIOUR/labels.csv (same columns + source=real-use) from the person's corrections.
 
     Rows labels.csv already has are skipped; review the rest, then append them.
@@ -138,8 +178,13 @@ def labels(behaviour: str, since, redact: bool, output: Path | None, docs_dir: P
 @export.command()
 @click.argument("behaviour", type=click.Choice(FINETUNABLE))
 @SINCE_OPTION
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="JSONL file to write (default: stdout).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="JSONL file to write (default: stdout).",
+)
 @LOG_OPTION
 @record_source_options
 def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, team: bool, **filters) -> None:
@@ -159,8 +204,13 @@ def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, 
 @click.command()
 @SINCE_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-@click.option("--plot", "plot_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also draw real use against the labels into this PNG.")
+@click.option(
+    "--plot",
+    "plot_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also draw real use against the labels into this PNG.",
+)
 @LOG_OPTION
 @record_source_options
 def stats(since, as_json: bool, plot_path: Path | None, log_path: Path | None, team: bool, **filters) -> None:

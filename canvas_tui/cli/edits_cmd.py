@@ -15,22 +15,49 @@ BACKENDS = click.Choice(["local", "openai", "url", "replay"])
 
 
 @click.command(name="edits")
-@click.option("--backend", "backends", type=BACKENDS, multiple=True,
-              help="Backend to evaluate (repeatable, side by side; default: local, the embedded model).")
+@click.option(
+    "--backend",
+    "backends",
+    type=BACKENDS,
+    multiple=True,
+    help="Backend to evaluate (repeatable, side by side; default: local, the embedded model).",
+)
 @click.option("--model", default=None, help="Model name for the openai/url backends.")
 @click.option("--base-url", default=None, help="Base URL for --backend url (any OpenAI-compatible server).")
-@click.option("--cases", "cases_file", type=click.Path(path_type=Path, exists=True, dir_okay=False), default=None,
-              help="Cases file (default: behaviours/edits/cases.jsonl).")
-@click.option("--operation", "operations", multiple=True,
-              type=click.Choice(["delete", "move", "insert", "replace", "rewrite"]), help="Only these operations.")
+@click.option(
+    "--cases",
+    "cases_file",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=None,
+    help="Cases file (default: behaviours/edits/cases.jsonl).",
+)
+@click.option(
+    "--operation",
+    "operations",
+    multiple=True,
+    type=click.Choice(["delete", "move", "insert", "replace", "rewrite"]),
+    help="Only these operations.",
+)
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N cases (after --operation).")
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
-@click.option("--outcomes", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Also write each case's outcome as a JSON line as soon as it is known (kept if the run is stopped).")
+@click.option(
+    "--outcomes",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write each case's outcome as a JSON line as soon as it is known (kept if the run is stopped).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures (and each case's outcome) as JSON.")
-def eval_edits(backends: tuple[str, ...], model: str | None, base_url: str | None, cases_file: Path | None,
-               operations: tuple[str, ...], limit: int | None, report_dir: Path, outcomes: Path | None,
-               as_json: bool) -> None:
+def eval_edits(
+    backends: tuple[str, ...],
+    model: str | None,
+    base_url: str | None,
+    cases_file: Path | None,
+    operations: tuple[str, ...],
+    limit: int | None,
+    report_dir: Path,
+    outcomes: Path | None,
+    as_json: bool,
+) -> None:
     """Run every edit case through a headless session on each backend; report pass rates per operation and check.
 
     Exit 0 when every backend ran, 1 when some backend could not, 3 when none could, 2 on a bad cases file.
@@ -51,8 +78,9 @@ def eval_edits(backends: tuple[str, ...], model: str | None, base_url: str | Non
         sys.exit(EXIT_BACKEND if not results else EXIT_PARTIAL)
 
 
-async def _run_all(backends: list[str], model: str | None, base_url: str | None, cases, quiet: bool,
-                   outcomes: Path | None):
+async def _run_all(
+    backends: list[str], model: str | None, base_url: str | None, cases, quiet: bool, outcomes: Path | None
+):
     """Each backend's outcomes, and a plain sentence for each backend that could not run."""
     from canvas_tui.behaviours.defaults import default_behaviours
     from canvas_tui.config import load_settings
@@ -68,8 +96,9 @@ async def _run_all(backends: list[str], model: str | None, base_url: str | None,
         try:
             client = make_client(settings)
             label = f"{backend}:{client.model}"
-            results[label] = await run_cases(cases, documents_dir(), client, behaviours, settings,
-                                             _progress(label, quiet, outcomes))
+            results[label] = await run_cases(
+                cases, documents_dir(), client, behaviours, settings, _progress(label, quiet, outcomes)
+            )
             await client.close()
         except ModelUnavailable as exc:
             problems.append(f"{backend}: {exc}")
@@ -78,13 +107,17 @@ async def _run_all(backends: list[str], model: str | None, base_url: str | None,
 
 def _progress(label: str, quiet: bool, outcomes: Path | None):
     """What to do as each case finishes: say so on stderr (unless quiet), append it to the outcomes file."""
+
     def done(outcome) -> None:
         if not quiet:
-            click.echo(f"{label} {outcome.id} {'pass' if outcome.passed else 'FAIL'} {outcome.kind} "
-                       f"{outcome.seconds:.1f}s", err=True)
+            click.echo(
+                f"{label} {outcome.id} {'pass' if outcome.passed else 'FAIL'} {outcome.kind} {outcome.seconds:.1f}s",
+                err=True,
+            )
         if outcomes is not None:
             with outcomes.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps({"backend": label, **outcome.model_dump()}) + "\n")
+
     return done
 
 
@@ -97,9 +130,15 @@ def _report(results, report_dir: Path, as_json: bool) -> None:
     path = report_dir / "edits-eval.md"
     path.write_text(text, encoding="utf-8")
     if as_json:
-        click.echo(json.dumps({"summaries": [s.model_dump() for s in summaries],
-                               "cases": {label: [o.model_dump() for o in outcomes] for label, outcomes in results.items()}},
-                              indent=2))
+        click.echo(
+            json.dumps(
+                {
+                    "summaries": [s.model_dump() for s in summaries],
+                    "cases": {label: [o.model_dump() for o in outcomes] for label, outcomes in results.items()},
+                },
+                indent=2,
+            )
+        )
     else:
         click.echo(text)
     click.echo(f"wrote {path}", err=True)

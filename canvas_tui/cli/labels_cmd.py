@@ -72,11 +72,20 @@ def comment_fill(labels_file: Path | None) -> None:
 
 
 @labels.command("anchor-perturb")
-@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
-              help="Folder of corpus documents (default: ../shared/corpus beside the project).")
+@click.option(
+    "--corpus",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of corpus documents (default: ../shared/corpus beside the project).",
+)
 @click.option("--seed", type=int, default=7, show_default=True, help="Seed of the quotes and their perturbations.")
-@click.option("--per-kind", type=click.IntRange(min=1), default=12, show_default=True,
-              help="Quotes per perturbation kind and document.")
+@click.option(
+    "--per-kind",
+    type=click.IntRange(min=1),
+    default=12,
+    show_default=True,
+    help="Quotes per perturbation kind and document.",
+)
 def anchor_perturb(corpus: Path | None, seed: int, per_kind: int) -> None:
     """Regenerate the anchor eval set: copy the corpus and the locator's documents into behaviours/anchor/documents/,
     then write dev.jsonl and eval.jsonl (seeded quotes, one perturbation kind each, split by document)."""

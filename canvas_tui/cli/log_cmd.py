@@ -22,13 +22,18 @@ def _summary(output: dict) -> str:
 
 @click.command(name="log")
 @click.option("-n", "--last", default=20, show_default=True, help="How many decisions to show.")
-@click.option("--behaviour", default=None, help="Only this behaviour (trigger, router, locate, policy, edit, comment, anchor).")
+@click.option(
+    "--behaviour", default=None, help="Only this behaviour (trigger, router, locate, policy, edit, comment, anchor)."
+)
 @click.option("--corrections", is_flag=True, help="Show the person's corrections instead of decisions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines (full records).")
-@click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="The SQLite decision log to read.")
+@click.option(
+    "--log", "log_path", type=click.Path(path_type=Path), default=None, help="The SQLite decision log to read."
+)
 @record_source_options
-def log(last: int, behaviour: str | None, corrections: bool, as_json: bool, log_path: Path | None, team: bool,
-        **filters) -> None:
+def log(
+    last: int, behaviour: str | None, corrections: bool, as_json: bool, log_path: Path | None, team: bool, **filters
+) -> None:
     """Show the last decisions from the decision log (or, with --team, the team's, with whose they are)."""
     store = open_records(log_path, team, behaviour=behaviour, **filters)
     if corrections:
@@ -39,8 +44,11 @@ def log(last: int, behaviour: str | None, corrections: bool, as_json: bool, log_
         records = [(None, record) for record in store.decisions(last=last, behaviour=behaviour)]
     if as_json:
         for person, record in records:
-            click.echo(record.model_dump_json() if person is None else
-                       json.dumps({"person": person} | record.model_dump(mode="json"), ensure_ascii=False))
+            click.echo(
+                record.model_dump_json()
+                if person is None
+                else json.dumps({"person": person} | record.model_dump(mode="json"), ensure_ascii=False)
+            )
         return
     Console().print(_corrections_table(records) if corrections else _decisions_table(records, team))
 
@@ -49,9 +57,16 @@ def _decisions_table(records, with_person: bool) -> Table:
     columns = ["person"] * with_person + ["time", "behaviour", "decision", "conf", "implementation", "ms", "fallback"]
     table = Table(*columns, title="decisions")
     for person, r in records:
-        table.add_row(*[person or ""] * with_person, r.time.strftime("%m-%d %H:%M:%S"), r.behaviour, _summary(r.output),
-                      "" if r.confidence is None else f"{r.confidence:.2f}", f"{r.implementation} {r.version}",
-                      f"{r.latency_ms:.0f}", "yes" if r.fallback else "")
+        table.add_row(
+            *[person or ""] * with_person,
+            r.time.strftime("%m-%d %H:%M:%S"),
+            r.behaviour,
+            _summary(r.output),
+            "" if r.confidence is None else f"{r.confidence:.2f}",
+            f"{r.implementation} {r.version}",
+            f"{r.latency_ms:.0f}",
+            "yes" if r.fallback else "",
+        )
     return table
 
 

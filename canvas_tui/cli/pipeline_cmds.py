@@ -11,7 +11,8 @@ import click
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
-from canvas_tui.pipeline.registry import UnknownBehaviour, behaviour as declared, names, step
+from canvas_tui.pipeline.registry import UnknownBehaviour, names, step
+from canvas_tui.pipeline.registry import behaviour as declared
 
 
 class BehaviourName(click.ParamType):
@@ -42,10 +43,22 @@ def _entry(name: str, attribute: str):
 
 @click.command()
 @click.argument("behaviour", type=BEHAVIOUR)
-@click.option("--input", "-i", "input_path", type=click.File("rb"), default="-",
-              help="JSON lines (UTF-8) to predict (default: stdin).")
-@click.option("--output", "-o", "output_path", type=click.File("w", encoding="utf-8", atomic=True), default="-",
-              help="Where to write one JSON line per input line, same order (default: stdout).")
+@click.option(
+    "--input",
+    "-i",
+    "input_path",
+    type=click.File("rb"),
+    default="-",
+    help="JSON lines (UTF-8) to predict (default: stdin).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "output_path",
+    type=click.File("w", encoding="utf-8", atomic=True),
+    default="-",
+    help="Where to write one JSON line per input line, same order (default: stdout).",
+)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     """Batch-predict BEHAVIOUR over JSON lines, offline.
@@ -65,12 +78,17 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
 @click.option("--impl", "implementations", multiple=True, help="Implementation to include (repeatable; default all).")
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON.")
-@click.option("--card/--no-card", default=True, show_default=True,
-              help="After a full eval (no --impl), refresh the eval section of behaviours/BEHAVIOUR/CARD.md.")
+@click.option(
+    "--card/--no-card",
+    default=True,
+    show_default=True,
+    help="After a full eval (no --impl), refresh the eval section of behaviours/BEHAVIOUR/CARD.md.",
+)
 def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool, card: bool) -> None:
     """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/."""
-    request = EvalRequest(implementations=list(implementations) or None, report_dir=report_dir,
-                          show_progress=not as_json)
+    request = EvalRequest(
+        implementations=list(implementations) or None, report_dir=report_dir, show_progress=not as_json
+    )
     result = _entry(behaviour, "evaluate")(request)
     click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
     for path in result.files:
@@ -78,8 +96,10 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
     if not implementations and card:
         from canvas_tui.pipeline.cards import write_eval_card
 
-        click.echo(f"wrote {write_eval_card(declared(behaviour), json.loads(json.dumps(result.figures, default=str)))}",
-                   err=True)
+        click.echo(
+            f"wrote {write_eval_card(declared(behaviour), json.loads(json.dumps(result.figures, default=str)))}",
+            err=True,
+        )
 
 
 @click.command()
@@ -108,8 +128,12 @@ def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool) -> 
 
 
 @click.command(name="cards")
-@click.option("--readme", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="The README to update (default: the project's README.md).")
+@click.option(
+    "--readme",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The README to update (default: the project's README.md).",
+)
 @click.option("--check", is_flag=True, help="Only compare: exit 1 if the README's behaviour table is stale.")
 def cards(readme: Path | None, check: bool) -> None:
     """Write the README's behaviour table from every behaviours/NAME/CARD.md (between its marker comments)."""
@@ -129,10 +153,13 @@ def _eval_group() -> click.Group:
     from canvas_tui.cli.data_cmds import eval_replay
     from canvas_tui.cli.edits_cmd import eval_edits
 
-    group = DefaultCommandGroup(name="eval", default_command="behaviour",
-                                help="Evaluate a behaviour on its eval data (eval BEHAVIOUR), or re-run recorded "
-                                     "sessions with today's behaviours (eval replay FILE_OR_DIR...), or "
-                                     "check what edit turns do to documents (eval edits --backend ...).")
+    group = DefaultCommandGroup(
+        name="eval",
+        default_command="behaviour",
+        help="Evaluate a behaviour on its eval data (eval BEHAVIOUR), or re-run recorded "
+        "sessions with today's behaviours (eval replay FILE_OR_DIR...), or "
+        "check what edit turns do to documents (eval edits --backend ...).",
+    )
     group.add_command(evaluate, name="behaviour")
     group.add_command(eval_replay, name="replay")
     group.add_command(eval_edits, name="edits")

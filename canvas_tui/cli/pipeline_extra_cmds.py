@@ -26,21 +26,32 @@ def _config(behaviour: str):
 def teacher_options(required: bool) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """--teacher/--model/--base-url (the teacher's backend) and the synth sizes, shared by synth and iterate."""
     options = [
-        click.option("--teacher", type=click.Choice(["local", "openai", "url"]), required=required, default=None,
-                     help="The teacher's backend: local (the embedded offline model), openai, or url (--base-url)."),
+        click.option(
+            "--teacher",
+            type=click.Choice(["local", "openai", "url"]),
+            required=required,
+            default=None,
+            help="The teacher's backend: local (the embedded offline model), openai, or url (--base-url).",
+        ),
         click.option("--model", default=None, help="The teacher's model name."),
         click.option("--base-url", default=None, help="Base URL of an OpenAI-compatible teacher (--teacher url)."),
         click.option("--n", "n", default=20, show_default=True, help="Teacher rows to accept."),
         click.option("--concurrency", default=4, show_default=True, help="Teacher requests in flight at once."),
         click.option("--seed", default=0, show_default=True, help="Seed of the few-shot samples and documents."),
-        click.option("--documents", "documents", multiple=True, type=click.Path(file_okay=False, path_type=Path),
-                     help="Extra folder of documents for edit/comment examples (repeatable)."),
+        click.option(
+            "--documents",
+            "documents",
+            multiple=True,
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Extra folder of documents for edit/comment examples (repeatable).",
+        ),
     ]
 
     def apply(function: Callable[..., Any]) -> Callable[..., Any]:
         for option in reversed(options):
             function = option(function)
         return function
+
     return apply
 
 
@@ -66,16 +77,26 @@ async def _with_client(client, work):
 def _synth_options(n: int, concurrency: int, seed: int, documents: tuple[Path, ...]):
     from canvas_tui.pipeline.synth import SynthOptions
 
-    return SynthOptions(n=n, concurrency=concurrency, seed=seed, documents=list(documents),
-                        show_progress=sys.stderr.isatty())
+    return SynthOptions(
+        n=n, concurrency=concurrency, seed=seed, documents=list(documents), show_progress=sys.stderr.isatty()
+    )
 
 
 @click.command()
 @click.argument("behaviour")
 @teacher_options(required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the run report as JSON.")
-def synth(behaviour: str, teacher: str, model: str | None, base_url: str | None, n: int, concurrency: int,
-          seed: int, documents: tuple[Path, ...], as_json: bool) -> None:
+def synth(
+    behaviour: str,
+    teacher: str,
+    model: str | None,
+    base_url: str | None,
+    n: int,
+    concurrency: int,
+    seed: int,
+    documents: tuple[Path, ...],
+    as_json: bool,
+) -> None:
     """Ask a teacher model for N new BEHAVIOUR examples; keep those the checks and dedupe accept.
 
     Rows land in behaviours/<folder>/synthetic/<run>.jsonl. Killed, the same command resumes the run.
@@ -84,12 +105,16 @@ def synth(behaviour: str, teacher: str, model: str | None, base_url: str | None,
 
     config = _config(behaviour)
     client = _client(teacher, model, base_url)
-    report = asyncio.run(_with_client(client, synthesize(config, client, _synth_options(n, concurrency, seed, documents))))
+    report = asyncio.run(
+        _with_client(client, synthesize(config, client, _synth_options(n, concurrency, seed, documents)))
+    )
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:
-        click.echo(f"{report.accepted} of {n} rows accepted ({report.new} new) in {report.path}; "
-                   f"{report.requests_done} requests; dropped: {report.reasons or 'none'}")
+        click.echo(
+            f"{report.accepted} of {n} rows accepted ({report.new} new) in {report.path}; "
+            f"{report.requests_done} requests; dropped: {report.reasons or 'none'}"
+        )
     sys.exit(EXIT_PARTIAL if report.failures else 0)
 
 
@@ -112,8 +137,18 @@ def lint(behaviour: str, limit: int, as_json: bool) -> None:
 @teacher_options(required=False)
 @click.option("--allow-lint-errors", is_flag=True, help="Train the candidate even if lint reports errors.")
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
-def iterate(behaviour: str, teacher: str | None, model: str | None, base_url: str | None, n: int, concurrency: int,
-            seed: int, documents: tuple[Path, ...], allow_lint_errors: bool, report_dir: Path) -> None:
+def iterate(
+    behaviour: str,
+    teacher: str | None,
+    model: str | None,
+    base_url: str | None,
+    n: int,
+    concurrency: int,
+    seed: int,
+    documents: tuple[Path, ...],
+    allow_lint_errors: bool,
+    report_dir: Path,
+) -> None:
     """synth -> lint -> train a candidate -> eval -> keep it only if not worse than the current artifact.
 
     Without --teacher the candidate is trained on the current data. Exit 1 if the candidate was rejected.
@@ -123,8 +158,11 @@ def iterate(behaviour: str, teacher: str | None, model: str | None, base_url: st
 
     _config(behaviour)
     client = _client(teacher, model, base_url) if teacher else None
-    options = IterateOptions(synth=_synth_options(n, concurrency, seed, documents),
-                             allow_lint_errors=allow_lint_errors, report_dir=report_dir)
+    options = IterateOptions(
+        synth=_synth_options(n, concurrency, seed, documents),
+        allow_lint_errors=allow_lint_errors,
+        report_dir=report_dir,
+    )
     try:
         outcome = asyncio.run(_with_client(client, run_iterate(behaviour, client, options)))
     except ValueError as exc:

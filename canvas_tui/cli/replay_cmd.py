@@ -28,10 +28,19 @@ def load_or_exit(path: Path):
 
 @click.command()
 @click.argument("recording", type=RECORDING)
-@click.option("--headless", is_flag=True, help="Print the replayed session as the headless chat does, instead of "
-                                                "playing it in the app.")
-@click.option("--behaviours", "mode", type=click.Choice(["recorded", "current"]), default="recorded", show_default=True,
-              help="recorded: behaviours answer as logged; current: today's behaviours decide again.")
+@click.option(
+    "--headless",
+    is_flag=True,
+    help="Print the replayed session as the headless chat does, instead of playing it in the app.",
+)
+@click.option(
+    "--behaviours",
+    "mode",
+    type=click.Choice(["recorded", "current"]),
+    default="recorded",
+    show_default=True,
+    help="recorded: behaviours answer as logged; current: today's behaviours decide again.",
+)
 @click.option("--quiet", is_flag=True, help="Print only the version checks.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 def replay(recording: Path, headless: bool, mode: str, quiet: bool, as_json: bool) -> None:
@@ -81,18 +90,23 @@ def _printer():
             HeadlessChat(session, sys.stdout).show_turn(performed.result)
         if performed.problem:
             click.echo(f"[problem] {performed.problem}")
+
     return show
 
 
 def _print_checks(report) -> None:
     for check in report.versions:
-        where = f" (first difference at character {check.first_difference})" if check.first_difference is not None else ""
+        where = (
+            f" (first difference at character {check.first_difference})" if check.first_difference is not None else ""
+        )
         click.echo(f"version {check.position} (v{check.number}, {check.author}): {check.status}{where}")
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     matched = sum(check.status == "match" for check in report.versions)
-    click.echo(f"{matched} of {len(report.versions)} versions match byte for byte"
-               f" ({report.behaviours} behaviours, recording schema {report.written_schema})")
+    click.echo(
+        f"{matched} of {len(report.versions)} versions match byte for byte"
+        f" ({report.behaviours} behaviours, recording schema {report.written_schema})"
+    )
 
 
 def register(group: click.Group) -> None:

@@ -16,10 +16,19 @@ import click
 from canvas_tui.cli.common import EXIT_PARTIAL, settings_from
 from canvas_tui.cli.team_source import team_store_setting
 
-STORE_OPTION = click.option("--team-store", default=None, help="PostgreSQL connection string (default: "
-                            "CANVAS_TUI_TEAM_STORE or the config file; a flag shows in the process list).")
-LOG_OPTION = click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
-                          help="The local decision log whose outbox to ship (default: the user's).")
+STORE_OPTION = click.option(
+    "--team-store",
+    default=None,
+    help="PostgreSQL connection string (default: "
+    "CANVAS_TUI_TEAM_STORE or the config file; a flag shows in the process list).",
+)
+LOG_OPTION = click.option(
+    "--log",
+    "log_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The local decision log whose outbox to ship (default: the user's).",
+)
 
 
 def _store(team_store: str | None):
@@ -44,11 +53,22 @@ def setup(team_store: str | None) -> None:
 
 @team.command(name="add-person")
 @click.argument("name")
-@click.option("--role", type=click.Choice(["writer", "reviewer", "reader"]), default="writer", show_default=True,
-              help="writer: writes and reads their own records; reviewer: also reads everyone's; "
-                   "reader: reads everyone's, writes nothing.")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True, envvar="CANVAS_TUI_NEW_PASSWORD",
-              help="The person's password (asked for when not given; env: CANVAS_TUI_NEW_PASSWORD).")
+@click.option(
+    "--role",
+    type=click.Choice(["writer", "reviewer", "reader"]),
+    default="writer",
+    show_default=True,
+    help="writer: writes and reads their own records; reviewer: also reads everyone's; "
+    "reader: reads everyone's, writes nothing.",
+)
+@click.option(
+    "--password",
+    prompt=True,
+    hide_input=True,
+    confirmation_prompt=True,
+    envvar="CANVAS_TUI_NEW_PASSWORD",
+    help="The person's password (asked for when not given; env: CANVAS_TUI_NEW_PASSWORD).",
+)
 @STORE_OPTION
 def add_person(name: str, role: str, password: str, team_store: str | None) -> None:
     """Give NAME a login to the team store with ROLE (as the administrator); run again to change either."""
@@ -92,8 +112,11 @@ def push(team_store: str | None, log_path: Path | None, timeout: float, as_json:
     shipper = Shipper(path, store)
     left = shipper.drain(timeout)
     result = {"shipped": shipper.status.shipped, "owed": left, "problem": shipper.status.problem}
-    click.echo(json.dumps(result) if as_json else
-               f"shipped {result['shipped']} records; {left} still owed" + (f" ({result['problem']})" if left else ""))
+    click.echo(
+        json.dumps(result)
+        if as_json
+        else f"shipped {result['shipped']} records; {left} still owed" + (f" ({result['problem']})" if left else "")
+    )
     sys.exit(EXIT_PARTIAL if left else 0)
 
 

@@ -17,20 +17,37 @@ import click
 from canvas_tui.cli.common import EXIT_USAGE, settings_from
 
 TEAM_ONLY = ("person", "until", "source")
-LOG_OPTION = click.option("--log", "log_path", type=click.Path(path_type=Path), default=None,
-                          help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.")
+LOG_OPTION = click.option(
+    "--log",
+    "log_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.",
+)
 
 
 def record_source_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """--team and the filters that only the team store has (--person, --until, --source)."""
     options = [
-        click.option("--team", is_flag=True, help="Read the team store (CANVAS_TUI_TEAM_STORE or team_store in the "
-                                                  "config file) instead of the local log."),
+        click.option(
+            "--team",
+            is_flag=True,
+            help="Read the team store (CANVAS_TUI_TEAM_STORE or team_store in the "
+            "config file) instead of the local log.",
+        ),
         click.option("--person", default=None, help="With --team: only this person's records (their login name)."),
-        click.option("--until", type=click.DateTime(), default=None,
-                     help="With --team: only what was logged before this date (UTC)."),
-        click.option("--source", default=None, help="With --team: only decisions from this source: `app` (people's own "
-                                                    "turns) or a launch-traffic tag such as real-traffic:prompts."),
+        click.option(
+            "--until",
+            type=click.DateTime(),
+            default=None,
+            help="With --team: only what was logged before this date (UTC).",
+        ),
+        click.option(
+            "--source",
+            default=None,
+            help="With --team: only decisions from this source: `app` (people's own "
+            "turns) or a launch-traffic tag such as real-traffic:prompts.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)
@@ -42,8 +59,16 @@ def utc(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC) if moment is not None and moment.tzinfo is None else moment
 
 
-def open_records(log_path: Path | None, team: bool, *, person: str | None = None, until: datetime | None = None,
-                 source: str | None = None, since: datetime | None = None, behaviour: str | None = None):
+def open_records(
+    log_path: Path | None,
+    team: bool,
+    *,
+    person: str | None = None,
+    until: datetime | None = None,
+    source: str | None = None,
+    since: datetime | None = None,
+    behaviour: str | None = None,
+):
     """The local decision log, or the team store narrowed by the filters; exits 2 on misuse, 3 if unreachable."""
     if not team:
         given = [f"--{name}" for name, value in zip(TEAM_ONLY, (person, until, source)) if value is not None]
@@ -57,15 +82,20 @@ def open_records(log_path: Path | None, team: bool, *, person: str | None = None
         return store
     from canvas_tui.log.team.reader import RecordFilter
 
-    return open_team(RecordFilter(person=person, since=utc(since), until=utc(until), source=source, behaviour=behaviour))
+    return open_team(
+        RecordFilter(person=person, since=utc(since), until=utc(until), source=source, behaviour=behaviour)
+    )
 
 
 def team_store_setting():
     """The configured team store's connection string; exits 2 with a plain message if there is none."""
     dsn = settings_from({}).team_store
     if dsn is None:
-        _fail("no team store is configured: set CANVAS_TUI_TEAM_STORE (or team_store in the config file) to its "
-              "PostgreSQL connection string", EXIT_USAGE)
+        _fail(
+            "no team store is configured: set CANVAS_TUI_TEAM_STORE (or team_store in the config file) to its "
+            "PostgreSQL connection string",
+            EXIT_USAGE,
+        )
     return dsn
 
 

@@ -1,9 +1,9 @@
 """`canvas-tui traffic`: the launch loop on real messages: launch -> drift -> select -> (label) -> import.
 
-    canvas-tui traffic launch ../shared/real-traffic/prompts.jsonl --limit 2000
-    canvas-tui traffic drift --plot reports/drift.png
-    canvas-tui traffic select trigger --n 300 --output to_label.csv
-    canvas-tui traffic import trigger to_label.csv [--split test]
+canvas-tui traffic launch ../shared/real-traffic/prompts.jsonl --limit 2000
+canvas-tui traffic drift --plot reports/drift.png
+canvas-tui traffic select trigger --n 300 --output to_label.csv
+canvas-tui traffic import trigger to_label.csv [--split test]
 """
 
 from __future__ import annotations
@@ -20,8 +20,12 @@ from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, set
 
 DEFAULT_SOURCE = "real-traffic"
 SELECTABLE = click.Choice(["trigger", "router"])
-TARGETS = {("trigger", "train"): "trigger/labels.csv", ("trigger", "test"): "trigger/real_test.csv",
-           ("router", "train"): "router/labels.csv", ("router", "test"): "router/real_test.csv"}
+TARGETS = {
+    ("trigger", "train"): "trigger/labels.csv",
+    ("trigger", "test"): "trigger/real_test.csv",
+    ("router", "train"): "router/labels.csv",
+    ("router", "test"): "router/real_test.csv",
+}
 CLASSES = {"trigger": ("canvas", "inline"), "router": ("edit", "comment", "chat", "new_document")}
 
 
@@ -33,7 +37,9 @@ def traffic() -> None:
 @traffic.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--limit", type=int, default=None, help="Decide at most this many messages.")
-@click.option("--source", default=None, help="Source tag logged with every decision (default: real-traffic:<file stem>).")
+@click.option(
+    "--source", default=None, help="Source tag logged with every decision (default: real-traffic:<file stem>)."
+)
 @click.option("--generate", is_flag=True, help="Let the model write replies too (slow); default: decisions only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @backend_options
@@ -53,8 +59,9 @@ def launch(path: Path, limit: int | None, source: str | None, generate: bool, as
     client = _client(settings) if generate else DecisionsOnlyClient()
     log = DecisionLog(settings.log_path)
     source = source or f"{DEFAULT_SOURCE}:{path.stem}"
-    runner = LaunchRunner(client, default_behaviours(settings.policy_threshold), log, settings, source=source,
-                          run_id=f"launch-{new_id()}")
+    runner = LaunchRunner(
+        client, default_behaviours(settings.policy_threshold), log, settings, source=source, run_id=f"launch-{new_id()}"
+    )
     with path.open("rb") as lines:
         total = limit or sum(1 for line in lines if line.strip())
     with Progress(transient=True, disable=as_json or not sys.stderr.isatty()) as bar:
@@ -66,8 +73,10 @@ def launch(path: Path, limit: int | None, source: str | None, generate: bool, as
     if as_json:
         click.echo(summary.model_dump_json(indent=2))
     else:
-        click.echo(f"{summary.rows} messages decided in {summary.seconds:.1f} s ({summary.rows_per_second:.0f}/s), "
-                   f"source {summary.source!r}, run {summary.run_id}, log {settings.log_path}")
+        click.echo(
+            f"{summary.rows} messages decided in {summary.seconds:.1f} s ({summary.rows_per_second:.0f}/s), "
+            f"source {summary.source!r}, run {summary.run_id}, log {settings.log_path}"
+        )
         for behaviour, classes in summary.decisions.items():
             click.echo(f"  {behaviour}: " + ", ".join(f"{name} {count}" for name, count in classes.items()))
     sys.exit(EXIT_PARTIAL if summary.bad_lines else 0)
@@ -80,17 +89,30 @@ def _client(settings):
 
 
 @traffic.command()
-@click.option("--source", default=DEFAULT_SOURCE, show_default=True,
-              help="Decisions whose source starts with this tag.")
-@click.option("--behaviour", "behaviours", multiple=True, type=click.Choice(["trigger", "router", "locate"]),
-              help="Behaviour to report (repeatable; default: all three).")
+@click.option(
+    "--source", default=DEFAULT_SOURCE, show_default=True, help="Decisions whose source starts with this tag."
+)
+@click.option(
+    "--behaviour",
+    "behaviours",
+    multiple=True,
+    type=click.Choice(["trigger", "router", "locate"]),
+    help="Behaviour to report (repeatable; default: all three).",
+)
 @click.option("--sample", type=int, default=2000, show_default=True, help="At most this many inputs per behaviour.")
 @click.option("--embeddings/--no-embeddings", default=True, help="Measure the share far from every label.")
 @click.option("--plot", "plot_path", type=click.Path(path_type=Path), default=None, help="Write a PNG plot here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
-def drift(source: str, behaviours: tuple[str, ...], sample: int, embeddings: bool, plot_path: Path | None,
-          as_json: bool, log_path: Path | None) -> None:
+def drift(
+    source: str,
+    behaviours: tuple[str, ...],
+    sample: int,
+    embeddings: bool,
+    plot_path: Path | None,
+    as_json: bool,
+    log_path: Path | None,
+) -> None:
     """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning."""
     from canvas_tui.data import drift as drift_report
 
@@ -98,8 +120,11 @@ def drift(source: str, behaviours: tuple[str, ...], sample: int, embeddings: boo
     embed = _embedder() if embeddings else None
     for behaviour in behaviours or ("trigger", "router", "locate"):
         records = _traffic_records(log_path, behaviour, source, sample)
-        reports.append(drift_report.drift_report(behaviour, drift_report.label_inputs(behaviour),
-                                                 drift_report.traffic_inputs(records), embed))
+        reports.append(
+            drift_report.drift_report(
+                behaviour, drift_report.label_inputs(behaviour), drift_report.traffic_inputs(records), embed
+            )
+        )
     if as_json:
         click.echo(json.dumps([report.model_dump() for report in reports], indent=2))
     else:
@@ -182,8 +207,13 @@ def _labelled_ids(behaviour: str) -> set[str]:
 @traffic.command(name="import")
 @click.argument("behaviour", type=SELECTABLE)
 @click.argument("labelled", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--split", type=click.Choice(["train", "test"]), default="train", show_default=True,
-              help="train: append to the labels; test: the real-traffic test split, never trained on.")
+@click.option(
+    "--split",
+    type=click.Choice(["train", "test"]),
+    default="train",
+    show_default=True,
+    help="train: append to the labels; test: the real-traffic test split, never trained on.",
+)
 def import_rows(behaviour: str, labelled: Path, split: str) -> None:
     """Import a labelled selection (its `label` column filled) as rows with source=real-traffic."""
     from canvas_tui.data.label_import import LABEL_COLUMNS, TEST_COLUMNS, import_labels
@@ -191,7 +221,9 @@ def import_rows(behaviour: str, labelled: Path, split: str) -> None:
 
     target = behaviours_dir() / TARGETS[(behaviour, split)]
     other = behaviours_dir() / TARGETS[(behaviour, "test" if split == "train" else "train")]
-    columns = TEST_COLUMNS if split == "test" else (*LABEL_COLUMNS, "id", *(["document"] if behaviour == "router" else []))
+    columns = (
+        TEST_COLUMNS if split == "test" else (*LABEL_COLUMNS, "id", *(["document"] if behaviour == "router" else []))
+    )
     result = import_labels(labelled, target, CLASSES[behaviour], known=[other], columns=columns)
     skipped = ", ".join(f"{reason} {count}" for reason, count in result.skipped.items()) or "none"
     click.echo(f"added {result.added} rows to {target} (skipped: {skipped})")

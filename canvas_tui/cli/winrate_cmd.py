@@ -21,17 +21,34 @@ def _ask(text: str) -> str:
 @click.command()
 @click.argument("a")
 @click.argument("b")
-@click.option("--prompts", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
-              help="Prompts (one per line) to run when A or B is a backend.")
-@click.option("--judge", default="person", show_default=True,
-              help="person (blind, in the terminal), or a judge model: local, openai[:MODEL], url[:MODEL].")
+@click.option(
+    "--prompts",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help="Prompts (one per line) to run when A or B is a backend.",
+)
+@click.option(
+    "--judge",
+    default="person",
+    show_default=True,
+    help="person (blind, in the terminal), or a judge model: local, openai[:MODEL], url[:MODEL].",
+)
 @click.option("--app", "use_app", is_flag=True, help="Judge in the blind A/B/tie screen instead of the terminal.")
 @click.option("--base-url", default=None, help="Base URL for url backends.")
 @click.option("--seed", type=int, default=None, help="Seed of the shown order (default: random; the order is logged).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 @LOG_OPTION
-def winrate(a: str, b: str, prompts: Path | None, judge: str, use_app: bool, base_url: str | None, seed: int | None,
-            as_json: bool, log_path: Path | None) -> None:
+def winrate(
+    a: str,
+    b: str,
+    prompts: Path | None,
+    judge: str,
+    use_app: bool,
+    base_url: str | None,
+    seed: int | None,
+    as_json: bool,
+    log_path: Path | None,
+) -> None:
     """Compare two versions side by side, blind: A and B are recordings (.jsonl) or backends run on --prompts.
 
     Each pair is shown in a random order; every judgement is stored in the decision log. Prints A's
@@ -52,8 +69,9 @@ def winrate(a: str, b: str, prompts: Path | None, judge: str, use_app: bool, bas
         raise click.UsageError("--judge is 'person' or a backend, not a recording")
     if prompts is None and not all(isinstance(version, Recording) for version in versions):
         raise click.UsageError("--prompts is needed when A or B is a backend")
-    result, comparison, pairs, judged = asyncio.run(_compare(versions, judge_client, prompts, (a, b), seed,
-                                                                   log_path, use_app))
+    result, comparison, pairs, judged = asyncio.run(
+        _compare(versions, judge_client, prompts, (a, b), seed, log_path, use_app)
+    )
     if as_json:
         click.echo(json.dumps(result.model_dump() | {"comparison_id": comparison, "pairs": pairs}, indent=2))
     else:
@@ -61,8 +79,15 @@ def winrate(a: str, b: str, prompts: Path | None, judge: str, use_app: bool, bas
         click.echo(result.summary())
 
 
-async def _compare(versions, judge_client, prompts: Path | None, names: tuple[str, str], seed: int | None,
-                   log_path: Path | None, use_app: bool):
+async def _compare(
+    versions,
+    judge_client,
+    prompts: Path | None,
+    names: tuple[str, str],
+    seed: int | None,
+    log_path: Path | None,
+    use_app: bool,
+):
     import random
     from functools import partial
 
@@ -79,9 +104,15 @@ async def _compare(versions, judge_client, prompts: Path | None, names: tuple[st
         behaviours = default_behaviours(settings.policy_threshold)
         pairs = paired(*[await outputs_of(version, texts, settings, behaviours) for version in versions])
         comparison = new_id()
-        judge = partial(judge_pairs, pairs, names=names, log=open_data_log(log_path), comparison_id=comparison,
-                        rng=random.Random(seed),
-                        judge="person" if judge_client is None else f"model:{judge_client.backend}/{judge_client.model}")
+        judge = partial(
+            judge_pairs,
+            pairs,
+            names=names,
+            log=open_data_log(log_path),
+            comparison_id=comparison,
+            rng=random.Random(seed),
+            judge="person" if judge_client is None else f"model:{judge_client.backend}/{judge_client.model}",
+        )
         if judge_client is not None:
             judgements = await judge(model_judge(judge_client))
         elif use_app:

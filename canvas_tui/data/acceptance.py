@@ -37,8 +37,9 @@ def _accepted_by(action: ActionEntry, turn: list[DecisionRecord]) -> list[str]:
         opener = [r.id for r in turn if (r.behaviour, r.output.get("label")) in OPENS_CANVAS]
     else:
         opener = []
-    edited = action.kind == "manual_edit" and any(r.behaviour == "edit" and r.output.get("label") == "applied"
-                                                  for r in turn)
+    edited = action.kind == "manual_edit" and any(
+        r.behaviour == "edit" and r.output.get("label") == "applied" for r in turn
+    )
     whole = [r.id for r in turn if r.behaviour not in COMMENT_BEHAVIOURS] if edited else []
     return opener + whole
 

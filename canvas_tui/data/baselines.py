@@ -67,6 +67,8 @@ def save_baseline(recording: Path, turns: list[BaselineTurn], reason: str) -> Pa
     history = [*(previous.history if previous else []), Rebaselined(reason=reason)]
     path = baseline_path(recording)
     temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(Baseline(turns=turns, history=history).model_dump_json(indent=1, exclude_none=True) + "\n", encoding="utf-8")
+    temporary.write_text(
+        Baseline(turns=turns, history=history).model_dump_json(indent=1, exclude_none=True) + "\n", encoding="utf-8"
+    )
     temporary.replace(path)
     return path

@@ -73,8 +73,15 @@ def _overlap(a: Span, b: Span) -> int:
 def match(then: list[AnchoredRemark], now: list[AnchoredRemark]) -> list[tuple[int, int]]:
     """Pairs (index in `then`, index in `now`) of comments at the same place, largest overlaps first,
     each comment in at most one pair."""
-    candidates = sorted(((_overlap(a.span, b.span), i, j) for i, a in enumerate(then) for j, b in enumerate(now)
-                         if same_place(a.span, b.span)), reverse=True)
+    candidates = sorted(
+        (
+            (_overlap(a.span, b.span), i, j)
+            for i, a in enumerate(then)
+            for j, b in enumerate(now)
+            if same_place(a.span, b.span)
+        ),
+        reverse=True,
+    )
     pairs, used_then, used_now = [], set(), set()
     for _overlap_size, i, j in candidates:
         if i not in used_then and j not in used_now:
@@ -89,8 +96,9 @@ def near(span: Span, spans: list[Span]) -> bool:
     return any(same_place(span, other) for other in spans)
 
 
-def compare_comments(then: list[AnchoredRemark], now: list[AnchoredRemark],
-                     person: PersonOnComments) -> list[CommentDiff]:
+def compare_comments(
+    then: list[AnchoredRemark], now: list[AnchoredRemark], person: PersonOnComments
+) -> list[CommentDiff]:
     """Classify every comment of `then` (the baseline) and `now` (see the module doc)."""
     pairs = match(then, now)
     diffs = []

@@ -79,13 +79,19 @@ def traffic_inputs(records: Iterable[DecisionRecord]) -> Inputs:
     return Inputs(texts=texts, classes=classes, confidences=confidences)
 
 
-def drift_report(behaviour: str, labels: Inputs, traffic: Inputs,
-                 embed: Callable[[list[str]], np.ndarray] | None = None) -> DriftReport:
+def drift_report(
+    behaviour: str, labels: Inputs, traffic: Inputs, embed: Callable[[list[str]], np.ndarray] | None = None
+) -> DriftReport:
     """Compare the two sides; `embed` (unit vectors per text) adds the far-from-every-label share."""
     label_traits, traffic_traits = [traits(t) for t in labels.texts], [traits(t) for t in traffic.texts]
-    report = DriftReport(behaviour=behaviour, label_rows=len(labels.texts), traffic_rows=len(traffic.texts),
-                         traits=_trait_rows(label_traits, traffic_traits), classes=_class_shares(labels, traffic),
-                         confidence=_confidence_shares(traffic.confidences))
+    report = DriftReport(
+        behaviour=behaviour,
+        label_rows=len(labels.texts),
+        traffic_rows=len(traffic.texts),
+        traits=_trait_rows(label_traits, traffic_traits),
+        classes=_class_shares(labels, traffic),
+        confidence=_confidence_shares(traffic.confidences),
+    )
     if embed is not None and labels.texts and traffic.texts:
         _add_far(report, labels.texts, traffic.texts, embed)
     return report
@@ -101,28 +107,37 @@ def _trait_rows(labels: list[Traits], traffic: list[Traits]) -> list[TraitRow]:
     def p90_chars(rows: list[Traits]) -> float:
         return float(np.percentile([row.chars for row in rows], 90)) if rows else 0.0
 
-    rows = [TraitRow(name="median characters", labels=median_chars(labels), traffic=median_chars(traffic)),
-            TraitRow(name="90th percentile characters", labels=p90_chars(labels), traffic=p90_chars(traffic))]
-    return rows + [TraitRow(name=f"share {name.replace('_', ' ')}", labels=share(labels, name),
-                            traffic=share(traffic, name)) for name in SHARE_TRAITS]
+    rows = [
+        TraitRow(name="median characters", labels=median_chars(labels), traffic=median_chars(traffic)),
+        TraitRow(name="90th percentile characters", labels=p90_chars(labels), traffic=p90_chars(traffic)),
+    ]
+    return rows + [
+        TraitRow(name=f"share {name.replace('_', ' ')}", labels=share(labels, name), traffic=share(traffic, name))
+        for name in SHARE_TRAITS
+    ]
 
 
 def _class_shares(labels: Inputs, traffic: Inputs) -> dict[str, tuple[float, float]]:
     label_counts, traffic_counts = Counter(labels.classes), Counter(traffic.classes)
     names = sorted(set(label_counts) | set(traffic_counts))
-    return {name: (label_counts[name] / max(len(labels.classes), 1), traffic_counts[name] / max(len(traffic.classes), 1))
-            for name in names}
+    return {
+        name: (label_counts[name] / max(len(labels.classes), 1), traffic_counts[name] / max(len(traffic.classes), 1))
+        for name in names
+    }
 
 
 def _confidence_shares(confidences: list[float]) -> dict[str, float]:
     counts, _ = np.histogram(confidences, bins=CONFIDENCE_BINS)
     total = max(len(confidences), 1)
-    return {f"{low:.1f}-{min(high, 1.0):.1f}": count / total
-            for low, high, count in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], counts)}
+    return {
+        f"{low:.1f}-{min(high, 1.0):.1f}": count / total
+        for low, high, count in zip(CONFIDENCE_BINS, CONFIDENCE_BINS[1:], counts)
+    }
 
 
-def _add_far(report: DriftReport, label_texts: list[str], traffic_texts: list[str],
-             embed: Callable[[list[str]], np.ndarray]) -> None:
+def _add_far(
+    report: DriftReport, label_texts: list[str], traffic_texts: list[str], embed: Callable[[list[str]], np.ndarray]
+) -> None:
     """The share of traffic inputs farther from every label than 95% of labels are from their nearest other label."""
     label_vectors = embed([meaning_text(text) for text in label_texts])
     traffic_vectors = embed([meaning_text(text) for text in traffic_texts])
@@ -137,8 +152,12 @@ def _add_far(report: DriftReport, label_texts: list[str], traffic_texts: list[st
 
 def markdown(report: DriftReport) -> str:
     """The report as a markdown table a person can read in a terminal or a pull request."""
-    lines = [f"## Drift: {report.behaviour} ({report.label_rows} label rows, {report.traffic_rows} traffic inputs)", "",
-             "| figure | labels | traffic |", "|---|---|---|"]
+    lines = [
+        f"## Drift: {report.behaviour} ({report.label_rows} label rows, {report.traffic_rows} traffic inputs)",
+        "",
+        "| figure | labels | traffic |",
+        "|---|---|---|",
+    ]
     for row in report.traits:
         fmt = "{:.0f}" if "characters" in row.name else "{:.1%}"
         lines.append(f"| {row.name} | {fmt.format(row.labels)} | {fmt.format(row.traffic)} |")
@@ -161,11 +180,21 @@ def plot(reports: list[DriftReport], path: Path) -> Path:
     figure, axes = plt.subplots(len(reports), 2, figsize=(12, 3 * len(reports)), squeeze=False)
     for (left, right), report in zip(axes, reports):
         shares = [row for row in report.traits if row.name.startswith("share")]
-        _bars(left, [row.name.removeprefix("share ") for row in shares], [row.labels for row in shares],
-              [row.traffic for row in shares], f"{report.behaviour}: traits")
+        _bars(
+            left,
+            [row.name.removeprefix("share ") for row in shares],
+            [row.labels for row in shares],
+            [row.traffic for row in shares],
+            f"{report.behaviour}: traits",
+        )
         names = list(report.classes)
-        _bars(right, names, [report.classes[n][0] for n in names], [report.classes[n][1] for n in names],
-              f"{report.behaviour}: classes (labels gold, traffic decided)")
+        _bars(
+            right,
+            names,
+            [report.classes[n][0] for n in names],
+            [report.classes[n][1] for n in names],
+            f"{report.behaviour}: classes (labels gold, traffic decided)",
+        )
     figure.tight_layout()
     figure.savefig(path, dpi=100)
     plt.close(figure)

@@ -90,8 +90,10 @@ def _keyed(records: list[DecisionRecord]) -> dict[str, DecisionRecord]:
 
 def expected_turn(records: list[DecisionRecord]) -> BaselineTurn:
     """What one turn decided, in the form a baseline keeps (no decision ids: they differ from run to run)."""
-    return BaselineTurn(decisions={key: outcome_of(r) for key, r in _keyed(records).items()},
-                        comments=[c.model_copy(update={"anchor_id": None}) for c in comments_of(records)])
+    return BaselineTurn(
+        decisions={key: outcome_of(r) for key, r in _keyed(records).items()},
+        comments=[c.model_copy(update={"anchor_id": None}) for c in comments_of(records)],
+    )
 
 
 class _Judged(BaseModel):
@@ -121,17 +123,21 @@ def _status(expected: Outcome | None, now: Outcome | None, judged: _Judged) -> S
     return "regressed" if judged.accepted and not judged.corrected else "changed"
 
 
-def _judged(record: DecisionRecord | None, corrections: dict[str, list[CorrectionRecord]],
-            verdicts: PersonVerdicts) -> _Judged:
+def _judged(
+    record: DecisionRecord | None, corrections: dict[str, list[CorrectionRecord]], verdicts: PersonVerdicts
+) -> _Judged:
     if record is None:
         return _Judged()
     mine = corrections.get(record.id, [])
     person = next((e for e in map(expected_by, mine) if e is not None), None)
-    return _Judged(recorded=outcome_of(record), person=person, corrected=bool(mine),
-                   accepted=record.id in verdicts.accepted)
+    return _Judged(
+        recorded=outcome_of(record), person=person, corrected=bool(mine), accepted=record.id in verdicts.accepted
+    )
 
 
-def compare(recording: Recording, replayed: list[DecisionRecord], baseline: Baseline | None = None) -> list[DecisionDiff]:
+def compare(
+    recording: Recording, replayed: list[DecisionRecord], baseline: Baseline | None = None
+) -> list[DecisionDiff]:
     """Align today's decisions with the expected ones turn by turn, and classify each."""
     corrections: dict[str, list[CorrectionRecord]] = defaultdict(list)
     for correction in recording.corrections:
@@ -154,30 +160,59 @@ def _message(records: list[DecisionRecord]) -> str | None:
     return first.get("message") or first.get("request")
 
 
-def _decision_diffs(index: int, message: str | None, then: list[DecisionRecord], now: list[DecisionRecord],
-                    expected: BaselineTurn, corrections: dict[str, list[CorrectionRecord]],
-                    verdicts: PersonVerdicts) -> list[DecisionDiff]:
+def _decision_diffs(
+    index: int,
+    message: str | None,
+    then: list[DecisionRecord],
+    now: list[DecisionRecord],
+    expected: BaselineTurn,
+    corrections: dict[str, list[CorrectionRecord]],
+    verdicts: PersonVerdicts,
+) -> list[DecisionDiff]:
     recorded, today = _keyed(then), {key: outcome_of(r) for key, r in _keyed(now).items()}
     diffs = []
     for key in [*expected.decisions, *(k for k in today if k not in expected.decisions)]:
         judged = _judged(recorded.get(key), corrections, verdicts)
         want, got = expected.decisions.get(key), today.get(key)
-        diffs.append(DecisionDiff(turn=index, message=message, behaviour=key.split("#")[0],
-                                  recorded=str(want) if want else None, now=str(got) if got else None,
-                                  person=str(judged.person) if judged.person else None,
-                                  status=_status(want, got, judged)))
+        diffs.append(
+            DecisionDiff(
+                turn=index,
+                message=message,
+                behaviour=key.split("#")[0],
+                recorded=str(want) if want else None,
+                now=str(got) if got else None,
+                person=str(judged.person) if judged.person else None,
+                status=_status(want, got, judged),
+            )
+        )
     return diffs
 
 
-def _comment_diffs(index: int, message: str | None, then: list[DecisionRecord], now: list[DecisionRecord],
-                   expected: BaselineTurn, verdicts: PersonVerdicts) -> list[DecisionDiff]:
+def _comment_diffs(
+    index: int,
+    message: str | None,
+    then: list[DecisionRecord],
+    now: list[DecisionRecord],
+    expected: BaselineTurn,
+    verdicts: PersonVerdicts,
+) -> list[DecisionDiff]:
     shown = comments_of(then)
-    person = PersonOnComments(applied=[c.span for c in shown if c.anchor_id in verdicts.applied_anchors],
-                              dismissed=[c.span for c in shown if c.anchor_id in verdicts.dismissed_anchors])
-    return [DecisionDiff(turn=index, message=message, behaviour="comment",
-                         recorded=str(d.then) if d.then else None, now=str(d.now) if d.now else None,
-                         person=_said(d, person), status=d.status)
-            for d in compare_comments(expected.comments, comments_of(now), person)]
+    person = PersonOnComments(
+        applied=[c.span for c in shown if c.anchor_id in verdicts.applied_anchors],
+        dismissed=[c.span for c in shown if c.anchor_id in verdicts.dismissed_anchors],
+    )
+    return [
+        DecisionDiff(
+            turn=index,
+            message=message,
+            behaviour="comment",
+            recorded=str(d.then) if d.then else None,
+            now=str(d.now) if d.now else None,
+            person=_said(d, person),
+            status=d.status,
+        )
+        for d in compare_comments(expected.comments, comments_of(now), person)
+    ]
 
 
 def _said(diff: CommentDiff, person: PersonOnComments) -> str | None:
@@ -188,18 +223,22 @@ def _said(diff: CommentDiff, person: PersonOnComments) -> str | None:
     return "dismissed" if near(span, person.dismissed) else None
 
 
-async def eval_replay(recording: Recording, settings: Settings, behaviours: Behaviours,
-                      client: ModelClient | None = None) -> EvalReplayReport:
+async def eval_replay(
+    recording: Recording, settings: Settings, behaviours: Behaviours, client: ModelClient | None = None
+) -> EvalReplayReport:
     """Re-run one recording's actions with `behaviours` (model text from the recording unless `client` is given)."""
     baseline = load_baseline(recording.path)
     run = await run_recording(recording, settings, behaviours=behaviours, mode="current", client=client)
     await run.session.client.close()
     run.session.log.close()
     replayed = [entry.record for entry in run.collector.entries if isinstance(entry, DecisionEntry)]
-    return EvalReplayReport(recording=str(recording.path), diffs=compare(recording, replayed, baseline),
-                            problems=[p.problem for p in run.performed if p.problem],
-                            baseline=baseline.history[-1].reason if baseline else None,
-                            decided_now=[expected_turn(turn) for turn in turns_of(replayed)])
+    return EvalReplayReport(
+        recording=str(recording.path),
+        diffs=compare(recording, replayed, baseline),
+        problems=[p.problem for p in run.performed if p.problem],
+        baseline=baseline.history[-1].reason if baseline else None,
+        decided_now=[expected_turn(turn) for turn in turns_of(replayed)],
+    )
 
 
 def to_markdown(reports: list[EvalReplayReport], *, show_all: bool = False) -> str:
@@ -213,10 +252,15 @@ def to_markdown(reports: list[EvalReplayReport], *, show_all: bool = False) -> s
         lines += [f"- problem: {problem}" for problem in report.problems]
         shown = [diff for diff in report.diffs if show_all or diff.status != "same"]
         if shown:
-            lines += ["| turn | behaviour | message | expected | now | person | status |",
-                      "|---|---|---|---|---|---|---|"]
-            lines += [f"| {d.turn + 1} | {d.behaviour} | {_cell(d.message)} | {_cell(d.recorded)} | {_cell(d.now)} "
-                      f"| {d.person or ''} | {d.status} |" for d in shown]
+            lines += [
+                "| turn | behaviour | message | expected | now | person | status |",
+                "|---|---|---|---|---|---|---|",
+            ]
+            lines += [
+                f"| {d.turn + 1} | {d.behaviour} | {_cell(d.message)} | {_cell(d.recorded)} | {_cell(d.now)} "
+                f"| {d.person or ''} | {d.status} |"
+                for d in shown
+            ]
         lines.append("")
     return "\n".join(lines)
 

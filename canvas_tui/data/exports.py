@@ -20,8 +20,19 @@ from canvas_tui.paths import behaviour_dir
 
 DEFAULT_HEADERS = {
     "trigger": ["prompt", "label", "context", "category", "note"],
-    "locate": ["doc", "request", "style", "unit", "start", "end", "selection_start", "selection_end", "split", "anchor",
-               "note"],
+    "locate": [
+        "doc",
+        "request",
+        "style",
+        "unit",
+        "start",
+        "end",
+        "selection_start",
+        "selection_end",
+        "split",
+        "anchor",
+        "note",
+    ],
     "policy": ["request", "target_text", "unit", "label", "category", "note"],
     "comment": ["request", "quote", "comment", "label", "note"],
 }
@@ -63,14 +74,18 @@ def _known_keys(behaviour: str, header: list[str]) -> set[bytes]:
 
 def redacted(row: LabelRow) -> LabelRow:
     """The row without document text."""
-    fields = {key: (f"[redacted: {len(str(value))} characters]" if key in DOCUMENT_FIELDS and value else value)
-              for key, value in row.fields.items()}
+    fields = {
+        key: (f"[redacted: {len(str(value))} characters]" if key in DOCUMENT_FIELDS and value else value)
+        for key, value in row.fields.items()
+    }
     if "doc" in fields:
         fields["doc"] = "redacted-" + str(fields["doc"]).removeprefix("real-use-")
     return row.model_copy(update={"fields": fields, "document": None})
 
 
-def label_rows(log: DataLog, behaviour: str, *, since: datetime | None = None, redact: bool = False) -> Iterator[LabelRow]:
+def label_rows(
+    log: DataLog, behaviour: str, *, since: datetime | None = None, redact: bool = False
+) -> Iterator[LabelRow]:
     """New rows for `behaviour` from the log's corrections, in time order, without duplicates."""
     header = label_header(behaviour)
     seen = _known_keys(behaviour, header)

@@ -16,13 +16,13 @@ from canvas_tui.log.records import DecisionRecord
 
 SYSTEM = {
     "trigger": "Decide whether the request should open a document canvas ('canvas') or be answered inline in the "
-               "chat ('inline'). Answer with one word.",
+    "chat ('inline'). Answer with one word.",
     "router": "A document is open. Decide what the request asks for: 'edit', 'comment', 'chat' or 'new_document'. "
-              "Answer with one word.",
+    "Answer with one word.",
     "locate": "Find the part of the document the edit request is about. Answer with JSON "
-              '{"start": ..., "end": ..., "unit": ...} (character offsets), or "none".',
+    '{"start": ..., "end": ..., "unit": ...} (character offsets), or "none".',
     "policy": "Decide whether the edit should rewrite the passage ('rewrite') or make a small in-place change "
-              "('targeted'). Answer with one word.",
+    "('targeted'). Answer with one word.",
     "anchor": 'Find where the quote is in the document. Answer with JSON {"start": ..., "end": ...}, or "none".',
 }
 FINETUNABLE = sorted(SYSTEM)
@@ -50,8 +50,9 @@ def _locate(record: DecisionRecord, person: Outcome | None, log: DataLog) -> tup
     if not record.input.get("document"):
         return None
     span = record.output.get("span")
-    answer = (_span_answer(person) if person else
-              _span_answer(Outcome(span=span, spanned=True), record.output.get("unit")))
+    answer = (
+        _span_answer(person) if person else _span_answer(Outcome(span=span, spanned=True), record.output.get("unit"))
+    )
     return _document(record.input["document"]) + f"Request: {record.input['request']}", answer
 
 
@@ -60,18 +61,25 @@ def _policy(record: DecisionRecord, person: Outcome | None, log: DataLog) -> tup
     if document is None:
         return None
     span = record.input["span"]
-    passage = document[span["start"]:span["end"]]
+    passage = document[span["start"] : span["end"]]
     return f"Passage:\n<passage>\n{passage}\n</passage>\n\nRequest: {record.input['request']}", record.output["label"]
 
 
 def _anchor(record: DecisionRecord, person: Outcome | None, log: DataLog) -> tuple[str, str] | None:
     span = record.output.get("span")
-    return (_document(record.input["document"]) + f"Quote: {record.input['quote']}",
-            _span_answer(Outcome(span=span, spanned=True)))
+    return (
+        _document(record.input["document"]) + f"Quote: {record.input['quote']}",
+        _span_answer(Outcome(span=span, spanned=True)),
+    )
 
 
 PAIRS: dict[str, Callable[[DecisionRecord, Outcome | None, DataLog], tuple[str, str] | None]] = {
-    "trigger": _trigger, "router": _router, "locate": _locate, "policy": _policy, "anchor": _anchor}
+    "trigger": _trigger,
+    "router": _router,
+    "locate": _locate,
+    "policy": _policy,
+    "anchor": _anchor,
+}
 
 
 def finetune_rows(log: DataLog, behaviour: str, *, since: datetime | None = None) -> Iterator[dict[str, list]]:
@@ -82,5 +90,10 @@ def finetune_rows(log: DataLog, behaviour: str, *, since: datetime | None = None
             continue
         pair = PAIRS[behaviour](record, person, log)
         if pair is not None:
-            yield {"messages": [{"role": "system", "content": SYSTEM[behaviour]},
-                                {"role": "user", "content": pair[0]}, {"role": "assistant", "content": pair[1]}]}
+            yield {
+                "messages": [
+                    {"role": "system", "content": SYSTEM[behaviour]},
+                    {"role": "user", "content": pair[0]},
+                    {"role": "assistant", "content": pair[1]},
+                ]
+            }

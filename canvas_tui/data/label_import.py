@@ -41,8 +41,14 @@ def _read(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def import_labels(labelled: Path, target: Path, classes: tuple[str, ...], *, known: list[Path],
-                  columns: tuple[str, ...] = LABEL_COLUMNS) -> ImportResult:
+def import_labels(
+    labelled: Path,
+    target: Path,
+    classes: tuple[str, ...],
+    *,
+    known: list[Path],
+    columns: tuple[str, ...] = LABEL_COLUMNS,
+) -> ImportResult:
     """Append `labelled`'s usable rows to `target` (created with `columns` if missing); `known` files are checked
     for duplicates too (the other split), so a row is never both trained on and tested on."""
     result = ImportResult(target=target)
@@ -60,7 +66,9 @@ def import_labels(labelled: Path, target: Path, classes: tuple[str, ...], *, kno
             result.skip("already labelled")
         else:
             seen.add(key)
-            new_rows.append({column: (row.get(column) or "") for column in columns} | {"label": label, "source": SOURCE})
+            new_rows.append(
+                {column: (row.get(column) or "") for column in columns} | {"label": label, "source": SOURCE}
+            )
     _append(target, columns, new_rows)
     result.added = len(new_rows)
     return result
@@ -81,7 +89,8 @@ def _append(target: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) 
         return
     existing = list(csv.DictReader(io.StringIO(text, newline="")))
     with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=(*header, *missing), extrasaction="ignore", restval="",
-                                lineterminator=ending)
+        writer = csv.DictWriter(
+            handle, fieldnames=(*header, *missing), extrasaction="ignore", restval="", lineterminator=ending
+        )
         writer.writeheader()
         writer.writerows([*existing, *rows])

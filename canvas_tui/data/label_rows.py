@@ -36,11 +36,24 @@ def document_name(text: str) -> str:
 
 
 def _trigger(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog) -> list[LabelRow]:
-    label, why = (("inline", "the person closed the canvas the trigger opened") if correction.kind == "canvas_closed"
-                  else ("canvas", "the person opened the canvas after an inline answer"))
+    label, why = (
+        ("inline", "the person closed the canvas the trigger opened")
+        if correction.kind == "canvas_closed"
+        else ("canvas", "the person opened the canvas after an inline answer")
+    )
     prompt = decision.input.get("message") or correction.detail.get("message") or ""
-    return [LabelRow(behaviour="trigger", fields={"prompt": prompt, "label": label, "context": "", "category": CATEGORY,
-                                                  "note": f"{correction.kind}: {why}"})]
+    return [
+        LabelRow(
+            behaviour="trigger",
+            fields={
+                "prompt": prompt,
+                "label": label,
+                "context": "",
+                "category": CATEGORY,
+                "note": f"{correction.kind}: {why}",
+            },
+        )
+    ]
 
 
 def _locate(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog) -> list[LabelRow]:
@@ -55,10 +68,25 @@ def _locate(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog
         holder = segment(document).smallest_containing(start, end)
         unit = holder.kind if holder is not None and (holder.start, holder.end) == (start, end) else ""
     anchor = document[start:end].split("\n", 1)[0][:40]
-    return [LabelRow(behaviour="locate", document=document, fields={
-        "doc": document_name(document), "request": request, "style": "", "unit": unit, "start": start, "end": end,
-        "selection_start": "", "selection_end": "", "split": "", "anchor": anchor,
-        "note": f"{correction.kind}: the person picked this part instead of [{_span_text(decision)}]"})]
+    return [
+        LabelRow(
+            behaviour="locate",
+            document=document,
+            fields={
+                "doc": document_name(document),
+                "request": request,
+                "style": "",
+                "unit": unit,
+                "start": start,
+                "end": end,
+                "selection_start": "",
+                "selection_end": "",
+                "split": "",
+                "anchor": anchor,
+                "note": f"{correction.kind}: the person picked this part instead of [{_span_text(decision)}]",
+            },
+        )
+    ]
 
 
 def _span_text(decision: DecisionRecord) -> str:
@@ -73,27 +101,60 @@ def _policy(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog
     if policy is None or document is None:
         return []
     span, label = policy.input["span"], policy.output.get("label")
-    return [LabelRow(behaviour="policy", fields={
-        "request": policy.input.get("request", ""), "target_text": document[span["start"]:span["end"]],
-        "unit": policy.input.get("unit") or "", "label": OTHER_POLICY.get(label, ""), "category": CATEGORY,
-        "note": f"{correction.kind}: the person {'undid' if correction.kind == 'edit_undone' else 'rewrote by hand'} "
-                f"a {label} edit; the other label is proposed, review it"})]
+    return [
+        LabelRow(
+            behaviour="policy",
+            fields={
+                "request": policy.input.get("request", ""),
+                "target_text": document[span["start"] : span["end"]],
+                "unit": policy.input.get("unit") or "",
+                "label": OTHER_POLICY.get(label, ""),
+                "category": CATEGORY,
+                "note": f"{correction.kind}: the person {'undid' if correction.kind == 'edit_undone' else 'rewrote by hand'} "
+                f"a {label} edit; the other label is proposed, review it",
+            },
+        )
+    ]
 
 
 def _comment(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog) -> list[LabelRow]:
-    request = next((record.input.get("request", "") for record in log.turn_decisions(decision.turn_id)
-                    if record.behaviour == "comment"), "")
-    return [LabelRow(behaviour="comment", fields={
-        "request": request, "quote": correction.detail.get("quote", ""), "comment": correction.detail.get("comment", ""),
-        "label": "dismissed", "note": "comment_dismissed: the person dismissed this comment"})]
+    request = next(
+        (
+            record.input.get("request", "")
+            for record in log.turn_decisions(decision.turn_id)
+            if record.behaviour == "comment"
+        ),
+        "",
+    )
+    return [
+        LabelRow(
+            behaviour="comment",
+            fields={
+                "request": request,
+                "quote": correction.detail.get("quote", ""),
+                "comment": correction.detail.get("comment", ""),
+                "label": "dismissed",
+                "note": "comment_dismissed: the person dismissed this comment",
+            },
+        )
+    ]
 
 
 BUILDERS: dict[str, Callable[[CorrectionRecord, DecisionRecord, DataLog], list[LabelRow]]] = {
-    "canvas_closed": _trigger, "canvas_opened": _trigger, "section_reselected": _locate, "locate_answered": _locate,
-    "edit_undone": _policy, "own_rewrite": _policy, "comment_dismissed": _comment,
+    "canvas_closed": _trigger,
+    "canvas_opened": _trigger,
+    "section_reselected": _locate,
+    "locate_answered": _locate,
+    "edit_undone": _policy,
+    "own_rewrite": _policy,
+    "comment_dismissed": _comment,
 }
-TEACHES = {"trigger": {"canvas_closed", "canvas_opened"}, "locate": {"section_reselected", "locate_answered"},
-           "policy": {"edit_undone", "own_rewrite"}, "comment": {"comment_dismissed"}}
+TEACHES = {
+    "trigger": {"canvas_closed", "canvas_opened"},
+    "locate": {"section_reselected", "locate_answered"},
+    "policy": {"edit_undone", "own_rewrite"},
+    "comment": {"comment_dismissed"},
+}
 """Which correction kinds make rows for each behaviour."""
 
 

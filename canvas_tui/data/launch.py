@@ -43,13 +43,23 @@ class LaunchSummary(BaseModel):
 class LaunchRunner:
     """Runs traffic rows through fresh sessions that share one log, one behaviour set and one client."""
 
-    def __init__(self, client: ModelClient, behaviours: Behaviours, log: DecisionLog, settings: Settings, *,
-                 source: str, run_id: str) -> None:
+    def __init__(
+        self,
+        client: ModelClient,
+        behaviours: Behaviours,
+        log: DecisionLog,
+        settings: Settings,
+        *,
+        source: str,
+        run_id: str,
+    ) -> None:
         self.client, self.behaviours, self.log, self.settings = client, behaviours, log, settings
         self.summary = LaunchSummary(source=source, run_id=run_id)
         self._classes: dict[str, Counter] = {}
 
-    async def run(self, rows: Iterable[TrafficRow | BadLine], advance: Callable[[], None] = lambda: None) -> LaunchSummary:
+    async def run(
+        self, rows: Iterable[TrafficRow | BadLine], advance: Callable[[], None] = lambda: None
+    ) -> LaunchSummary:
         """Decide every row in order; bad lines are kept in the summary, never fatal."""
         started = time.perf_counter()
         for row in rows:
@@ -63,8 +73,14 @@ class LaunchRunner:
         return self.summary
 
     async def _decide(self, row: TrafficRow) -> None:
-        session = Session(self.client, self.behaviours, self.log, self.settings,
-                          session_id=f"{self.summary.run_id}:{row.id}", source=self.summary.source)
+        session = Session(
+            self.client,
+            self.behaviours,
+            self.log,
+            self.settings,
+            session_id=f"{self.summary.run_id}:{row.id}",
+            source=self.summary.source,
+        )
         if row.document is not None:
             session.open_document(row.document, title=f"reply {row.id}")
         await session.turn(row.message)

@@ -55,8 +55,9 @@ def read_prompts(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-async def session_outputs(prompts: list[str], settings: Settings, client: ModelClient,
-                          behaviours: Behaviours) -> list[Output]:
+async def session_outputs(
+    prompts: list[str], settings: Settings, client: ModelClient, behaviours: Behaviours
+) -> list[Output]:
     """Run each prompt as the first turn of a fresh session (nothing logged); the new document or the reply."""
     quiet = settings.model_copy(update={"log_path": Path(":memory:")})
     outputs = []
@@ -79,15 +80,18 @@ def open_version(spec: str, base_url: str | None = None) -> Recording | ModelCli
         return load_recording(path)
     backend, _, detail = spec.partition(":")
     if backend not in BACKENDS:
-        raise ValueError(f"{spec!r} is neither a recording (.jsonl) nor a backend (local, openai[:MODEL], "
-                         "url[:MODEL], replay:FILE)")
+        raise ValueError(
+            f"{spec!r} is neither a recording (.jsonl) nor a backend (local, openai[:MODEL], url[:MODEL], replay:FILE)"
+        )
     flags = {"backend": backend, "base_url": base_url} | (
-        {"replay_file": Path(detail)} if backend == "replay" else {"model": detail or None})
+        {"replay_file": Path(detail)} if backend == "replay" else {"model": detail or None}
+    )
     return make_client(load_settings(**flags))
 
 
-async def outputs_of(version: Recording | ModelClient, prompts: list[str], settings: Settings,
-                     behaviours: Behaviours) -> list[Output]:
+async def outputs_of(
+    version: Recording | ModelClient, prompts: list[str], settings: Settings, behaviours: Behaviours
+) -> list[Output]:
     """A recording's outputs, or what a client produces for the prompts."""
     if isinstance(version, Recording):
         return recording_outputs(version)

@@ -23,8 +23,19 @@ REASONS = ("uncertain", "disagreement", "diverse")
 DIVERSE_POOL = 2000
 """The diverse third clusters at most this many of the remaining candidates (a seeded sample): embedding every
 input of a large launch costs minutes and adds little to the clusters."""
-EXPORT_COLUMNS = ("id", "prompt", "label", "context", "category", "note", "source", "document", "reason",
-                  "model_label", "model_confidence")
+EXPORT_COLUMNS = (
+    "id",
+    "prompt",
+    "label",
+    "context",
+    "category",
+    "note",
+    "source",
+    "document",
+    "reason",
+    "model_label",
+    "model_confidence",
+)
 """The trigger/router labels' columns (prompt, label, context, category, note, source), the reply open as the
 document (router), and why the row was chosen with what the model decided (for review, not for training)."""
 
@@ -52,14 +63,24 @@ def candidates(records: Iterable[DecisionRecord], exclude: set[str] = frozenset(
         row_id = record.session_id.split(":", 1)[-1]
         if row_id in exclude or row_id in seen:
             continue
-        seen[row_id] = Candidate(id=row_id, message=record.input.get("message") or "",
-                                 document=record.input.get("document"), label=str(record.output.get("label")),
-                                 confidence=record.confidence if record.confidence is not None else 1.0)
+        seen[row_id] = Candidate(
+            id=row_id,
+            message=record.input.get("message") or "",
+            document=record.input.get("document"),
+            label=str(record.output.get("label")),
+            confidence=record.confidence if record.confidence is not None else 1.0,
+        )
     return list(seen.values())
 
 
-def select(pool: list[Candidate], n: int, *, second_opinion: Callable[[list[Candidate]], list[str]],
-           embed: Callable[[list[str]], np.ndarray] | None, seed: int = 0) -> list[Selected]:
+def select(
+    pool: list[Candidate],
+    n: int,
+    *,
+    second_opinion: Callable[[list[Candidate]], list[str]],
+    embed: Callable[[list[str]], np.ndarray] | None,
+    seed: int = 0,
+) -> list[Selected]:
     """Up to `n` candidates: a third uncertain, a third disputed, the rest diverse (see the module docstring)."""
     chosen: dict[str, Selected] = {}
 
@@ -103,7 +124,19 @@ def write_csv(selected: list[Selected], path: Path, *, source: str) -> Path:
         writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
         writer.writeheader()
         for item in selected:
-            writer.writerow({"id": item.id, "prompt": item.message, "label": "", "context": "", "category": "",
-                             "note": "", "source": source, "document": item.document or "", "reason": item.reason,
-                             "model_label": item.label, "model_confidence": f"{item.confidence:.3f}"})
+            writer.writerow(
+                {
+                    "id": item.id,
+                    "prompt": item.message,
+                    "label": "",
+                    "context": "",
+                    "category": "",
+                    "note": "",
+                    "source": source,
+                    "document": item.document or "",
+                    "reason": item.reason,
+                    "model_label": item.label,
+                    "model_confidence": f"{item.confidence:.3f}",
+                }
+            )
     return path

@@ -18,8 +18,12 @@ from canvas_tui.log.datalog import DataLog
 from canvas_tui.log.records import DecisionRecord
 from canvas_tui.paths import behaviours_dir
 
-TRAINING_LABELS = {"trigger": ("trigger/labels.csv", "label"), "router": ("router/labels.csv", "label"),
-                   "locate": ("locate/labels.csv", "unit"), "policy": ("policy/labels.csv", "label")}
+TRAINING_LABELS = {
+    "trigger": ("trigger/labels.csv", "label"),
+    "router": ("router/labels.csv", "label"),
+    "locate": ("locate/labels.csv", "unit"),
+    "policy": ("policy/labels.csv", "label"),
+}
 """Where each behaviour's training labels are, and which column holds the class."""
 REQUEST_COLUMNS = ("prompt", "request")
 TOP_KINDS = 10
@@ -105,18 +109,33 @@ def real_use_stats(log: DataLog, *, since: datetime | None = None) -> RealUseSta
     for behaviour in sorted(set(classes) | set(TRAINING_LABELS)):
         training, training_kinds = _training(behaviour)
         trained_kinds.update(training_kinds)
-        behaviours.append(_behaviour_stats(behaviour, classes[behaviour], fallbacks[behaviour], corrections[behaviour],
-                                           training, total))
+        behaviours.append(
+            _behaviour_stats(
+                behaviour, classes[behaviour], fallbacks[behaviour], corrections[behaviour], training, total
+            )
+        )
     missing_kinds = [kind for kind, _ in kinds.most_common() if kind not in trained_kinds]
-    return RealUseStats(decisions=total, corrections=total_corrections, behaviours=behaviours,
-                        request_kinds=kinds.most_common(TOP_KINDS), request_kinds_missing_in_training=missing_kinds)
+    return RealUseStats(
+        decisions=total,
+        corrections=total_corrections,
+        behaviours=behaviours,
+        request_kinds=kinds.most_common(TOP_KINDS),
+        request_kinds_missing_in_training=missing_kinds,
+    )
 
 
-def _behaviour_stats(behaviour: str, classes: Counter, fallbacks: int, corrections: Counter, training: Counter,
-                     total: int) -> BehaviourStats:
+def _behaviour_stats(
+    behaviour: str, classes: Counter, fallbacks: int, corrections: Counter, training: Counter, total: int
+) -> BehaviourStats:
     count = sum(classes.values())
-    return BehaviourStats(behaviour=behaviour, decisions=count, share=count / total if total else 0.0,
-                          fallback_rate=fallbacks / count if count else 0.0, classes=dict(classes.most_common()),
-                          corrections=dict(corrections), correction_rate=sum(corrections.values()) / count if count else 0.0,
-                          training_classes=dict(training.most_common()),
-                          missing_in_training=[c for c in classes if training and c not in training])
+    return BehaviourStats(
+        behaviour=behaviour,
+        decisions=count,
+        share=count / total if total else 0.0,
+        fallback_rate=fallbacks / count if count else 0.0,
+        classes=dict(classes.most_common()),
+        corrections=dict(corrections),
+        correction_rate=sum(corrections.values()) / count if count else 0.0,
+        training_classes=dict(training.most_common()),
+        missing_in_training=[c for c in classes if training and c not in training],
+    )

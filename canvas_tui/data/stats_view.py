@@ -19,12 +19,30 @@ def _shares(counts: dict[str, int], limit: int = TOP_CLASSES) -> str:
 
 def tables(stats: RealUseStats) -> list[Table]:
     """The behaviour table and the request-kind table (all cells plain text, never markup)."""
-    behaviours = Table("behaviour", "decisions", "share", "fallback", "corrected", "real use", "labels.csv",
-                       "missing in labels", title=f"{stats.decisions} decisions, {stats.corrections} corrections")
+    behaviours = Table(
+        "behaviour",
+        "decisions",
+        "share",
+        "fallback",
+        "corrected",
+        "real use",
+        "labels.csv",
+        "missing in labels",
+        title=f"{stats.decisions} decisions, {stats.corrections} corrections",
+    )
     for b in stats.behaviours:
         corrected = f"{b.correction_rate:.1%} " + " ".join(f"{k}={v}" for k, v in b.corrections.items())
-        _row(behaviours, b.behaviour, str(b.decisions), f"{b.share:.0%}", f"{b.fallback_rate:.0%}", corrected.strip(),
-                           _shares(b.classes), _shares(b.training_classes), ", ".join(b.missing_in_training))
+        _row(
+            behaviours,
+            b.behaviour,
+            str(b.decisions),
+            f"{b.share:.0%}",
+            f"{b.fallback_rate:.0%}",
+            corrected.strip(),
+            _shares(b.classes),
+            _shares(b.training_classes),
+            ", ".join(b.missing_in_training),
+        )
     kinds = Table("request kind (first word)", "count", "in labels", title="most frequent requests")
     for kind, count in stats.request_kinds:
         _row(kinds, kind, str(count), "no" if kind in stats.request_kinds_missing_in_training else "yes")
@@ -49,8 +67,9 @@ def plot(stats: RealUseStats, path: Path) -> Path:
         positions = range(len(names))
         for offset, (label, counts) in enumerate([("real use", b.classes), ("labels.csv", b.training_classes)]):
             total = sum(counts.values()) or 1
-            axis.bar([p + offset * 0.4 for p in positions], [counts.get(n, 0) / total for n in names], width=0.4,
-                     label=label)
+            axis.bar(
+                [p + offset * 0.4 for p in positions], [counts.get(n, 0) / total for n in names], width=0.4, label=label
+            )
         axis.set_xticks([p + 0.2 for p in positions], names, fontsize=8)
         axis.set_ylabel("share")
         axis.set_title(f"{b.behaviour} ({b.decisions} decisions, {b.correction_rate:.0%} corrected)", fontsize=9)

@@ -24,11 +24,11 @@ class Change(BaseModel):
 
     def apply(self, text: str) -> str:
         """The text after the change; refuses a text the change was not made on."""
-        if text[self.start:self.end] != self.old:
+        if text[self.start : self.end] != self.old:
             raise ValueError(f"change at {self.start} does not match the text it is applied to")
-        return text[:self.start] + self.new + text[self.end:]
+        return text[: self.start] + self.new + text[self.end :]
 
-    def inverted(self) -> "Change":
+    def inverted(self) -> Change:
         """The change that undoes this one."""
         return Change(start=self.start, old=self.new, new=self.old)
 
@@ -40,8 +40,8 @@ def minimal_change(before: str, after: str) -> Change:
     """The smallest single region whose replacement turns `before` into `after` (common prefix and suffix kept)."""
     limit = min(len(before), len(after))
     prefix = _longest(lambda k: before[:k] == after[:k], limit)
-    suffix = _longest(lambda k: before[len(before) - k:] == after[len(after) - k:], limit - prefix)
-    return Change(start=prefix, old=before[prefix:len(before) - suffix], new=after[prefix:len(after) - suffix])
+    suffix = _longest(lambda k: before[len(before) - k :] == after[len(after) - k :], limit - prefix)
+    return Change(start=prefix, old=before[prefix : len(before) - suffix], new=after[prefix : len(after) - suffix])
 
 
 def _longest(holds, limit: int) -> int:

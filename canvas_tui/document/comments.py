@@ -56,7 +56,7 @@ def follow_change(comment: Comment, change: Change, new_text: str, refind: Refin
 def _back_in(quote: str, change: Change, new_text: str) -> bool:
     """True when `quote` now occurs in the text around the change's new region."""
     low = max(0, change.start - len(quote))
-    return quote in new_text[low:change.start + len(change.new) + len(quote)]
+    return quote in new_text[low : change.start + len(change.new) + len(quote)]
 
 
 def _refound(comment: Comment, text: str, refind: Refinder | None) -> Comment:

@@ -33,8 +33,11 @@ def change_diff(before: str, change: Change, *, label: str = "document") -> str:
     first_line = before.count("\n", 0, low)
     old_lines = before[low:high].splitlines(keepends=True)
     new_lines = after[low:after_high].splitlines(keepends=True)
-    lines = list(difflib.unified_diff(old_lines, new_lines, f"{label} (before)", f"{label} (after)", n=CONTEXT_LINES,
-                                      lineterm="\n"))
+    lines = list(
+        difflib.unified_diff(
+            old_lines, new_lines, f"{label} (before)", f"{label} (after)", n=CONTEXT_LINES, lineterm="\n"
+        )
+    )
     return "".join(_shift_hunk(line, first_line) for line in lines)
 
 

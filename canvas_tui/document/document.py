@@ -13,8 +13,15 @@ from canvas_tui.document.versions import Author, Version
 class Document:
     """Text that changes only through versions, so every change has an author, a diff, and an undo."""
 
-    def __init__(self, text: str, *, title: str = "untitled", path: Path | None = None, author: Author = "user",
-                 refind: Refinder | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        title: str = "untitled",
+        path: Path | None = None,
+        author: Author = "user",
+        refind: Refinder | None = None,
+    ) -> None:
         self.title = title
         self.path = path
         self.refind = refind
@@ -81,7 +88,7 @@ class Document:
         target, here = self._lineage(number), self._lineage(self.current)
         on_here = set(here)
         common = next(version for version in target if version in on_here)
-        up, down = here[:here.index(common)], target[:target.index(common)]
+        up, down = here[: here.index(common)], target[: target.index(common)]
         if len(up) + len(down) < len(target) - 1:
             text = self.text
             for version in up:

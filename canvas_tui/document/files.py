@@ -36,8 +36,10 @@ def load_text(path: Path) -> LoadedFile:
             raise FileProblem(f"{path} is not a regular file (a pipe or a device); canvas-tui opens text files.")
         size = status.st_size
         if size > MAX_FILE_BYTES:
-            raise FileProblem(f"{path} is {size / 1e6:.0f} MB; canvas-tui opens text files up to "
-                              f"{MAX_FILE_BYTES // (1024 * 1024)} MB.")
+            raise FileProblem(
+                f"{path} is {size / 1e6:.0f} MB; canvas-tui opens text files up to "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise FileProblem(f"Cannot read {path}: {exc.strerror or exc}.") from exc

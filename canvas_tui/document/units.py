@@ -29,7 +29,9 @@ _INNER_END = re.compile(rf"""[.!?…][.!?…"'”’)\]*_]*(?:{_REFERENCE})*\s+\
 _REFERENCES_ONLY = re.compile(rf"(?:{_REFERENCE})+")
 _PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
 _PLAIN_TITLE = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!;"“”]{0,200}[^\s.!:;,"“”*_]$""")
-_DATE_LINE = re.compile(r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)")
+_DATE_LINE = re.compile(
+    r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)"
+)
 _NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)]?\s+(?=[A-Z])")
 _PLAIN_HEADING_WORDS = 10
 _PROSE_WORDS = 6
@@ -51,7 +53,7 @@ class Unit:
 
     def text(self, document: str) -> str:
         """The unit's text in `document`."""
-        return document[self.start:self.end]
+        return document[self.start : self.end]
 
     def contains(self, start: int, end: int) -> bool:
         """True when `[start, end)` lies inside this unit."""
@@ -191,9 +193,12 @@ def _is_plain_heading(texts: list[str], number: int, skip_until: int, first: boo
     A numbered line ("2. Methods", "II. History") is a heading unless a list follows it (a loose list).
     Datelines ("Published 14 March") are not headings."""
     line = texts[number].strip()
-    alone = (number == skip_until or not texts[number - 1].strip()) and number + 1 < len(texts) \
+    alone = (
+        (number == skip_until or not texts[number - 1].strip())
+        and number + 1 < len(texts)
         and not texts[number + 1].strip()
-    following = next((t for t in texts[number + 1:] if t.strip()), None)
+    )
+    following = next((t for t in texts[number + 1 :] if t.strip()), None)
     if not alone or following is None:
         return False
     bare = _NUMBER_PREFIX.sub("", line, count=1)
@@ -273,7 +278,7 @@ def _sections(text: str, lines: list[_Line], blocks: _Blocks) -> list[Unit]:
     sections = []
     headings = blocks.headings
     for position, (first, _last, level, title) in enumerate(headings):
-        following = [h[0] for h in headings[position + 1:] if h[2] <= level]
+        following = [h[0] for h in headings[position + 1 :] if h[2] <= level]
         end = lines[following[0]].start if following else len(text)
         span = _span(text, lines[first].start, end)
         if span:
@@ -307,7 +312,7 @@ def _segmenter() -> pysbd.Segmenter:
 
 def _pieces(text: str, paragraph: Unit) -> list[tuple[int, int]]:
     """Spans to split into sentences: the paragraph, or each item of a list."""
-    body = text[paragraph.start:paragraph.end]
+    body = text[paragraph.start : paragraph.end]
     if paragraph.code:
         return [(paragraph.start, paragraph.end)]
     starts = [m.start() for m in _item_starts(body)]
@@ -377,10 +382,10 @@ def _items(text: str, paragraphs: list[Unit]) -> list[Unit]:
     items = []
     for paragraph in paragraphs:
         pieces = _pieces(text, paragraph)
-        if len(pieces) > 1 or _LIST_MARKER.match(text[paragraph.start:paragraph.end]):
+        if len(pieces) > 1 or _LIST_MARKER.match(text[paragraph.start : paragraph.end]):
             for start, end in pieces:
                 span = _span(text, start, end)
-                if span and _LIST_MARKER.match(text[span[0]:span[1]]):
+                if span and _LIST_MARKER.match(text[span[0] : span[1]]):
                     items.append(Unit("sentence", span[0], span[1], len(items)))
     return items
 
@@ -389,7 +394,7 @@ def _items(text: str, paragraphs: list[Unit]) -> list[Unit]:
 def segment(text: str) -> Segmentation:
     """Split `text` into sections, paragraphs and sentences with exact offsets (cached per text)."""
     lines = _lines(text)
-    texts = [text[line.start:line.end] for line in lines]
+    texts = [text[line.start : line.end] for line in lines]
     blocks = _blocks(texts, _front_matter_end(texts))
     paragraphs = _paragraphs(text, lines, texts, blocks)
     whole = _span(text, 0, len(text))

@@ -11,8 +11,18 @@ from pydantic import BaseModel, Field, ValidationError
 from canvas_tui.paths import behaviour_dir
 
 Operation = Literal["delete", "move", "insert", "replace", "rewrite"]
-CheckKind = Literal["changed", "unchanged_outside", "present", "absent", "order", "length_ratio", "count",
-                    "structure_kept", "code_parses", "no_repeats"]
+CheckKind = Literal[
+    "changed",
+    "unchanged_outside",
+    "present",
+    "absent",
+    "order",
+    "length_ratio",
+    "count",
+    "structure_kept",
+    "code_parses",
+    "no_repeats",
+]
 CountUnit = Literal["paragraphs", "sentences", "bullets", "headings"]
 
 
@@ -84,6 +94,7 @@ def load_cases(path: Path | None = None) -> list[EditCase]:
 
 def dump_cases(cases: list[EditCase], path: Path) -> None:
     """Write cases as JSON lines (unset parameters left out, so the file reads like the spec)."""
-    rows: list[dict[str, Any]] = [case.model_dump(exclude_none=True, exclude_defaults=True) | {"id": case.id}
-                                  for case in cases]
+    rows: list[dict[str, Any]] = [
+        case.model_dump(exclude_none=True, exclude_defaults=True) | {"id": case.id} for case in cases
+    ]
     path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")

@@ -39,7 +39,7 @@ def _changed(_check: Check, edit: Edit) -> tuple[bool, str]:
 
 
 def _unchanged_outside(_check: Check, edit: Edit) -> tuple[bool, str]:
-    prefix, suffix = edit.before[:edit.start], edit.before[edit.end:]
+    prefix, suffix = edit.before[: edit.start], edit.before[edit.end :]
     if not edit.after.startswith(prefix):
         at = next(i for i, (a, b) in enumerate(zip(prefix + "\0", edit.after + "\1")) if a != b)
         return False, f"text before the target changed at offset {at}"
@@ -77,8 +77,11 @@ def _count(check: Check, edit: Edit) -> tuple[bool, str]:
 
 
 def _structure_kept(_check: Check, edit: Edit) -> tuple[bool, str]:
-    for name, measure in (("headings", structure.headings), ("code fences", lambda t: len(structure.fences(t))),
-                          ("table rows", structure.table_rows)):
+    for name, measure in (
+        ("headings", structure.headings),
+        ("code fences", lambda t: len(structure.fences(t))),
+        ("table rows", structure.table_rows),
+    ):
         if measure(edit.before) != measure(edit.after):
             return False, f"{name} changed"
     return True, ""
@@ -110,9 +113,16 @@ def _no_repeats(_check: Check, edit: Edit) -> tuple[bool, str]:
 
 
 CHECKS: dict[str, Callable[[Check, Edit], tuple[bool, str]]] = {
-    "changed": _changed, "unchanged_outside": _unchanged_outside, "present": _present, "absent": _absent,
-    "order": _order, "length_ratio": _length_ratio, "count": _count, "structure_kept": _structure_kept,
-    "code_parses": _code_parses, "no_repeats": _no_repeats,
+    "changed": _changed,
+    "unchanged_outside": _unchanged_outside,
+    "present": _present,
+    "absent": _absent,
+    "order": _order,
+    "length_ratio": _length_ratio,
+    "count": _count,
+    "structure_kept": _structure_kept,
+    "code_parses": _code_parses,
+    "no_repeats": _no_repeats,
 }
 
 

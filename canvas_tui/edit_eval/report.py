@@ -48,32 +48,50 @@ def summarise(backend: str, outcomes: list[CaseOutcome]) -> BackendSummary:
         for check in outcome.checks:
             per_check[check.kind].add(check.passed)
     outside = sum(1 for o in outcomes for c in o.checks if c.kind == "unchanged_outside" and not c.passed)
-    return BackendSummary(backend=backend, cases=cases, changed=sum(o.changed for o in outcomes),
-                          outside_changed=outside, per_operation=dict(sorted(per_operation.items())),
-                          per_check=dict(sorted(per_check.items())), kinds=dict(sorted(kinds.items())),
-                          seconds=sum(o.seconds for o in outcomes))
+    return BackendSummary(
+        backend=backend,
+        cases=cases,
+        changed=sum(o.changed for o in outcomes),
+        outside_changed=outside,
+        per_operation=dict(sorted(per_operation.items())),
+        per_check=dict(sorted(per_check.items())),
+        kinds=dict(sorted(kinds.items())),
+        seconds=sum(o.seconds for o in outcomes),
+    )
 
 
 def _table(title: str, summaries: list[BackendSummary], rows: list[str], cell) -> list[str]:
-    lines = [f"| {title} | " + " | ".join(s.backend for s in summaries) + " |",
-             "|---|" + "---|" * len(summaries)]
+    lines = [f"| {title} | " + " | ".join(s.backend for s in summaries) + " |", "|---|" + "---|" * len(summaries)]
     return lines + [f"| {row} | " + " | ".join(cell(s, row) for s in summaries) + " |" for row in rows]
 
 
-def to_markdown(summaries: list[BackendSummary], outcomes: dict[str, list[CaseOutcome]], *,
-                failures: int = 30) -> str:
+def to_markdown(summaries: list[BackendSummary], outcomes: dict[str, list[CaseOutcome]], *, failures: int = 30) -> str:
     """The side-by-side tables, then the first failing cases of each backend with the checks they failed."""
     operations = sorted({op for s in summaries for op in s.per_operation})
     checks = sorted({kind for s in summaries for kind in s.per_check})
     lines = ["# Edit outcomes", ""]
-    lines += _table("", summaries, ["all cases", "document changed", "changed outside the target", "seconds"],
-                    lambda s, row: {"all cases": str(s.cases), "document changed": str(s.changed),
-                                    "changed outside the target": str(s.outside_changed),
-                                    "seconds": f"{s.seconds:.0f}"}[row])
+    lines += _table(
+        "",
+        summaries,
+        ["all cases", "document changed", "changed outside the target", "seconds"],
+        lambda s, row: {
+            "all cases": str(s.cases),
+            "document changed": str(s.changed),
+            "changed outside the target": str(s.outside_changed),
+            "seconds": f"{s.seconds:.0f}",
+        }[row],
+    )
     lines += ["", *_table("operation", summaries, operations, lambda s, row: str(s.per_operation.get(row, Rate())))]
     lines += ["", *_table("check", summaries, checks, lambda s, row: str(s.per_check.get(row, Rate())))]
-    lines += ["", *_table("turn kind", summaries, sorted({k for s in summaries for k in s.kinds}),
-                          lambda s, row: str(s.kinds.get(row, 0)))]
+    lines += [
+        "",
+        *_table(
+            "turn kind",
+            summaries,
+            sorted({k for s in summaries for k in s.kinds}),
+            lambda s, row: str(s.kinds.get(row, 0)),
+        ),
+    ]
     for backend, results in outcomes.items():
         failed = [o for o in results if not o.passed]
         lines += ["", f"## Failing cases on {backend} ({len(failed)})", ""]

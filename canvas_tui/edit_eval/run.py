@@ -41,8 +41,9 @@ def _selection(case: EditCase, text: str) -> Span | None:
     return Span(start=start, end=start + len(case.selection)) if start >= 0 else None
 
 
-async def run_case(case: EditCase, text: str, client: ModelClient, behaviours: Behaviours,
-                   settings: Settings) -> CaseOutcome:
+async def run_case(
+    case: EditCase, text: str, client: ModelClient, behaviours: Behaviours, settings: Settings
+) -> CaseOutcome:
     """One turn of `case.request` on `text` in a new session (its log in memory); the checks on the result."""
     session = Session(client, behaviours, DecisionLog(":memory:"), settings, document=Document(text))
     started = time.perf_counter()
@@ -54,15 +55,28 @@ async def run_case(case: EditCase, text: str, client: ModelClient, behaviours: B
     after = session.document.text
     checks = run_checks(case, text, after)
     decided = session.last_turn.decisions.get("policy")
-    return CaseOutcome(id=case.id, operation=case.operation, passed=all(c.passed for c in checks),
-                       changed=after != text, kind=result.kind, status=result.status_line,
-                       decided=decided.output.get("operation", decided.output.get("label")) if decided else None,
-                       notices=[notice.message for notice in result.notices], checks=checks,
-                       seconds=time.perf_counter() - started)
+    return CaseOutcome(
+        id=case.id,
+        operation=case.operation,
+        passed=all(c.passed for c in checks),
+        changed=after != text,
+        kind=result.kind,
+        status=result.status_line,
+        decided=decided.output.get("operation", decided.output.get("label")) if decided else None,
+        notices=[notice.message for notice in result.notices],
+        checks=checks,
+        seconds=time.perf_counter() - started,
+    )
 
 
-async def run_cases(cases: list[EditCase], documents: Path, client: ModelClient, behaviours: Behaviours,
-                    settings: Settings, progress: Callable[[CaseOutcome], None] | None = None) -> list[CaseOutcome]:
+async def run_cases(
+    cases: list[EditCase],
+    documents: Path,
+    client: ModelClient,
+    behaviours: Behaviours,
+    settings: Settings,
+    progress: Callable[[CaseOutcome], None] | None = None,
+) -> list[CaseOutcome]:
     """Every case in order on one backend."""
     outcomes = []
     for case in cases:

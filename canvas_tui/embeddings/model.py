@@ -68,7 +68,7 @@ class Embedder:
         order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
         vectors = np.zeros((len(texts), DIMENSIONS), np.float32)
         for begin in range(0, len(order), BATCH):
-            chosen = order[begin:begin + BATCH]
+            chosen = order[begin : begin + BATCH]
             length = max(sum(encodings[n].attention_mask) for n in chosen)
             ids = np.array([encodings[n].ids[:length] for n in chosen], dtype=np.int64)
             mask = np.array([encodings[n].attention_mask[:length] for n in chosen], dtype=np.int64)

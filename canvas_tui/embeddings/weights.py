@@ -64,11 +64,15 @@ def _layer(tensors: dict[str, np.ndarray], number: int) -> Layer:
     qkv = np.concatenate([get(f"attention.self.{p}.weight") for p in parts]).T
     qkv_bias = np.concatenate([get(f"attention.self.{p}.bias") for p in parts])
     return Layer(
-        qkv=np.ascontiguousarray(qkv), qkv_bias=qkv_bias,
-        out=np.ascontiguousarray(get("attention.output.dense.weight").T), out_bias=get("attention.output.dense.bias"),
+        qkv=np.ascontiguousarray(qkv),
+        qkv_bias=qkv_bias,
+        out=np.ascontiguousarray(get("attention.output.dense.weight").T),
+        out_bias=get("attention.output.dense.bias"),
         attention_norm=(get("attention.output.LayerNorm.weight"), get("attention.output.LayerNorm.bias")),
-        up=np.ascontiguousarray(get("intermediate.dense.weight").T), up_bias=get("intermediate.dense.bias"),
-        down=np.ascontiguousarray(get("output.dense.weight").T), down_bias=get("output.dense.bias"),
+        up=np.ascontiguousarray(get("intermediate.dense.weight").T),
+        up_bias=get("intermediate.dense.bias"),
+        down=np.ascontiguousarray(get("output.dense.weight").T),
+        down_bias=get("output.dense.bias"),
         output_norm=(get("output.LayerNorm.weight"), get("output.LayerNorm.bias")),
     )
 

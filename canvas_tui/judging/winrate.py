@@ -46,8 +46,10 @@ class WinRate(BaseModel):
         """One line: 'A beats B in 62% of decisive judgements (95% CI 45%–77%; 8–5, 2 ties)'."""
         if self.rate is None:
             return f"{self.a_name} vs {self.b_name}: no decisive judgements ({self.ties} ties)"
-        return (f"{self.a_name} beats {self.b_name} in {self.rate:.0%} of decisive judgements "
-                f"(95% CI {self.low:.0%}–{self.high:.0%}; {self.a_wins}–{self.b_wins}, {self.ties} ties)")
+        return (
+            f"{self.a_name} beats {self.b_name} in {self.rate:.0%} of decisive judgements "
+            f"(95% CI {self.low:.0%}–{self.high:.0%}; {self.a_wins}–{self.b_wins}, {self.ties} ties)"
+        )
 
 
 def win_rate(judgements: Iterable[Judgement], a_name: str = "A", b_name: str = "B") -> WinRate:
@@ -56,5 +58,13 @@ def win_rate(judgements: Iterable[Judgement], a_name: str = "A", b_name: str = "
     a_wins, b_wins, ties = verdicts.count("A"), verdicts.count("B"), verdicts.count("tie")
     decisive = a_wins + b_wins
     low, high = wilson(a_wins, decisive)
-    return WinRate(a_name=a_name, b_name=b_name, a_wins=a_wins, b_wins=b_wins, ties=ties,
-                   rate=a_wins / decisive if decisive else None, low=low, high=high)
+    return WinRate(
+        a_name=a_name,
+        b_name=b_name,
+        a_wins=a_wins,
+        b_wins=b_wins,
+        ties=ties,
+        rate=a_wins / decisive if decisive else None,
+        low=low,
+        high=high,
+    )

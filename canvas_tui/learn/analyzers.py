@@ -24,7 +24,7 @@ def word_ngrams(tokens: list[str], ngram_range: tuple[int, int]) -> list[str]:
         return tokens
     grams = list(tokens) if min_n == 1 else []
     for n in range(max(min_n, 2), min(max_n, len(tokens)) + 1):
-        grams += [" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+        grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
     return grams
 
 
@@ -35,7 +35,7 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     for word in _WHITE_SPACES.sub(" ", text).split():
         padded = f" {word} "
         for n in range(min_n, max_n + 1):
-            grams += [padded[offset:offset + n] for offset in range(max(1, len(padded) - n + 1))]
+            grams += [padded[offset : offset + n] for offset in range(max(1, len(padded) - n + 1))]
             if len(padded) <= n:
                 break
     return grams

@@ -36,7 +36,7 @@ class TextBlock(BaseModel):
     coef: list[list[float]] = Field(description="one row per output, one column per term")
 
     @model_validator(mode="after")
-    def _aligned(self) -> "TextBlock":
+    def _aligned(self) -> TextBlock:
         if len(self.idf) != len(self.terms) or any(len(row) != len(self.terms) for row in self.coef):
             raise ValueError(f"text block {self.name!r}: terms, idf and coefficients differ in length")
         return self
@@ -51,7 +51,7 @@ class DenseBlock(BaseModel):
     weights: list[list[float]]
 
     @model_validator(mode="after")
-    def _aligned(self) -> "DenseBlock":
+    def _aligned(self) -> DenseBlock:
         width = len(self.names)
         if len(self.mean) != width or len(self.scale) != width or any(len(row) != width for row in self.weights):
             raise ValueError("dense block: names, mean, scale and weights differ in length")
@@ -88,7 +88,7 @@ class LinearArtifact(BaseModel):
     training: Training = Field(default_factory=Training)
 
     @model_validator(mode="after")
-    def _outputs(self) -> "LinearArtifact":
+    def _outputs(self) -> LinearArtifact:
         outputs = 1 if self.link == "sigmoid" else len(self.classes)
         if self.link == "sigmoid" and len(self.classes) != 2:
             raise ValueError("a sigmoid link needs exactly two classes")

@@ -28,8 +28,10 @@ class _TextScorer:
 
     def __init__(self, block: TextBlock, features: Features) -> None:
         if block.view is not None and block.view not in features.views:
-            raise ValueError(f"the model's {block.name!r} block reads the view {block.view!r}, "
-                             f"which the behaviour does not provide (it has {sorted(features.views)})")
+            raise ValueError(
+                f"the model's {block.name!r} block reads the view {block.view!r}, "
+                f"which the behaviour does not provide (it has {sorted(features.views)})"
+            )
         self.analyze = build_analyzer(block, features.views.get(block.view) if block.view else None)
         self.sublinear, self.normalise = block.sublinear_tf, block.norm == "l2"
         coef = np.asarray(block.coef, dtype=np.float64).T.copy()
@@ -55,8 +57,10 @@ class LinearScorer:
     def __init__(self, artifact: LinearArtifact, features: Features) -> None:
         expected = tuple(artifact.dense.names) if artifact.dense else ()
         if expected != tuple(features.dense_names):
-            raise ValueError(f"the {artifact.task} model was trained on dense features {list(expected)}, "
-                             f"but the behaviour provides {list(features.dense_names)}: retrain or fix the features")
+            raise ValueError(
+                f"the {artifact.task} model was trained on dense features {list(expected)}, "
+                f"but the behaviour provides {list(features.dense_names)}: retrain or fix the features"
+            )
         self.artifact, self.features = artifact, features
         self.classes = list(artifact.classes)
         self.intercepts = np.asarray(artifact.intercepts, dtype=np.float64)

@@ -35,7 +35,7 @@ class DenseColumns(BaseEstimator, TransformerMixin):
         self.function = function
         self.sparse_output = sparse_output
 
-    def fit(self, items, labels=None) -> "DenseColumns":
+    def fit(self, items, labels=None) -> DenseColumns:
         """Stateless: nothing to learn."""
         return self
 
@@ -50,34 +50,71 @@ def build_pipeline(spec: LinearSpec, features: Features, **classifier: Any) -> P
 
     `classifier` overrides the spec's classifier settings (a cross-validated C, a seed)."""
     blocks: list[tuple[str, Any]] = [
-        (text.name, TfidfVectorizer(preprocessor=features.views[text.view] if text.view else None,
-                                    analyzer=text.analyzer, ngram_range=text.ngram_range,
-                                    token_pattern=text.token_pattern, min_df=text.min_df,
-                                    sublinear_tf=text.sublinear_tf))
+        (
+            text.name,
+            TfidfVectorizer(
+                preprocessor=features.views[text.view] if text.view else None,
+                analyzer=text.analyzer,
+                ngram_range=text.ngram_range,
+                token_pattern=text.token_pattern,
+                min_df=text.min_df,
+                sublinear_tf=text.sublinear_tf,
+            ),
+        )
         for text in spec.text
     ]
     if features.dense is not None:
-        blocks.append(("dense", Pipeline([("columns", DenseColumns(features.dense)), ("scale", StandardScaler())])
-                       if spec.standardise else DenseColumns(features.dense, sparse_output=True)))
-    return Pipeline([("features", FeatureUnion(blocks)),
-                     ("classifier", LogisticRegression(**(spec.classifier | classifier)))])
+        blocks.append(
+            (
+                "dense",
+                Pipeline([("columns", DenseColumns(features.dense)), ("scale", StandardScaler())])
+                if spec.standardise
+                else DenseColumns(features.dense, sparse_output=True),
+            )
+        )
+    return Pipeline(
+        [("features", FeatureUnion(blocks)), ("classifier", LogisticRegression(**(spec.classifier | classifier)))]
+    )
 
 
-def fit(spec: LinearSpec, features: Features, items: Sequence[Any], labels: Sequence[str], **classifier: Any) -> Pipeline:
+def fit(
+    spec: LinearSpec, features: Features, items: Sequence[Any], labels: Sequence[str], **classifier: Any
+) -> Pipeline:
     """Train the spec's pipeline. One BLAS thread: on a shared, busy machine a pool makes small fits far slower."""
     with threadpool_limits(1):
         return build_pipeline(spec, features, **classifier).fit(list(items), list(labels))
 
 
-def export(pipeline: Pipeline, features: Features, task: str, training: Training, threshold: float | None = None,
-           version: str = "") -> LinearArtifact:
+def export(
+    pipeline: Pipeline,
+    features: Features,
+    task: str,
+    training: Training,
+    threshold: float | None = None,
+    version: str = "",
+) -> LinearArtifact:
     """The fitted pipeline (`build_pipeline`'s shape: a union of blocks, then the classifier) as an artifact."""
-    return _export(pipeline.named_steps["features"], pipeline.named_steps["classifier"], features, task, training,
-                   threshold, version)
+    return _export(
+        pipeline.named_steps["features"],
+        pipeline.named_steps["classifier"],
+        features,
+        task,
+        training,
+        threshold,
+        version,
+    )
 
 
-def _export(union: FeatureUnion, classifier: Any, features: Features, task: str, training: Training,
-            threshold: float | None = None, version: str = "", link: str | None = None) -> LinearArtifact:
+def _export(
+    union: FeatureUnion,
+    classifier: Any,
+    features: Features,
+    task: str,
+    training: Training,
+    threshold: float | None = None,
+    version: str = "",
+    link: str | None = None,
+) -> LinearArtifact:
     """The artifact of a fitted union and a classifier with one coefficient row per output."""
     coef, offset = classifier.coef_, 0
     text, dense = [], None
@@ -86,14 +123,22 @@ def _export(union: FeatureUnion, classifier: Any, features: Features, task: str,
             text.append(_text_block(name, step, features, coef[:, offset:]))
             offset += len(step.vocabulary_)
         else:
-            dense = _dense_block(step, features, coef[:, offset:offset + len(features.dense_names)])
+            dense = _dense_block(step, features, coef[:, offset : offset + len(features.dense_names)])
             offset += len(features.dense_names)
     if offset != coef.shape[1]:
         raise ValueError(f"{task}: the blocks account for {offset} of {coef.shape[1]} coefficients")
     link = link or ("sigmoid" if coef.shape[0] == 1 else "softmax")
-    return LinearArtifact(task=task, version=version, classes=[str(c) for c in classifier.classes_], link=link,
-                          intercepts=classifier.intercept_.tolist(), text=text, dense=dense, threshold=threshold,
-                          training=training.model_copy(update={"sklearn": sklearn.__version__}))
+    return LinearArtifact(
+        task=task,
+        version=version,
+        classes=[str(c) for c in classifier.classes_],
+        link=link,
+        intercepts=classifier.intercept_.tolist(),
+        text=text,
+        dense=dense,
+        threshold=threshold,
+        training=training.model_copy(update={"sklearn": sklearn.__version__}),
+    )
 
 
 def _text_block(name: str, vectorizer: TfidfVectorizer, features: Features, coef: np.ndarray) -> TextBlock:
@@ -104,10 +149,19 @@ def _text_block(name: str, vectorizer: TfidfVectorizer, features: Features, coef
     if params["norm"] not in ("l2", None) or not params["use_idf"] or params["binary"]:
         raise ValueError(f"text block {name!r}: only l2 or no norm, IDF weighting and counted terms are supported")
     terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
-    return TextBlock(name=name, view=features.view_name(params["preprocessor"]), analyzer=params["analyzer"],
-                     lowercase=params["lowercase"], token_pattern=params["token_pattern"],
-                     ngram_range=params["ngram_range"], sublinear_tf=params["sublinear_tf"], norm=params["norm"],
-                     terms=terms, idf=vectorizer.idf_.tolist(), coef=coef[:, :len(terms)].tolist())
+    return TextBlock(
+        name=name,
+        view=features.view_name(params["preprocessor"]),
+        analyzer=params["analyzer"],
+        lowercase=params["lowercase"],
+        token_pattern=params["token_pattern"],
+        ngram_range=params["ngram_range"],
+        sublinear_tf=params["sublinear_tf"],
+        norm=params["norm"],
+        terms=terms,
+        idf=vectorizer.idf_.tolist(),
+        coef=coef[:, : len(terms)].tolist(),
+    )
 
 
 def _dense_block(step: Any, features: Features, weights: np.ndarray) -> DenseBlock:
@@ -119,8 +173,16 @@ def _dense_block(step: Any, features: Features, weights: np.ndarray) -> DenseBlo
     return DenseBlock(names=list(features.dense_names), mean=mean, scale=scale, weights=weights.tolist())
 
 
-def fit_one_vs_rest(spec: LinearSpec, features: Features, items: Sequence[Any], label_sets: Sequence[set[str]],
-                    task: str, training: Training, min_count: int = 2, **classifier: Any) -> LinearArtifact:
+def fit_one_vs_rest(
+    spec: LinearSpec,
+    features: Features,
+    items: Sequence[Any],
+    label_sets: Sequence[set[str]],
+    task: str,
+    training: Training,
+    min_count: int = 2,
+    **classifier: Any,
+) -> LinearArtifact:
     """One logistic model per class seen in at least `min_count` label sets, on features fitted once on all items."""
     union = build_pipeline(spec, features).named_steps["features"]
     with threadpool_limits(1):
@@ -128,8 +190,10 @@ def fit_one_vs_rest(spec: LinearSpec, features: Features, items: Sequence[Any], 
         classes = sorted(c for c in set().union(*label_sets) if sum(c in labels for labels in label_sets) >= min_count)
         if not classes:
             raise ValueError(f"{task}: no class is seen in {min_count} or more rows; nothing to learn")
-        models = [LogisticRegression(**(spec.classifier | classifier)).fit(matrix, [c in s for s in label_sets])
-                  for c in classes]
+        models = [
+            LogisticRegression(**(spec.classifier | classifier)).fit(matrix, [c in s for s in label_sets])
+            for c in classes
+        ]
     return _export(union, _Stacked(classes, models), features, task, training, link="ovr_sigmoid")
 
 

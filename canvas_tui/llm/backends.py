@@ -17,7 +17,9 @@ def make_client(settings: Settings) -> ModelClient:
         from canvas_tui.llm.local import LocalModelClient
         from canvas_tui.llm.local_server import LocalServer
 
-        return LocalModelClient(LocalServer(start_timeout=settings.server_start_timeout), timeout=settings.request_timeout)
+        return LocalModelClient(
+            LocalServer(start_timeout=settings.server_start_timeout), timeout=settings.request_timeout
+        )
     if settings.backend == "openai":
         key = os.environ.get("OPENAI_API_KEY")
         if not key:
@@ -26,16 +28,22 @@ def make_client(settings: Settings) -> ModelClient:
     if settings.backend == "url":
         if not settings.base_url:
             raise ModelUnavailable("The url backend needs --base-url (or CANVAS_TUI_BASE_URL).")
-        return _compatible("url", settings.model or "default", settings.base_url,
-                           os.environ.get("CANVAS_TUI_API_KEY", "none"), settings)
+        return _compatible(
+            "url",
+            settings.model or "default",
+            settings.base_url,
+            os.environ.get("CANVAS_TUI_API_KEY", "none"),
+            settings,
+        )
     return _replay(settings)
 
 
 def _compatible(backend: str, model: str, base_url: str | None, key: str, settings: Settings) -> ModelClient:
     from canvas_tui.llm.openai_compatible import OpenAICompatibleClient
 
-    return OpenAICompatibleClient(backend=backend, model=model, base_url=base_url, api_key=key,
-                                  timeout=settings.request_timeout)
+    return OpenAICompatibleClient(
+        backend=backend, model=model, base_url=base_url, api_key=key, timeout=settings.request_timeout
+    )
 
 
 def _replay(settings: Settings) -> ModelClient:

@@ -79,17 +79,34 @@ class ModelClient:
             except ValidationError as exc:
                 problem = _describe(exc, raw)
                 hint = {"role": "user", "content": RETRY_HINT.format(problem=problem)}
-                request = request.model_copy(update={"messages": [*request.messages, {"role": "assistant", "content": raw}, hint]})
+                request = request.model_copy(
+                    update={"messages": [*request.messages, {"role": "assistant", "content": raw}, hint]}
+                )
         return StructuredReply[schema](value=fallback, raw=raw, attempts=2, fallback=True, problem=problem)
 
     async def close(self) -> None:
         """Release connections (and, for the local backend, the server this client started)."""
 
-    def _report(self, request: ModelRequest, reply: str, started: float, first_token_ms: float | None, *,
-                kind: str = "text", error: str | None = None) -> None:
-        exchange = ModelExchange(request=request, reply=reply, backend=self.backend, model=self.model,
-                                 latency_ms=(time.perf_counter() - started) * 1000, first_token_ms=first_token_ms,
-                                 kind=kind, error=error)
+    def _report(
+        self,
+        request: ModelRequest,
+        reply: str,
+        started: float,
+        first_token_ms: float | None,
+        *,
+        kind: str = "text",
+        error: str | None = None,
+    ) -> None:
+        exchange = ModelExchange(
+            request=request,
+            reply=reply,
+            backend=self.backend,
+            model=self.model,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            first_token_ms=first_token_ms,
+            kind=kind,
+            error=error,
+        )
         for observer in self.observers:
             observer(exchange)
 

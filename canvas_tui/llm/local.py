@@ -23,7 +23,9 @@ class LocalModelClient(OpenAICompatibleClient):
     def __init__(self, server: LocalServer, *, timeout: float) -> None:
         self.server = server
         self._connected_to: str | None = None
-        super().__init__(backend="local", model=LOCAL_MODEL_NAME, base_url=NOT_STARTED, api_key="local", timeout=timeout)
+        super().__init__(
+            backend="local", model=LOCAL_MODEL_NAME, base_url=NOT_STARTED, api_key="local", timeout=timeout
+        )
 
     async def _restart(self) -> None:
         state = await self.server.ensure_async()

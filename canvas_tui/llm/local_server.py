@@ -123,27 +123,42 @@ class LocalServer:
         self.stop()
         model = find_model_file()
         port = _free_port()
-        command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model), "--host", "127.0.0.1",
-                   "--port", str(port), "--n_ctx", str(CONTEXT_TOKENS)]
+        command = [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(model),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--n_ctx",
+            str(CONTEXT_TOKENS),
+        ]
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                            preexec_fn=_die_with_parent)
+            self.process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, preexec_fn=_die_with_parent
+            )
         self.state = ServerState(pid=self.process.pid, port=port, model_path=str(model))
         atexit.register(self.stop)
 
     def _started(self, deadline: float) -> bool:
         """True once the spawned server answers; raises if it exited or the deadline passed."""
         if self.process and self.process.poll() is not None:
-            raise ModelUnavailable(f"The embedded model server exited while starting (code {self.process.returncode}); "
-                                   f"see {self.log_path}.")
+            raise ModelUnavailable(
+                f"The embedded model server exited while starting (code {self.process.returncode}); "
+                f"see {self.log_path}."
+            )
         if self.state and _healthy(self.state, timeout=0.5):
             self._write_state()
             return True
         if time.monotonic() > deadline:
             self.stop()
-            raise ModelUnavailable(f"The embedded model server did not start within {self.start_timeout:.0f} s; "
-                                   f"see {self.log_path}.")
+            raise ModelUnavailable(
+                f"The embedded model server did not start within {self.start_timeout:.0f} s; see {self.log_path}."
+            )
         return False
 
     def stop(self) -> None:

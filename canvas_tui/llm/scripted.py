@@ -46,7 +46,7 @@ class ScriptedClient(ModelClient):
     async def _stream_raw(self, request: ModelRequest) -> AsyncIterator[str]:
         text = self._next(request)
         for start in range(0, len(text), self.chunk):
-            yield text[start:start + self.chunk]
+            yield text[start : start + self.chunk]
 
     async def _structured_raw(self, request: ModelRequest) -> str:
         return self._next(request)
@@ -76,7 +76,9 @@ class ReplayClient(ScriptedClient):
 
     def __init__(self, exchanges: Iterable[ModelExchange]) -> None:
         exchanges = list(exchanges)
-        super().__init__((exchange.reply for exchange in exchanges), model=exchanges[0].model if exchanges else "replay")
+        super().__init__(
+            (exchange.reply for exchange in exchanges), model=exchanges[0].model if exchanges else "replay"
+        )
         self._by_fingerprint: dict[str, deque[str]] = defaultdict(deque)
         for exchange in exchanges:
             self._by_fingerprint[exchange.request.fingerprint()].append(exchange.reply)

@@ -45,24 +45,45 @@ class OutboxItem(BaseModel):
     body: str
 
     @classmethod
-    def of_decision(cls, record: DecisionRecord) -> "OutboxItem":
+    def of_decision(cls, record: DecisionRecord) -> OutboxItem:
         """A decision; its source is where its input came from: `app` for a person's own turns, else the tag of the
         traffic it was launched from (e.g. `real-traffic:prompts`)."""
-        return cls(kind="decision", id=record.id, session_id=record.session_id, time=record.time,
-                   behaviour=record.behaviour, source=record.source or APP_SOURCE, turn_id=record.turn_id,
-                   committed_at=time.time(), body=record.model_dump_json())
+        return cls(
+            kind="decision",
+            id=record.id,
+            session_id=record.session_id,
+            time=record.time,
+            behaviour=record.behaviour,
+            source=record.source or APP_SOURCE,
+            turn_id=record.turn_id,
+            committed_at=time.time(),
+            body=record.model_dump_json(),
+        )
 
     @classmethod
-    def of_correction(cls, record: CorrectionRecord) -> "OutboxItem":
+    def of_correction(cls, record: CorrectionRecord) -> OutboxItem:
         """A correction, linked to the decision it corrects."""
-        return cls(kind="correction", id=record.id, session_id=record.session_id, time=record.time,
-                   decision_id=record.decision_id, committed_at=time.time(), body=record.model_dump_json())
+        return cls(
+            kind="correction",
+            id=record.id,
+            session_id=record.session_id,
+            time=record.time,
+            decision_id=record.decision_id,
+            committed_at=time.time(),
+            body=record.model_dump_json(),
+        )
 
     @classmethod
-    def of_recording_line(cls, session_id: str, position: int, line: str) -> "OutboxItem":
+    def of_recording_line(cls, session_id: str, position: int, line: str) -> OutboxItem:
         """Line `position` of a session's recording, as written to the file."""
-        return cls(kind="recording", id=f"{session_id}:{position:09d}", session_id=session_id, time=utc_now(),
-                   committed_at=time.time(), body=line)
+        return cls(
+            kind="recording",
+            id=f"{session_id}:{position:09d}",
+            session_id=session_id,
+            time=utc_now(),
+            committed_at=time.time(),
+            body=line,
+        )
 
 
 COLUMNS = ["kind", "id", "session_id", "time", "behaviour", "source", "turn_id", "decision_id", "committed_at", "body"]

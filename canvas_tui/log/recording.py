@@ -30,8 +30,21 @@ from canvas_tui.log.records import CorrectionRecord, DecisionRecord, utc_now
 
 SCHEMA_VERSION = 1
 
-ActionKind = Literal["message", "selection", "manual_edit", "open_canvas", "close_canvas", "undo", "redo", "restore",
-                     "dismiss_comment", "apply_comment", "quick_action", "open_document", "answer"]
+ActionKind = Literal[
+    "message",
+    "selection",
+    "manual_edit",
+    "open_canvas",
+    "close_canvas",
+    "undo",
+    "redo",
+    "restore",
+    "dismiss_comment",
+    "apply_comment",
+    "quick_action",
+    "open_document",
+    "answer",
+]
 
 
 class HeaderEntry(BaseModel):
@@ -90,8 +103,10 @@ class VersionEntry(BaseModel):
         return hashlib.sha256(self.text.encode()).hexdigest()
 
 
-Entry = Annotated[HeaderEntry | ActionEntry | ExchangeEntry | DecisionEntry | CorrectionEntry | VersionEntry,
-                  Field(discriminator="type")]
+Entry = Annotated[
+    HeaderEntry | ActionEntry | ExchangeEntry | DecisionEntry | CorrectionEntry | VersionEntry,
+    Field(discriminator="type"),
+]
 _ENTRY = TypeAdapter(Entry)
 
 
@@ -138,8 +153,10 @@ def recording_lines(path: Path) -> list[str]:
         except UnicodeDecodeError as exc:
             if number == len(raw):
                 break
-            raise RecordingError(f"{path}, line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at column "
-                                 f"{exc.start + 1}): the file is damaged, or not a recording") from exc
+            raise RecordingError(
+                f"{path}, line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at column "
+                f"{exc.start + 1}): the file is damaged, or not a recording"
+            ) from exc
     return lines
 
 
@@ -148,10 +165,14 @@ def _from_v0(entry: dict[str, Any]) -> dict[str, Any]:
         return entry | {"schema_version": 1}
     if entry.get("type") == "action" and "action" in entry:
         return {key: value for key, value in entry.items() if key not in ("action", "data")} | {
-            "kind": entry["action"], "payload": entry.get("data") or {}}
+            "kind": entry["action"],
+            "payload": entry.get("data") or {},
+        }
     if entry.get("type") == "version" and "text" not in entry:
-        raise RecordingError(f"this schema-0 recording stored version {entry.get('number')} without its text, "
-                             "so its documents cannot be replayed byte for byte; record the session again")
+        raise RecordingError(
+            f"this schema-0 recording stored version {entry.get('number')} without its text, "
+            "so its documents cannot be replayed byte for byte; record the session again"
+        )
     return entry
 
 
@@ -206,8 +227,10 @@ def load_recording(path: Path | str) -> Recording:
     if not isinstance(written, int):
         raise RecordingError(f"{path}, line {raw[0][0]}: the header's schema_version is not a number ({written!r})")
     if written > SCHEMA_VERSION:
-        raise RecordingError(f"{path} was written by a newer canvas-tui (recording schema {written}; "
-                             f"this version reads up to {SCHEMA_VERSION}). Upgrade canvas-tui to replay it.")
+        raise RecordingError(
+            f"{path} was written by a newer canvas-tui (recording schema {written}; "
+            f"this version reads up to {SCHEMA_VERSION}). Upgrade canvas-tui to replay it."
+        )
     for version in range(written, SCHEMA_VERSION):
         raw = [(line, _upgraded(UPGRADES[version], entry, line, path)) for line, entry in raw]
     last = raw[-1][0] if written == SCHEMA_VERSION else None
@@ -229,8 +252,9 @@ def _invalid(path: Path, line: int, written: int, exc: ValidationError) -> str:
     return f"{path}, line {line}: cannot upgrade this entry to recording schema {SCHEMA_VERSION} ({reason})"
 
 
-def _upgraded(upgrade: Callable[[dict[str, Any]], dict[str, Any]], entry: dict[str, Any], line: int,
-              path: Path) -> dict[str, Any]:
+def _upgraded(
+    upgrade: Callable[[dict[str, Any]], dict[str, Any]], entry: dict[str, Any], line: int, path: Path
+) -> dict[str, Any]:
     if not isinstance(entry, dict):
         raise RecordingError(f"{path}, line {line}: not a recording entry (a JSON object)")
     try:

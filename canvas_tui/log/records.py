@@ -43,13 +43,13 @@ class DecisionRecord(BaseModel):
 
 
 CorrectionKind = Literal[
-    "canvas_closed",        # the person closed a canvas the trigger opened
-    "canvas_opened",        # the person opened the canvas right after an inline answer
-    "edit_undone",          # the person undid a model edit
-    "section_reselected",   # the person selected a different part right after a located edit
-    "comment_dismissed",    # the person dismissed a model comment
-    "own_rewrite",          # the person rewrote the span a model edit just changed
-    "locate_answered",      # the person picked a candidate when the locator asked
+    "canvas_closed",  # the person closed a canvas the trigger opened
+    "canvas_opened",  # the person opened the canvas right after an inline answer
+    "edit_undone",  # the person undid a model edit
+    "section_reselected",  # the person selected a different part right after a located edit
+    "comment_dismissed",  # the person dismissed a model comment
+    "own_rewrite",  # the person rewrote the span a model edit just changed
+    "locate_answered",  # the person picked a candidate when the locator asked
 ]
 
 

@@ -87,17 +87,24 @@ class DecisionLog:
         """Store one decision (large input strings as blobs) atomically; False if it could not be logged."""
         blobs: list[tuple[str, tuple[Any, ...]]] = []
         stored_input = {key: _blobbed(value, blobs) for key, value in record.input.items()}
-        row = record.model_dump(mode="json") | {"input": json.dumps(stored_input), "output": json.dumps(record.output),
-                                               "fallback": int(record.fallback)}
-        insert = (f"INSERT INTO decisions ({', '.join(_DECISION_COLUMNS)}) VALUES ({', '.join('?' * len(_DECISION_COLUMNS))})",
-                  tuple(row[column] for column in _DECISION_COLUMNS))
+        row = record.model_dump(mode="json") | {
+            "input": json.dumps(stored_input),
+            "output": json.dumps(record.output),
+            "fallback": int(record.fallback),
+        }
+        insert = (
+            f"INSERT INTO decisions ({', '.join(_DECISION_COLUMNS)}) VALUES ({', '.join('?' * len(_DECISION_COLUMNS))})",
+            tuple(row[column] for column in _DECISION_COLUMNS),
+        )
         return self._write([*blobs, insert], OutboxItem.of_decision(record) if self.shipper else None)
 
     def append_correction(self, record: CorrectionRecord) -> bool:
         """Store one correction atomically; False if it could not be logged."""
         row = record.model_dump(mode="json") | {"detail": json.dumps(record.detail)}
-        insert = (f"INSERT INTO corrections ({', '.join(_CORRECTION_COLUMNS)}) VALUES ({', '.join('?' * len(_CORRECTION_COLUMNS))})",
-                  tuple(row[column] for column in _CORRECTION_COLUMNS))
+        insert = (
+            f"INSERT INTO corrections ({', '.join(_CORRECTION_COLUMNS)}) VALUES ({', '.join('?' * len(_CORRECTION_COLUMNS))})",
+            tuple(row[column] for column in _CORRECTION_COLUMNS),
+        )
         return self._write([insert], OutboxItem.of_correction(record) if self.shipper else None)
 
     def recording_mirror(self, session_id: str):
@@ -107,8 +114,15 @@ class DecisionLog:
         positions = iter(range(1, 1 << 62))
         return lambda line: self._write([], OutboxItem.of_recording_line(session_id, next(positions), line))
 
-    def decisions(self, *, since: datetime | None = None, behaviour: str | None = None, last: int | None = None,
-                  resolve_blobs: bool = True, source: str | None = None) -> Iterator[DecisionRecord]:
+    def decisions(
+        self,
+        *,
+        since: datetime | None = None,
+        behaviour: str | None = None,
+        last: int | None = None,
+        resolve_blobs: bool = True,
+        source: str | None = None,
+    ) -> Iterator[DecisionRecord]:
         """Decisions in time order (the `last` N if given), streamed row by row; `source` keeps the decisions whose
         input source starts with it (`real-traffic` keeps every launch file's, `real-traffic:prompts` one)."""
         where, values = _filters(since, behaviour, source)
@@ -131,7 +145,9 @@ class DecisionLog:
     def corrections(self, *, since: datetime | None = None) -> Iterator[CorrectionRecord]:
         """Corrections in time order."""
         where, values = _filters(since, None)
-        for row in self._rows(f"SELECT {', '.join(_CORRECTION_COLUMNS)} FROM corrections {where} ORDER BY time", values):
+        for row in self._rows(
+            f"SELECT {', '.join(_CORRECTION_COLUMNS)} FROM corrections {where} ORDER BY time", values
+        ):
             record = dict(zip(_CORRECTION_COLUMNS, row))
             record["detail"] = json.loads(record["detail"])
             yield CorrectionRecord.model_validate(record)

@@ -43,8 +43,10 @@ def _parse(number: int, line: str | bytes, model: type[BaseModel]) -> tuple[Any,
         try:
             line = line.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError as exc:
-            return None, {"id": None, "error": f"line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} "
-                                              f"at column {exc.start + 1})"}
+            return None, {
+                "id": None,
+                "error": f"line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})",
+            }
     try:
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -66,8 +68,14 @@ def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]
             yield number, line
 
 
-def run_batch(predictor: BatchPredictor, source: TextIO | BinaryIO, sink: TextIO, *, progress: bool = True,
-              errors: TextIO = sys.stderr) -> BatchReport:
+def run_batch(
+    predictor: BatchPredictor,
+    source: TextIO | BinaryIO,
+    sink: TextIO,
+    *,
+    progress: bool = True,
+    errors: TextIO = sys.stderr,
+) -> BatchReport:
     """Predict every line of `source` (text, or bytes decoded per line) into `sink`, same order, reporting
     bad lines on `errors`."""
     numbered = list(_numbered(source))
@@ -75,7 +83,7 @@ def run_batch(predictor: BatchPredictor, source: TextIO | BinaryIO, sink: TextIO
     with Progress(disable=not progress, console=None, transient=True) as bar:
         task = bar.add_task("predicting", total=len(numbered))
         for offset in range(0, len(numbered), predictor.chunk_size):
-            chunk = numbered[offset:offset + predictor.chunk_size]
+            chunk = numbered[offset : offset + predictor.chunk_size]
             for record in _predict_chunk(predictor, chunk, report, errors):
                 sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             bar.advance(task, len(chunk))
@@ -83,8 +91,9 @@ def run_batch(predictor: BatchPredictor, source: TextIO | BinaryIO, sink: TextIO
     return report
 
 
-def _predict_chunk(predictor: BatchPredictor, chunk: list[tuple[int, str | bytes]], report: BatchReport,
-                   errors: TextIO) -> list[dict[str, Any]]:
+def _predict_chunk(
+    predictor: BatchPredictor, chunk: list[tuple[int, str | bytes]], report: BatchReport, errors: TextIO
+) -> list[dict[str, Any]]:
     parsed = [(number, *_parse(number, line, predictor.input_model)) for number, line in chunk]
     good = [(number, item) for number, item, error in parsed if error is None]
     outputs = dict(zip((n for n, _ in good), _safe_predict(predictor, good, report, errors)))
@@ -100,8 +109,9 @@ def _predict_chunk(predictor: BatchPredictor, chunk: list[tuple[int, str | bytes
     return records
 
 
-def _safe_predict(predictor: BatchPredictor, good: list[tuple[int, Any]], report: BatchReport,
-                  errors: TextIO) -> list[dict[str, Any]]:
+def _safe_predict(
+    predictor: BatchPredictor, good: list[tuple[int, Any]], report: BatchReport, errors: TextIO
+) -> list[dict[str, Any]]:
     """Predict a chunk; if the chunk fails, predict line by line so one bad item cannot sink others."""
     items = [item for _, item in good]
     try:
@@ -112,5 +122,7 @@ def _safe_predict(predictor: BatchPredictor, good: list[tuple[int, Any]], report
             try:
                 results.extend(predictor.predict_many([item]))
             except Exception as exc:  # noqa: BLE001 - reported per line, never fatal to the batch
-                results.append({"id": getattr(item, "id", None), "error": f"line {number}: {type(exc).__name__}: {exc}"})
+                results.append(
+                    {"id": getattr(item, "id", None), "error": f"line {number}: {type(exc).__name__}: {exc}"}
+                )
         return results

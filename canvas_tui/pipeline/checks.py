@@ -81,13 +81,16 @@ def span_recomputes(config: BehaviourConfig, row: dict[str, Any], document: str 
 def _quoted_exactly(row: dict[str, Any], document: str) -> bool:
     """A comment row whose stored span holds its quote exactly (hand-written rows are filled so)."""
     try:
-        return document[int(row["start"]):int(row["end"])] == row["quote"]
+        return document[int(row["start"]) : int(row["end"])] == row["quote"]
     except (KeyError, TypeError, ValueError):
         return False
 
 
-CHECKS: dict[str, Check] = {"label_allowed": label_allowed, "text_present": text_present,
-                            "span_recomputes": span_recomputes}
+CHECKS: dict[str, Check] = {
+    "label_allowed": label_allowed,
+    "text_present": text_present,
+    "span_recomputes": span_recomputes,
+}
 """The checks any behaviour may list; a behaviour's own (`Behaviour.checks`) come on top."""
 
 

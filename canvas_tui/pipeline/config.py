@@ -58,8 +58,10 @@ class EvalSettings(BaseModel):
     direction: Literal["higher", "lower"] = "higher"
     implementations: list[str] | None = Field(None, description="what cards and iterate evaluate (None: all)")
     winrate_cases: int = Field(0, description="held-out inputs judged candidate vs current (text behaviours; 0: none)")
-    guards: list[str] = Field(default_factory=list,
-                              description="more dotted figures a candidate must not make worse, e.g. the real-traffic split's")
+    guards: list[str] = Field(
+        default_factory=list,
+        description="more dotted figures a candidate must not make worse, e.g. the real-traffic split's",
+    )
     min_class_share: float = 0.1
 
 

@@ -32,7 +32,6 @@ SpanOf = Callable[[dict[str, Any], str], tuple[int, int]]
 """(row, its document) -> the [start, end) span the row's quoted text gives, computed by code."""
 
 
-
 class LabelFile(BaseModel):
     """A file (or glob) of label rows in the behaviour's data folder, and which split its rows belong to."""
 
@@ -87,8 +86,9 @@ class Behaviour:
 
     def __post_init__(self) -> None:
         if self.default not in self.implementations:
-            raise ValueError(f"{self.name}: default implementation {self.default!r} is not one of "
-                             f"{', '.join(self.implementations)}")
+            raise ValueError(
+                f"{self.name}: default implementation {self.default!r} is not one of {', '.join(self.implementations)}"
+            )
 
     def data_dir(self) -> Path:
         """The behaviour's data folder, resolved now (CANVAS_TUI_BEHAVIOURS_DIR may redirect it)."""

@@ -62,8 +62,10 @@ def read_label_file(path: Path) -> list[Row]:
     hand-written ones."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        return [Row(fields=dict(record), origin=f"{path.name}:{reader.line_num}", source=_source(record))
-                for record in reader]
+        return [
+            Row(fields=dict(record), origin=f"{path.name}:{reader.line_num}", source=_source(record))
+            for record in reader
+        ]
 
 
 def _source(record: dict) -> Source:
@@ -97,8 +99,11 @@ def _lines(path: Path) -> list[tuple[int, dict]]:
 
 def read_synthetic_file(path: Path) -> list[Row]:
     """The usable rows of one teacher run file."""
-    return [Row(fields=record, source="teacher", origin=f"synthetic/{path.name}:{number}")
-            for number, record in _lines(path) if isinstance(record, dict) and _is_usable(record)]
+    return [
+        Row(fields=record, source="teacher", origin=f"synthetic/{path.name}:{number}")
+        for number, record in _lines(path)
+        if isinstance(record, dict) and _is_usable(record)
+    ]
 
 
 def read_teacher_rows(folder: Path, name: str) -> list[Row]:
@@ -108,8 +113,12 @@ def read_teacher_rows(folder: Path, name: str) -> list[Row]:
 
 def load_dataset(config: BehaviourConfig, *, synthetic: bool = True) -> Dataset:
     """Every label row (held-out ones flagged by the behaviour's split) and, by default, the teacher rows."""
-    labels = [row for name in config.labels if (config.data_dir / name).exists()
-              for row in read_label_file(config.data_dir / name)]
+    labels = [
+        row
+        for name in config.labels
+        if (config.data_dir / name).exists()
+        for row in read_label_file(config.data_dir / name)
+    ]
     for row, flag in zip(labels, held_out(config.name, config.split, [row.fields for row in labels])):
         row.held_out = flag
     teacher = read_teacher_rows(config.synthetic_dir, config.name) if synthetic else []

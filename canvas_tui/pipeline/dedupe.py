@@ -33,10 +33,12 @@ class NearDuplicateIndex:
     def match(self, text: str) -> str | None:
         """The earlier text that `text` near-duplicates, or None."""
         query = normal(text)
-        found = process.extract(query, self.texts, scorer=fuzz.token_set_ratio, limit=None,
-                                score_cutoff=self.settings.threshold)
-        return next((choice for choice, _, _ in found
-                     if _lengths_close(query, choice, self.settings.length_ratio)), None)
+        found = process.extract(
+            query, self.texts, scorer=fuzz.token_set_ratio, limit=None, score_cutoff=self.settings.threshold
+        )
+        return next(
+            (choice for choice, _, _ in found if _lengths_close(query, choice, self.settings.length_ratio)), None
+        )
 
     def add(self, text: str) -> None:
         """Remember `text`, so later texts are compared with it."""
@@ -46,8 +48,12 @@ class NearDuplicateIndex:
 def near_duplicate_pairs(texts: list[str], settings: DedupeSettings) -> list[tuple[int, int]]:
     """Every (i, j), i < j, of near-duplicate texts (one rapidfuzz matrix; fine for a few thousand rows)."""
     normalised = [normal(text) for text in texts]
-    scores = process.cdist(normalised, normalised, scorer=fuzz.token_set_ratio, score_cutoff=settings.threshold,
-                           dtype=np.uint8, workers=1)
+    scores = process.cdist(
+        normalised, normalised, scorer=fuzz.token_set_ratio, score_cutoff=settings.threshold, dtype=np.uint8, workers=1
+    )
     rows, columns = np.nonzero(np.triu(scores, k=1))
-    return [(int(i), int(j)) for i, j in zip(rows, columns)
-            if _lengths_close(normalised[i], normalised[j], settings.length_ratio)]
+    return [
+        (int(i), int(j))
+        for i, j in zip(rows, columns)
+        if _lengths_close(normalised[i], normalised[j], settings.length_ratio)
+    ]

@@ -40,8 +40,13 @@ class DocumentStore:
 
     def candidates(self) -> list[Path]:
         """Documents the teacher may be given: right suffix, not excluded, short enough for a prompt."""
-        found = [path for folder in self.folders if folder.is_dir() for path in sorted(folder.iterdir())
-                 if path.suffix in SUFFIXES and not self._excluded(path)]
+        found = [
+            path
+            for folder in self.folders
+            if folder.is_dir()
+            for path in sorted(folder.iterdir())
+            if path.suffix in SUFFIXES and not self._excluded(path)
+        ]
         return [path for path in found if 0 < path.stat().st_size <= self.settings.max_chars]
 
     def find(self, name: str) -> Path | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +21,8 @@ from pydantic import BaseModel, Field
 from canvas_tui.judging.winrate import WinRate
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.paths import behaviours_dir
-from canvas_tui.pipeline.cards import eval_table
 from canvas_tui.pipeline import scratch as in_scratch
+from canvas_tui.pipeline.cards import eval_table
 from canvas_tui.pipeline.config import BehaviourConfig, load_config
 from canvas_tui.pipeline.iterate_report import render_report
 from canvas_tui.pipeline.lint import lint
@@ -35,8 +35,11 @@ class IterateOptions(BaseModel):
     """Arguments of one iteration."""
 
     synth: SynthOptions
-    train_seed: int = Field(0, description="the training seed of candidate and control alike (committed artifacts use "
-                                           "0), so they differ from the current artifact only by their data")
+    train_seed: int = Field(
+        0,
+        description="the training seed of candidate and control alike (committed artifacts use "
+        "0), so they differ from the current artifact only by their data",
+    )
     allow_lint_errors: bool = False
     report_dir: Path = Path("reports")
 
@@ -80,8 +83,11 @@ def not_worse(config: BehaviourConfig, before: float | None, after: float | None
 
 def guards_made_worse(config: BehaviourConfig, before: dict[str, Any], after: dict[str, Any]) -> list[str]:
     """The guard figures (e.g. the real-traffic split's accuracy) on which the candidate is worse than the current."""
-    return [guard for guard in config.eval.guards
-            if not not_worse(config, metric_value(before, guard), metric_value(after, guard))]
+    return [
+        guard
+        for guard in config.eval.guards
+        if not not_worse(config, metric_value(before, guard), metric_value(after, guard))
+    ]
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -98,10 +104,13 @@ def _shelve(batch: Path | None) -> None:
         os.replace(batch, batch.parent / "rejected" / batch.name)
 
 
-def _figures_in_scratch(config: BehaviourConfig, options: IterateOptions, scratch: Path,
-                        leave_out: str | None = None) -> dict[str, Any]:
+def _figures_in_scratch(
+    config: BehaviourConfig, options: IterateOptions, scratch: Path, leave_out: str | None = None
+) -> dict[str, Any]:
     """Train and evaluate in a scratch copy of behaviours/ (in this process), optionally without one teacher file."""
-    shutil.copytree(behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs", *filter(None, [leave_out])))
+    shutil.copytree(
+        behaviours_dir(), scratch, ignore=shutil.ignore_patterns("rejected", "runs", *filter(None, [leave_out]))
+    )
     in_scratch.train(config, scratch, options.train_seed, options.allow_lint_errors)
     return in_scratch.eval_figures(config, scratch)
 
@@ -122,8 +131,14 @@ class Verdict(BaseModel):
     win_rate: WinRate | None = None
 
 
-async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors: int, before_figures: dict[str, Any],
-                  batch: SynthReport | None, judge: ModelClient | None) -> Verdict:
+async def _decide(
+    config: BehaviourConfig,
+    options: IterateOptions,
+    lint_errors: int,
+    before_figures: dict[str, Any],
+    batch: SynthReport | None,
+    judge: ModelClient | None,
+) -> Verdict:
     """Keep the candidate iff it is not worse than the current artifact (on the metric and on every guard, such as
     the real-traffic split), nor than a control trained on the same data without the new batch (so a batch cannot
     ride on label changes made since the last training), nor, for a behaviour that writes text, clearly losing to
@@ -132,12 +147,19 @@ async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors:
     if lint_errors and not options.allow_lint_errors:
         return Verdict(kept=False, reason=f"lint found {lint_errors} error(s) in the data with the new batch")
     if behaviour(config.name).train is None:
-        return Verdict(kept=True, reason="no trained artifact (deterministic behaviour): the batch is kept as review data")
+        return Verdict(
+            kept=True, reason="no trained artifact (deterministic behaviour): the batch is kept as review data"
+        )
     with tempfile.TemporaryDirectory(prefix=f"canvas-tui-{config.name}-iterate-") as work:
         try:
             figures = _figures_in_scratch(config, options, Path(work) / "candidate")
-            control = (metric_value(_figures_in_scratch(config, options, Path(work) / "control", batch.path.name),
-                                    config.eval.metric) if batch is not None and batch.new else None)
+            control = (
+                metric_value(
+                    _figures_in_scratch(config, options, Path(work) / "control", batch.path.name), config.eval.metric
+                )
+                if batch is not None and batch.new
+                else None
+            )
         except in_scratch.StepFailed as exc:
             return Verdict(kept=False, reason=f"the candidate could not be trained or evaluated ({exc})")
         after = metric_value(figures, config.eval.metric)
@@ -147,9 +169,13 @@ async def _decide(config: BehaviourConfig, options: IterateOptions, lint_errors:
         kept = kept and not (rate and clearly_worse(rate))
         if kept:
             _promote(config, Path(work) / "candidate")
-    reason = (f"{config.eval.metric}: current {_shown(before)}, candidate {_shown(after)}, control without the batch "
-              f"{_shown(control)}" + _shown_rate(rate) + "".join(f", worse on {guard}" for guard in worse_guards)
-              + f": the candidate is {'not worse' if kept else 'worse'}")
+    reason = (
+        f"{config.eval.metric}: current {_shown(before)}, candidate {_shown(after)}, control without the batch "
+        f"{_shown(control)}"
+        + _shown_rate(rate)
+        + "".join(f", worse on {guard}" for guard in worse_guards)
+        + f": the candidate is {'not worse' if kept else 'worse'}"
+    )
     return Verdict(kept=kept, reason=reason, figures=figures, control=control, win_rate=rate)
 
 
@@ -169,7 +195,9 @@ def _shown_rate(rate: WinRate | None) -> str:
         return ""
     if rate.rate is None:
         return f", no decisive judgement of the text ({rate.ties} ties; identical answers are not judged)"
-    return f", win rate over the current {rate.rate:.2f} [{rate.low:.2f}, {rate.high:.2f}] ({rate.a_wins}-{rate.b_wins})"
+    return (
+        f", win rate over the current {rate.rate:.2f} [{rate.low:.2f}, {rate.high:.2f}] ({rate.a_wins}-{rate.b_wins})"
+    )
 
 
 async def iterate(name: str, client: ModelClient | None, options: IterateOptions) -> IterateOutcome:
@@ -184,16 +212,25 @@ async def iterate(name: str, client: ModelClient | None, options: IterateOptions
     if not verdict.kept:
         _shelve(synth.path if synth else None)
     outcome = IterateOutcome(
-        behaviour=name, metric=config.eval.metric, before=before, after=metric_value(verdict.figures, config.eval.metric),
-        control=verdict.control, win_rate=verdict.win_rate, kept=verdict.kept, reason=verdict.reason, synth=synth,
+        behaviour=name,
+        metric=config.eval.metric,
+        before=before,
+        after=metric_value(verdict.figures, config.eval.metric),
+        control=verdict.control,
+        win_rate=verdict.win_rate,
+        kept=verdict.kept,
+        reason=verdict.reason,
+        synth=synth,
         lint=f"{len(report.errors)} errors, {len(report.warnings)} warnings",
-        evals_before=eval_table(before_figures), evals_after=eval_table(verdict.figures))
+        evals_before=eval_table(before_figures),
+        evals_after=eval_table(verdict.figures),
+    )
     return outcome.model_copy(update={"report": _write_report(outcome, options.report_dir)})
 
 
 def _write_report(outcome: IterateOutcome, folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     path = folder / f"iterate-{outcome.behaviour}-{stamp}.md"
     path.write_text(render_report(outcome), encoding="utf-8")
     return path

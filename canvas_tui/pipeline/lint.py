@@ -87,11 +87,17 @@ def key_conflicts(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
     groups: dict[tuple[str, ...], list[Row]] = defaultdict(list)
     for row in dataset.rows:
         groups[tuple(normal(str(row.fields.get(c) or "")) for c in config.conflict_key)].append(row)
-    return [Finding(level="error", rule="conflict",
-                    message=f"same {' + '.join(config.conflict_key)} labelled "
-                            f"{' and '.join(sorted({_label(config, r) for r in rows}))}: {' | '.join(key)[:80]!r}",
-                    where=[r.origin for r in rows])
-            for key, rows in groups.items() if len({_label(config, r) for r in rows}) > 1]
+    return [
+        Finding(
+            level="error",
+            rule="conflict",
+            message=f"same {' + '.join(config.conflict_key)} labelled "
+            f"{' and '.join(sorted({_label(config, r) for r in rows}))}: {' | '.join(key)[:80]!r}",
+            where=[r.origin for r in rows],
+        )
+        for key, rows in groups.items()
+        if len({_label(config, r) for r in rows}) > 1
+    ]
 
 
 def near_duplicates(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
@@ -103,9 +109,15 @@ def near_duplicates(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
         if a.held_out != b.held_out:
             findings.append(_overlap(config, a, b))
         elif _label(config, a) != _label(config, b):
-            findings.append(Finding(level="warning", rule="near-duplicate",
-                                    message=f"near-duplicates labelled {_label(config, a)} and {_label(config, b)}: "
-                                            f"{config.text_of(a.fields)[:60]!r}", where=[a.origin, b.origin]))
+            findings.append(
+                Finding(
+                    level="warning",
+                    rule="near-duplicate",
+                    message=f"near-duplicates labelled {_label(config, a)} and {_label(config, b)}: "
+                    f"{config.text_of(a.fields)[:60]!r}",
+                    where=[a.origin, b.origin],
+                )
+            )
     return findings
 
 
@@ -114,20 +126,34 @@ def _overlap(config: BehaviourConfig, a: Row, b: Row) -> Finding:
     trained = b if a.held_out else a
     identical = normal(config.text_of(a.fields)) == normal(config.text_of(b.fields))
     level = "error" if identical or trained.source == "teacher" else "warning"
-    return Finding(level=level, rule="split-overlap",
-                   message=f"{'same' if identical else 'near-duplicate'} text in training ({trained.source}) and in "
-                           f"the held-out eval: {config.text_of(trained.fields)[:60]!r}", where=[a.origin, b.origin])
+    return Finding(
+        level=level,
+        rule="split-overlap",
+        message=f"{'same' if identical else 'near-duplicate'} text in training ({trained.source}) and in "
+        f"the held-out eval: {config.text_of(trained.fields)[:60]!r}",
+        where=[a.origin, b.origin],
+    )
 
 
 def balance(config: BehaviourConfig, dataset: Dataset) -> list[Finding]:
     """Classes missing from, or rare in, the training rows."""
     counts = Counter(_label(config, row) for row in dataset.training())
     total = sum(counts.values()) or 1
-    findings = [Finding(level="warning", rule="balance", message=f"no training row labelled {label!r}", where=[])
-                for label in config.allowed_labels if not counts[label]]
-    findings += [Finding(level="warning", rule="balance", where=[],
-                         message=f"class {label!r} is {n / total:.0%} of training (under {config.eval.min_class_share:.0%})")
-                 for label, n in counts.items() if 0 < n / total < config.eval.min_class_share]
+    findings = [
+        Finding(level="warning", rule="balance", message=f"no training row labelled {label!r}", where=[])
+        for label in config.allowed_labels
+        if not counts[label]
+    ]
+    findings += [
+        Finding(
+            level="warning",
+            rule="balance",
+            where=[],
+            message=f"class {label!r} is {n / total:.0%} of training (under {config.eval.min_class_share:.0%})",
+        )
+        for label, n in counts.items()
+        if 0 < n / total < config.eval.min_class_share
+    ]
     return findings
 
 
@@ -140,23 +166,36 @@ def cross_checks(config: BehaviourConfig) -> dict:
 def lint(config: BehaviourConfig) -> LintReport:
     """Every finding for one behaviour's labels and accepted teacher rows."""
     dataset = load_dataset(config)
-    findings = (check_rows(config, dataset) + key_conflicts(config, dataset) + near_duplicates(config, dataset)
-                + balance(config, dataset))
+    findings = (
+        check_rows(config, dataset)
+        + key_conflicts(config, dataset)
+        + near_duplicates(config, dataset)
+        + balance(config, dataset)
+    )
     table = cross_checks(config)
     unknown = [name for name in config.cross_checks if name not in table]
     if unknown:
-        raise LookupError(f"{config.name}: unknown cross-check(s) {', '.join(unknown)}; declared: {', '.join(sorted(table))}")
+        raise LookupError(
+            f"{config.name}: unknown cross-check(s) {', '.join(unknown)}; declared: {', '.join(sorted(table))}"
+        )
     for name in config.cross_checks:
         findings += table[name](config, dataset)
     classes = Counter(_label(config, row) for row in dataset.rows)
-    return LintReport(behaviour=config.name, rows=len(dataset.rows), sources=dataset.counts(),
-                      classes=dict(sorted(classes.items())), findings=findings)
+    return LintReport(
+        behaviour=config.name,
+        rows=len(dataset.rows),
+        sources=dataset.counts(),
+        classes=dict(sorted(classes.items())),
+        findings=findings,
+    )
 
 
 def render(report: LintReport, *, limit: int = 30) -> str:
     """The report as plain lines: a summary, then errors and warnings (the first `limit` of each)."""
-    lines = [f"{report.behaviour}: {report.rows} rows {report.sources}; labels {report.classes}; "
-             f"{len(report.errors)} errors, {len(report.warnings)} warnings"]
+    lines = [
+        f"{report.behaviour}: {report.rows} rows {report.sources}; labels {report.classes}; "
+        f"{len(report.errors)} errors, {len(report.warnings)} warnings"
+    ]
     for level, found in (("error", report.errors), ("warning", report.warnings)):
         lines += [f"{level} [{f.rule}] {f.message} ({', '.join(f.where)})" for f in found[:limit]]
         if len(found) > limit:

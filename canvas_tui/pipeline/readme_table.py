@@ -25,8 +25,11 @@ class StaleTable(ValueError):
 def card_figures(text: str) -> dict[str, dict[str, str]]:
     """The eval table of a card: row name -> column -> cell, for every markdown table row under `## Eval`."""
     section = text.split("\n## Eval", 1)[1] if "\n## Eval" in text else ""
-    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in section.splitlines()
-            if line.startswith("|") and not line.startswith("|---")]
+    rows = [
+        [cell.strip() for cell in line.strip().strip("|").split("|")]
+        for line in section.splitlines()
+        if line.startswith("|") and not line.startswith("|---")
+    ]
     if not rows:
         return {}
     header, *body = rows
@@ -50,9 +53,17 @@ def table_lines() -> list[str]:
         found = behaviour(name)
         path = card_path(found)
         figures = card_figures(path.read_text(encoding="utf-8")) if path.exists() else {}
-        rows.append([found.summary, found.method or found.default, _shown(dict(found.headline), figures),
-                     _shown(dict(found.baseline), figures)])
-    return table(["behaviour", "default implementation", "figures (from its CARD.md)", "baseline in the same run"], rows)
+        rows.append(
+            [
+                found.summary,
+                found.method or found.default,
+                _shown(dict(found.headline), figures),
+                _shown(dict(found.baseline), figures),
+            ]
+        )
+    return table(
+        ["behaviour", "default implementation", "figures (from its CARD.md)", "baseline in the same run"], rows
+    )
 
 
 def with_table(readme: str) -> str:

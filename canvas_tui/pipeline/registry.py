@@ -56,7 +56,9 @@ def behaviour(name: str) -> Behaviour:
             raise UnknownBehaviour(f"unknown behaviour {name!r}; known: {', '.join(names())}")
         declaration = getattr(importlib.import_module(f"{PACKAGE}.{name}.{MODULE}"), "BEHAVIOUR", None)
         if not isinstance(declaration, Behaviour) or declaration.name != name:
-            raise UnknownBehaviour(f"{PACKAGE}.{name}.{MODULE} does not declare BEHAVIOUR = Behaviour(name={name!r}, ...)")
+            raise UnknownBehaviour(
+                f"{PACKAGE}.{name}.{MODULE} does not declare BEHAVIOUR = Behaviour(name={name!r}, ...)"
+            )
         register(declaration)
     return _registered[name]
 

@@ -45,7 +45,9 @@ def eval_figures(config: BehaviourConfig, root: Path) -> dict[str, Any]:
     """The behaviour's eval figures (its pipeline.toml's implementations) with behaviours/ at `root`, as JSON data
     (what `canvas-tui eval NAME --json` prints)."""
     with tempfile.TemporaryDirectory(prefix="canvas-tui-eval-") as reports, behaviours_at(root):
-        request = EvalRequest(implementations=config.eval.implementations, report_dir=Path(reports), show_progress=False)
+        request = EvalRequest(
+            implementations=config.eval.implementations, report_dir=Path(reports), show_progress=False
+        )
         try:
             figures = step(config.name, "evaluate")(request).figures
         except (ValueError, LookupError, OSError) as exc:
@@ -59,6 +61,8 @@ def train(config: BehaviourConfig, root: Path, seed: int, allow_lint_errors: boo
 
     with behaviours_at(root):
         try:
-            train_behaviour(config.name, TrainRequest(seed=seed, allow_lint_errors=allow_lint_errors, show_progress=False))
+            train_behaviour(
+                config.name, TrainRequest(seed=seed, allow_lint_errors=allow_lint_errors, show_progress=False)
+            )
         except (ValueError, LookupError, OSError) as exc:
             raise StepFailed(f"train {config.name} failed: {exc}") from exc

@@ -14,7 +14,7 @@ import asyncio
 import math
 import re
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +68,10 @@ def _slug(text: str) -> str:
 
 def run_key(config: BehaviourConfig, client: ModelClient, options: SynthOptions) -> str:
     """The run's name: behaviour, teacher, prompt version, seed and size. The same command resumes it."""
-    return (f"{config.name}-{client.backend}-{_slug(client.model)}-p{config.teacher.prompt_version}"
-            f"-s{options.seed}-n{options.n}")
+    return (
+        f"{config.name}-{client.backend}-{_slug(client.model)}-p{config.teacher.prompt_version}"
+        f"-s{options.seed}-n{options.n}"
+    )
 
 
 def _reason(problem: str) -> str:
@@ -107,18 +109,32 @@ class _Run:
         rng = teacher.request_rng(self.options.seed, index)
         document = teacher.pick_document(self.candidates, rng)
         count = min(self.config.teacher.per_request, self.options.n)
-        prompt = teacher.build_prompt(self.config, teacher.few_shot(self.config, self.shots, rng), count,
-                                      teacher.focus_label(self.config, index), read_text(document) if document else None)
-        request = ModelRequest(purpose=f"synth-{self.config.name}", messages=[{"role": "user", "content": prompt}],
-                               max_tokens=self.config.teacher.max_tokens, temperature=self.config.teacher.temperature)
+        prompt = teacher.build_prompt(
+            self.config,
+            teacher.few_shot(self.config, self.shots, rng),
+            count,
+            teacher.focus_label(self.config, index),
+            read_text(document) if document else None,
+        )
+        request = ModelRequest(
+            purpose=f"synth-{self.config.name}",
+            messages=[{"role": "user", "content": prompt}],
+            max_tokens=self.config.teacher.max_tokens,
+            temperature=self.config.teacher.temperature,
+        )
         return request, document
 
     def _provenance(self, index: int, document: Path | None) -> dict[str, Any]:
-        return {"teacher_backend": self.client.backend, "teacher_model": self.client.model,
-                "prompt_version": self.config.teacher.prompt_version, "prompt_sha": self.prompt_sha,
-                "seed": self.options.seed, "request_index": index,
-                "time": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "document": portable_path(document) if document else None}
+        return {
+            "teacher_backend": self.client.backend,
+            "teacher_model": self.client.model,
+            "prompt_version": self.config.teacher.prompt_version,
+            "prompt_sha": self.prompt_sha,
+            "seed": self.options.seed,
+            "request_index": index,
+            "time": datetime.now(UTC).isoformat(timespec="seconds"),
+            "document": portable_path(document) if document else None,
+        }
 
     def _vet(self, example: dict[str, Any], document: Path | None) -> dict[str, Any]:
         """The example completed and checked; raises Rejected with the reason."""
@@ -147,7 +163,9 @@ class _Run:
                     self.rejected.append(f"{_reason(str(exc))}: {self.config.dedupe_text(offered)[:120]}")
                 continue
             self.seen.add(self.config.dedupe_text(row))
-            accepted.append(row | {"usable": True, "source": "teacher", "provenance": self._provenance(index, document)})
+            accepted.append(
+                row | {"usable": True, "source": "teacher", "provenance": self._provenance(index, document)}
+            )
         return accepted, reasons
 
     async def one(self, index: int, progress: Progress, task: Any) -> None:
@@ -165,8 +183,16 @@ class _Run:
             rows, reasons = self._accept(index, list(reply.value.examples), document)
             if reply.fallback:
                 reasons[f"reply not valid: {_reason(reply.problem or 'unknown')}"] += 1
-            self.store.finish(rows, {"request_index": index, "accepted": len(rows), "offered": len(reply.value.examples),
-                                     "reasons": dict(reasons), "document": portable_path(document) if document else None})
+            self.store.finish(
+                rows,
+                {
+                    "request_index": index,
+                    "accepted": len(rows),
+                    "offered": len(reply.value.examples),
+                    "reasons": dict(reasons),
+                    "document": portable_path(document) if document else None,
+                },
+            )
             self.accepted += len(rows)
             self.reasons.update(reasons)
             progress.advance(task, len(rows))
@@ -187,7 +213,15 @@ async def synthesize(config: BehaviourConfig, client: ModelClient, options: Synt
     with Progress(console=Console(stderr=True), disable=not options.show_progress, transient=True) as progress:
         task = progress.add_task(f"synth {config.name}", total=options.n, completed=run.accepted)
         await asyncio.gather(*(bounded(index) for index in pending))
-    return SynthReport(behaviour=config.name, run_key=run.key, path=run.store.rows_path, accepted=run.accepted,
-                       new=run.accepted - run.resumed, requests_done=len(run.store.done()),
-                       requests_total=run.total_requests, reasons=dict(run.reasons),
-                       rejected_examples=run.rejected, failures=run.failures)
+    return SynthReport(
+        behaviour=config.name,
+        run_key=run.key,
+        path=run.store.rows_path,
+        accepted=run.accepted,
+        new=run.accepted - run.resumed,
+        requests_done=len(run.store.done()),
+        requests_total=run.total_requests,
+        reasons=dict(run.reasons),
+        rejected_examples=run.rejected,
+        failures=run.failures,
+    )

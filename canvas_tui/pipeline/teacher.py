@@ -34,7 +34,9 @@ def batch_model(config: BehaviourConfig) -> type[BaseModel]:
         fields[column] = (annotation, Field(description=description))
     title = config.name.title().replace("_", "")
     example = create_model(f"{title}Example", **fields)
-    return create_model(f"{title}Examples", examples=(list[example], Field(min_length=1, max_length=config.teacher.per_request)))
+    return create_model(
+        f"{title}Examples", examples=(list[example], Field(min_length=1, max_length=config.teacher.per_request))
+    )
 
 
 def prompt_template(config: BehaviourConfig) -> str:
@@ -69,11 +71,15 @@ def few_shot(config: BehaviourConfig, rows: list[Row], rng: random.Random) -> li
     for row in rows:
         by_label.setdefault(str(row.fields.get(config.label_column)), []).append(row)
     per_label = -(-config.teacher.few_shot // max(1, len(by_label)))
-    picked = [row for label in sorted(by_label) for row in rng.sample(by_label[label], min(per_label, len(by_label[label])))]
+    picked = [
+        row for label in sorted(by_label) for row in rng.sample(by_label[label], min(per_label, len(by_label[label])))
+    ]
     rng.shuffle(picked)
     shown = [*config.columns, *config.text_columns]
-    return [{key: str(row.fields[key])[:EXAMPLE_CHARS] for key in dict.fromkeys(shown) if row.fields.get(key)}
-            for row in picked[:config.teacher.few_shot]]
+    return [
+        {key: str(row.fields[key])[:EXAMPLE_CHARS] for key in dict.fromkeys(shown) if row.fields.get(key)}
+        for row in picked[: config.teacher.few_shot]
+    ]
 
 
 def spec_excerpt(config: BehaviourConfig) -> str:
@@ -84,19 +90,26 @@ def spec_excerpt(config: BehaviourConfig) -> str:
     if heading:
         sections = re.split(r"(?m)^(?=## )", spec)
         spec = next((part for part in sections if part.startswith(heading)), spec)
-    return spec[:config.teacher.spec_chars]
+    return spec[: config.teacher.spec_chars]
 
 
-def build_prompt(config: BehaviourConfig, examples: list[dict[str, str]], count: int, focus: str,
-                 document: str | None) -> str:
+def build_prompt(
+    config: BehaviourConfig, examples: list[dict[str, str]], count: int, focus: str, document: str | None
+) -> str:
     """The filled-in teacher prompt of one request."""
     spec = spec_excerpt(config)
     columns = "\n".join(f"- {name}: {text}" for name, text in config.columns.items())
-    return render(prompt_template(config), {
-        "spec": spec, "columns": columns, "count": str(count), "focus": focus,
-        "examples": "\n".join(json.dumps(example, ensure_ascii=False) for example in examples),
-        "document": document or "",
-    })
+    return render(
+        prompt_template(config),
+        {
+            "spec": spec,
+            "columns": columns,
+            "count": str(count),
+            "focus": focus,
+            "examples": "\n".join(json.dumps(example, ensure_ascii=False) for example in examples),
+            "document": document or "",
+        },
+    )
 
 
 def pick_document(candidates: list[Path], rng: random.Random) -> Path | None:

@@ -24,8 +24,10 @@ class LintBlocked(ValueError):
 
     def __init__(self, report: LintReport) -> None:
         self.report = report
-        super().__init__(f"{len(report.errors)} lint error(s) in {report.behaviour}'s data; training refused "
-                         f"(fix them, or pass --allow-lint-errors):\n{render(report, limit=10)}")
+        super().__init__(
+            f"{len(report.errors)} lint error(s) in {report.behaviour}'s data; training refused "
+            f"(fix them, or pass --allow-lint-errors):\n{render(report, limit=10)}"
+        )
 
 
 class Trained(BaseModel):
@@ -70,6 +72,12 @@ def train_behaviour(name: str, request: TrainRequest) -> Trained:
     if report is None:
         return Trained(train=result, eval=evaluation, card=None)
     config = load_config(name)
-    card = build_card(config, load_dataset(config), report, result.artifact, evaluation.figures if evaluation else {},
-                      notes=[result.text.splitlines()[0]])
+    card = build_card(
+        config,
+        load_dataset(config),
+        report,
+        result.artifact,
+        evaluation.figures if evaluation else {},
+        notes=[result.text.splitlines()[0]],
+    )
     return Trained(train=result, eval=evaluation, card=write_card(config, card))

@@ -19,6 +19,7 @@ from canvas_tui.pipeline.config import BehaviourConfig
 from canvas_tui.pipeline.contract import Behaviour, JudgedText
 from canvas_tui.pipeline.registry import behaviour
 
+
 class _Unlogged:
     """Where judge_pairs stores judgements: nowhere (iterate keeps them in its report)."""
 
@@ -32,20 +33,31 @@ def _texts(declared: Behaviour, judged: JudgedText, root: Path, inputs: list[dic
     return [judged.text(output) for output in outputs]
 
 
-async def candidate_win_rate(config: BehaviourConfig, current_root: Path, candidate_root: Path,
-                             judge: ModelClient, cases: int, seed: int = 0) -> WinRate:
+async def candidate_win_rate(
+    config: BehaviourConfig, current_root: Path, candidate_root: Path, judge: ModelClient, cases: int, seed: int = 0
+) -> WinRate:
     """The candidate's win rate over the current artifact on up to `cases` held-out inputs, judged blind."""
     declared = behaviour(config.name)
     judged = declared.judged
     if judged is None:
         raise LookupError(f"behaviour {config.name!r} declares no judged text (Behaviour.judged)")
     inputs = judged.inputs(config)[:cases]
-    pairs = [Pair(prompt=judged.prompt(item), a=a, b=b) for item, a, b in
-             zip(inputs, _texts(declared, judged, candidate_root, inputs), _texts(declared, judged, current_root, inputs))
-             if a != b]
-    judgements = await judge_pairs(pairs, model_judge(judge), judge=f"model:{judge.backend}/{judge.model}",
-                                   names=("candidate", "current"), log=_Unlogged(), comparison_id="iterate",
-                                   rng=random.Random(seed))
+    pairs = [
+        Pair(prompt=judged.prompt(item), a=a, b=b)
+        for item, a, b in zip(
+            inputs, _texts(declared, judged, candidate_root, inputs), _texts(declared, judged, current_root, inputs)
+        )
+        if a != b
+    ]
+    judgements = await judge_pairs(
+        pairs,
+        model_judge(judge),
+        judge=f"model:{judge.backend}/{judge.model}",
+        names=("candidate", "current"),
+        log=_Unlogged(),
+        comparison_id="iterate",
+        rng=random.Random(seed),
+    )
     return win_rate(judgements, "candidate", "current")
 
 

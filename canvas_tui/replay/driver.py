@@ -52,8 +52,9 @@ HANDLERS: dict[str, Handler] = {
     "restore": lambda s, p: s.restore(p["number"]),
     "dismiss_comment": lambda s, p: s.dismiss_comment(p["id"]),
     "apply_comment": lambda s, p: s.apply_comment(p["id"]),
-    "open_document": lambda s, p: s.open_document(p["text"], title=p.get("title", "untitled"),
-                                                  path=Path(p["path"]) if p.get("path") else None),
+    "open_document": lambda s, p: s.open_document(
+        p["text"], title=p.get("title", "untitled"), path=Path(p["path"]) if p.get("path") else None
+    ),
 }
 
 
@@ -61,8 +62,12 @@ def driven_actions(actions: list[ActionEntry]) -> Iterator[ActionEntry]:
     """The actions to perform: all of them, less the message each quick action records for its own turn."""
     previous: ActionEntry | None = None
     for action in actions:
-        ran_by_quick_action = (previous is not None and previous.kind == "quick_action" and action.kind == "message"
-                               and action.payload.get("text") == previous.payload.get("request"))
+        ran_by_quick_action = (
+            previous is not None
+            and previous.kind == "quick_action"
+            and action.kind == "message"
+            and action.payload.get("text") == previous.payload.get("request")
+        )
         if not ran_by_quick_action:
             yield action
         previous = action
@@ -84,6 +89,7 @@ async def perform(session: Session, action: ActionEntry) -> Performed:
         if isinstance(outcome, Awaitable):
             outcome = await outcome
     except (KeyError, ValueError, StopIteration, AttributeError) as exc:
-        return Performed(action, problem=f"{action.kind} {action.payload or ''} could not be replayed "
-                                         f"({type(exc).__name__}: {exc})")
+        return Performed(
+            action, problem=f"{action.kind} {action.payload or ''} could not be replayed ({type(exc).__name__}: {exc})"
+        )
     return Performed(action, result=outcome if isinstance(outcome, TurnResult) else None)

@@ -28,8 +28,12 @@ def _key(*parts: Any) -> str:
 
 
 def _restored(model: type[BaseModel], record: DecisionRecord) -> Any:
-    provenance = Provenance(implementation=record.implementation, version=record.version, fallback=record.fallback,
-                            raw_reply=record.raw_reply)
+    provenance = Provenance(
+        implementation=record.implementation,
+        version=record.version,
+        fallback=record.fallback,
+        raw_reply=record.raw_reply,
+    )
     fields = record.output | ({"provenance": provenance} if "provenance" in model.model_fields else {})
     return model.model_validate(fields)
 
@@ -127,6 +131,10 @@ def recorded_behaviours(decisions: list[DecisionRecord], fallback: Behaviours) -
     """A behaviour bundle serving `decisions`, and the queue (to count what was served); comments are proposed by
     the fallback's proposer (from the recorded model replies, which the replay backend serves)."""
     queue = RecordedDecisions(decisions)
-    return Behaviours(trigger=RecordedTrigger(queue, fallback.trigger), locator=RecordedLocator(queue, fallback.locator),
-                      policy=RecordedPolicy(queue, fallback.policy),
-                      anchorer=RecordedAnchorer(queue, fallback.anchorer), proposer=fallback.proposer), queue
+    return Behaviours(
+        trigger=RecordedTrigger(queue, fallback.trigger),
+        locator=RecordedLocator(queue, fallback.locator),
+        policy=RecordedPolicy(queue, fallback.policy),
+        anchorer=RecordedAnchorer(queue, fallback.anchorer),
+        proposer=fallback.proposer,
+    ), queue

@@ -67,8 +67,14 @@ class ReplayRun:
     recorded: RecordedDecisions | None = None
 
 
-def prepare_run(recording: Recording, settings: Settings, *, behaviours: Behaviours, mode: BehaviourMode,
-                client: ModelClient | None = None) -> ReplayRun:
+def prepare_run(
+    recording: Recording,
+    settings: Settings,
+    *,
+    behaviours: Behaviours,
+    mode: BehaviourMode,
+    client: ModelClient | None = None,
+) -> ReplayRun:
     """A fresh session (no log written, replay model by default) ready to re-run the recording's actions."""
     recorded = None
     if mode == "recorded":
@@ -80,9 +86,15 @@ def prepare_run(recording: Recording, settings: Settings, *, behaviours: Behavio
     return run
 
 
-async def run_recording(recording: Recording, settings: Settings, *, behaviours: Behaviours, mode: BehaviourMode,
-                        client: ModelClient | None = None,
-                        on_action: Callable[[Session, Performed], None] | None = None) -> ReplayRun:
+async def run_recording(
+    recording: Recording,
+    settings: Settings,
+    *,
+    behaviours: Behaviours,
+    mode: BehaviourMode,
+    client: ModelClient | None = None,
+    on_action: Callable[[Session, Performed], None] | None = None,
+) -> ReplayRun:
     """Re-run the recording's actions on a session built by `open_session`."""
     run = prepare_run(recording, settings, behaviours=behaviours, mode=mode, client=client)
     for action in driven_actions(recording.actions):
@@ -93,9 +105,14 @@ async def run_recording(recording: Recording, settings: Settings, *, behaviours:
     return run
 
 
-async def replay(recording: Recording, settings: Settings, *, mode: BehaviourMode = "recorded",
-                 behaviours: Behaviours | None = None,
-                 on_action: Callable[[Session, Performed], None] | None = None) -> ReplayReport:
+async def replay(
+    recording: Recording,
+    settings: Settings,
+    *,
+    mode: BehaviourMode = "recorded",
+    behaviours: Behaviours | None = None,
+    on_action: Callable[[Session, Performed], None] | None = None,
+) -> ReplayReport:
     """Replay offline and check every version byte for byte."""
     behaviours = behaviours or default_behaviours(settings.policy_threshold)
     run = await run_recording(recording, settings, behaviours=behaviours, mode=mode, on_action=on_action)
@@ -107,11 +124,16 @@ async def replay(recording: Recording, settings: Settings, *, mode: BehaviourMod
 def report_of(recording: Recording, run: ReplayRun, mode: BehaviourMode) -> ReplayReport:
     """The version-by-version check of a finished run against its recording."""
     replayed = [entry for entry in run.collector.entries if isinstance(entry, VersionEntry)]
-    return ReplayReport(recording=str(recording.path), written_schema=recording.written_schema, behaviours=mode,
-                        actions=len(run.performed), versions=check_versions(recording.versions, replayed),
-                        problems=[p.problem for p in run.performed if p.problem],
-                        recorded_decisions_served=run.recorded.served if run.recorded else 0,
-                        unrecorded_inputs=run.recorded.unrecorded if run.recorded else 0)
+    return ReplayReport(
+        recording=str(recording.path),
+        written_schema=recording.written_schema,
+        behaviours=mode,
+        actions=len(run.performed),
+        versions=check_versions(recording.versions, replayed),
+        problems=[p.problem for p in run.performed if p.problem],
+        recorded_decisions_served=run.recorded.served if run.recorded else 0,
+        unrecorded_inputs=run.recorded.unrecorded if run.recorded else 0,
+    )
 
 
 def check_versions(recorded: list[VersionEntry], replayed: list[VersionEntry]) -> list[VersionCheck]:
@@ -121,8 +143,14 @@ def check_versions(recorded: list[VersionEntry], replayed: list[VersionEntry]) -
         want = recorded[position] if position < len(recorded) else None
         got = replayed[position] if position < len(replayed) else None
         reference = want or got
-        check = VersionCheck(position=position, number=reference.number, author=reference.author, status="match",
-                             recorded_sha256=want.sha256 if want else None, replayed_sha256=got.sha256 if got else None)
+        check = VersionCheck(
+            position=position,
+            number=reference.number,
+            author=reference.author,
+            status="match",
+            recorded_sha256=want.sha256 if want else None,
+            replayed_sha256=got.sha256 if got else None,
+        )
         if want is None or got is None:
             check.status = "extra" if want is None else "missing"
         elif want.text != got.text:

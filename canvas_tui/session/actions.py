@@ -66,8 +66,11 @@ class PersonActions:
         if previous.author != "model" or span is None or version.change is None:
             return
         if version.change.start < span.end and version.change.end > span.start:
-            self.log_correction("own_rewrite", self.version_decisions.get(previous.number),
-                                new_text=self.document.text[span.start:span.end + version.change.delta])
+            self.log_correction(
+                "own_rewrite",
+                self.version_decisions.get(previous.number),
+                new_text=self.document.text[span.start : span.end + version.change.delta],
+            )
             self.last_turn.edit_span = None
 
     def undo(self: Session) -> Version | None:
@@ -127,8 +130,13 @@ class PersonActions:
             raise KeyError(comment_id)
         if comment.suggestion is None or not comment.active:
             return None
-        version = self.document.replace(comment.start, comment.end, comment.suggestion, author="model",
-                                        summary=f"applied suggestion: {comment.comment[:50]}")
+        version = self.document.replace(
+            comment.start,
+            comment.end,
+            comment.suggestion,
+            author="model",
+            summary=f"applied suggestion: {comment.comment[:50]}",
+        )
         self.document.set_comment_status(comment_id, "applied")
         self.record_version()
         return version

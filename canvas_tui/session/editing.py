@@ -22,8 +22,8 @@ from canvas_tui.session.events import TargetShown
 from canvas_tui.session.labels import locate_label
 from canvas_tui.session.lengths import edit_budget
 from canvas_tui.session.placement import MovePlan, SwapPlan, given_text, insert_where, move_plan, new_kind
-from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.places import title_span
+from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import replaced, substitution
 from canvas_tui.session.validate import check_insertion, check_replacement, clean_reply, shape_insertion
 
@@ -46,8 +46,11 @@ async def carry_out(session: Session, turn: Turn, request: str, target: LocateDe
         return
     turn.emit(TargetShown(start=target.span.start, end=target.span.end, phase="before"))
     try:
-        new_text, by, reply = (by_code, "code", None) if by_code is not None else \
-            await OPERATIONS[operation](session, turn, request, target)
+        new_text, by, reply = (
+            (by_code, "code", None)
+            if by_code is not None
+            else await OPERATIONS[operation](session, turn, request, target)
+        )
     except Refused as problem:
         _log(session, turn, request, target, operation, "code", started, problem=str(problem))
         turn.notice("warning", f"The edit was not applied: {problem}. The document is unchanged.")
@@ -56,14 +59,31 @@ async def carry_out(session: Session, turn: Turn, request: str, target: LocateDe
     _commit(session, turn, new_text, operation, request, record.id)
 
 
-def _log(session: Session, turn: Turn, request: str, target: LocateDecision, operation: str, by: str, started: float,
-         *, problem: str | None = None, raw_reply: str | None = None):
-    provenance = Provenance(implementation=f"{by}-{operation}", version="1", raw_reply=raw_reply,
-                            fallback=problem is not None)
-    return session.log_decision(turn, "edit", provenance, {"request": request, "span": target.span.model_dump(),
-                                                           "operation": operation},
-                                {"label": "refused" if problem else "applied", "operation": operation, "problem": problem},
-                                None, started, uses_model=by == "model")
+def _log(
+    session: Session,
+    turn: Turn,
+    request: str,
+    target: LocateDecision,
+    operation: str,
+    by: str,
+    started: float,
+    *,
+    problem: str | None = None,
+    raw_reply: str | None = None,
+):
+    provenance = Provenance(
+        implementation=f"{by}-{operation}", version="1", raw_reply=raw_reply, fallback=problem is not None
+    )
+    return session.log_decision(
+        turn,
+        "edit",
+        provenance,
+        {"request": request, "span": target.span.model_dump(), "operation": operation},
+        {"label": "refused" if problem else "applied", "operation": operation, "problem": problem},
+        None,
+        started,
+        uses_model=by == "model",
+    )
 
 
 def _commit(session: Session, turn: Turn, new_text: str, operation: str, request: str, decision_id: str) -> None:
@@ -79,8 +99,12 @@ def _commit(session: Session, turn: Turn, new_text: str, operation: str, request
     session.last_turn.edit_span = span
     session.record_version()
     turn.emit(TargetShown(start=span.start, end=span.end, phase="after"))
-    done = {"delete": "deleted the passage", "move": "moved it", "insert": "added the new text",
-            "replace": "replaced it"}[operation]
+    done = {
+        "delete": "deleted the passage",
+        "move": "moved it",
+        "insert": "added the new text",
+        "replace": "replaced it",
+    }[operation]
     turn.say(f"Done: {done} (by code, so nothing else changed). Undo it with Ctrl+Z.")
 
 
@@ -89,9 +113,11 @@ def _commit(session: Session, turn: Turn, new_text: str, operation: str, request
 
 async def _delete(session: Session, turn: Turn, request: str, target: LocateDecision):
     text, span = session.document.text, target.span
-    if target.unit == "document" or not text[:span.start].strip() and not text[span.end:].strip():
-        raise Refused("deleting the whole document is not done from the chat; select the text and delete it in the "
-                      "canvas if you mean it")
+    if target.unit == "document" or not text[: span.start].strip() and not text[span.end :].strip():
+        raise Refused(
+            "deleting the whole document is not done from the chat; select the text and delete it in the "
+            "canvas if you mean it"
+        )
     if re.search(r"\blines?\b", request, re.IGNORECASE):
         span = _line_about(text, span, request)
     low, high = splice.deletion(text, span.start, span.end)
@@ -101,10 +127,13 @@ async def _delete(session: Session, turn: Turn, request: str, target: LocateDeci
 def _line_about(text: str, span: Span, request: str) -> Span:
     """The line of the span that shares most words with the request ("remove the line about work hours")."""
     words = set(re.findall(r"[a-z]{3,}", request.lower()))
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[span.start:span.end])]
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text[span.start : span.end])]
     if len(lines) < 2:
         return span
-    start, end = max(lines, key=lambda line: len(words & set(re.findall(r"[a-z]{3,}", text[span.start:][line[0]:line[1]].lower()))))
+    start, end = max(
+        lines,
+        key=lambda line: len(words & set(re.findall(r"[a-z]{3,}", text[span.start :][line[0] : line[1]].lower()))),
+    )
     return Span(start=span.start + start, end=span.start + end)
 
 
@@ -126,8 +155,15 @@ async def _locate_phrase(session: Session, turn: Turn, phrase: str) -> Span | No
     if titled is not None:
         return titled
     decision = await session.behaviours.locator.locate(text, phrase, None)
-    session.log_decision(turn, "locate", decision.provenance, {"document": text, "request": phrase, "selection": None},
-                         decision, decision.confidence, started)
+    session.log_decision(
+        turn,
+        "locate",
+        decision.provenance,
+        {"document": text, "request": phrase, "selection": None},
+        decision,
+        decision.confidence,
+        started,
+    )
     return decision.span
 
 
@@ -135,15 +171,19 @@ def _blocks_in(text: str, span: Span, unit: str) -> list[Span]:
     """The paragraphs (headings left out), sentences or list items inside `span`."""
     parts = segment(text)
     units = {"sentences": parts.sentences, "bullets": parts.items, "items": parts.items}.get(unit, parts.paragraphs)
-    return [Span(start=u.start, end=u.end) for u in units if span.start <= u.start and u.end <= span.end
-            and not text[u.start:u.end].lstrip().startswith("#")]
+    return [
+        Span(start=u.start, end=u.end)
+        for u in units
+        if span.start <= u.start and u.end <= span.end and not text[u.start : u.end].lstrip().startswith("#")
+    ]
 
 
 async def _move(session: Session, turn: Turn, request: str, target: LocateDecision):
     text, plan = session.document.text, move_plan(request)
     if plan is None:
-        raise Refused("I could not tell where to move it (say, for example, “to the end” or “before the second "
-                      "paragraph”)")
+        raise Refused(
+            "I could not tell where to move it (say, for example, “to the end” or “before the second paragraph”)"
+        )
     if isinstance(plan, SwapPlan):
         return _swap(text, plan, await _scope(session, turn, plan.scope)), "code", None
     source = await _locate_phrase(session, turn, plan.source) or target.span
@@ -193,8 +233,8 @@ async def _position(session: Session, turn: Turn, plan: MovePlan) -> int:
 
 def _list_end(text: str, span: Span) -> tuple[int, str] | None:
     """The end of the list the span is in (or ends with) and the marker its last item uses, if it is a list."""
-    block_end = re.search(r"\n[ \t]*\n", text[span.end:])
-    end = len(text[:span.end + block_end.start()].rstrip()) if block_end else len(text.rstrip())
+    block_end = re.search(r"\n[ \t]*\n", text[span.end :])
+    end = len(text[: span.end + block_end.start()].rstrip()) if block_end else len(text.rstrip())
     block_start = text.rfind("\n\n", 0, span.start) + 1
     items = list(re.finditer(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+)", text[block_start:end], re.MULTILINE))
     if not items:
@@ -215,7 +255,11 @@ def _insertion_point(text: str, target: LocateDecision, kind: str, where: str) -
     blocks = _blocks_in(text, span, "paragraphs") or [span]
     block = blocks[-1] if where == "after" else blocks[0]
     paragraph = segment(text).paragraph_at(block.end - 1 if where == "after" else block.start)
-    edge = (paragraph.end if where == "after" else paragraph.start) if paragraph else (block.end if where == "after" else block.start)
+    edge = (
+        (paragraph.end if where == "after" else paragraph.start)
+        if paragraph
+        else (block.end if where == "after" else block.start)
+    )
     if kind == "sentence":
         return edge, " ", ""
     return edge, "\n\n", "- " if kind == "bullet" else ""
@@ -227,8 +271,9 @@ async def _insert(session: Session, turn: Turn, request: str, target: LocateDeci
     new, reply, by = given_text(request), None, "code"
     if new is None:
         budget = min(INSERT_TOKENS[kind], session.settings.max_tokens)
-        reply = await guarded(session.client.stream(prompts.insert_request(request, text, position, kind, budget)),
-                              RepetitionGuard())
+        reply = await guarded(
+            session.client.stream(prompts.insert_request(request, text, position, kind, budget)), RepetitionGuard()
+        )
         new, by = shape_insertion(clean_reply(reply), kind), "model"
     problem = check_insertion(text, new)
     if problem:
@@ -244,9 +289,9 @@ def code_replacement(text: str, span: Span, request: str) -> str | None:
         return None
     if wanted.old is None:
         title = title_span(text)
-        return None if title is None else text[:title.start] + wanted.new + text[title.end:]
-    result = replaced(text[span.start:span.end], wanted.old, wanted.new)
-    return None if result is None else text[:span.start] + result + text[span.end:]
+        return None if title is None else text[: title.start] + wanted.new + text[title.end :]
+    result = replaced(text[span.start : span.end], wanted.old, wanted.new)
+    return None if result is None else text[: span.start] + result + text[span.end :]
 
 
 OPERATIONS = {"delete": _delete, "move": _move, "insert": _insert}
@@ -260,31 +305,49 @@ async def write_change(session: Session, turn: Turn, request: str, span: Span, t
     document = session.document
     turn.emit(TargetShown(start=span.start, end=span.end, phase="before"))
     started = time.perf_counter()
-    original = document.text[span.start:span.end]
+    original = document.text[span.start : span.end]
     budget = edit_budget(request, original, session.settings.max_tokens)
-    reply = await guarded(session.client.stream(prompts.edit_request(request, document.text, span.start, span.end,
-                                                                     targeted, budget)), RepetitionGuard())
+    reply = await guarded(
+        session.client.stream(prompts.edit_request(request, document.text, span.start, span.end, targeted, budget)),
+        RepetitionGuard(),
+    )
     replacement = clean_reply(reply)
     problem = check_replacement(original, replacement, targeted=targeted, request=request)
-    record = session.log_decision(turn, "edit", Provenance(implementation="model-writes-span", version="1",
-                                                           raw_reply=reply, fallback=problem is not None),
-                                  {"request": request, "span": span.model_dump(), "targeted": targeted},
-                                  {"label": "refused" if problem else "applied", "problem": problem}, None, started,
-                                  uses_model=True)
+    record = session.log_decision(
+        turn,
+        "edit",
+        Provenance(implementation="model-writes-span", version="1", raw_reply=reply, fallback=problem is not None),
+        {"request": request, "span": span.model_dump(), "targeted": targeted},
+        {"label": "refused" if problem else "applied", "problem": problem},
+        None,
+        started,
+        uses_model=True,
+    )
     if problem:
         turn.notice("warning", f"The edit was not applied: {problem}. The document is unchanged.")
         return
     change = minimal_change(original, replacement)
-    version = document.replace(span.start + change.start, span.start + change.end, change.new, author="model",
-                               summary=("targeted: " if targeted else "rewrite: ") + request[:60])
+    version = document.replace(
+        span.start + change.start,
+        span.start + change.end,
+        change.new,
+        author="model",
+        summary=("targeted: " if targeted else "rewrite: ") + request[:60],
+    )
     session.version_decisions[version.number] = record.id
     session.last_turn.edit_span = Span(start=span.start, end=span.start + len(replacement))
     session.record_version()
     turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
-    turn.say(f"Done: {'a targeted edit' if targeted else 'rewrote'} {locate_label(document.text, _after(span, replacement))}. "
-             "Undo it with Ctrl+Z.")
+    turn.say(
+        f"Done: {'a targeted edit' if targeted else 'rewrote'} {locate_label(document.text, _after(span, replacement))}. "
+        "Undo it with Ctrl+Z."
+    )
 
 
 def _after(span: Span, replacement: str) -> LocateDecision:
-    return LocateDecision(span=Span(start=span.start, end=span.start + len(replacement)), unit=None, confidence=1.0,
-                          provenance=Provenance(implementation="session", version="1"))
+    return LocateDecision(
+        span=Span(start=span.start, end=span.start + len(replacement)),
+        unit=None,
+        confidence=1.0,
+        provenance=Provenance(implementation="session", version="1"),
+    )

@@ -6,7 +6,6 @@ from canvas_tui.behaviours.base import LocateDecision
 from canvas_tui.document.units import segment
 from canvas_tui.text import one_line
 
-
 SNIPPET = 28
 
 

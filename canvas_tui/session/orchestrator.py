@@ -21,9 +21,16 @@ from canvas_tui.document import Document
 from canvas_tui.llm.client import ModelClient, encodable
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.types import ModelExchange
+from canvas_tui.log.recording import (
+    ActionEntry,
+    ActionKind,
+    CorrectionEntry,
+    DecisionEntry,
+    ExchangeEntry,
+    RecordingWriter,
+    VersionEntry,
+)
 from canvas_tui.log.records import CorrectionKind, CorrectionRecord, DecisionRecord, new_id
-from canvas_tui.log.recording import (ActionEntry, ActionKind, CorrectionEntry, DecisionEntry, ExchangeEntry,
-                                      RecordingWriter, VersionEntry)
 from canvas_tui.log.store import DecisionLog
 from canvas_tui.session import steps
 from canvas_tui.session.actions import PersonActions
@@ -34,16 +41,31 @@ from canvas_tui.session.result import TurnResult
 REFIND_WINDOW = 4000
 """Characters on each side of a comment's old place searched (approximately) when an edit touches it."""
 
-ROUTES = {"canvas": "new_document", "inline": "chat", "new_document": "new_document", "chat": "chat",
-          "edit": "edit", "comment": "comment"}
+ROUTES = {
+    "canvas": "new_document",
+    "inline": "chat",
+    "new_document": "new_document",
+    "chat": "chat",
+    "edit": "edit",
+    "comment": "comment",
+}
 
 
 class Session(PersonActions):
     """A conversation beside at most one document, with every decision logged (and optionally recorded)."""
 
-    def __init__(self, client: ModelClient, behaviours: Behaviours, log: DecisionLog, settings: Settings, *,
-                 document: Document | None = None, recorder: RecordingWriter | None = None,
-                 session_id: str | None = None, source: str | None = None) -> None:
+    def __init__(
+        self,
+        client: ModelClient,
+        behaviours: Behaviours,
+        log: DecisionLog,
+        settings: Settings,
+        *,
+        document: Document | None = None,
+        recorder: RecordingWriter | None = None,
+        session_id: str | None = None,
+        source: str | None = None,
+    ) -> None:
         self.client, self.behaviours, self.log, self.settings = client, behaviours, log, settings
         self.session_id = session_id or new_id()
         self.source = source
@@ -67,8 +89,9 @@ class Session(PersonActions):
 
     # -- turns ---------------------------------------------------------------------------------
 
-    async def turn(self, message: str, *, selection: Span | None = None,
-                   emit: Callable[[Event], None] | None = None) -> TurnResult:
+    async def turn(
+        self, message: str, *, selection: Span | None = None, emit: Callable[[Event], None] | None = None
+    ) -> TurnResult:
         """Run one chat turn; never raises, never leaves the document half-changed."""
         message = encodable(message)
         turn = Turn(message=message, selection=selection, **({"emit": emit} if emit else {}))
@@ -104,16 +127,24 @@ class Session(PersonActions):
             return
         self.pending = None
         route = await self._route(turn)
-        await {"chat": steps.chat, "new_document": steps.new_document, "edit": steps.edit,
-               "comment": steps.comment}[route](self, turn)
+        await {"chat": steps.chat, "new_document": steps.new_document, "edit": steps.edit, "comment": steps.comment}[
+            route
+        ](self, turn)
 
     async def _route(self, turn: Turn) -> str:
         document = self.document.text if (self.document and self.canvas_open) else None
         started = time.perf_counter()
         decision = await self.behaviours.trigger.decide(turn.message, document=document)
         behaviour = "trigger" if document is None else "router"
-        self.log_decision(turn, behaviour, decision.provenance, {"message": turn.message, "document": document},
-                          decision, decision.confidence, started)
+        self.log_decision(
+            turn,
+            behaviour,
+            decision.provenance,
+            {"message": turn.message, "document": document},
+            decision,
+            decision.confidence,
+            started,
+        )
         route = ROUTES[decision.label]
         if route in ("edit", "comment") and document is None:
             route = "new_document" if route == "edit" else "chat"
@@ -124,24 +155,46 @@ class Session(PersonActions):
 
     # -- logging and recording -------------------------------------------------------------------
 
-    def log_decision(self, turn: Turn | None, behaviour: str, provenance: Provenance, inputs: dict[str, Any],
-                     output: BaseModel | dict[str, Any], confidence: float | None, started: float, *,
-                     uses_model: bool = False) -> DecisionRecord:
+    def log_decision(
+        self,
+        turn: Turn | None,
+        behaviour: str,
+        provenance: Provenance,
+        inputs: dict[str, Any],
+        output: BaseModel | dict[str, Any],
+        confidence: float | None,
+        started: float,
+        *,
+        uses_model: bool = False,
+    ) -> DecisionRecord:
         """Log (and record) one decision; emits it so a UI can show it."""
-        output_data = output.model_dump(mode="json", exclude={"provenance"}) if isinstance(output, BaseModel) else output
+        output_data = (
+            output.model_dump(mode="json", exclude={"provenance"}) if isinstance(output, BaseModel) else output
+        )
         by_model = uses_model or provenance.raw_reply is not None
-        record = DecisionRecord(session_id=self.session_id, turn_id=turn.id if turn else None, behaviour=behaviour,
-                                implementation=provenance.implementation, version=provenance.version, input=inputs,
-                                output=output_data, confidence=confidence,
-                                latency_ms=(time.perf_counter() - started) * 1000,
-                                model=self.client.model if by_model else None,
-                                backend=self.client.backend if by_model else None,
-                                fallback=provenance.fallback, raw_reply=provenance.raw_reply, source=self.source)
+        record = DecisionRecord(
+            session_id=self.session_id,
+            turn_id=turn.id if turn else None,
+            behaviour=behaviour,
+            implementation=provenance.implementation,
+            version=provenance.version,
+            input=inputs,
+            output=output_data,
+            confidence=confidence,
+            latency_ms=(time.perf_counter() - started) * 1000,
+            model=self.client.model if by_model else None,
+            backend=self.client.backend if by_model else None,
+            fallback=provenance.fallback,
+            raw_reply=provenance.raw_reply,
+            source=self.source,
+        )
         self.log.append_decision(record)
         self._write(DecisionEntry(record=record))
         self.last_turn.decisions[behaviour] = record
         if turn is not None:
-            turn.emit(DecisionMade(behaviour=behaviour, summary=str(output_data.get("label", "")), decision_id=record.id))
+            turn.emit(
+                DecisionMade(behaviour=behaviour, summary=str(output_data.get("label", "")), decision_id=record.id)
+            )
         return record
 
     def log_correction(self, kind: CorrectionKind, decision_id: str | None, **detail: Any) -> CorrectionRecord:
@@ -159,8 +212,11 @@ class Session(PersonActions):
         """Record the document's current version with its full text, for byte-for-byte replay checks."""
         if self.document is not None:
             version = self.document.versions[self.document.current]
-            self._write(VersionEntry(number=version.number, author=version.author, summary=version.summary,
-                                     text=self.document.text))
+            self._write(
+                VersionEntry(
+                    number=version.number, author=version.author, summary=version.summary, text=self.document.text
+                )
+            )
 
     def _on_exchange(self, exchange: ModelExchange) -> None:
         self._write(ExchangeEntry(exchange=exchange))
@@ -172,8 +228,9 @@ class Session(PersonActions):
         try:
             self.recorder.write(entry)
         except OSError as exc:
-            self.recording_problem = (f"The session is not being recorded: writing {self.recorder.path} failed "
-                                      f"({exc.strerror or exc}).")
+            self.recording_problem = (
+                f"The session is not being recorded: writing {self.recorder.path} failed ({exc.strerror or exc})."
+            )
             with contextlib.suppress(OSError):
                 self.recorder.close()
             self.recorder = None
@@ -191,7 +248,9 @@ class Session(PersonActions):
         """Where a comment's quote is after an edit: exactly or approximately near where it was, else exactly
         anywhere (anchoring a whole long document for each comment made edits and restores slow)."""
         low, high = max(0, near - REFIND_WINDOW), near + len(quote) + REFIND_WINDOW
-        nearby = [found for found in (text.rfind(quote, low, near + len(quote)), text.find(quote, near, high)) if found >= 0]
+        nearby = [
+            found for found in (text.rfind(quote, low, near + len(quote)), text.find(quote, near, high)) if found >= 0
+        ]
         if quote and nearby:
             start = min(nearby, key=lambda found: abs(found - near))
             return start, start + len(quote)

@@ -9,17 +9,25 @@ from typing import Literal
 
 from canvas_tui.session.splice import Where
 
-_VERB = re.compile(r"^\s*(?:(?:please|now|also|then|and|can you|could you)[\s,]+)*"
-                   r"(?:move|put|place|bring|reorder|add|insert|append|prepend|include|write)\s+", re.IGNORECASE)
+_VERB = re.compile(
+    r"^\s*(?:(?:please|now|also|then|and|can you|could you)[\s,]+)*"
+    r"(?:move|put|place|bring|reorder|add|insert|append|prepend|include|write)\s+",
+    re.IGNORECASE,
+)
 _DESTINATION = re.compile(
     r"\s+(?P<prep>(?:up |down |over )?to the (?:very )?(?:top|beginning|start|front|end|bottom)(?: of)?|before|after|above|below"
     r"|right (?:before|after)|in front of|at the (?:very )?(?:top|beginning|start|front|end|bottom)(?: of)?)\b\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL)
-_SWAP = re.compile(r"\b(?:swap|switch|exchange|reverse)\b\s+(?:the\s+(?:order\s+of\s+(?:the\s+)?)?)?(?P<which>first|last)\s+"
-                   r"(?:two|2)\s+(?P<unit>paragraphs|sentences|bullets|items)(?:\s+(?:of|in)\s+(?P<scope>.+?))?[.!\s]*$",
-                   re.IGNORECASE)
-_WHOLE = re.compile(r"^(?:the\s+)?(?:whole\s+|entire\s+)?(?:document|doc|text|page|essay|article|piece|post|file)?[\s,.!]*$",
-                    re.IGNORECASE)
+    re.IGNORECASE | re.DOTALL,
+)
+_SWAP = re.compile(
+    r"\b(?:swap|switch|exchange|reverse)\b\s+(?:the\s+(?:order\s+of\s+(?:the\s+)?)?)?(?P<which>first|last)\s+"
+    r"(?:two|2)\s+(?P<unit>paragraphs|sentences|bullets|items)(?:\s+(?:of|in)\s+(?P<scope>.+?))?[.!\s]*$",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    r"^(?:the\s+)?(?:whole\s+|entire\s+)?(?:document|doc|text|page|essay|article|piece|post|file)?[\s,.!]*$",
+    re.IGNORECASE,
+)
 _BEFORE_FIRST = re.compile(r"\b(?:before|above)\s+(?P<anchor>.+?)[.!\s]*$", re.IGNORECASE)
 NewKind = Literal["sentence", "paragraph", "bullet"]
 
@@ -62,8 +70,9 @@ def _destination(prep: str, rest: str) -> Destination:
     if any(word in prep for word in ("end", "bottom")):
         anchor = rest if prep.endswith("of") and not _WHOLE.match(rest) else None
         return Destination(where="after", anchor=anchor, inside=anchor is not None)
-    return Destination(where="before" if prep.split()[-1] in ("before", "above", "of") else "after",
-                       anchor=rest.split(",")[0] or None)
+    return Destination(
+        where="before" if prep.split()[-1] in ("before", "above", "of") else "after", anchor=rest.split(",")[0] or None
+    )
 
 
 def move_plan(request: str) -> MovePlan | SwapPlan | None:
@@ -73,9 +82,11 @@ def move_plan(request: str) -> MovePlan | SwapPlan | None:
         return SwapPlan(which=swap.group("which").lower(), unit=swap.group("unit").lower(), scope=swap.group("scope"))
     body = _VERB.sub("", request.strip(), count=1)
     found = _DESTINATION.search(body)
-    if found is None or not body[:found.start()].strip():
+    if found is None or not body[: found.start()].strip():
         return None
-    return MovePlan(source=body[:found.start()].strip(), destination=_destination(found.group("prep"), found.group("rest")))
+    return MovePlan(
+        source=body[: found.start()].strip(), destination=_destination(found.group("prep"), found.group("rest"))
+    )
 
 
 _QUOTED = re.compile(r"[“\"‘'](?P<text>[^“”\"‘’']{3,400}?)[”\"’'](?=[\s.,:;!?)]|$)")
@@ -89,8 +100,12 @@ _KIND_WORDS: tuple[tuple[NewKind, str], ...] = (
 def new_kind(request: str) -> NewKind:
     """What kind of text an insertion adds (the first unit word the request uses; a sentence by default)."""
     head = _QUOTED.sub("", request)
-    positions = [(match.start(), kind) for kind, pattern in _KIND_WORDS
-                 for match in [re.search(pattern, head, re.IGNORECASE)] if match]
+    positions = [
+        (match.start(), kind)
+        for kind, pattern in _KIND_WORDS
+        for match in [re.search(pattern, head, re.IGNORECASE)]
+        if match
+    ]
     return min(positions)[1] if positions else "sentence"
 
 
@@ -98,12 +113,21 @@ def given_text(request: str) -> str | None:
     """The exact text to add when the request quotes it right after the unit ('add a bullet “Ask early.”'),
     else None (a quote elsewhere names the place, not the new text)."""
     units = "|".join(pattern for _, pattern in _KIND_WORDS)
-    found = re.search(rf"(?:{units})\s*(?:saying|that says|reading|with the text|:)?\s*{_QUOTED.pattern}", request,
-                      re.IGNORECASE)
+    found = re.search(
+        rf"(?:{units})\s*(?:saying|that says|reading|with the text|:)?\s*{_QUOTED.pattern}", request, re.IGNORECASE
+    )
     return found.group("text").strip() if found and len(found.group("text").split()) >= 2 else None
 
 
 def insert_where(request: str) -> Where:
     """Whether new text goes at the start of the located part or at its end (the default)."""
-    return "before" if re.search(r"\b(?:at|to) the (?:very )?(?:beginning|start|top|front)\b|\bbefore\b|\babove\b"
-                                 r"|\bprepend|\bopen(?:s|ing)? with\b", _QUOTED.sub("", request), re.IGNORECASE) else "after"
+    return (
+        "before"
+        if re.search(
+            r"\b(?:at|to) the (?:very )?(?:beginning|start|top|front)\b|\bbefore\b|\babove\b"
+            r"|\bprepend|\bopen(?:s|ing)? with\b",
+            _QUOTED.sub("", request),
+            re.IGNORECASE,
+        )
+        else "after"
+    )

@@ -41,7 +41,7 @@ class _Units:
         for match in self.separator.finditer(text, max(self.position, self.searched - self.OVERLAP)):
             if match.start() < self.position:
                 continue
-            piece = text[self.position:match.start()]
+            piece = text[self.position : match.start()]
             if piece.strip():
                 normal = _normal(piece)
                 if len(normal) >= self.shortest and normal in self.seen:
@@ -70,7 +70,7 @@ class RepetitionGuard:
     @property
     def kept(self) -> str:
         """The text up to the first repeat (all of it when nothing repeated), without trailing spaces."""
-        return self.text if self.cut is None else self.text[:self.cut].rstrip()
+        return self.text if self.cut is None else self.text[: self.cut].rstrip()
 
     def _first_repeat(self) -> int | None:
         """Where the first repeated complete paragraph or sentence starts (paragraphs first), or None."""
@@ -81,8 +81,9 @@ class RepetitionGuard:
         return None
 
 
-async def guarded(stream: AsyncIterator[str], guard: RepetitionGuard,
-                  on_delta: Callable[[str], None] | None = None) -> str:
+async def guarded(
+    stream: AsyncIterator[str], guard: RepetitionGuard, on_delta: Callable[[str], None] | None = None
+) -> str:
     """Read `stream` until it ends or starts repeating; returns the text worth keeping."""
     async with contextlib.aclosing(stream):
         async for delta in stream:

@@ -47,7 +47,7 @@ def _joiner(text: str, start: int, end: int) -> str:
     """What separates this passage from its neighbours: the document's own gap for a block, else a space."""
     if not is_block(text, start, end):
         return " "
-    gap = text[len(text[:start].rstrip()):start]
+    gap = text[len(text[:start].rstrip()) : start]
     return gap if gap.count("\n") >= 1 and not gap.strip() and start > 0 else BLOCK_GAP
 
 

@@ -37,8 +37,9 @@ async def chat(session: Session, turn: Turn) -> None:
     """Answer in the chat, streaming; the open document is context."""
     turn.set_kind("chat")
     document = session.document.text if (session.document and session.canvas_open) else None
-    request = prompts.chat_request(turn.message, session.history, document,
-                                   write_budget(turn.message, session.settings.max_tokens))
+    request = prompts.chat_request(
+        turn.message, session.history, document, write_budget(turn.message, session.settings.max_tokens)
+    )
     guard = RepetitionGuard()
     await guarded(session.client.stream(request), guard, turn.say)
     if guard.cut is not None:
@@ -54,7 +55,9 @@ async def new_document(session: Session, turn: Turn) -> None:
     turn.set_kind("new_document")
     guard = RepetitionGuard()
     request = prompts.write_request(turn.message, write_budget(turn.message, session.settings.max_tokens))
-    text = clean_reply(await guarded(session.client.stream(request), guard, lambda delta: turn.emit(CanvasDelta(text=delta))))
+    text = clean_reply(
+        await guarded(session.client.stream(request), guard, lambda delta: turn.emit(CanvasDelta(text=delta)))
+    )
     if not text:
         turn.set_kind("failed")
         turn.notice("error", "The model wrote nothing, so no document was created.")
@@ -63,7 +66,9 @@ async def new_document(session: Session, turn: Turn) -> None:
         turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
     title = _title_of(text)
     session.adopt_document(Document(text, title=title, author="model"))
-    session.version_decisions[0] = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router")).id
+    session.version_decisions[0] = session.last_turn.decisions.get(
+        "trigger", session.last_turn.decisions.get("router")
+    ).id
     turn.say(f"I wrote “{title}” in the canvas.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
 
@@ -81,7 +86,9 @@ def _title_of(text: str) -> str:
     return cleaned[:60] or "untitled"
 
 
-async def edit(session: Session, turn: Turn, *, located: LocateDecision | None = None, request: str | None = None) -> None:
+async def edit(
+    session: Session, turn: Turn, *, located: LocateDecision | None = None, request: str | None = None
+) -> None:
     """Locate (unless selected or already chosen) -> policy -> the model writes the change -> validated -> applied."""
     turn.set_kind("edit")
     document, request = session.document, request or turn.message
@@ -96,8 +103,15 @@ async def edit(session: Session, turn: Turn, *, located: LocateDecision | None =
         return
     started = time.perf_counter()
     policy = await session.behaviours.policy.decide(document.text, request, target)
-    session.log_decision(turn, "policy", policy.provenance, {"request": request, "span": target.span.model_dump(),
-                                                             "unit": target.unit}, policy, policy.score, started)
+    session.log_decision(
+        turn,
+        "policy",
+        policy.provenance,
+        {"request": request, "span": target.span.model_dump(), "unit": target.unit},
+        policy,
+        policy.score,
+        started,
+    )
     operation = policy.operation or ("replace" if policy.label == "targeted" else "rewrite")
     turn.status(f"policy={policy.label}" + ("" if operation in ("replace", "rewrite") else f" · operation={operation}"))
     await carry_out(session, turn, request, target, operation)
@@ -110,10 +124,23 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
         decision = _from_selection(document.text, turn.selection)
     else:
         decision = await session.behaviours.locator.locate(document.text, request, None)
-    session.log_decision(turn, "locate", decision.provenance, {"document": document.text, "request": request,
-                                                               "selection": turn.selection.model_dump() if turn.selection else None},
-                         decision, decision.confidence, started)
-    turn.status(f"locate={locate_label(document.text, decision)}" + (" (selection, locator skipped)" if decision.from_selection else ""))
+    session.log_decision(
+        turn,
+        "locate",
+        decision.provenance,
+        {
+            "document": document.text,
+            "request": request,
+            "selection": turn.selection.model_dump() if turn.selection else None,
+        },
+        decision,
+        decision.confidence,
+        started,
+    )
+    turn.status(
+        f"locate={locate_label(document.text, decision)}"
+        + (" (selection, locator skipped)" if decision.from_selection else "")
+    )
     return decision
 
 
@@ -123,15 +150,29 @@ def _named_place(session: Session, turn: Turn, request: str, target: LocateDecis
     text = session.document.text
     wanted = substitution(request)
     span = title_span(text) if wanted is not None and wanted.old is None else None
-    if span is None and not any(target.span and target.span.start <= p.start and p.end <= target.span.end
-                                for p in quoted_passages(text, request)):
+    if span is None and not any(
+        target.span and target.span.start <= p.start and p.end <= target.span.end
+        for p in quoted_passages(text, request)
+    ):
         span = quoted_paragraph(text, request)
     if span is None:
         return target
-    named = LocateDecision(span=span, unit="paragraph", confidence=1.0, style="named",
-                           provenance=Provenance(implementation="named-place", version="1"))
-    session.log_decision(turn, "locate", named.provenance, {"request": request, "located": target.model_dump(mode="json")},
-                         named, 1.0, time.perf_counter())
+    named = LocateDecision(
+        span=span,
+        unit="paragraph",
+        confidence=1.0,
+        style="named",
+        provenance=Provenance(implementation="named-place", version="1"),
+    )
+    session.log_decision(
+        turn,
+        "locate",
+        named.provenance,
+        {"request": request, "located": target.model_dump(mode="json")},
+        named,
+        1.0,
+        time.perf_counter(),
+    )
     turn.status(f"locate={locate_label(text, named)} (named in the request)")
     return named
 
@@ -143,18 +184,27 @@ def _from_selection(text: str, selection: Span) -> LocateDecision:
     selection = Span(start=min(selection.start, len(text)), end=min(selection.end, len(text)))
     unit = segment(text).smallest_containing(selection.start, selection.end)
     kind = unit.kind if unit and (unit.start, unit.end) == (selection.start, selection.end) else "sentence"
-    return LocateDecision(span=selection, unit=kind, confidence=1.0, style="selection", from_selection=True,
-                          provenance=Provenance(implementation="selection", version="1"))
+    return LocateDecision(
+        span=selection,
+        unit=kind,
+        confidence=1.0,
+        style="selection",
+        from_selection=True,
+        provenance=Provenance(implementation="selection", version="1"),
+    )
 
 
 def _ask(session: Session, turn: Turn, request: str, target: LocateDecision) -> None:
     turn.set_kind("question")
     candidates = target.candidates[:4]
-    session.pending = PendingChoice(request=request, decision_id=session.last_turn.decisions["locate"].id,
-                                    candidates=candidates)
+    session.pending = PendingChoice(
+        request=request, decision_id=session.last_turn.decisions["locate"].id, candidates=candidates
+    )
     text = session.document.text
-    lines = [f"  {number}. {candidate.title or ' '.join(text[candidate.span.start:candidate.span.end].split())[:70]}"
-             for number, candidate in enumerate(candidates, start=1)]
+    lines = [
+        f"  {number}. {candidate.title or ' '.join(text[candidate.span.start : candidate.span.end].split())[:70]}"
+        for number, candidate in enumerate(candidates, start=1)
+    ]
     turn.say("Which part do you mean? Answer with a number:\n" + "\n".join(lines))
 
 
@@ -166,12 +216,25 @@ async def answer_pending(session: Session, turn: Turn) -> bool:
         return False
     session.pending = None
     chosen = pending.candidates[int(match.group(1)) - 1]
-    session.log_correction("locate_answered", pending.decision_id, chosen=chosen.model_dump(mode="json"),
-                           request=pending.request)
-    located = LocateDecision(span=chosen.span, unit=chosen.unit, confidence=1.0, style="answer",
-                             provenance=Provenance(implementation="person", version="1"))
-    session.log_decision(turn, "locate", located.provenance, {"request": pending.request, "answer": turn.message},
-                         located, 1.0, time.perf_counter())
+    session.log_correction(
+        "locate_answered", pending.decision_id, chosen=chosen.model_dump(mode="json"), request=pending.request
+    )
+    located = LocateDecision(
+        span=chosen.span,
+        unit=chosen.unit,
+        confidence=1.0,
+        style="answer",
+        provenance=Provenance(implementation="person", version="1"),
+    )
+    session.log_decision(
+        turn,
+        "locate",
+        located.provenance,
+        {"request": pending.request, "answer": turn.message},
+        located,
+        1.0,
+        time.perf_counter(),
+    )
     await edit(session, turn, located=located, request=pending.request)
     return True
 
@@ -185,32 +248,64 @@ async def comment(session: Session, turn: Turn) -> None:
     turn.set_kind("comment")
     document, limit = session.document, session.settings.max_comments
     started = time.perf_counter()
-    proposed = await session.behaviours.proposer.propose(session.client, turn.message, document.text, limit,
-                                                        session.settings.max_tokens)
-    record = session.log_decision(turn, "comment", Provenance(implementation=proposed.implementation, version=proposed.version,
-                                                              raw_reply=proposed.raw_reply, fallback=proposed.fallback),
-                                  {"request": turn.message, "document": document.text},
-                                  proposed.proposals.model_dump(), None, started, uses_model=proposed.uses_model)
+    proposed = await session.behaviours.proposer.propose(
+        session.client, turn.message, document.text, limit, session.settings.max_tokens
+    )
+    record = session.log_decision(
+        turn,
+        "comment",
+        Provenance(
+            implementation=proposed.implementation,
+            version=proposed.version,
+            raw_reply=proposed.raw_reply,
+            fallback=proposed.fallback,
+        ),
+        {"request": turn.message, "document": document.text},
+        proposed.proposals.model_dump(),
+        None,
+        started,
+        uses_model=proposed.uses_model,
+    )
     if proposed.fallback:
         turn.notice("warning", f"The model's comments could not be read ({proposed.problem}); no comments were added.")
     kept, dropped = 0, []
     for proposal in proposed.proposals.comments[:limit]:
         started = time.perf_counter()
         anchored = session.behaviours.anchorer.anchor(document.text, proposal.quote, near=proposal.at)
-        anchor_record = session.log_decision(turn, "anchor", Provenance(implementation=session.behaviours.anchorer.name,
-                                                                         version=session.behaviours.anchorer.version),
-                                             {"quote": proposal.quote, "document": document.text}, anchored,
-                                             anchored.score, started)
+        anchor_record = session.log_decision(
+            turn,
+            "anchor",
+            Provenance(implementation=session.behaviours.anchorer.name, version=session.behaviours.anchorer.version),
+            {"quote": proposal.quote, "document": document.text},
+            anchored,
+            anchored.score,
+            started,
+        )
         if anchored.span is None:
             dropped.append(proposal.quote)
             continue
         kept += 1
-        document.add_comment(Comment(id=f"c{len(document.comments) + 1}",
-                                     quote=document.text[anchored.span.start:anchored.span.end], comment=proposal.comment,
-                                     suggestion=proposal.suggestion, start=anchored.span.start, end=anchored.span.end,
-                                     score=anchored.score, ambiguous=anchored.ambiguous, decision_id=anchor_record.id))
+        document.add_comment(
+            Comment(
+                id=f"c{len(document.comments) + 1}",
+                quote=document.text[anchored.span.start : anchored.span.end],
+                comment=proposal.comment,
+                suggestion=proposal.suggestion,
+                start=anchored.span.start,
+                end=anchored.span.end,
+                score=anchored.score,
+                ambiguous=anchored.ambiguous,
+                decision_id=anchor_record.id,
+            )
+        )
     turn.status(f"comments={kept} anchored, {len(dropped)} dropped")
-    turn.say(f"I left {kept} comment{'s' if kept != 1 else ''} in the canvas."
-             + (f" {len(dropped)} could not be placed because the quoted text is not in the document: "
-                + "; ".join(f"“{quote[:60]}”" for quote in dropped) if dropped else ""))
+    turn.say(
+        f"I left {kept} comment{'s' if kept != 1 else ''} in the canvas."
+        + (
+            f" {len(dropped)} could not be placed because the quoted text is not in the document: "
+            + "; ".join(f"“{quote[:60]}”" for quote in dropped)
+            if dropped
+            else ""
+        )
+    )
     session.last_turn.comment_decision = record.id

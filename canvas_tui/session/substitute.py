@@ -16,8 +16,11 @@ _PATTERNS = [
     rf"\b(?:use|say)\s+(?:{_Q.format(name='new')}|{_WORD.format(name='new2')})\s+instead of\s+"
     rf"(?:{_Q.format(name='old')}|{_WORD.format(name='old2')})",
 ]
-_TITLE = re.compile(rf"\b(?:change|rename|retitle|set|make)\s+the\s+(?:title|heading|headline)\s+(?:to|into|as)?\s*"
-                    rf"{_Q.format(name='new')}", re.IGNORECASE)
+_TITLE = re.compile(
+    rf"\b(?:change|rename|retitle|set|make)\s+the\s+(?:title|heading|headline)\s+(?:to|into|as)?\s*"
+    rf"{_Q.format(name='new')}",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,9 @@ _FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
 _PASSAGE_BLOCK = re.compile(r"<passage>\s*\n?(?P<body>.*?)\n?\s*</passage>", re.DOTALL)
-_INSTRUCTION_LEFTOVERS = re.compile(r"<\/?(?:document|passage|before|after)>|^Request:|^Document context:", re.MULTILINE)
+_INSTRUCTION_LEFTOVERS = re.compile(
+    r"<\/?(?:document|passage|before|after)>|^Request:|^Document context:", re.MULTILINE
+)
 
 MAX_GROWTH = 4.0
 MIN_SHRINK = 0.2

@@ -19,10 +19,21 @@ def make_app(settings):
     """make_app(replies, document=None, debounce=..., **fake behaviour options) -> (app, session)."""
     sessions = []
 
-    def make(replies=(), *, document: Path | None = None, debounce: float = 0.05, autosave_interval: float = 60.0,
-             problems=None, **behaviours):
-        session = open_session(settings, SessionOptions(document=document), client=ScriptedClient(list(replies)),
-                               behaviours=fake_behaviours(**behaviours))
+    def make(
+        replies=(),
+        *,
+        document: Path | None = None,
+        debounce: float = 0.05,
+        autosave_interval: float = 60.0,
+        problems=None,
+        **behaviours,
+    ):
+        session = open_session(
+            settings,
+            SessionOptions(document=document),
+            client=ScriptedClient(list(replies)),
+            behaviours=fake_behaviours(**behaviours),
+        )
         sessions.append(session)
         return build_app(session, debounce=debounce, autosave_interval=autosave_interval, problems=problems), session
 

@@ -41,10 +41,13 @@ async def test_pending_typing_is_committed_before_a_turn_starts(make_app, tmp_pa
 
 
 async def test_comments_are_highlighted_listed_followed_dismissed_and_applied(make_app, tmp_path):
-    proposals = {"comments": [
-        {"quote": "We ship on Monday.", "comment": "Which Monday?", "suggestion": "We ship on Monday 3 March."},
-        {"quote": "The budget is small.", "comment": "Say how small."},
-        {"quote": "Not in the text", "comment": "dropped"}]}
+    proposals = {
+        "comments": [
+            {"quote": "We ship on Monday.", "comment": "Which Monday?", "suggestion": "We ship on Monday 3 March."},
+            {"quote": "The budget is small.", "comment": "Say how small."},
+            {"quote": "Not in the text", "comment": "dropped"},
+        ]
+    }
     app, session = make_app([json.dumps(proposals)], document=_doc(tmp_path), trigger=["comment"])
     async with app.run_test(size=SIZE) as pilot:
         await send(pilot, app, "critique this")

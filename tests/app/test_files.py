@@ -90,5 +90,6 @@ async def test_a_file_that_cannot_be_opened_is_a_notification_and_the_app_starts
     app, session = make_app(problems=["notes.bin looks like a binary file; canvas-tui started without it."])
     async with app.run_test(size=SIZE):
         assert [n.message for n in app._notifications] == [
-            "notes.bin looks like a binary file; canvas-tui started without it."]
+            "notes.bin looks like a binary file; canvas-tui started without it."
+        ]
         assert not app.canvas.display

@@ -10,8 +10,15 @@ from textual.document._document import Document as TextAreaDocument
 from canvas_tui.app.offsets import LineIndex
 from canvas_tui.app.visible import visible
 
-TEXTS = ["", "one line", "a\nb\n", "crlf\r\nline two\r\n", "mixed\r\nnew\nlines\rhere", "emoji 🙂 and 漢字\nnext 🙂",
-         "trailing\n\n\n"]
+TEXTS = [
+    "",
+    "one line",
+    "a\nb\n",
+    "crlf\r\nline two\r\n",
+    "mixed\r\nnew\nlines\rhere",
+    "emoji 🙂 and 漢字\nnext 🙂",
+    "trailing\n\n\n",
+]
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -21,11 +28,10 @@ def test_every_offset_round_trips_through_the_textarea_location(text):
     assert len(index.starts) == area.line_count
     for offset in range(len(text) + 1):
         row, column = index.location(offset)
-        if text[offset - 1:offset + 1] == "\r\n" and offset > 0:
+        if text[offset - 1 : offset + 1] == "\r\n" and offset > 0:
             continue  # inside a CRLF there is no location
         assert index.offset((row, column)) == offset
-        assert area.get_text_range((0, 0), (row, column)).replace(area.newline, "\n") == \
-            _normalised(text[:offset])
+        assert area.get_text_range((0, 0), (row, column)).replace(area.newline, "\n") == _normalised(text[:offset])
 
 
 def _normalised(text: str) -> str:

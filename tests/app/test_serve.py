@@ -20,9 +20,26 @@ def _free_port() -> int:
 @pytest.mark.slow
 def test_the_served_app_page_answers_on_loopback(tmp_path):
     port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "canvas_tui", "serve", "--host", "127.0.0.1", "--port", str(port),
-                               "--", "--backend", "url", "--base-url", "http://127.0.0.1:9/v1"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=tmp_path)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "canvas_tui",
+            "serve",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--",
+            "--backend",
+            "url",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
     try:
         status, page = _get_when_up(f"http://127.0.0.1:{port}/", deadline=time.monotonic() + 30)
         assert status == 200 and "canvas-tui" in page

@@ -10,8 +10,10 @@ import pytest
 from tests.app.conftest import SIZE, send
 
 DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
-HOSTILE = ("# [bold]Not bold[/bold]\n\n[@click=app.quit]Clicking this must not quit[/] and [/] stays.\n"
-           "\x1b[31mNot red\x1b[0m, \x1b[2J no clear, \x9b1m no C1, \x07 no bell.\n")
+HOSTILE = (
+    "# [bold]Not bold[/bold]\n\n[@click=app.quit]Clicking this must not quit[/] and [/] stays.\n"
+    "\x1b[31mNot red\x1b[0m, \x1b[2J no clear, \x9b1m no C1, \x07 no bell.\n"
+)
 
 
 @pytest.fixture
@@ -48,8 +50,12 @@ def test_chat_only(snap_compare, make_app):
 
 
 def test_canvas_open_with_comments_highlighted(snap_compare, make_app, in_tmp):
-    proposals = {"comments": [{"quote": "We ship on Monday.", "comment": "Which Monday?", "suggestion": "We ship on 3 March."},
-                              {"quote": "The budget is small.", "comment": "Say how small."}]}
+    proposals = {
+        "comments": [
+            {"quote": "We ship on Monday.", "comment": "Which Monday?", "suggestion": "We ship on 3 March."},
+            {"quote": "The budget is small.", "comment": "Say how small."},
+        ]
+    }
     app, _ = make_app([json.dumps(proposals)], document=_file("plan.md", DOC), trigger=["comment"])
 
     async def run_before(pilot):

@@ -60,12 +60,15 @@ async def test_a_selection_in_the_canvas_is_sent_as_character_offsets(make_app, 
 async def test_an_edit_highlights_its_target_and_ctrl_z_in_the_chat_undoes_it(make_app, tmp_path):
     path = tmp_path / "plan.md"
     path.write_text(DOC)
-    app, session = make_app(["We ship on Tuesday."], document=path, trigger=["edit"], needle="We ship on Monday.",
-                            policy="targeted")
+    app, session = make_app(
+        ["We ship on Tuesday."], document=path, trigger=["edit"], needle="We ship on Monday.", policy="targeted"
+    )
     async with app.run_test(size=SIZE) as pilot:
         shown = []
-        app.canvas.show_target = lambda start, end, original=app.canvas.show_target: (shown.append((start, end)),
-                                                                                      original(start, end))
+        app.canvas.show_target = lambda start, end, original=app.canvas.show_target: (
+            shown.append((start, end)),
+            original(start, end),
+        )
         await send(pilot, app, "we should ship a day later")
         start = DOC.index("We ship")
         assert shown == [(start, start + 18), (start, start + 19)]

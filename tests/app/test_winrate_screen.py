@@ -9,15 +9,20 @@ from canvas_tui.app.screens.winrate import WinRateApp
 from canvas_tui.judging.blind import Pair, judge_pairs
 from canvas_tui.log.datalog import DataLog
 
-PAIRS = [Pair(prompt="[b]Write[/b] a haiku", a="old [red]haiku[/red]", b="new haiku"),
-         Pair(prompt="Summarise", a="old summary", b="new summary"),
-         Pair(prompt="Explain", a="old", b="new")]
+PAIRS = [
+    Pair(prompt="[b]Write[/b] a haiku", a="old [red]haiku[/red]", b="new haiku"),
+    Pair(prompt="Summarise", a="old summary", b="new summary"),
+    Pair(prompt="Explain", a="old", b="new"),
+]
 
 
 async def test_keys_judge_each_pair_and_quitting_keeps_what_was_judged(tmp_path):
     log = DataLog(tmp_path / "log.sqlite3")
-    app = WinRateApp(partial(judge_pairs, PAIRS, judge="person", names=("old", "new"), log=log, comparison_id="c",
-                             rng=random.Random(0)))
+    app = WinRateApp(
+        partial(
+            judge_pairs, PAIRS, judge="person", names=("old", "new"), log=log, comparison_id="c", rng=random.Random(0)
+        )
+    )
     async with app.run_test() as pilot:
         await pilot.pause()
         assert "[b]Write[/b] a haiku" in str(app.screen.query_one("#prompt").render())

@@ -50,10 +50,13 @@ def rewrite_rows(path: Path, change) -> None:
     path.write_text(out.getvalue(), encoding="utf-8", newline="")
 
 
-@pytest.mark.parametrize("command, behaviour, spoilt, said", [
-    ("locate-fill", "locate", {"start": "", "end": ""}, "filled 3 rows"),
-    ("comment-fill", "comment", {"start": "0", "end": "0"}, "all offsets filled"),
-])
+@pytest.mark.parametrize(
+    "command, behaviour, spoilt, said",
+    [
+        ("locate-fill", "locate", {"start": "", "end": ""}, "filled 3 rows"),
+        ("comment-fill", "comment", {"start": "0", "end": "0"}, "all offsets filled"),
+    ],
+)
 def test_a_fill_computes_spoilt_offsets_back_to_the_committed_file(data, command, behaviour, spoilt, said):
     path = copy_behaviour(data, behaviour) / "labels.csv"
     committed = path.read_bytes()
@@ -66,8 +69,16 @@ def test_a_fill_computes_spoilt_offsets_back_to_the_committed_file(data, command
 
 def test_locate_fill_stops_on_an_anchor_missing_from_its_document_and_changes_nothing(data):
     path = copy_behaviour(data, "locate") / "labels.csv"
-    rewrite_rows(path, lambda i, row: row.update(start="", end="", anchor="words in no document")
-                 if i == 2 else row.update(start="", end="") if i == 0 else None)
+    rewrite_rows(
+        path,
+        lambda i, row: (
+            row.update(start="", end="", anchor="words in no document")
+            if i == 2
+            else row.update(start="", end="")
+            if i == 0
+            else None
+        ),
+    )
     before = path.read_bytes()
     result = labels("locate-fill", str(path))
     assert result.exit_code == 1
@@ -77,8 +88,12 @@ def test_locate_fill_stops_on_an_anchor_missing_from_its_document_and_changes_no
 
 def test_comment_fill_lists_quotes_not_found_exits_1_and_fills_the_rest(data):
     path = copy_behaviour(data, "comment") / "labels.csv"
-    rewrite_rows(path, lambda i, row: row.update(quote="a quote in no document") if i == 3 else
-                 row.update(start="0", end="0") if i == 1 else None)
+    rewrite_rows(
+        path,
+        lambda i, row: (
+            row.update(quote="a quote in no document") if i == 3 else row.update(start="0", end="0") if i == 1 else None
+        ),
+    )
     result = labels("comment-fill")
     assert result.exit_code == 1
     assert "not found: " in result.output and "'a quote in no document'" in result.output
@@ -105,7 +120,7 @@ def test_anchor_calibrate_writes_the_thresholds_it_chose_on_the_dev_rows(data):
     (folder / "thresholds.json").unlink()
     result = labels("anchor-calibrate")
     assert result.exit_code == 0, result.output
-    chosen = json.loads(result.output[:result.output.index("\n}") + 2])
+    chosen = json.loads(result.output[: result.output.index("\n}") + 2])
     assert load_thresholds(folder / "thresholds.json").model_dump() == chosen["thresholds"]
     assert "(chosen)" in result.output
 
@@ -126,7 +141,10 @@ def test_anchor_perturb_regenerates_the_eval_set_deterministically_split_by_docu
     docs = {split: {json.loads(line)["doc"] for line in text.splitlines()} for split, text in written.items()}
     assert docs["dev"] and docs["eval"] and not docs["dev"] & docs["eval"]
     assert sorted(p.name for p in (data / "anchor" / "documents").iterdir()) == [
-        "abstract_sleep.txt", "abstract_tokens_two.txt", "wiki_lighthouse.md"]
+        "abstract_sleep.txt",
+        "abstract_tokens_two.txt",
+        "wiki_lighthouse.md",
+    ]
 
 
 def test_anchor_perturb_without_a_corpus_folder_is_a_usage_error(data, tmp_path):
@@ -139,8 +157,14 @@ def test_edits_build_rebuilds_the_committed_cases_from_their_follow_ups(data, tm
     committed = (folder / "cases.jsonl").read_bytes()
     cases = [json.loads(line) for line in committed.decode("utf-8").splitlines()]
     followups = tmp_path / "followups.jsonl"
-    followups.write_text("".join(json.dumps({"id": c["id"], "document": c["document"], "request": c["request"]}) + "\n"
-                                 for c in cases if c["source"] == "followup"), encoding="utf-8")
+    followups.write_text(
+        "".join(
+            json.dumps({"id": c["id"], "document": c["document"], "request": c["request"]}) + "\n"
+            for c in cases
+            if c["source"] == "followup"
+        ),
+        encoding="utf-8",
+    )
     (folder / "cases.jsonl").unlink()
     result = labels("edits-build", str(followups))
     assert result.exit_code == 0, result.output

@@ -21,15 +21,21 @@ async def edit_then_undo(session):
 @pytest.fixture
 async def recording(tmp_path, settings, decision_log):
     path = tmp_path / "session.jsonl"
-    await record(path, settings, decision_log, ["We ship on Tuesday."],
-                 fake_behaviours(trigger=["edit"], needle="We ship on Monday."), edit_then_undo)
+    await record(
+        path,
+        settings,
+        decision_log,
+        ["We ship on Tuesday."],
+        fake_behaviours(trigger=["edit"], needle="We ship on Monday."),
+        edit_then_undo,
+    )
     return path
 
 
 def test_replay_prints_the_session_and_a_match_for_every_version(recording):
     result = CliRunner().invoke(cli, ["replay", str(recording), "--headless"])
     assert result.exit_code == 0, result.output
-    assert "» message \"change Monday to Tuesday\"" in result.output and "+We ship on Tuesday." in result.output
+    assert '» message "change Monday to Tuesday"' in result.output and "+We ship on Tuesday." in result.output
     assert "3 of 3 versions match byte for byte" in result.output
 
 

@@ -27,20 +27,27 @@ def log(settings):
 
 
 async def test_a_corrected_trigger_decision_is_exported_with_the_persons_label(log, settings):
-    session = Session(ScriptedClient(["# Tea", "Green tea."]), fake_behaviours(trigger=["canvas", "inline"]), log,
-                      settings)
+    session = Session(
+        ScriptedClient(["# Tea", "Green tea."]), fake_behaviours(trigger=["canvas", "inline"]), log, settings
+    )
     await session.turn("What is the best tea?")
     session.close_canvas()
     await session.turn("And the best coffee?")
     rows = list(finetune_rows(log, "trigger"))
     assert [[m["role"] for m in row["messages"]] for row in rows] == [["system", "user", "assistant"]] * 2
     assert [(row["messages"][1]["content"], row["messages"][2]["content"]) for row in rows] == [
-        ("What is the best tea?", "inline"), ("And the best coffee?", "inline")]
+        ("What is the best tea?", "inline"),
+        ("And the best coffee?", "inline"),
+    ]
 
 
 async def test_locate_and_policy_examples_carry_the_document_and_the_passage(log, settings):
-    session = Session(ScriptedClient(["We ship on Tuesday."]),
-                      fake_behaviours(trigger=["edit"], needle="We ship on Monday.", policy="targeted"), log, settings)
+    session = Session(
+        ScriptedClient(["We ship on Tuesday."]),
+        fake_behaviours(trigger=["edit"], needle="We ship on Monday.", policy="targeted"),
+        log,
+        settings,
+    )
     session.open_document(DOC, title="plan")
     await session.turn("change Monday to Tuesday")
     [locate] = finetune_rows(log, "locate")
@@ -63,12 +70,21 @@ async def test_the_command_writes_one_json_line_per_example(log, settings, tmp_p
 
 def fill(log, count, offset=0):
     for index in range(offset, offset + count):
-        decision = DecisionRecord(session_id="s", turn_id=f"t{index}", behaviour="router", implementation="x",
-                                  version="1", input={"message": f"edit {index}", "document": f"{index} " + "x" * 3000},
-                                  output={"label": "edit"})
+        decision = DecisionRecord(
+            session_id="s",
+            turn_id=f"t{index}",
+            behaviour="router",
+            implementation="x",
+            version="1",
+            input={"message": f"edit {index}", "document": f"{index} " + "x" * 3000},
+            output={"label": "edit"},
+        )
         log.append_decision(decision)
-        log.append_correction(CorrectionRecord(session_id="s", kind="canvas_closed", decision_id=decision.id,
-                                               detail={"message": f"edit {index}"}))
+        log.append_correction(
+            CorrectionRecord(
+                session_id="s", kind="canvas_closed", decision_id=decision.id, detail={"message": f"edit {index}"}
+            )
+        )
 
 
 def peak_bytes(export) -> int:
@@ -80,8 +96,11 @@ def peak_bytes(export) -> int:
     return peak
 
 
-@pytest.mark.parametrize("export", [lambda log: finetune_rows(log, "router"), lambda log: label_rows(log, "trigger")],
-                         ids=["finetune", "labels"])
+@pytest.mark.parametrize(
+    "export",
+    [lambda log: finetune_rows(log, "router"), lambda log: label_rows(log, "trigger")],
+    ids=["finetune", "labels"],
+)
 def test_exports_stream_memory_grows_far_less_than_the_rows_they_write(log, export, monkeypatch, tmp_path):
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(tmp_path))
     fill(log, 100)

@@ -27,8 +27,9 @@ def behaviours_dir(tmp_path, monkeypatch):
     it from the data folder, like every artifact)."""
     folder = tmp_path / "behaviours"
     (folder / "trigger").mkdir(parents=True)
-    (folder / "trigger" / "labels.csv").write_text("prompt,label,context,category,note\n"
-                                                   "Write a haiku about rain,canvas,,writing,\n")
+    (folder / "trigger" / "labels.csv").write_text(
+        "prompt,label,context,category,note\nWrite a haiku about rain,canvas,,writing,\n"
+    )
     (folder / "comment").mkdir()
     shutil.copy(PROJECT_ROOT / "behaviours" / "comment" / "scorer.json", folder / "comment" / "scorer.json")
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(folder))
@@ -57,8 +58,14 @@ async def test_closing_a_canvas_the_trigger_opened_exports_the_prompt_labelled_i
     await session.turn("What is the best tea?")
     session.close_canvas()
     [row] = exported(log, "trigger")
-    assert row == {"prompt": "What is the best tea?", "label": "inline", "context": "", "category": "real_use",
-                   "note": "canvas_closed: the person closed the canvas the trigger opened", "source": "real-use"}
+    assert row == {
+        "prompt": "What is the best tea?",
+        "label": "inline",
+        "context": "",
+        "category": "real_use",
+        "note": "canvas_closed: the person closed the canvas the trigger opened",
+        "source": "real-use",
+    }
     assert label_header("trigger") == ["prompt", "label", "context", "category", "note", "source"]
 
 
@@ -72,29 +79,40 @@ async def test_a_correction_labels_csv_already_has_is_not_exported_again(log, se
 
 
 async def test_answering_the_locators_question_exports_a_locate_row_whose_offsets_index_the_saved_document(
-        log, settings, behaviours_dir, tmp_path):
+    log, settings, behaviours_dir, tmp_path
+):
     budget = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
-    session = session_on(log, settings, ["The budget is tiny."], trigger=["edit"],
-                         needle="We ship on Monday. Everyone helps.", ambiguous_with=[budget])
+    session = session_on(
+        log,
+        settings,
+        ["The budget is tiny."],
+        trigger=["edit"],
+        needle="We ship on Monday. Everyone helps.",
+        ambiguous_with=[budget],
+    )
     session.open_document(DOC, title="plan")
     await session.turn("shorten that paragraph")
     await session.turn("2")
     [row] = exported(log, "locate", docs_dir=tmp_path / "docs")
     saved = (tmp_path / "docs" / row["doc"]).read_text()
-    assert saved == DOC and saved[int(row["start"]):int(row["end"])] == "The budget is small."
+    assert saved == DOC and saved[int(row["start"]) : int(row["end"])] == "The budget is small."
     assert row["anchor"] == "The budget is small." and row["request"] == "shorten that paragraph"
     assert row["source"] == "real-use" and row["note"].startswith("locate_answered")
 
 
 async def test_undoing_an_edit_exports_a_policy_row_with_the_other_label_for_review(log, settings, behaviours_dir):
-    session = session_on(log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.",
-                         policy="targeted")
+    session = session_on(
+        log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.", policy="targeted"
+    )
     session.open_document(DOC, title="plan")
     await session.turn("change Monday to Tuesday")
     session.undo()
     [row] = exported(log, "policy")
-    assert (row["request"], row["target_text"], row["label"]) == ("change Monday to Tuesday", "We ship on Monday.",
-                                                                  "rewrite")
+    assert (row["request"], row["target_text"], row["label"]) == (
+        "change Monday to Tuesday",
+        "We ship on Monday.",
+        "rewrite",
+    )
     assert "review" in row["note"]
 
 
@@ -109,11 +127,17 @@ async def dismissed_comment(log, settings):
 async def test_dismissing_a_comment_exports_a_comment_row(log, settings, behaviours_dir):
     await dismissed_comment(log, settings)
     [row] = exported(log, "comment")
-    assert (row["request"], row["quote"], row["comment"], row["label"]) == ("critique this", "The budget is small.",
-                                                                            "How small?", "dismissed")
+    assert (row["request"], row["quote"], row["comment"], row["label"]) == (
+        "critique this",
+        "The budget is small.",
+        "How small?",
+        "dismissed",
+    )
 
 
-async def test_redact_leaves_no_document_text_in_the_rows_and_saves_no_document(log, settings, behaviours_dir, tmp_path):
+async def test_redact_leaves_no_document_text_in_the_rows_and_saves_no_document(
+    log, settings, behaviours_dir, tmp_path
+):
     await dismissed_comment(log, settings)
     session = session_on(log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.")
     session.open_document(DOC, title="plan")
@@ -123,8 +147,19 @@ async def test_redact_leaves_no_document_text_in_the_rows_and_saves_no_document(
     assert [c.kind for c in log.corrections()] == ["comment_dismissed", "section_reselected", "own_rewrite"]
     outputs = []
     for behaviour in ("comment", "policy", "locate"):
-        result = CliRunner().invoke(cli, ["export", "labels", behaviour, "--redact", "--log", str(settings.log_path),
-                                          "-o", str(tmp_path / f"{behaviour}.csv")])
+        result = CliRunner().invoke(
+            cli,
+            [
+                "export",
+                "labels",
+                behaviour,
+                "--redact",
+                "--log",
+                str(settings.log_path),
+                "-o",
+                str(tmp_path / f"{behaviour}.csv"),
+            ],
+        )
         assert result.exit_code == 0, result.output
         outputs.append((tmp_path / f"{behaviour}.csv").read_text())
     assert all(len(text.splitlines()) == 2 for text in outputs)
@@ -137,6 +172,7 @@ async def test_since_leaves_out_older_corrections(log, settings, behaviours_dir)
     session = session_on(log, settings, ["# Tea"], trigger=["canvas"])
     await session.turn("Tell me about tea")
     session.close_canvas()
-    result = CliRunner().invoke(cli, ["export", "labels", "trigger", "--since", "2999-01-01",
-                                      "--log", str(settings.log_path)])
+    result = CliRunner().invoke(
+        cli, ["export", "labels", "trigger", "--since", "2999-01-01", "--log", str(settings.log_path)]
+    )
     assert result.exit_code == 0 and "0 new trigger rows" in result.output

@@ -58,8 +58,16 @@ def test_a_dismissed_comment_counts_against_a_proposer_that_repeats_it_and_for_o
 
 
 def _decision(behaviour: str, output: dict, turn: str = "t1", **extra) -> DecisionRecord:
-    return DecisionRecord(session_id="s", turn_id=turn, behaviour=behaviour, implementation="x", version="1",
-                          input={"request": "critique this"}, output=output, **extra)
+    return DecisionRecord(
+        session_id="s",
+        turn_id=turn,
+        behaviour=behaviour,
+        implementation="x",
+        version="1",
+        input={"request": "critique this"},
+        output=output,
+        **extra,
+    )
 
 
 def _anchor(start: int | None, turn: str = "t1") -> DecisionRecord:
@@ -68,10 +76,17 @@ def _anchor(start: int | None, turn: str = "t1") -> DecisionRecord:
 
 
 def _comment_turn(turn: str = "t1") -> list[DecisionRecord]:
-    comments = [{"quote": q, "comment": c, "suggestion": None} for q, c in
-                [("a", "first"), ("nowhere", "lost"), ("b", "second"), ("c", "third")]]
-    return [_decision("comment", {"comments": comments}, turn), _anchor(0, turn), _anchor(None, turn),
-            _anchor(20, turn), _anchor(40, turn)]
+    comments = [
+        {"quote": q, "comment": c, "suggestion": None}
+        for q, c in [("a", "first"), ("nowhere", "lost"), ("b", "second"), ("c", "third")]
+    ]
+    return [
+        _decision("comment", {"comments": comments}, turn),
+        _anchor(0, turn),
+        _anchor(None, turn),
+        _anchor(20, turn),
+        _anchor(40, turn),
+    ]
 
 
 def test_unanchored_proposals_were_never_shown_and_are_left_out():
@@ -91,15 +106,23 @@ def _recording(tmp_path, entries) -> object:
 def test_an_applied_comment_is_named_by_its_number_in_the_document_and_a_dismissed_one_by_its_anchor(tmp_path):
     decisions = _comment_turn()
     dismissal = CorrectionRecord(session_id="s", kind="comment_dismissed", decision_id=decisions[4].id)
-    recording = _recording(tmp_path, [
-        VersionEntry(number=0, author="file", summary="opened", text="x" * 100),
-        ActionEntry(kind="message", payload={"text": "critique this"}),
-        *(DecisionEntry(record=record) for record in decisions),
-        ActionEntry(kind="apply_comment", payload={"id": "c2"}),
-        ActionEntry(kind="dismiss_comment", payload={"id": "c3"}), CorrectionEntry(record=dismissal)])
+    recording = _recording(
+        tmp_path,
+        [
+            VersionEntry(number=0, author="file", summary="opened", text="x" * 100),
+            ActionEntry(kind="message", payload={"text": "critique this"}),
+            *(DecisionEntry(record=record) for record in decisions),
+            ActionEntry(kind="apply_comment", payload={"id": "c2"}),
+            ActionEntry(kind="dismiss_comment", payload={"id": "c3"}),
+            CorrectionEntry(record=dismissal),
+        ],
+    )
     verdicts = person_verdicts(recording)
     assert verdicts.applied_anchors == {decisions[3].id} and verdicts.dismissed_anchors == {decisions[4].id}
     now = [_decision("comment", {"comments": [{"quote": "c", "comment": "third"}]}, "n1"), _anchor(40, "n1")]
     diffs = [(d.recorded, d.status, d.person) for d in compare(recording, now) if d.behaviour == "comment"]
-    assert diffs == [("[40, 50) 'third'", "still_wrong", "dismissed"), ("[0, 10) 'first'", "missing", None),
-                     ("[20, 30) 'second'", "regressed", "applied")]
+    assert diffs == [
+        ("[40, 50) 'third'", "still_wrong", "dismissed"),
+        ("[0, 10) 'first'", "missing", None),
+        ("[20, 30) 'second'", "regressed", "applied"),
+    ]

@@ -20,12 +20,13 @@ from tests.fakes import fake_behaviours
 def behaviours_dir(tmp_path, monkeypatch):
     folder = tmp_path / "behaviours"
     (folder / "trigger").mkdir(parents=True)
-    (folder / "trigger" / "labels.csv").write_text("prompt,label,context,category,note\n"
-                                                   "Write an essay on tea,canvas,,writing,\n"
-                                                   "What is tea?,inline,,question,\n")
+    (folder / "trigger" / "labels.csv").write_text(
+        "prompt,label,context,category,note\nWrite an essay on tea,canvas,,writing,\nWhat is tea?,inline,,question,\n"
+    )
     (folder / "router").mkdir()
-    (folder / "router" / "labels.csv").write_text("prompt,label,context,category,note\n"
-                                                          "Make it shorter,edit,essay,length,\n")
+    (folder / "router" / "labels.csv").write_text(
+        "prompt,label,context,category,note\nMake it shorter,edit,essay,length,\n"
+    )
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(folder))
     return folder
 
@@ -33,8 +34,12 @@ def behaviours_dir(tmp_path, monkeypatch):
 @pytest.fixture
 async def log(settings, behaviours_dir):
     store = DataLog(settings.log_path)
-    session = Session(ScriptedClient(["# Tea", "Black.", "Green.", "I am fine."]),
-                      fake_behaviours(trigger=["canvas", "inline", "inline", "chat"]), store, settings)
+    session = Session(
+        ScriptedClient(["# Tea", "Black.", "Green.", "I am fine."]),
+        fake_behaviours(trigger=["canvas", "inline", "inline", "chat"]),
+        store,
+        settings,
+    )
     await session.turn("Write a poem about tea")
     session.close_canvas()
     await session.turn("What is the best tea?")
@@ -66,6 +71,5 @@ def test_the_command_prints_json_and_draws_a_png(log, settings, tmp_path):
     plot = tmp_path / "stats.png"
     result = CliRunner().invoke(cli, ["stats", "--json", "--plot", str(plot), "--log", str(settings.log_path)])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output[:result.output.rindex("}") + 1])["decisions"] == 4
+    assert json.loads(result.output[: result.output.rindex("}") + 1])["decisions"] == 4
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-

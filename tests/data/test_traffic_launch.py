@@ -23,26 +23,42 @@ def _write(path, lines: list[bytes]) -> None:
 
 def test_a_pool_file_gives_prompt_and_followup_rows_and_numbers_every_bad_line(tmp_path):
     path = tmp_path / "pool.jsonl"
-    _write(path, [json.dumps({"id": "p1", "prompt": "Write an essay on tea"}).encode(),
-                  b"\xff\xfe not utf-8",
-                  json.dumps({"id": "f1", "document": REPLY, "request": "shorten Monday"}).encode(),
-                  b"{not json",
-                  json.dumps({"id": "x", "prompt": 3}).encode(),
-                  b"[1, 2]"])
+    _write(
+        path,
+        [
+            json.dumps({"id": "p1", "prompt": "Write an essay on tea"}).encode(),
+            b"\xff\xfe not utf-8",
+            json.dumps({"id": "f1", "document": REPLY, "request": "shorten Monday"}).encode(),
+            b"{not json",
+            json.dumps({"id": "x", "prompt": 3}).encode(),
+            b"[1, 2]",
+        ],
+    )
     rows = list(read_traffic(path))
     assert [type(r) for r in rows] == [TrafficRow, BadLine, TrafficRow, BadLine, BadLine, BadLine]
     assert rows[0].kind == "prompt" and rows[2].kind == "followup" and rows[2].message == "shorten Monday"
     assert [(r.number, r.reason) for r in rows if isinstance(r, BadLine)] == [
-        (2, "not valid UTF-8"), (4, "not valid JSON"), (5, 'needs "prompt", or "request" and "document", as strings'),
-        (6, "not a JSON object")]
+        (2, "not valid UTF-8"),
+        (4, "not valid JSON"),
+        (5, 'needs "prompt", or "request" and "document", as strings'),
+        (6, "not a JSON object"),
+    ]
 
 
 async def test_each_message_is_decided_as_in_the_app_and_logged_with_its_source(settings, decision_log):
-    rows = [TrafficRow(id="p1", message="Write a 2000-word essay on the history of tea."),
-            TrafficRow(id="p2", message="What is the capital of France?"),
-            TrafficRow(id="f1", message="Rewrite the Tuesday section to be funnier.", document=REPLY)]
-    runner = LaunchRunner(DecisionsOnlyClient(), default_behaviours(), decision_log, settings,
-                          source="real-traffic:test", run_id="launch-1")
+    rows = [
+        TrafficRow(id="p1", message="Write a 2000-word essay on the history of tea."),
+        TrafficRow(id="p2", message="What is the capital of France?"),
+        TrafficRow(id="f1", message="Rewrite the Tuesday section to be funnier.", document=REPLY),
+    ]
+    runner = LaunchRunner(
+        DecisionsOnlyClient(),
+        default_behaviours(),
+        decision_log,
+        settings,
+        source="real-traffic:test",
+        run_id="launch-1",
+    )
     summary = await runner.run(rows)
     records = list(decision_log.decisions(source="real-traffic:test"))
     assert [r.id for r in decision_log.decisions(source="real-traffic")] == [r.id for r in records]
@@ -50,7 +66,11 @@ async def test_each_message_is_decided_as_in_the_app_and_logged_with_its_source(
     by_row = {}
     for record in records:
         by_row.setdefault(record.session_id, []).append(record.behaviour)
-    assert by_row == {"launch-1:p1": ["trigger"], "launch-1:p2": ["trigger"], "launch-1:f1": ["router", "locate", "policy"]}
+    assert by_row == {
+        "launch-1:p1": ["trigger"],
+        "launch-1:p2": ["trigger"],
+        "launch-1:f1": ["router", "locate", "policy"],
+    }
     assert summary.rows == 3 and summary.decisions["trigger"] == {"canvas": 1, "inline": 1}
     assert summary.decisions["router"] == {"edit": 1}
     assert records[-1].input["request"] == "Rewrite the Tuesday section to be funnier."
@@ -58,8 +78,7 @@ async def test_each_message_is_decided_as_in_the_app_and_logged_with_its_source(
 
 def test_the_launch_command_decides_a_file_reports_throughput_and_exits_1_on_bad_lines(tmp_path):
     path, log = tmp_path / "prompts.jsonl", tmp_path / "log.sqlite3"
-    _write(path, [json.dumps({"id": "p1", "prompt": "Write a cover letter for a nursing job"}).encode(),
-                  b"\xc3\x28"])
+    _write(path, [json.dumps({"id": "p1", "prompt": "Write a cover letter for a nursing job"}).encode(), b"\xc3\x28"])
     result = CliRunner().invoke(cli, ["traffic", "launch", str(path), "--log", str(log)])
     assert result.exit_code == 1
     assert "1 messages decided" in result.output and "/s)" in result.output

@@ -12,8 +12,10 @@ from canvas_tui.data.label_import import import_labels
 from canvas_tui.data.selection import Candidate, select, write_csv
 from canvas_tui.data.traits import traits
 
-LABELS = Inputs(texts=["Write an essay on tea", "What is tea?", "Write a poem about rain", "What is rain?"],
-                classes=["canvas", "inline", "canvas", "inline"])
+LABELS = Inputs(
+    texts=["Write an essay on tea", "What is tea?", "Write a poem about rain", "What is rain?"],
+    classes=["canvas", "inline", "canvas", "inline"],
+)
 FIRST_WORDS = ["write", "what", "who", "act", "explain", "plan", "draft"]
 
 
@@ -34,8 +36,11 @@ def test_traits_see_persona_pasted_code_questions_and_other_languages():
 
 
 def test_drift_compares_traits_classes_confidence_and_the_share_far_from_every_label():
-    traffic = Inputs(texts=["Act as a pirate and chat", "Write a story about a dragon", "Explain how DNS works?"],
-                     classes=["inline", "canvas", "inline"], confidences=[0.55, 0.95, 0.85])
+    traffic = Inputs(
+        texts=["Act as a pirate and chat", "Write a story about a dragon", "Explain how DNS works?"],
+        classes=["inline", "canvas", "inline"],
+        confidences=[0.55, 0.95, 0.85],
+    )
     report = drift_report("trigger", LABELS, traffic, _embed_by_first_word)
     shares = {row.name: row for row in report.traits}
     assert shares["share persona"].traffic == pytest.approx(1 / 3) and shares["share persona"].labels == 0
@@ -46,25 +51,45 @@ def test_drift_compares_traits_classes_confidence_and_the_share_far_from_every_l
 
 
 def _pool() -> list[Candidate]:
-    return [Candidate(id=f"p{i}", message=f"{word} something {i}", document=None, label=label, confidence=conf)
-            for i, (word, label, conf) in enumerate([("Write", "canvas", 0.51), ("What", "inline", 0.99),
-                                                      ("Who", "inline", 0.98), ("Write", "canvas", 0.97),
-                                                      ("Plan", "inline", 0.96), ("Draft", "canvas", 0.95)])]
+    return [
+        Candidate(id=f"p{i}", message=f"{word} something {i}", document=None, label=label, confidence=conf)
+        for i, (word, label, conf) in enumerate(
+            [
+                ("Write", "canvas", 0.51),
+                ("What", "inline", 0.99),
+                ("Who", "inline", 0.98),
+                ("Write", "canvas", 0.97),
+                ("Plan", "inline", 0.96),
+                ("Draft", "canvas", 0.95),
+            ]
+        )
+    ]
 
 
 def test_selection_takes_the_uncertain_the_disputed_and_then_one_per_cluster():
     pool = _pool()
     disputed = {"p3"}
-    chosen = select(pool, 3, second_opinion=lambda items: [("inline" if i.id in disputed else i.label) for i in items],
-                    embed=_embed_by_first_word)
-    assert [(c.id, c.reason) for c in chosen] == [("p0", "uncertain"), ("p3", "disagreement"), (chosen[2].id, "diverse")]
+    chosen = select(
+        pool,
+        3,
+        second_opinion=lambda items: [("inline" if i.id in disputed else i.label) for i in items],
+        embed=_embed_by_first_word,
+    )
+    assert [(c.id, c.reason) for c in chosen] == [
+        ("p0", "uncertain"),
+        ("p3", "disagreement"),
+        (chosen[2].id, "diverse"),
+    ]
     assert chosen[2].id not in {"p0", "p3"}
 
 
 def test_a_selection_is_labelled_in_a_spreadsheet_and_imported_once_never_into_both_splits(tmp_path):
     pool = _pool()
-    sheet = write_csv(select(pool, 4, second_opinion=lambda items: [i.label for i in items], embed=None),
-                      tmp_path / "to_label.csv", source="real-traffic")
+    sheet = write_csv(
+        select(pool, 4, second_opinion=lambda items: [i.label for i in items], embed=None),
+        tmp_path / "to_label.csv",
+        source="real-traffic",
+    )
     rows = list(csv.DictReader(sheet.open()))
     assert all(row["label"] == "" for row in rows) and rows[0]["reason"] == "uncertain"
     rows[0]["label"], rows[1]["label"], rows[2]["label"] = "canvas", "inline", "maybe"

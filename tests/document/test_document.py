@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from canvas_tui.document import Comment, Document, minimal_change
 
@@ -86,14 +88,16 @@ def test_the_diff_of_a_version_shows_whole_document_line_numbers():
 
 def test_comments_before_a_change_stay_after_it_shift_inside_it_are_refound_or_orphaned():
     text = "alpha beta gamma delta"
-    document = Document(text, refind=lambda t, quote, near: (t.find(quote), t.find(quote) + len(quote)) if quote in t else None)
+    document = Document(
+        text, refind=lambda t, quote, near: (t.find(quote), t.find(quote) + len(quote)) if quote in t else None
+    )
     before = document.add_comment(Comment(quote="alpha", comment="", start=0, end=5))
     after = document.add_comment(Comment(quote="delta", comment="", start=17, end=22))
     inside = document.add_comment(Comment(quote="beta", comment="", start=6, end=10))
     document.replace(6, 16, "BETA GAMMA!", author="model", summary="caps")
     by_id = {c.id: c for c in document.comments}
     assert (by_id[before.id].start, by_id[before.id].end) == (0, 5)
-    assert document.text[by_id[after.id].start:by_id[after.id].end] == "delta"
+    assert document.text[by_id[after.id].start : by_id[after.id].end] == "delta"
     assert by_id[inside.id].status == "orphaned"
     document.undo()
     assert {c.id: c for c in document.comments}[inside.id].status == "anchored"

@@ -39,7 +39,7 @@ Last words here.
 
 
 def _texts(text: str, units) -> list[str]:
-    return [text[u.start:u.end] for u in units]
+    return [text[u.start : u.end] for u in units]
 
 
 def test_sections_run_from_their_heading_to_the_next_heading_of_the_same_or_higher_level():
@@ -47,9 +47,9 @@ def test_sections_run_from_their_heading_to_the_next_heading_of_the_same_or_high
     titles = [(s.level, s.title) for s in seg.sections]
     assert titles == [(1, "Guide"), (2, "Install"), (3, "Details"), (2, "Setext Title")]
     install = seg.sections[1]
-    assert GUIDE[install.start:install.end].startswith("## Install")
-    assert GUIDE[install.start:install.end].endswith("Deep text.")
-    assert GUIDE[seg.sections[0].start:seg.sections[0].end].endswith("Last words here.")
+    assert GUIDE[install.start : install.end].startswith("## Install")
+    assert GUIDE[install.start : install.end].endswith("Deep text.")
+    assert GUIDE[seg.sections[0].start : seg.sections[0].end].endswith("Last words here.")
 
 
 def test_paragraphs_are_blocks_between_blank_lines_without_headings_or_front_matter():
@@ -91,13 +91,13 @@ def test_text_without_newlines_is_one_paragraph_of_sentences():
     seg = segment(text)
     assert _texts(text, seg.paragraphs) == [text.strip()]
     assert _texts(text, seg.sentences) == ["One sentence.", "Another sentence follows.", "And a third."]
-    assert text[seg.document.start:seg.document.end] == text.strip()
+    assert text[seg.document.start : seg.document.end] == text.strip()
 
 
 def test_lookups_find_the_units_containing_an_offset_and_nested_units():
     seg = segment(GUIDE)
     offset = GUIDE.index("wait")
-    assert GUIDE[seg.paragraph_at(offset).start:].startswith("Run the installer.")
+    assert GUIDE[seg.paragraph_at(offset).start :].startswith("Run the installer.")
     assert seg.section_at(offset).title == "Install"
     assert seg.sentence_at(offset) in seg.within("sentence", seg.paragraph_at(offset))
     assert len(seg.within("paragraph", seg.sections[1])) == 4
@@ -130,16 +130,21 @@ def test_heading_lines_and_list_items_are_units_too():
 
 
 def test_the_first_line_of_pasted_text_is_its_title_even_when_long_or_with_a_subtitle_after_a_colon():
-    text = ("Bilingual exposure and executive function in preschool children: a longitudinal cohort study\n\n"
-            "We followed children. They grew.\n")
+    text = (
+        "Bilingual exposure and executive function in preschool children: a longitudinal cohort study\n\n"
+        "We followed children. They grew.\n"
+    )
     seg = segment(text)
     assert [(s.level, s.title) for s in seg.sections] == [
-        (1, "Bilingual exposure and executive function in preschool children: a longitudinal cohort study")]
+        (1, "Bilingual exposure and executive function in preschool children: a longitudinal cohort study")
+    ]
     assert _texts(text, seg.paragraphs) == ["We followed children. They grew."]
 
 
 def test_a_dateline_alone_on_a_line_is_not_a_heading():
-    text = "Ferry cut to two sailings\n\nPublished 14 March\n\nThe ferry will run less.\n\nHistory\n\nIt began in 2011.\n"
+    text = (
+        "Ferry cut to two sailings\n\nPublished 14 March\n\nThe ferry will run less.\n\nHistory\n\nIt began in 2011.\n"
+    )
     titles = [s.title for s in segment(text).sections]
     assert titles == ["Ferry cut to two sailings", "History"]
 
@@ -150,15 +155,22 @@ def test_footnote_and_citation_markers_stay_with_the_sentence_they_follow():
 
 
 def test_numbered_lines_in_pasted_text_are_headings_unless_a_list_follows():
-    text = "Kea\n\nA parrot.\n\n2. Behaviour\n\nKea solve puzzles.\n\nII. Conservation\n\nKea are endangered.\n\n" \
-           "3. Steps\n\n1. Look up.\n2. Count kea.\n"
+    text = (
+        "Kea\n\nA parrot.\n\n2. Behaviour\n\nKea solve puzzles.\n\nII. Conservation\n\nKea are endangered.\n\n"
+        "3. Steps\n\n1. Look up.\n2. Count kea.\n"
+    )
     titles = [s.title for s in segment(text).sections]
     assert titles == ["Kea", "2. Behaviour", "II. Conservation"]
 
 
 def test_a_tab_indented_paragraph_of_prose_is_prose_but_indented_code_stays_one_block():
-    text = "# Kea\n\n\tThe kea is a large parrot. It lives in the mountains of New Zealand.\n\nTry it:\n\n" \
-           "    x = compute(1)\n    print(x)\n"
+    text = (
+        "# Kea\n\n\tThe kea is a large parrot. It lives in the mountains of New Zealand.\n\nTry it:\n\n"
+        "    x = compute(1)\n    print(x)\n"
+    )
     seg = segment(text)
-    assert _texts(text, seg.sentences)[:2] == ["The kea is a large parrot.", "It lives in the mountains of New Zealand."]
+    assert _texts(text, seg.sentences)[:2] == [
+        "The kea is a large parrot.",
+        "It lives in the mountains of New Zealand.",
+    ]
     assert [p.code for p in seg.paragraphs] == [False, False, True]

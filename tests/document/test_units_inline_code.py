@@ -8,7 +8,7 @@ GUIDE = "On Windows, run `.venv\\Scripts\\Activate.ps1` instead. Add `.venv/` to
 
 
 def _sentences(text: str) -> list[str]:
-    return [text[u.start:u.end] for u in segment(text).units("sentence")]
+    return [text[u.start : u.end] for u in segment(text).units("sentence")]
 
 
 def test_a_dotfile_name_in_backticks_does_not_split_its_sentence() -> None:

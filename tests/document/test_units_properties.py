@@ -35,7 +35,7 @@ def documents(draw) -> str:
 def test_every_unit_is_a_stripped_non_empty_slice_of_the_text(text):
     seg = segment(text)
     for unit in (*seg.sections, *seg.paragraphs, *seg.sentences):
-        piece = text[unit.start:unit.end]
+        piece = text[unit.start : unit.end]
         assert 0 <= unit.start < unit.end <= len(text)
         assert piece and piece == piece.strip()
 

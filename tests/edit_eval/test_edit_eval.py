@@ -20,8 +20,15 @@ SECOND = "The budget is small but it is enough."
 
 
 def _case(checks, target=FIRST, operation="rewrite"):
-    return EditCase(id="t", source="followup", document=DOC, request="r", operation=operation, target=target,
-                    checks=[Check(**check) for check in checks])
+    return EditCase(
+        id="t",
+        source="followup",
+        document=DOC,
+        request="r",
+        operation=operation,
+        target=target,
+        checks=[Check(**check) for check in checks],
+    )
 
 
 def _verdicts(case, after):
@@ -67,32 +74,62 @@ def test_a_change_outside_the_target_fails_and_one_inside_passes():
 
 
 def test_strings_order_and_length_ratio():
-    case = _case([{"kind": "present", "text": "Friday"}, {"kind": "absent", "text": "Monday"},
-                  {"kind": "order", "text": SECOND, "after": FIRST}, {"kind": "length_ratio", "low": 0.2, "high": 0.9}])
+    case = _case(
+        [
+            {"kind": "present", "text": "Friday"},
+            {"kind": "absent", "text": "Monday"},
+            {"kind": "order", "text": SECOND, "after": FIRST},
+            {"kind": "length_ratio", "low": 0.2, "high": 0.9},
+        ]
+    )
     swapped = DOC.replace(FIRST, "@").replace(SECOND, FIRST).replace("@", SECOND)
     assert _verdicts(case, swapped) == {"present": False, "absent": False, "order": True, "length_ratio": False}
     assert _verdicts(case, DOC.replace(FIRST, "We ship on Friday.")) == {
-        "present": True, "absent": True, "order": False, "length_ratio": True}
+        "present": True,
+        "absent": True,
+        "order": False,
+        "length_ratio": True,
+    }
 
 
 def test_counts_compare_paragraphs_bullets_and_headings():
-    case = _case([{"kind": "count", "unit": "paragraphs", "delta": -1}, {"kind": "count", "unit": "bullets", "compare": "more"},
-                  {"kind": "count", "unit": "headings", "delta": 0}])
+    case = _case(
+        [
+            {"kind": "count", "unit": "paragraphs", "delta": -1},
+            {"kind": "count", "unit": "bullets", "compare": "more"},
+            {"kind": "count", "unit": "headings", "delta": 0},
+        ]
+    )
     assert [r.passed for r in run_checks(case, DOC, DOC.replace(FIRST + "\n\n", ""))] == [True, False, True]
     results = run_checks(case, DOC, DOC.replace(FIRST + "\n\n", "- a\n- b\n\n"))
     assert [r.passed for r in results] == [False, True, True]
 
 
 def test_structure_code_and_repeats():
-    code_doc = "# Code\n\n```python\nx = 1\n```\n\n```json\n{\"a\": 1}\n```\n"
-    case = EditCase(id="c", source="followup", document=code_doc, request="r", operation="rewrite",
-                    checks=[Check(kind="structure_kept"), Check(kind="code_parses"), Check(kind="no_repeats")])
+    code_doc = '# Code\n\n```python\nx = 1\n```\n\n```json\n{"a": 1}\n```\n'
+    case = EditCase(
+        id="c",
+        source="followup",
+        document=code_doc,
+        request="r",
+        operation="rewrite",
+        checks=[Check(kind="structure_kept"), Check(kind="code_parses"), Check(kind="no_repeats")],
+    )
     broken = code_doc.replace("x = 1", "x = = 1")
     assert {r.kind: r.passed for r in run_checks(case, code_doc, broken)} == {
-        "structure_kept": True, "code_parses": False, "no_repeats": True}
-    repeated = code_doc + "\nThis paragraph is here twice, word for word, sadly.\n\nThis paragraph is here twice, word for word, sadly.\n"
+        "structure_kept": True,
+        "code_parses": False,
+        "no_repeats": True,
+    }
+    repeated = (
+        code_doc
+        + "\nThis paragraph is here twice, word for word, sadly.\n\nThis paragraph is here twice, word for word, sadly.\n"
+    )
     assert {r.kind: r.passed for r in run_checks(case, code_doc, repeated.replace("# Code", "# Other"))} == {
-        "structure_kept": False, "code_parses": True, "no_repeats": False}
+        "structure_kept": False,
+        "code_parses": True,
+        "no_repeats": False,
+    }
 
 
 def test_a_case_line_that_is_not_valid_is_reported_with_its_line_number(tmp_path):

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.slow
 
 async def test_create_edit_and_comment_in_the_app_on_the_local_model(local_client, settings, decision_log):
     settings.max_tokens = 160
-    session = Session(local_client, fake_behaviours(trigger=["canvas", "edit", "comment"], policy="rewrite"),
-                      decision_log, settings)
+    session = Session(
+        local_client, fake_behaviours(trigger=["canvas", "edit", "comment"], policy="rewrite"), decision_log, settings
+    )
     app = build_app(session)
     async with app.run_test(size=(140, 40)) as pilot:
         await send(pilot, app, "Write a short note about why teams should write things down.")
@@ -34,5 +35,5 @@ async def test_create_edit_and_comment_in_the_app_on_the_local_model(local_clien
         await send(pilot, app, "Critique this note.")
         comments = session.document.active_comments
         assert app.canvas.comment_list.option_count == len(comments)
-        assert all(session.document.text[c.start:c.end] == c.quote for c in comments)
+        assert all(session.document.text[c.start : c.end] == c.quote for c in comments)
         assert app.is_running and "comments=" in str(app.query_one("#status-turn").content)

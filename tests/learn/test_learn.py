@@ -10,12 +10,13 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from canvas_tui.behaviours.comment.model import FEATURES as COMMENT_FEATURES, trained_model
+from canvas_tui.behaviours.comment.model import FEATURES as COMMENT_FEATURES
+from canvas_tui.behaviours.comment.model import trained_model
 from canvas_tui.behaviours.comment.training import SPEC as COMMENT_SPEC
 from canvas_tui.behaviours.policy.data import labels_path, read_rows
 from canvas_tui.behaviours.policy.linear import FEATURES as POLICY_FEATURES
-from canvas_tui.behaviours.policy.training import SPEC as POLICY_SPEC
 from canvas_tui.behaviours.policy.scorers import artifact_path as policy_artifact
+from canvas_tui.behaviours.policy.training import SPEC as POLICY_SPEC
 from canvas_tui.behaviours.trigger.data import read_labels
 from canvas_tui.behaviours.trigger.features import object_view, request_view
 from canvas_tui.behaviours.trigger.message import with_document
@@ -36,20 +37,32 @@ def _probabilities(scorer: LinearScorer, items, classes) -> np.ndarray:
     return np.array([[row[c] for c in classes] for row in scorer.probabilities(items)])
 
 
-@pytest.mark.parametrize("settings", [
-    {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b", "preprocessor": request_view},
-    {"analyzer": "word", "ngram_range": (1, 3), "token_pattern": r"(?u)\b[\w-]+\b", "preprocessor": object_view},
-    {"analyzer": "word", "ngram_range": (2, 2)},
-    {"analyzer": "word", "lowercase": False, "token_pattern": r"(\w)\w*"},
-    {"analyzer": "char_wb", "ngram_range": (2, 5), "preprocessor": request_view},
-    {"analyzer": "char_wb", "ngram_range": (1, 3), "lowercase": False},
-], ids=lambda s: f"{s['analyzer']}-{s.get('ngram_range', (1, 1))}")
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {"analyzer": "word", "ngram_range": (1, 2), "token_pattern": r"(?u)\b\w+\b", "preprocessor": request_view},
+        {"analyzer": "word", "ngram_range": (1, 3), "token_pattern": r"(?u)\b[\w-]+\b", "preprocessor": object_view},
+        {"analyzer": "word", "ngram_range": (2, 2)},
+        {"analyzer": "word", "lowercase": False, "token_pattern": r"(\w)\w*"},
+        {"analyzer": "char_wb", "ngram_range": (2, 5), "preprocessor": request_view},
+        {"analyzer": "char_wb", "ngram_range": (1, 3), "lowercase": False},
+    ],
+    ids=lambda s: f"{s['analyzer']}-{s.get('ngram_range', (1, 1))}",
+)
 def test_analyzers_cut_real_prompts_into_the_terms_scikit_learn_cuts(settings):
     vectorizer = TfidfVectorizer(**settings)
     views = {"view": settings["preprocessor"]} if "preprocessor" in settings else {}
-    block = TextBlock(name="b", view="view" if views else None, analyzer=settings["analyzer"],
-                      lowercase=settings.get("lowercase", True), token_pattern=vectorizer.token_pattern,
-                      ngram_range=vectorizer.ngram_range, terms=[], idf=[], coef=[[]])
+    block = TextBlock(
+        name="b",
+        view="view" if views else None,
+        analyzer=settings["analyzer"],
+        lowercase=settings.get("lowercase", True),
+        token_pattern=vectorizer.token_pattern,
+        ngram_range=vectorizer.ngram_range,
+        terms=[],
+        idf=[],
+        coef=[[]],
+    )
     ours, theirs = build_analyzer(block, views.get("view")), vectorizer.build_analyzer()
     for prompt in PROMPTS[::5] + ["", "  \t\n", "a", "Ünïcode  ÉTÉ\u00a0x", "well-known e-mail"]:
         assert ours(prompt) == theirs(prompt), prompt
@@ -57,8 +70,11 @@ def test_analyzers_cut_real_prompts_into_the_terms_scikit_learn_cuts(settings):
 
 @pytest.mark.parametrize("task", [TRIGGER, ROUTER], ids=lambda t: t.name)
 def test_trained_trigger_and_router_score_held_rows_as_scikit_learn_does(task):
-    rows = [r.prompt for r in read_labels(TRIGGER.folder / TRIGGER.labels_file)] if task is TRIGGER else \
-        [with_document(r.prompt, r.document or r.context or "(open document)") for r in ROUTES]
+    rows = (
+        [r.prompt for r in read_labels(TRIGGER.folder / TRIGGER.labels_file)]
+        if task is TRIGGER
+        else [with_document(r.prompt, r.document or r.context or "(open document)") for r in ROUTES]
+    )
     labels = [r.label for r in read_labels(task.folder / task.labels_file)]
     train, held = slice(0, None, 4), slice(1, None, 9)
     pipeline = fit(SPECS[task.name], FEATURES[task.name], rows[train], labels[train], random_state=0)

@@ -62,8 +62,10 @@ async def test_a_failing_stream_is_reported_with_its_error_and_raised():
 
 async def test_replay_serves_recorded_replies_by_request_even_out_of_order():
     other = ModelRequest(purpose="other", messages=[{"role": "user", "content": "x"}])
-    exchanges = [ModelExchange(request=REQUEST, reply="first", backend="local", model="m", latency_ms=1),
-                 ModelExchange(request=other, reply="second", backend="local", model="m", latency_ms=1)]
+    exchanges = [
+        ModelExchange(request=REQUEST, reply="first", backend="local", model="m", latency_ms=1),
+        ModelExchange(request=other, reply="second", backend="local", model="m", latency_ms=1),
+    ]
     client = ReplayClient(exchanges)
     assert await client.complete(other) == "second"
     assert await client.complete(REQUEST) == "first"

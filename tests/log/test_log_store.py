@@ -10,8 +10,15 @@ from canvas_tui.log.store import BLOB_THRESHOLD, DecisionLog
 
 
 def decision(**overrides) -> DecisionRecord:
-    fields = dict(session_id="s1", behaviour="trigger", implementation="trained", version="1",
-                  input={"message": "hi"}, output={"label": "inline"}, confidence=0.8)
+    fields = dict(
+        session_id="s1",
+        behaviour="trigger",
+        implementation="trained",
+        version="1",
+        input={"message": "hi"},
+        output={"label": "inline"},
+        confidence=0.8,
+    )
     return DecisionRecord(**(fields | overrides))
 
 

@@ -25,8 +25,14 @@ from tests.fakes import fake_behaviours
 async def test_a_session_records_actions_exchanges_decisions_and_versions(tmp_path, settings, decision_log):
     path = tmp_path / "session.jsonl"
     recorder = RecordingWriter(path, HeaderEntry(session_id="s", backend="scripted", model="scripted"))
-    session = Session(ScriptedClient(["# Tea\n\nHot."]), fake_behaviours(trigger=["canvas"]), decision_log, settings,
-                      recorder=recorder, session_id="s")
+    session = Session(
+        ScriptedClient(["# Tea\n\nHot."]),
+        fake_behaviours(trigger=["canvas"]),
+        decision_log,
+        settings,
+        recorder=recorder,
+        session_id="s",
+    )
     await session.turn("Write about tea")
     kinds = [type(entry) for entry in load_recording(path).entries]
     assert kinds == [HeaderEntry, ActionEntry, DecisionEntry, ExchangeEntry, VersionEntry]
@@ -50,11 +56,16 @@ def test_a_recording_from_a_newer_schema_fails_with_a_clear_message(tmp_path):
         load_recording(path)
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"type": "action", "kind": "undo"}\n', "no header"),
-    ('{"type": "header", "session_id": "s", "backend": "b", "model": "m"}\nnot json\n{"type": "action", "kind": "undo"}\n',
-     "line 2"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"type": "action", "kind": "undo"}\n', "no header"),
+        (
+            '{"type": "header", "session_id": "s", "backend": "b", "model": "m"}\nnot json\n{"type": "action", "kind": "undo"}\n',
+            "line 2",
+        ),
+    ],
+)
 def test_a_file_that_is_not_a_recording_fails_with_the_reason(tmp_path, content, message):
     path = tmp_path / "r.jsonl"
     path.write_text(content)
@@ -64,8 +75,10 @@ def test_a_file_that_is_not_a_recording_fails_with_the_reason(tmp_path, content,
 
 def test_a_line_of_an_old_recording_that_is_not_an_object_is_a_clear_error_not_a_crash(tmp_path):
     path = tmp_path / "r.jsonl"
-    path.write_text('{"type": "header", "session_id": "s", "backend": "b", "model": "m"}\n[1, 2]\n{"type": "action", '
-                    '"action": "undo"}\n')
+    path.write_text(
+        '{"type": "header", "session_id": "s", "backend": "b", "model": "m"}\n[1, 2]\n{"type": "action", '
+        '"action": "undo"}\n'
+    )
     with pytest.raises(RecordingError, match="line 2: not a recording entry"):
         load_recording(path)
 

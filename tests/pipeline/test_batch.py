@@ -21,8 +21,13 @@ def shout(items: list[Item]) -> list[dict]:
 
 def run(lines: list[str]) -> tuple[list[dict], str, object]:
     out, errors = io.StringIO(), io.StringIO()
-    report = run_batch(BatchPredictor(Item, shout, chunk_size=2), io.StringIO("\n".join(lines) + "\n"), out,
-                       progress=False, errors=errors)
+    report = run_batch(
+        BatchPredictor(Item, shout, chunk_size=2),
+        io.StringIO("\n".join(lines) + "\n"),
+        out,
+        progress=False,
+        errors=errors,
+    )
     return [json.loads(line) for line in out.getvalue().splitlines()], errors.getvalue(), report
 
 
@@ -33,8 +38,13 @@ def test_every_line_is_answered_in_input_order():
 
 
 def test_bad_lines_are_reported_by_number_and_the_others_still_predicted():
-    lines = [json.dumps({"id": "a", "text": "x"}), "{broken", json.dumps({"id": "c"}), "[" * 100_000,
-             json.dumps({"id": "e", "text": "y"})]
+    lines = [
+        json.dumps({"id": "a", "text": "x"}),
+        "{broken",
+        json.dumps({"id": "c"}),
+        "[" * 100_000,
+        json.dumps({"id": "e", "text": "y"}),
+    ]
     records, errors, report = run(lines)
     assert [r.get("label") for r in records] == ["X", None, None, None, "Y"]
     assert records[2] == {"id": "c", "error": "line 3: text: Field required"}
@@ -47,11 +57,20 @@ def test_blank_lines_are_skipped_not_answered():
 
 
 def test_a_line_that_is_not_utf8_is_reported_by_number_and_the_other_lines_are_predicted():
-    lines = [json.dumps({"id": 1, "text": "é"}).encode(), b'{"id": 2, "text": "caf\xe9"}', b"\xff\xfe\x00garbage",
-             json.dumps({"id": 4, "text": "z"}).encode()]
+    lines = [
+        json.dumps({"id": 1, "text": "é"}).encode(),
+        b'{"id": 2, "text": "caf\xe9"}',
+        b"\xff\xfe\x00garbage",
+        json.dumps({"id": 4, "text": "z"}).encode(),
+    ]
     out, errors = io.StringIO(), io.StringIO()
-    report = run_batch(BatchPredictor(Item, shout, chunk_size=3), io.BytesIO(b"\n".join(lines) + b"\n"), out,
-                       progress=False, errors=errors)
+    report = run_batch(
+        BatchPredictor(Item, shout, chunk_size=3),
+        io.BytesIO(b"\n".join(lines) + b"\n"),
+        out,
+        progress=False,
+        errors=errors,
+    )
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r.get("label") for r in records] == ["É", None, None, "Z"]
     assert records[1] == {"id": None, "error": "line 2: not valid UTF-8 (byte 0xe9 at column 23)"}
@@ -60,6 +79,11 @@ def test_a_line_that_is_not_utf8_is_reported_by_number_and_the_other_lines_are_p
 
 def test_a_byte_order_mark_before_the_first_line_is_not_an_error():
     out = io.StringIO()
-    report = run_batch(BatchPredictor(Item, shout), io.BytesIO(b'\xef\xbb\xbf{"id": 1, "text": "a"}\n'), out,
-                       progress=False, errors=io.StringIO())
+    report = run_batch(
+        BatchPredictor(Item, shout),
+        io.BytesIO(b'\xef\xbb\xbf{"id": 1, "text": "a"}\n'),
+        out,
+        progress=False,
+        errors=io.StringIO(),
+    )
     assert report.predicted == 1 and json.loads(out.getvalue())["label"] == "A"

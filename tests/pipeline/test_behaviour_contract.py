@@ -44,8 +44,10 @@ label = "shout or calm"
 [shout.choices]
 label = ["shout", "calm"]
 """
-LABELS = ("text,label\nSTOP THAT NOW,shout\nplease sit down,calm\nWHY NOT?,shout\nGO AWAY,shout\nhello there,calm\n"
-          "LEAVE ME ALONE,shout\n")
+LABELS = (
+    "text,label\nSTOP THAT NOW,shout\nplease sit down,calm\nWHY NOT?,shout\nGO AWAY,shout\nhello there,calm\n"
+    "LEAVE ME ALONE,shout\n"
+)
 
 
 class ShoutInput(BaseModel):
@@ -75,8 +77,14 @@ def load(folder: Path) -> float:
 
 def predict(threshold: float, items: list[ShoutInput]) -> list[ShoutOutput]:
     """Shout when the share of capitals reaches the threshold."""
-    return [ShoutOutput(id=item.id, label="shout" if _capitals(item.text) >= threshold else "calm",
-                        score=round(_capitals(item.text), 4)) for item in items]
+    return [
+        ShoutOutput(
+            id=item.id,
+            label="shout" if _capitals(item.text) >= threshold else "calm",
+            score=round(_capitals(item.text), 4),
+        )
+        for item in items
+    ]
 
 
 def _rows() -> list[dict]:
@@ -90,18 +98,27 @@ def train(request: TrainRequest) -> TrainResult:
     threshold = min(_capitals(r["text"]) for r in _rows() if not r["held_out"] and r["label"] == "shout")
     artifact = behaviour_dir("shout") / "threshold.json"
     artifact.write_text(json.dumps({"threshold": threshold}), encoding="utf-8")
-    return TrainResult(behaviour="shout", artifact=artifact, figures={"threshold": threshold}, text=f"threshold {threshold}")
+    return TrainResult(
+        behaviour="shout", artifact=artifact, figures={"threshold": threshold}, text=f"threshold {threshold}"
+    )
 
 
 def evaluate(request: EvalRequest) -> EvalResult:
     """The loaded threshold on the held-out rows, scored and reported with the eval kit."""
     held = [r for r in _rows() if r["held_out"]]
     outputs = predict(load(behaviour_dir("shout")), [ShoutInput(id=i, text=r["text"]) for i, r in enumerate(held)])
-    scores = score("threshold", [Scored(text=r["text"], gold=r["label"], predicted=o.label) for r, o in zip(held, outputs)],
-                   CLASSES)
+    scores = score(
+        "threshold",
+        [Scored(text=r["text"], gold=r["label"], predicted=o.label) for r, o in zip(held, outputs)],
+        CLASSES,
+    )
     text = "\n".join(["# shout eval", "", *headline_table([scores])])
-    return EvalResult(behaviour="shout", figures={"threshold": headline(scores)}, text=text,
-                      files=[write_report(request.report_dir, "shout", text)])
+    return EvalResult(
+        behaviour="shout",
+        figures={"threshold": headline(scores)},
+        text=text,
+        files=[write_report(request.report_dir, "shout", text)],
+    )
 
 
 def no_question(config, row: dict, document: str | None) -> str | None:
@@ -115,10 +132,20 @@ def last_letter(rows: list[dict]) -> list[bool]:
 
 
 SHOUT = Behaviour(
-    name="shout", summary="shout (shouted or calm)", folder="shout", input_model=ShoutInput, output_model=ShoutOutput,
-    load=load, predict=predict, label_files=[LabelFile(pattern="labels.csv", split="train+held-out")],
-    implementations=("threshold",), default="threshold", train=train, evaluate=evaluate,
-    checks={"no_question": no_question}, splits={"last_letter": last_letter},
+    name="shout",
+    summary="shout (shouted or calm)",
+    folder="shout",
+    input_model=ShoutInput,
+    output_model=ShoutOutput,
+    load=load,
+    predict=predict,
+    label_files=[LabelFile(pattern="labels.csv", split="train+held-out")],
+    implementations=("threshold",),
+    default="threshold",
+    train=train,
+    evaluate=evaluate,
+    checks={"no_question": no_question},
+    splits={"last_letter": last_letter},
 )
 
 
@@ -170,9 +197,15 @@ def test_an_unknown_behaviour_is_a_usage_error_naming_the_known_ones():
 def test_every_declared_behaviour_honours_the_contract(name):
     found = behaviour(name)
     assert found.name == name and found.default in found.implementations
-    assert (behaviour_dir(found.folder) / "spec.md").exists() or (behaviour_dir(found.folder) / "pipeline.toml").exists()
+    assert (behaviour_dir(found.folder) / "spec.md").exists() or (
+        behaviour_dir(found.folder) / "pipeline.toml"
+    ).exists()
     assert all(any(behaviour_dir(found.folder).glob(f.pattern)) for f in found.label_files), "every label file exists"
-    assert found.evaluate is not None and "id" in found.input_model.model_fields and "id" in found.output_model.model_fields
+    assert (
+        found.evaluate is not None
+        and "id" in found.input_model.model_fields
+        and "id" in found.output_model.model_fields
+    )
 
 
 def test_the_readmes_behaviour_table_is_the_one_the_cards_give():

@@ -12,12 +12,26 @@ from canvas_tui.pipeline.synth import SynthOptions, synthesize
 from canvas_tui.pipeline.training import train_behaviour
 from tests.pipeline_support import REAL, copy_behaviour, copy_documents, edit_teacher, read_csv
 
-TEACHER_ROWS = [{"request": "make this whole document read like a bedtime story", "unit": "document", "label": "rewrite",
-                 "category": "style"},
-                {"request": "put a comma after the opening clause of this sentence", "unit": "sentence",
-                 "label": "targeted", "category": "punctuation"},
-                {"request": "rework this paragraph for an audience of engineers", "unit": "paragraph",
-                 "label": "rewrite", "category": "audience"}]
+TEACHER_ROWS = [
+    {
+        "request": "make this whole document read like a bedtime story",
+        "unit": "document",
+        "label": "rewrite",
+        "category": "style",
+    },
+    {
+        "request": "put a comma after the opening clause of this sentence",
+        "unit": "sentence",
+        "label": "targeted",
+        "category": "punctuation",
+    },
+    {
+        "request": "rework this paragraph for an audience of engineers",
+        "unit": "paragraph",
+        "label": "rewrite",
+        "category": "audience",
+    },
+]
 
 
 async def test_the_card_counts_rows_by_source_and_matches_what_the_behaviour_trained_on(tmp_path, monkeypatch):
@@ -39,8 +53,11 @@ async def test_the_card_counts_rows_by_source_and_matches_what_the_behaviour_tra
     for source, n in counts.items():
         assert f"| {source} | {n} |" in card
     assert f"`{data_hash(config, dataset.training())}`" in card
-    accuracy = {name: figures["accuracy"] for name, figures in trained.eval.figures.items() if isinstance(figures, dict)
-                and "accuracy" in figures}
+    accuracy = {
+        name: figures["accuracy"]
+        for name, figures in trained.eval.figures.items()
+        if isinstance(figures, dict) and "accuracy" in figures
+    }
     for name, value in accuracy.items():
         assert re.search(rf"^\| {name} \| {value:.4g} \|", card, re.M)
     assert set(accuracy) == {"rules", "trained"}
@@ -55,5 +72,9 @@ def test_each_split_of_an_eval_shows_every_implementation_s_figures_on_that_spli
     assert table["splits/blind"] == {"rows": 350} and table["trained"] == {"accuracy": 0.97}
     header, _, *rows = eval_lines(table)
     columns = [cell.strip() for cell in header.split("|")[2:-1]]
-    cells = {row.split("|")[1].strip(): dict(zip(columns, (cell.strip() for cell in row.split("|")[2:-1]))) for row in rows}
-    assert cells["splits/blind/trained"]["accuracy"] == "0.99" and cells["splits/blind/trained"]["canvas_recall"] == "0.98"
+    cells = {
+        row.split("|")[1].strip(): dict(zip(columns, (cell.strip() for cell in row.split("|")[2:-1]))) for row in rows
+    }
+    assert (
+        cells["splits/blind/trained"]["accuracy"] == "0.99" and cells["splits/blind/trained"]["canvas_recall"] == "0.98"
+    )

@@ -74,7 +74,10 @@ async def test_a_worse_candidate_is_rejected_and_its_batch_shelved(policy, tmp_p
     outcome = await iterate("policy", edit_teacher(flipped), _options(tmp_path, 80))
     assert not outcome.kept and outcome.after < outcome.before
     assert (policy / "model.json").read_bytes() == before
-    assert outcome.synth.accepted == 80 and outcome.synth.path.parent.joinpath("rejected", outcome.synth.path.name).exists()
+    assert (
+        outcome.synth.accepted == 80
+        and outcome.synth.path.parent.joinpath("rejected", outcome.synth.path.name).exists()
+    )
     assert load_dataset(load_config("policy")).counts()["teacher"] == 0
     assert outcome.report.read_text(encoding="utf-8").startswith("# iterate policy: REJECTED")
 
@@ -84,6 +87,9 @@ def test_the_iterate_command_without_a_teacher_retrains_and_reports(policy, tmp_
     before = _train_current(tmp_path, held, kept[::4])
     result = CliRunner().invoke(cli, ["iterate", "policy", "--report-dir", str(tmp_path / "reports")])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("kept: trained.accuracy: current") and "control without the batch none" in result.output
+    assert (
+        result.output.startswith("kept: trained.accuracy: current")
+        and "control without the batch none" in result.output
+    )
     assert (policy / "model.json").read_bytes() == before
     assert len(list((tmp_path / "reports").glob("iterate-policy-*.md"))) == 1

@@ -20,10 +20,20 @@ POLICY_REQUEST = "fix the typo in the title"
 def _policy_rows() -> list[dict]:
     real = read_csv(REAL / "policy" / "labels.csv")
     rows = [r for r in real if r["label"] == "targeted"][:30] + [r for r in real if r["label"] == "rewrite"][:30]
-    planted = [{"request": "tidy up the wording", "target_text": text, "unit": "paragraph", "label": label,
-                "category": "style", "note": "planted"}
-               for text, label in (("The plan was late. Nobody said why.", "targeted"),
-                                   ("Our office moves in May. Staff pack on Friday.", "rewrite"))]
+    planted = [
+        {
+            "request": "tidy up the wording",
+            "target_text": text,
+            "unit": "paragraph",
+            "label": label,
+            "category": "style",
+            "note": "planted",
+        }
+        for text, label in (
+            ("The plan was late. Nobody said why.", "targeted"),
+            ("Our office moves in May. Staff pack on Friday.", "rewrite"),
+        )
+    ]
     return rows + planted
 
 
@@ -41,7 +51,8 @@ def planted(tmp_path, monkeypatch):
     held_out = next(r for r in read_csv(policy / "labels.csv") if LabelRow.model_validate(r).held_out())
     (policy / "synthetic").mkdir()
     (policy / "synthetic" / "policy-teacher.jsonl").write_text(
-        json.dumps({**held_out, "usable": True, "source": "teacher"}) + "\n", encoding="utf-8")
+        json.dumps({**held_out, "usable": True, "source": "teacher"}) + "\n", encoding="utf-8"
+    )
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(tmp_path))
     return tmp_path
 
@@ -62,7 +73,9 @@ def test_an_edit_request_the_router_sends_to_comment_is_an_error_for_both_behavi
 
 
 def test_policy_rows_teaching_opposite_labels_for_one_request_and_unit_conflict(planted):
-    assert _errors("policy", "conflict") == ["same request + unit labelled rewrite and targeted: 'tidy up the wording | paragraph'"]
+    assert _errors("policy", "conflict") == [
+        "same request + unit labelled rewrite and targeted: 'tidy up the wording | paragraph'"
+    ]
 
 
 def test_a_teacher_row_copying_a_held_out_row_leaks_into_the_eval(planted):
@@ -72,8 +85,10 @@ def test_a_teacher_row_copying_a_held_out_row_leaks_into_the_eval(planted):
 
 def test_near_duplicates_with_different_labels_are_only_a_warning(planted):
     rows = read_csv(planted / "trigger" / "labels.csv")
-    rows += [{**rows[0], "prompt": "Write a haiku about autumn leaves in the rain", "label": "inline"},
-             {**rows[0], "prompt": "Write a haiku about autumn leaves in the cold rain", "label": "canvas"}]
+    rows += [
+        {**rows[0], "prompt": "Write a haiku about autumn leaves in the rain", "label": "inline"},
+        {**rows[0], "prompt": "Write a haiku about autumn leaves in the cold rain", "label": "canvas"},
+    ]
     copy_behaviour(planted, "trigger", {"labels.csv": rows})
     report = lint(load_config("trigger"))
     pair = ["labels.csv:43", "labels.csv:44"]
@@ -90,10 +105,14 @@ def test_the_lint_command_exits_1_on_errors_and_train_refuses_unless_allowed(pla
     assert not (planted / "policy" / "model.json").exists()
     allowed = runner.invoke(cli, ["train", "policy", "--allow-lint-errors"])
     assert allowed.exit_code == 0, allowed.output
-    assert (planted / "policy" / "model.json").exists() and "Lint: 3 errors" in (planted / "policy" / "CARD.md").read_text()
+    assert (planted / "policy" / "model.json").exists() and "Lint: 3 errors" in (
+        planted / "policy" / "CARD.md"
+    ).read_text()
 
 
-@pytest.mark.parametrize("name", ["router", "policy", "locate", "comment", pytest.param("trigger", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "name", ["router", "policy", "locate", "comment", pytest.param("trigger", marks=pytest.mark.slow)]
+)
 def test_the_committed_data_has_no_lint_errors(name):
     report = lint(load_config(name))
     assert report.errors == []

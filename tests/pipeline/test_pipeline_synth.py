@@ -13,28 +13,45 @@ from canvas_tui.behaviours.anchor import default_anchorer
 from canvas_tui.document.units import segment
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.pipeline.config import load_config
-from canvas_tui.pipeline.lint import check_rows
 from canvas_tui.pipeline.dataset import load_dataset
+from canvas_tui.pipeline.lint import check_rows
 from canvas_tui.pipeline.synth import SynthOptions, synthesize
 from tests.pipeline_support import (
-    REAL, SlowTeacher, copy_behaviour, copy_documents, document_of, edit_teacher, jsonl, prompt_teacher, read_csv,
+    REAL,
+    SlowTeacher,
+    copy_behaviour,
+    copy_documents,
+    document_of,
+    edit_teacher,
+    jsonl,
+    prompt_teacher,
+    read_csv,
 )
 
-CANVAS = ["Draft a five-page business plan for a mobile bicycle repair service",
-          "Write a 2000-word short story about a beekeeper who inherits a haunted orchard",
-          "Create a Python command-line tool that renames photos by the date they were taken",
-          "Compose a cover letter for a junior data analyst position at a children's hospital",
-          "Write a detailed lesson plan teaching fractions to fourth graders over two weeks",
-          "Build a small Flask web app with a login page and a shared shopping list",
-          "Write a wedding speech for my sister, about five minutes long, funny but warm",
-          "Draft a grant proposal for a community garden on an empty city lot",
-          "Write the README for my open-source library that parses GPX running tracks",
-          "Create a three-day itinerary for a family trip to Lisbon with toddlers"]
-INLINE = ["What is the boiling point of water at the top of Everest?", "How many moons does Jupiter have?",
-          "Give me three synonyms for happy", "Why do cats knead blankets?", "Convert 72 Fahrenheit to Celsius",
-          "Thanks, that was really helpful!", "Is a tomato a fruit or a vegetable?",
-          "What year did the Berlin Wall fall?", "Explain recursion in one sentence",
-          "What's the capital of Australia?"]
+CANVAS = [
+    "Draft a five-page business plan for a mobile bicycle repair service",
+    "Write a 2000-word short story about a beekeeper who inherits a haunted orchard",
+    "Create a Python command-line tool that renames photos by the date they were taken",
+    "Compose a cover letter for a junior data analyst position at a children's hospital",
+    "Write a detailed lesson plan teaching fractions to fourth graders over two weeks",
+    "Build a small Flask web app with a login page and a shared shopping list",
+    "Write a wedding speech for my sister, about five minutes long, funny but warm",
+    "Draft a grant proposal for a community garden on an empty city lot",
+    "Write the README for my open-source library that parses GPX running tracks",
+    "Create a three-day itinerary for a family trip to Lisbon with toddlers",
+]
+INLINE = [
+    "What is the boiling point of water at the top of Everest?",
+    "How many moons does Jupiter have?",
+    "Give me three synonyms for happy",
+    "Why do cats knead blankets?",
+    "Convert 72 Fahrenheit to Celsius",
+    "Thanks, that was really helpful!",
+    "Is a tomato a fruit or a vegetable?",
+    "What year did the Berlin Wall fall?",
+    "Explain recursion in one sentence",
+    "What's the capital of Australia?",
+]
 
 
 def teacher_rows() -> list[dict]:
@@ -55,8 +72,11 @@ def trigger_data(tmp_path, monkeypatch):
 
 async def test_accepted_rows_pass_the_checks_are_new_and_carry_provenance(trigger_data):
     copied = {"prompt": trigger_data[0]["prompt"].upper() + "!", "label": "canvas", "category": "writing"}
-    contradiction = {"prompt": "Don't open the canvas, just write me an essay about tides", "label": "canvas",
-                     "category": "writing"}
+    contradiction = {
+        "prompt": "Don't open the canvas, just write me an essay about tides",
+        "label": "canvas",
+        "category": "writing",
+    }
     good = teacher_rows()[:3]
     teacher = prompt_teacher([copied, contradiction, *good])
     report = await synthesize(load_config("trigger"), teacher, SynthOptions(n=3, seed=7))
@@ -84,8 +104,9 @@ async def test_a_killed_run_resumes_without_repeating_or_losing_a_request(trigge
     options = SynthOptions(n=20, concurrency=2)
     second_reply = asyncio.Event()
     calls = []
-    first = prompt_teacher(teacher_rows(), client=SlowTeacher,
-                           on_reply=lambda: (calls.append(1), len(calls) == 2 and second_reply.set()))
+    first = prompt_teacher(
+        teacher_rows(), client=SlowTeacher, on_reply=lambda: (calls.append(1), len(calls) == 2 and second_reply.set())
+    )
     run = asyncio.create_task(synthesize(config, first, options))
     await second_reply.wait()
     run.cancel()
@@ -101,7 +122,7 @@ async def test_a_killed_run_resumes_without_repeating_or_losing_a_request(trigge
     assert report.accepted == len(rows) == 20 and report.new == 20 - len(before)
     assert len({row["prompt"] for row in rows}) == 20
     by_request = [row["provenance"]["request_index"] for row in rows]
-    assert not set(by_request[:len(before)]) & set(by_request[len(before):])
+    assert not set(by_request[: len(before)]) & set(by_request[len(before) :])
 
 
 async def test_a_reply_outside_the_schema_is_counted_and_dropped(trigger_data):
@@ -120,29 +141,52 @@ def policy_data(tmp_path, monkeypatch):
 
 
 async def test_edit_rows_get_their_span_from_the_quoted_anchor(policy_data):
-    rows = [{"request": "fix the spelling mistake in this sentence", "unit": "sentence", "label": "targeted",
-             "category": "spelling_grammar"},
-            {"request": "make this whole section sound more upbeat", "unit": "section", "label": "rewrite",
-             "category": "tone"},
-            {"request": "restructure the paragraph about the early years", "unit": "paragraph", "label": "rewrite",
-             "category": "structure"},
-            {"request": "translate everything here into Icelandic for the Reykjavik office", "unit": "document", "label": "rewrite",
-             "category": "translate"}]
+    rows = [
+        {
+            "request": "fix the spelling mistake in this sentence",
+            "unit": "sentence",
+            "label": "targeted",
+            "category": "spelling_grammar",
+        },
+        {
+            "request": "make this whole section sound more upbeat",
+            "unit": "section",
+            "label": "rewrite",
+            "category": "tone",
+        },
+        {
+            "request": "restructure the paragraph about the early years",
+            "unit": "paragraph",
+            "label": "rewrite",
+            "category": "structure",
+        },
+        {
+            "request": "translate everything here into Icelandic for the Reykjavik office",
+            "unit": "document",
+            "label": "rewrite",
+            "category": "translate",
+        },
+    ]
     config = load_config("policy")
     report = await synthesize(config, edit_teacher(rows), SynthOptions(n=4, seed=3))
     accepted = jsonl(report.path)
     assert len(accepted) == 4, report.reasons
     for row in accepted:
         text = (REAL / "locate" / "documents" / row["doc"]).read_text(encoding="utf-8")
-        assert text[row["start"]:row["end"]] == row["target_text"]
+        assert text[row["start"] : row["end"]] == row["target_text"]
         assert (row["start"], row["end"]) in {(u.start, u.end) for u in segment(text).units(row["unit"])}
         assert row["unit"] == "document" or row["anchor"] in row["target_text"]
     assert check_rows(config, load_dataset(config)) == []
 
 
 async def test_an_anchor_that_is_not_in_the_document_is_rejected(policy_data):
-    row = {"request": "fix the typo", "unit": "sentence", "label": "targeted", "category": "spelling_grammar",
-           "anchor": "a sentence the document never had"}
+    row = {
+        "request": "fix the typo",
+        "unit": "sentence",
+        "label": "targeted",
+        "category": "spelling_grammar",
+        "anchor": "a sentence the document never had",
+    }
     reply = json.dumps({"examples": [row]})
     report = await synthesize(load_config("policy"), ScriptedClient([reply] * 3), SynthOptions(n=1))
     assert report.accepted == 0 and report.reasons == {"anchor not in the document": 3}
@@ -170,10 +214,15 @@ def critic() -> ScriptedClient:
         text = document_of(request)
         sentences = [s.text(text) for s in segment(text).sentences if len(s.text(text)) > 40]
         exact, typo = sentences[len(calls) % len(sentences)], sentences[(len(calls) + 1) % len(sentences)]
-        comments = [(exact, "vague"), (typo.replace("e", "a", 1), "wordy"),
-                    (PARAPHRASE, "vague")]
-        return json.dumps({"examples": [{"quote": q, "category": c, "comment": "Say what you mean.", "suggestion": ""}
-                                        for q, c in comments]})
+        comments = [(exact, "vague"), (typo.replace("e", "a", 1), "wordy"), (PARAPHRASE, "vague")]
+        return json.dumps(
+            {
+                "examples": [
+                    {"quote": q, "category": c, "comment": "Say what you mean.", "suggestion": ""} for q, c in comments
+                ]
+            }
+        )
+
     return ScriptedClient([critique] * 30)
 
 
@@ -185,11 +234,12 @@ async def test_comment_quotes_are_anchored_and_held_out_documents_never_shown(co
     assert len(rows) == 6 and report.reasons["quote does not anchor in the document"] >= 1
     assert PARAPHRASE not in {row["quote"] for row in rows}
     assert not {document_of(request) for request in teacher.requests} & {
-        (comment_data / "documents" / name).read_text(encoding="utf-8") for name in held_out}
+        (comment_data / "documents" / name).read_text(encoding="utf-8") for name in held_out
+    }
     for row in rows:
         text = (comment_data / "documents" / row["doc"]).read_text(encoding="utf-8")
         assert row["doc"] not in held_out and (row["request"], row["kind"]) == ("critique this", "critique")
-        anchored = text[row["start"]:row["end"]]
+        anchored = text[row["start"] : row["end"]]
         assert fuzz.ratio(anchored, row["quote"]) >= 95
         assert default_anchorer().anchor(text, row["quote"]).span.start == row["start"]
 
@@ -201,10 +251,16 @@ async def test_a_reply_with_no_words_is_not_a_prompt(trigger_data):
 
 
 async def test_a_made_up_quote_rejects_even_a_whole_document_example(policy_data):
-    row = {"request": "make the whole thing friendlier", "unit": "document", "label": "rewrite", "category": "tone",
-           "anchor": "A new lightbulb can only last for about twenty years"}
-    report = await synthesize(load_config("policy"), ScriptedClient([json.dumps({"examples": [row]})] * 3),
-                              SynthOptions(n=1))
+    row = {
+        "request": "make the whole thing friendlier",
+        "unit": "document",
+        "label": "rewrite",
+        "category": "tone",
+        "anchor": "A new lightbulb can only last for about twenty years",
+    }
+    report = await synthesize(
+        load_config("policy"), ScriptedClient([json.dumps({"examples": [row]})] * 3), SynthOptions(n=1)
+    )
     assert report.accepted == 0 and report.reasons == {"anchor not in the document": 3}
 
 
@@ -212,10 +268,20 @@ async def test_rows_about_an_extra_documents_folder_still_pass_lint(policy_data,
     extra = tmp_path / "corpus"
     extra.mkdir()
     shutil.copy(REAL / "locate" / "documents" / "wiki_lighthouse.md", extra / "only_here.md")
-    rows = [{"request": "tighten this paragraph a lot please", "unit": "paragraph", "label": "rewrite", "category": "length"}]
+    rows = [
+        {
+            "request": "tighten this paragraph a lot please",
+            "unit": "paragraph",
+            "label": "rewrite",
+            "category": "length",
+        }
+    ]
     config = load_config("policy")
     options = SynthOptions(n=3, documents=[extra])
-    report = await synthesize(config.model_copy(update={"documents": config.documents.model_copy(update={"folders": []})}),
-                              edit_teacher(rows), options)
+    report = await synthesize(
+        config.model_copy(update={"documents": config.documents.model_copy(update={"folders": []})}),
+        edit_teacher(rows),
+        options,
+    )
     assert [row["doc"] for row in jsonl(report.path)] == ["only_here.md"]
     assert check_rows(config, load_dataset(config)) == []

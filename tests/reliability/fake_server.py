@@ -30,8 +30,13 @@ class Behaviour:
 
 
 def _event(text: str, finish_reason: str | None = None) -> bytes:
-    body = {"id": "x", "object": "chat.completion.chunk", "created": 0, "model": "fake",
-            "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": finish_reason}]}
+    body = {
+        "id": "x",
+        "object": "chat.completion.chunk",
+        "created": 0,
+        "model": "fake",
+        "choices": [{"index": 0, "delta": {"content": text}, "finish_reason": finish_reason}],
+    }
     return f"data: {json.dumps(body)}\n\n".encode()
 
 
@@ -39,11 +44,19 @@ def _completion(request: dict, reply: str) -> dict:
     message: dict = {"role": "assistant", "content": reply}
     if request.get("tool_choice"):
         name = request["tool_choice"]["function"]["name"]
-        message = {"role": "assistant", "content": None, "tool_calls": [
-            {"id": "call", "type": "function", "function": {"name": name, "arguments": reply}}]}
-    return {"id": "x", "object": "chat.completion", "created": 0, "model": "fake",
-            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
-            "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}
+        message = {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [{"id": "call", "type": "function", "function": {"name": name, "arguments": reply}}],
+        }
+    return {
+        "id": "x",
+        "object": "chat.completion",
+        "created": 0,
+        "model": "fake",
+        "choices": [{"index": 0, "message": message, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+    }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -63,8 +76,10 @@ class _Handler(BaseHTTPRequestHandler):
             behaviour.released.wait(60)
             return
         if behaviour.mode == "status":
-            self._json(behaviour.status, {"error": {"message": "refused", "type": "invalid_request_error",
-                                                    "code": behaviour.status}})
+            self._json(
+                behaviour.status,
+                {"error": {"message": "refused", "type": "invalid_request_error", "code": behaviour.status}},
+            )
             return
         if behaviour.mode == "garbage":
             self._raw(200, b"<html>not json", "text/html")
@@ -123,7 +138,7 @@ class FakeServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self._server.server_address[1]}/v1"
 
-    def __enter__(self) -> "FakeServer":
+    def __enter__(self) -> FakeServer:
         self._thread.start()
         return self
 

@@ -22,14 +22,33 @@ DOCUMENTS = [
     "x",
 ]
 
-HOSTILE = ["[bold]red[/]", "[@click=app.quit]quit[/]", "[/]", "\x1b[2J\x1b[H", "\x1b]0;title\x07", "\x00", "\x9b31m",
-           "\u202e", "\ufeff", "\r", "<passage>", "</document>", "Request:", "```", "{", '{"comments": ', "\\u0000"]
+HOSTILE = [
+    "[bold]red[/]",
+    "[@click=app.quit]quit[/]",
+    "[/]",
+    "\x1b[2J\x1b[H",
+    "\x1b]0;title\x07",
+    "\x00",
+    "\x9b31m",
+    "\u202e",
+    "\ufeff",
+    "\r",
+    "<passage>",
+    "</document>",
+    "Request:",
+    "```",
+    "{",
+    '{"comments": ',
+    "\\u0000",
+]
 
 control_text = st.text(alphabet=st.characters(categories=["Cc", "Cf", "Zl", "Zp", "Cs"]), max_size=40)
 """C0/C1 controls, format characters, line/paragraph separators and lone surrogates (broken UTF-8 upstream)."""
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
-                           max_leaves=12)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=12,
+)
 
 
 Recipe = Callable[[str], str]
@@ -41,13 +60,13 @@ def _constant(text: str, _document: str) -> str:
 
 def _slice(a: int, b: int, document: str) -> str:
     size = len(document) + 5
-    return document[min(a % size, b % size):max(a % size, b % size)]
+    return document[min(a % size, b % size) : max(a % size, b % size)]
 
 
 def _mutate(piece: Recipe, where: int, insert: str, cut: int, document: str) -> str:
     text = piece(document)
     where = where % (len(text) + 1)
-    return text[:where] + insert + text[where + cut:]
+    return text[:where] + insert + text[where + cut :]
 
 
 def _frame(frame: str, inner: Recipe, document: str) -> str:
@@ -65,20 +84,39 @@ def constant(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[Recipe]:
 
 def huge() -> st.SearchStrategy[str]:
     """A piece repeated into a reply of 20,000 to 120,000 characters (far past any max_tokens)."""
-    return st.builds(lambda text, size: (text * (size // len(text) + 1))[:size], st.text(min_size=1, max_size=12),
-                     st.integers(20_000, 120_000))
+    return st.builds(
+        lambda text, size: (text * (size // len(text) + 1))[:size],
+        st.text(min_size=1, max_size=12),
+        st.integers(20_000, 120_000),
+    )
 
 
 slices = st.builds(partial, st.just(_slice), st.integers(0, 10_000), st.integers(0, 10_000))
 """Pieces of the document, including empty ones and ones cut mid-character-cluster."""
 
-mutated = st.builds(partial, st.just(_mutate), slices, st.integers(0, 10_000), st.sampled_from(HOSTILE) | st.text(max_size=5),
-                    st.integers(0, 3))
+mutated = st.builds(
+    partial,
+    st.just(_mutate),
+    slices,
+    st.integers(0, 10_000),
+    st.sampled_from(HOSTILE) | st.text(max_size=5),
+    st.integers(0, 3),
+)
 """A piece of the document with a few characters changed, inserted or hostile text spliced in."""
 
-FRAMES = ["{}", "Sure, here is the text:\n{}", "```\n{}\n```", "```markdown\n{}", "<passage>\n{}\n</passage>",
-          "<passage>\nold\n</passage>\n<passage>\n{}\n</passage>", '"{}"', "{}\n\nI hope this helps!"]
-wrapped = st.builds(partial, st.just(_frame), st.sampled_from(FRAMES), slices | mutated | constant(st.text(max_size=80)))
+FRAMES = [
+    "{}",
+    "Sure, here is the text:\n{}",
+    "```\n{}\n```",
+    "```markdown\n{}",
+    "<passage>\n{}\n</passage>",
+    "<passage>\nold\n</passage>\n<passage>\n{}\n</passage>",
+    '"{}"',
+    "{}\n\nI hope this helps!",
+]
+wrapped = st.builds(
+    partial, st.just(_frame), st.sampled_from(FRAMES), slices | mutated | constant(st.text(max_size=80))
+)
 """A reply in the wrappers small models add: preambles, code fences, echoed passage tags."""
 
 TEXT_REPLIES: st.SearchStrategy[Recipe] = st.one_of(
@@ -88,7 +126,9 @@ TEXT_REPLIES: st.SearchStrategy[Recipe] = st.one_of(
     constant(st.sampled_from(HOSTILE)),
     constant(json_values.map(json.dumps)),
     constant(huge()),
-    slices, mutated, wrapped,
+    slices,
+    mutated,
+    wrapped,
     st.sampled_from([1, 3]).map(lambda times: partial(_repeat, times)),
 )
 """Any text a model might stream back for a chat answer, a new document or an edit."""
@@ -98,15 +138,25 @@ QUOTES = slices | mutated | constant(st.text(max_size=60) | st.sampled_from(HOST
 
 
 def _proposals(items: list[tuple[Recipe, str, Recipe | None]], repeat: int, cut: bool, document: str) -> str:
-    comments = [{"quote": quote(document) * repeat, "comment": comment,
-                 "suggestion": suggestion(document) if suggestion else None} for quote, comment, suggestion in items]
+    comments = [
+        {
+            "quote": quote(document) * repeat,
+            "comment": comment,
+            "suggestion": suggestion(document) if suggestion else None,
+        }
+        for quote, comment, suggestion in items
+    ]
     text = json.dumps({"comments": comments})
     return text[: len(text) // 2] if cut else text
 
 
-proposal = st.tuples(QUOTES, st.text(max_size=50) | st.sampled_from(HOSTILE), st.none() | slices | constant(st.text(max_size=50)))
+proposal = st.tuples(
+    QUOTES, st.text(max_size=50) | st.sampled_from(HOSTILE), st.none() | slices | constant(st.text(max_size=50))
+)
 COMMENT_REPLIES: st.SearchStrategy[Recipe] = st.one_of(
-    st.builds(partial, st.just(_proposals), st.lists(proposal, max_size=14), st.sampled_from([1, 1, 1, 50]), st.booleans()),
+    st.builds(
+        partial, st.just(_proposals), st.lists(proposal, max_size=14), st.sampled_from([1, 1, 1, 50]), st.booleans()
+    ),
     constant(st.builds(lambda value: json.dumps({"comments": value}), json_values)),
     constant(st.sampled_from(["", " ", "null", "[]", "{}", '{"comments": null}', '{"comments": [{}]}'])),
     TEXT_REPLIES,

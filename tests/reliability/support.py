@@ -50,7 +50,7 @@ class Snapshot:
     comments: int = 0
 
     @classmethod
-    def of(cls, document: Document | None) -> "Snapshot":
+    def of(cls, document: Document | None) -> Snapshot:
         if document is None:
             return cls(None, None, 0)
         return cls(document.text, document.current, len(document.versions), len(document.comments))
@@ -85,4 +85,4 @@ def assert_comments_index_the_text(document: Document) -> None:
     """Every active comment's span lies in the text and covers the quote it shows."""
     for comment in document.active_comments:
         assert 0 <= comment.start <= comment.end <= len(document.text)
-        assert document.text[comment.start:comment.end] == comment.quote
+        assert document.text[comment.start : comment.end] == comment.quote

@@ -68,8 +68,11 @@ def test_a_directory_is_refused(tmp_path):
 
 @pytest.mark.parametrize("where", ["missing", "dangling link", "under a file"])
 def test_an_unreadable_path_is_refused_with_the_reason(tmp_path, where):
-    path = {"missing": tmp_path / "nope.md", "dangling link": tmp_path / "link.md",
-            "under a file": tmp_path / "file.md" / "inside.md"}[where]
+    path = {
+        "missing": tmp_path / "nope.md",
+        "dangling link": tmp_path / "link.md",
+        "under a file": tmp_path / "file.md" / "inside.md",
+    }[where]
     (tmp_path / "link.md").symlink_to(tmp_path / "gone.md")
     (tmp_path / "file.md").write_text("x")
     with pytest.raises(FileProblem, match="Cannot read .*: (No such file|Not a directory)"):
@@ -80,7 +83,9 @@ def test_a_file_without_read_permission_is_refused(tmp_path, monkeypatch):
     path = _write(tmp_path, "secret.md", b"text")
     path.chmod(0)
     if os.geteuid() == 0:
-        monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
+        monkeypatch.setattr(
+            Path, "read_bytes", lambda self: (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+        )
     with pytest.raises(FileProblem, match="Cannot read .*: Permission denied"):
         load_text(path)
 
@@ -105,7 +110,7 @@ def test_an_unusual_good_file_loads_with_exact_offsets_and_saves_back_byte_for_b
     assert (("\ufeff" if loaded.bom else "") + loaded.text).encode() == data
     segmentation = segment(loaded.text)
     for unit in (*segmentation.sections, *segmentation.paragraphs, *segmentation.sentences):
-        piece = loaded.text[unit.start:unit.end]
+        piece = loaded.text[unit.start : unit.end]
         assert piece and piece == piece.strip() and "\ufeff" not in piece
     save_text(path, loaded.text, bom=loaded.bom)
     assert path.read_bytes() == data
@@ -115,8 +120,9 @@ def test_an_unusual_good_file_loads_with_exact_offsets_and_saves_back_byte_for_b
 async def test_the_headless_chat_saves_an_opened_file_back_unchanged(tmp_path, settings, name):
     data = GOOD_FILES[name]
     path = _write(tmp_path, name, data)
-    session = open_session(settings, SessionOptions(document=path), client=ScriptedClient(),
-                           behaviours=fake_behaviours())
+    session = open_session(
+        settings, SessionOptions(document=path), client=ScriptedClient(), behaviours=fake_behaviours()
+    )
     out = io.StringIO()
     await HeadlessChat(session, out).run([f"/save {path}", f"/save {tmp_path / 'copy.md'}"])
     assert f"saved {path}" in out.getvalue()
@@ -132,9 +138,22 @@ def test_the_headless_chat_refuses_a_bad_file_and_exits_with_a_message(tmp_path,
 
     data = BAD_FILES[name][0]
     path = _write(tmp_path, name, data)
-    result = CliRunner().invoke(cli, ["chat", "--headless", "--doc", str(path), "--backend", "url",
-                                       "--base-url", "http://127.0.0.1:9/v1", "--log", str(tmp_path / "log.db")],
-                                input="hello\n")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "chat",
+            "--headless",
+            "--doc",
+            str(path),
+            "--backend",
+            "url",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+            "--log",
+            str(tmp_path / "log.db"),
+        ],
+        input="hello\n",
+    )
     assert result.exit_code == 1 and f"error: {path}" in result.output and "Traceback" not in result.output
     assert path.read_bytes() == data
 

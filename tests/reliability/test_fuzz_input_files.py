@@ -64,8 +64,9 @@ def test_predict_answers_every_line_of_a_fuzzed_batch_in_place(behaviour, tmp_pa
     lines, good = _lines(behaviour, random.Random(behaviour))
     source, sink = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     source.write_bytes(b"\n".join(lines) + b"\n")
-    result = CliRunner().invoke(cli, ["predict", behaviour, "--input", str(source), "--output", str(sink),
-                                      "--no-progress"])
+    result = CliRunner().invoke(
+        cli, ["predict", behaviour, "--input", str(source), "--output", str(sink), "--no-progress"]
+    )
     assert isinstance(result.exception, SystemExit) or result.exception is None, result.exception
     assert result.exit_code in (0, 1)
     answered = [json.loads(line) for line in sink.read_text(encoding="utf-8").splitlines()]
@@ -82,11 +83,13 @@ def test_predict_answers_every_line_of_a_fuzzed_batch_in_place(behaviour, tmp_pa
 def _damaged_recordings(tmp_path) -> list:
     demo = (PROJECT_ROOT / "demos" / "code.jsonl").read_bytes().split(b"\n")
     rng = random.Random(7)
-    damaged = {"random.jsonl": bytes(rng.randrange(256) for _ in range(5000)),
-               "empty.jsonl": b"",
-               "header-then-noise.jsonl": demo[0] + b"\n" + bytes(rng.randrange(256) for _ in range(2000)),
-               "bad-utf8-middle.jsonl": b"\n".join([*demo[:3], demo[3][:40] + b"\xff\xfe" + demo[3][40:], *demo[4:]]),
-               "nested.jsonl": demo[0] + b"\n" + b"[" * 100_000 + b"\n" + b"\n".join(demo[1:])}
+    damaged = {
+        "random.jsonl": bytes(rng.randrange(256) for _ in range(5000)),
+        "empty.jsonl": b"",
+        "header-then-noise.jsonl": demo[0] + b"\n" + bytes(rng.randrange(256) for _ in range(2000)),
+        "bad-utf8-middle.jsonl": b"\n".join([*demo[:3], demo[3][:40] + b"\xff\xfe" + demo[3][40:], *demo[4:]]),
+        "nested.jsonl": demo[0] + b"\n" + b"[" * 100_000 + b"\n" + b"\n".join(demo[1:]),
+    }
     for name, content in damaged.items():
         (tmp_path / name).write_bytes(content)
     return [tmp_path / name for name in damaged]

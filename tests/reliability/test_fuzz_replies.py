@@ -22,8 +22,13 @@ from canvas_tui.llm.types import ModelRequest
 from canvas_tui.session.repetition import RepetitionGuard
 from canvas_tui.session.validate import clean_reply
 from tests.reliability.replies import COMMENT_REPLIES, DOCUMENTS, TEXT_REPLIES
-from tests.reliability.support import (Snapshot, Tally, assert_comments_index_the_text,
-                                       assert_turn_kept_the_document_valid, fuzz_session)
+from tests.reliability.support import (
+    Snapshot,
+    Tally,
+    assert_comments_index_the_text,
+    assert_turn_kept_the_document_valid,
+    fuzz_session,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -34,8 +39,15 @@ TURNS_PER_EXAMPLE = 25
 def fuzz(replies_per_turn: float = 1.0):
     """Enough examples for REPLIES_PER_BEHAVIOUR replies, with no shrinking (huge replies shrink for minutes)."""
     examples = int(REPLIES_PER_BEHAVIOUR / (TURNS_PER_EXAMPLE * replies_per_turn)) + 10
-    return settings(max_examples=examples, deadline=None, database=None, phases=[Phase.generate],
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example])
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+    )
+
+
 REQUESTS = ["rewrite this", "make it longer", "shorten this", "fix the typo", "[bold]x[/] \x1b[2J", ""]
 
 
@@ -122,7 +134,7 @@ def _streamed_and_kept(reply: str, chunk: int = 64) -> str:
     """What the session keeps of a streamed reply: all of it, or what came before it started repeating itself."""
     guard = RepetitionGuard()
     for start in range(0, len(reply), chunk):
-        if guard.feed(reply[start:start + chunk]):
+        if guard.feed(reply[start : start + chunk]):
             break
     return guard.kept
 
@@ -160,8 +172,16 @@ def test_chat_and_new_document_replies_are_shown_or_refused_in_plain_words():
 
 SCHEMAS: list[tuple[type[BaseModel], BaseModel]] = [
     (CommentProposals, NO_PROPOSALS),
-    (TriggerDecision, TriggerDecision(label="inline", confidence=0.0, provenance=Provenance(implementation="f", version="0"))),
-    (PolicyDecision, PolicyDecision(label="rewrite", score=0.0, threshold=0.5, provenance=Provenance(implementation="f", version="0"))),
+    (
+        TriggerDecision,
+        TriggerDecision(label="inline", confidence=0.0, provenance=Provenance(implementation="f", version="0")),
+    ),
+    (
+        PolicyDecision,
+        PolicyDecision(
+            label="rewrite", score=0.0, threshold=0.5, provenance=Provenance(implementation="f", version="0")
+        ),
+    ),
 ]
 
 PICK_SCHEMA = st.sampled_from(SCHEMAS)
@@ -177,7 +197,9 @@ def test_structured_decisions_are_valid_or_a_flagged_fallback():
             client.queue(first, second)
             reply = await client.structured(ModelRequest(purpose="fuzz", messages=[]), schema, fallback)
             if reply.fallback:
-                assert reply.value == fallback and reply.attempts == 2 and reply.problem and reply.raw == encodable(second)
+                assert (
+                    reply.value == fallback and reply.attempts == 2 and reply.problem and reply.raw == encodable(second)
+                )
             else:
                 assert schema.model_validate_json(reply.raw) == reply.value
             tally.replies += len(client.requests)

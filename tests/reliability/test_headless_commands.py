@@ -14,13 +14,37 @@ from canvas_tui.headless import HeadlessChat
 from tests.reliability.replies import HOSTILE
 from tests.reliability.support import fuzz_session
 
-COMMANDS = ["show", "versions", "diff", "undo", "redo", "restore", "select", "comments", "dismiss", "apply", "open",
-            "close", "quick", "save", "help", "nonsense", ""]
-ARGUMENTS = st.one_of(st.integers(-3, 40).map(str), st.sampled_from(["c1", "c2", "x", "''", '"', "Review code", "a b"]),
-                      st.sampled_from(HOSTILE), st.text(max_size=8))
-LINES = st.one_of(st.builds(lambda name, args: "/" + " ".join([name, *args]), st.sampled_from(COMMANDS),
-                            st.lists(ARGUMENTS, max_size=3)),
-                  st.sampled_from(["hello", "critique this", "\x1b[2J", "/", "//", "/ show"]))
+COMMANDS = [
+    "show",
+    "versions",
+    "diff",
+    "undo",
+    "redo",
+    "restore",
+    "select",
+    "comments",
+    "dismiss",
+    "apply",
+    "open",
+    "close",
+    "quick",
+    "save",
+    "help",
+    "nonsense",
+    "",
+]
+ARGUMENTS = st.one_of(
+    st.integers(-3, 40).map(str),
+    st.sampled_from(["c1", "c2", "x", "''", '"', "Review code", "a b"]),
+    st.sampled_from(HOSTILE),
+    st.text(max_size=8),
+)
+LINES = st.one_of(
+    st.builds(
+        lambda name, args: "/" + " ".join([name, *args]), st.sampled_from(COMMANDS), st.lists(ARGUMENTS, max_size=3)
+    ),
+    st.sampled_from(["hello", "critique this", "\x1b[2J", "/", "//", "/ show"]),
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

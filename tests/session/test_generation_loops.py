@@ -20,7 +20,7 @@ ESSAY = f"# Trees\n\n{PARAGRAPH}\n\nThey also clean the air we breathe every day
 
 async def _stream(text: str, chunk: int = 7):
     for start in range(0, len(text), chunk):
-        yield text[start:start + chunk]
+        yield text[start : start + chunk]
 
 
 async def test_a_stream_that_repeats_a_paragraph_is_stopped_and_trimmed_before_the_repeat():
@@ -50,8 +50,9 @@ async def test_a_stopped_stream_is_still_reported_as_an_exchange_up_to_where_it_
 
 
 async def test_a_new_document_that_loops_keeps_one_copy_and_says_why(settings, decision_log):
-    session = Session(ScriptedClient([ESSAY + (PARAGRAPH + "\n\n") * 4]), fake_behaviours(trigger=["canvas"]),
-                      decision_log, settings)
+    session = Session(
+        ScriptedClient([ESSAY + (PARAGRAPH + "\n\n") * 4]), fake_behaviours(trigger=["canvas"]), decision_log, settings
+    )
     result = await session.turn("Write a short essay about trees")
     assert session.document.text == ESSAY.rstrip()
     assert session.document.text.count(PARAGRAPH) == 1
@@ -59,8 +60,12 @@ async def test_a_new_document_that_loops_keeps_one_copy_and_says_why(settings, d
 
 
 async def test_a_looping_chat_answer_is_cut(settings):
-    session = Session(ScriptedClient([(PARAGRAPH + "\n\n") * 3]), fake_behaviours(trigger=["inline"]),
-                      DecisionLog(":memory:"), settings)
+    session = Session(
+        ScriptedClient([(PARAGRAPH + "\n\n") * 3]),
+        fake_behaviours(trigger=["inline"]),
+        DecisionLog(":memory:"),
+        settings,
+    )
     result = await session.turn("Why plant trees?")
     assert result.reply == PARAGRAPH
 
@@ -84,8 +89,12 @@ def test_the_local_server_gets_llama_cpps_repeat_penalty_and_other_servers_only_
 def test_requests_without_penalties_keep_the_fingerprints_recordings_were_made_with():
     plain = ModelRequest(purpose="trigger", messages=[{"role": "user", "content": "hi"}])
     assert plain.fingerprint() == _old_fingerprint(plain)
-    assert write_request("x", 10).fingerprint() != write_request("x", 10).model_copy(
-        update={"repeat_penalty": None, "frequency_penalty": 0.0, "presence_penalty": 0.0}).fingerprint()
+    assert (
+        write_request("x", 10).fingerprint()
+        != write_request("x", 10)
+        .model_copy(update={"repeat_penalty": None, "frequency_penalty": 0.0, "presence_penalty": 0.0})
+        .fingerprint()
+    )
 
 
 def _old_fingerprint(request: ModelRequest) -> str:

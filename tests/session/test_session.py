@@ -54,8 +54,15 @@ async def test_an_empty_new_document_creates_nothing_and_says_so(settings, decis
 
 
 async def test_an_edit_replaces_only_the_located_span_as_a_model_version(settings, decision_log):
-    session = make_session(settings, decision_log, ["We ship on Tuesday."], document=DOC, trigger=["edit"],
-                           needle="We ship on Monday.", policy="targeted")
+    session = make_session(
+        settings,
+        decision_log,
+        ["We ship on Tuesday."],
+        document=DOC,
+        trigger=["edit"],
+        needle="We ship on Monday.",
+        policy="targeted",
+    )
     result = await session.turn("change Monday to Tuesday")
     assert result.kind == "edit" and result.document_changed
     assert session.document.text == DOC.replace("Monday", "Tuesday")
@@ -65,15 +72,19 @@ async def test_an_edit_replaces_only_the_located_span_as_a_model_version(setting
     assert "policy=targeted" in result.status_line
 
 
-@pytest.mark.parametrize("reply, reason", [
-    ("", "no text"),
-    ('{"text": "We ship on Tuesday."}', "JSON"),
-    ("Request: change Monday\nWe ship on Tuesday.", "instructions"),
-    ("Completely different words about bananas and kites.", "rewrote the passage"),
-])
+@pytest.mark.parametrize(
+    "reply, reason",
+    [
+        ("", "no text"),
+        ('{"text": "We ship on Tuesday."}', "JSON"),
+        ("Request: change Monday\nWe ship on Tuesday.", "instructions"),
+        ("Completely different words about bananas and kites.", "rewrote the passage"),
+    ],
+)
 async def test_a_bad_edit_reply_leaves_the_document_unchanged_and_says_why(settings, decision_log, reply, reason):
-    session = make_session(settings, decision_log, [reply], document=DOC, trigger=["edit"],
-                           needle="We ship on Monday.", policy="targeted")
+    session = make_session(
+        settings, decision_log, [reply], document=DOC, trigger=["edit"], needle="We ship on Monday.", policy="targeted"
+    )
     result = await session.turn("we should ship a day later")
     assert session.document.text == DOC and not result.document_changed
     assert reason in result.notices[0].message and "unchanged" in result.notices[0].message
@@ -82,8 +93,15 @@ async def test_a_bad_edit_reply_leaves_the_document_unchanged_and_says_why(setti
 
 
 async def test_a_selection_skips_the_locator_and_the_log_says_so(settings, decision_log):
-    session = make_session(settings, decision_log, ["The budget is tiny."], document=DOC, trigger=["edit"],
-                           needle="We ship", policy="rewrite")
+    session = make_session(
+        settings,
+        decision_log,
+        ["The budget is tiny."],
+        document=DOC,
+        trigger=["edit"],
+        needle="We ship",
+        policy="rewrite",
+    )
     start = DOC.index("The budget")
     result = await session.turn("make this punchier", selection=Span(start=start, end=start + 20))
     assert session.document.text == DOC.replace("The budget is small.", "The budget is tiny.")
@@ -94,8 +112,15 @@ async def test_a_selection_skips_the_locator_and_the_log_says_so(settings, decis
 
 async def test_an_unsure_locator_asks_and_the_answer_is_logged_as_a_label(settings, decision_log):
     other = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
-    session = make_session(settings, decision_log, ["The budget is tiny."], document=DOC, trigger=["edit"],
-                           needle="We ship on Monday. Everyone helps.", ambiguous_with=[other])
+    session = make_session(
+        settings,
+        decision_log,
+        ["The budget is tiny."],
+        document=DOC,
+        trigger=["edit"],
+        needle="We ship on Monday. Everyone helps.",
+        ambiguous_with=[other],
+    )
     question = await session.turn("shorten that paragraph")
     assert question.kind == "question" and "1." in question.reply and "2." in question.reply
     assert session.document.text == DOC
@@ -106,15 +131,19 @@ async def test_an_unsure_locator_asks_and_the_answer_is_logged_as_a_label(settin
 
 
 async def test_comments_are_anchored_and_unplaceable_ones_reported(settings, decision_log):
-    reply = json.dumps({"comments": [
-        {"quote": "We ship on Monday.", "comment": "Which Monday?"},
-        {"quote": "a sentence that is not there", "comment": "?"},
-    ]})
+    reply = json.dumps(
+        {
+            "comments": [
+                {"quote": "We ship on Monday.", "comment": "Which Monday?"},
+                {"quote": "a sentence that is not there", "comment": "?"},
+            ]
+        }
+    )
     session = make_session(settings, decision_log, [reply], document=DOC, trigger=["comment"])
     result = await session.turn("critique this")
     assert result.kind == "comment"
     [comment] = session.document.active_comments
-    assert DOC[comment.start:comment.end] == "We ship on Monday."
+    assert DOC[comment.start : comment.end] == "We ship on Monday."
     assert "1 anchored, 1 dropped" in result.status_line and "not in the document" in result.reply
     assert [d.behaviour for d in decision_log.decisions()].count("anchor") == 2
 
@@ -130,35 +159,45 @@ class OneCommentProposer:
     async def propose(self, client, request, document, limit, max_tokens=1024) -> ProposalResult:
         self.asked.append(request)
         comment = ProposedComment(quote="The budget is small.", comment="How small?")
-        return ProposalResult(proposals=CommentProposals(comments=[comment]), implementation=self.name,
-                              version=self.version, uses_model=False)
+        return ProposalResult(
+            proposals=CommentProposals(comments=[comment]),
+            implementation=self.name,
+            version=self.version,
+            uses_model=False,
+        )
 
 
 async def test_the_session_proposes_comments_with_the_proposer_it_was_given(settings, decision_log):
     proposer = OneCommentProposer()
-    session = Session(ScriptedClient([]), fake_behaviours(trigger=["comment"], proposer=proposer), decision_log,
-                      settings)
+    session = Session(
+        ScriptedClient([]), fake_behaviours(trigger=["comment"], proposer=proposer), decision_log, settings
+    )
     session.open_document(DOC, title="plan")
     result = await session.turn("critique this")
     assert proposer.asked == ["critique this"] and result.kind == "comment"
     [comment] = session.document.active_comments
-    assert DOC[comment.start:comment.end] == "The budget is small." and comment.comment == "How small?"
+    assert DOC[comment.start : comment.end] == "The budget is small." and comment.comment == "How small?"
     [decision] = [d for d in decision_log.decisions() if d.behaviour == "comment"]
     assert (decision.implementation, decision.version) == ("one-comment", "7")
 
 
 async def test_unreadable_comment_replies_are_retried_then_fall_back_to_none(settings, decision_log):
-    session = make_session(settings, decision_log, ["not json", "{\"comments\": 3}"], document=DOC, trigger=["comment"])
+    session = make_session(settings, decision_log, ["not json", '{"comments": 3}'], document=DOC, trigger=["comment"])
     result = await session.turn("critique this")
     assert session.document.active_comments == [] and session.document.text == DOC
     assert "could not be read" in result.notices[0].message
     comment = [d for d in decision_log.decisions() if d.behaviour == "comment"][0]
-    assert comment.fallback and comment.raw_reply == "{\"comments\": 3}"
+    assert comment.fallback and comment.raw_reply == '{"comments": 3}'
 
 
 async def test_a_dead_model_fails_the_turn_in_plain_words_and_the_next_turn_works(settings, decision_log):
-    session = make_session(settings, decision_log, [ModelUnavailable("Cannot reach the local model server."), "Hello!"],
-                           document=DOC, trigger=["chat"])
+    session = make_session(
+        settings,
+        decision_log,
+        [ModelUnavailable("Cannot reach the local model server."), "Hello!"],
+        document=DOC,
+        trigger=["chat"],
+    )
     failed = await session.turn("hi")
     assert failed.kind == "failed" and "Cannot reach" in failed.notices[0].message
     assert "unchanged" in failed.notices[0].message and session.document.text == DOC
@@ -182,8 +221,15 @@ async def test_opening_the_canvas_after_an_inline_answer_is_a_correction(setting
 
 
 async def test_undoing_a_model_edit_is_a_correction_and_redo_restores_it(settings, decision_log):
-    session = make_session(settings, decision_log, ["We ship on Tuesday."], document=DOC, trigger=["edit"],
-                           needle="We ship on Monday.", policy="targeted")
+    session = make_session(
+        settings,
+        decision_log,
+        ["We ship on Tuesday."],
+        document=DOC,
+        trigger=["edit"],
+        needle="We ship on Monday.",
+        policy="targeted",
+    )
     await session.turn("change Monday to Tuesday")
     edited = session.document.text
     session.undo()
@@ -196,8 +242,15 @@ async def test_undoing_a_model_edit_is_a_correction_and_redo_restores_it(setting
 
 
 async def test_rewriting_a_just_edited_span_by_hand_is_a_correction(settings, decision_log):
-    session = make_session(settings, decision_log, ["We ship on Tuesday."], document=DOC, trigger=["edit"],
-                           needle="We ship on Monday.", policy="targeted")
+    session = make_session(
+        settings,
+        decision_log,
+        ["We ship on Tuesday."],
+        document=DOC,
+        trigger=["edit"],
+        needle="We ship on Monday.",
+        policy="targeted",
+    )
     await session.turn("change Monday to Tuesday")
     session.user_edit(session.document.text.replace("Tuesday", "Friday"))
     assert [c.kind for c in decision_log.corrections()] == ["own_rewrite"]
@@ -205,8 +258,13 @@ async def test_rewriting_a_just_edited_span_by_hand_is_a_correction(settings, de
 
 
 async def test_dismissing_a_comment_is_a_correction_linked_to_its_anchor_decision(settings, decision_log):
-    reply = json.dumps({"comments": [{"quote": "The budget is small.", "comment": "How small?",
-                                      "suggestion": "The budget is 5,000 euros."}]})
+    reply = json.dumps(
+        {
+            "comments": [
+                {"quote": "The budget is small.", "comment": "How small?", "suggestion": "The budget is 5,000 euros."}
+            ]
+        }
+    )
     session = make_session(settings, decision_log, [reply, reply], document=DOC, trigger=["comment"])
     await session.turn("critique this")
     [comment] = session.document.active_comments
@@ -217,8 +275,13 @@ async def test_dismissing_a_comment_is_a_correction_linked_to_its_anchor_decisio
 
 
 async def test_applying_a_suggestion_becomes_an_edit(settings, decision_log):
-    reply = json.dumps({"comments": [{"quote": "The budget is small.", "comment": "How small?",
-                                      "suggestion": "The budget is 5,000 euros."}]})
+    reply = json.dumps(
+        {
+            "comments": [
+                {"quote": "The budget is small.", "comment": "How small?", "suggestion": "The budget is 5,000 euros."}
+            ]
+        }
+    )
     session = make_session(settings, decision_log, [reply], document=DOC, trigger=["comment"])
     await session.turn("critique this")
     session.apply_comment(session.document.active_comments[0].id)
@@ -235,8 +298,9 @@ def test_an_echoed_passage_block_then_a_new_one_takes_the_last_as_the_reply():
 
 
 async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(settings, decision_log):
-    session = make_session(settings, decision_log, ["Tea is a timeless beverage enjoyed for centuries by many."],
-                           trigger=["canvas"])
+    session = make_session(
+        settings, decision_log, ["Tea is a timeless beverage enjoyed for centuries by many."], trigger=["canvas"]
+    )
     await session.turn("Write a short essay about tea")
     assert session.document.title == "Tea is a timeless beverage enjoyed…"
 

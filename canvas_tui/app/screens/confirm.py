@@ -25,7 +25,9 @@ class Choice(ModalScreen[str]):
             yield Label(visible(self.question), markup=False, classes="question")
             with Horizontal(classes="buttons"):
                 for choice_id, label in self.choices:
-                    yield Button(label, id=choice_id, variant="primary" if choice_id == self.choices[0][0] else "default")
+                    yield Button(
+                        label, id=choice_id, variant="primary" if choice_id == self.choices[0][0] else "default"
+                    )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id)
@@ -34,14 +36,18 @@ class Choice(ModalScreen[str]):
 def quit_question(name: str, autosave: str | None) -> Choice:
     """Quitting with unsaved changes: save, quit anyway (the autosave copy is kept), or stay."""
     kept = f" A copy is kept in {autosave}." if autosave else ""
-    return Choice(f"{name} has unsaved changes.{kept}",
-                  [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")])
+    return Choice(
+        f"{name} has unsaved changes.{kept}",
+        [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
+    )
 
 
 def restore_question(name: str, autosave: str) -> Choice:
     """An autosave newer than the file exists: restore it or keep the file as it is."""
-    return Choice(f"An autosaved copy of {name} newer than the file exists: {autosave}. Restore it?",
-                  [("restore", "Restore the autosave"), ("keep", "Keep the file as it is")])
+    return Choice(
+        f"An autosaved copy of {name} newer than the file exists: {autosave}. Restore it?",
+        [("restore", "Restore the autosave"), ("keep", "Keep the file as it is")],
+    )
 
 
 class SaveAs(ModalScreen[str | None]):

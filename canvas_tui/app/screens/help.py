@@ -15,8 +15,9 @@ KeyRow = tuple[str, str, str]
 
 def binding_rows(where: str, bindings: list[Binding]) -> list[KeyRow]:
     """Rows for the bindings that have a description (a binding for several keys is one row)."""
-    rows = [(where, binding.key_display or binding.key, binding.description) for binding in bindings
-            if binding.description]
+    rows = [
+        (where, binding.key_display or binding.key, binding.description) for binding in bindings if binding.description
+    ]
     return list(dict.fromkeys(rows))
 
 
@@ -37,5 +38,7 @@ class HelpScreen(ModalScreen[None]):
             table.add_row(*row)
         with VerticalScroll(id="help-body"):
             yield Static(table)
-            yield Static("Escape closes this help. Ctrl+P opens the command palette (quick actions, versions, save).",
-                         markup=False)
+            yield Static(
+                "Escape closes this help. Ctrl+P opens the command palette (quick actions, versions, save).",
+                markup=False,
+            )

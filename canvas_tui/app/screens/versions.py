@@ -18,7 +18,15 @@ def diff_text(diff: str) -> Text:
     """A unified diff as coloured plain Text (never parsed as markup)."""
     text = Text()
     for line in visible(diff).splitlines(keepends=True):
-        style = "green" if line.startswith("+") else "red" if line.startswith("-") else "cyan" if line.startswith("@@") else ""
+        style = (
+            "green"
+            if line.startswith("+")
+            else "red"
+            if line.startswith("-")
+            else "cyan"
+            if line.startswith("@@")
+            else ""
+        )
         text.append(line, style=style)
     return text or Text("(the first version: nothing to compare with)")
 
@@ -35,8 +43,9 @@ class VersionsScreen(Screen[int | None]):
     def compose(self) -> ComposeResult:
         yield Label(visible(f"Versions of {self.document.title}"), id="versions-title", markup=False)
         with Horizontal():
-            yield OptionList(*[self._option(number) for number in reversed(range(len(self.document.versions)))],
-                             id="version-list")
+            yield OptionList(
+                *[self._option(number) for number in reversed(range(len(self.document.versions)))], id="version-list"
+            )
             with VerticalScroll(id="diff-view"):
                 yield Static(id="diff", markup=False)
         yield Footer()

@@ -27,8 +27,13 @@ class WinRateScreen(Screen[list[Judgement]]):
     WinRateScreen #prompt { padding: 1 2; text-style: bold; }
     WinRateScreen .answer { width: 1fr; border: round $primary; padding: 0 1; }
     """
-    BINDINGS = [Binding("1", "choose('1')", "First is better"), Binding("2", "choose('2')", "Second is better"),
-                Binding("t", "choose('t')", "Tie"), Binding("s", "choose('s')", "Skip"), Binding("q", "choose('q')", "Quit")]
+    BINDINGS = [
+        Binding("1", "choose('1')", "First is better"),
+        Binding("2", "choose('2')", "Second is better"),
+        Binding("t", "choose('t')", "Tie"),
+        Binding("s", "choose('s')", "Skip"),
+        Binding("q", "choose('q')", "Quit"),
+    ]
 
     def __init__(self, judge: Callable[[Decide], Awaitable[list[Judgement]]]) -> None:
         super().__init__()

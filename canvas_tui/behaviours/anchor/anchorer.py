@@ -38,8 +38,15 @@ class TextQuoteAnchorer:
     def __init__(self, thresholds: Thresholds | None = None) -> None:
         self.thresholds = thresholds or load_thresholds()
 
-    def anchor(self, document: str, quote: str, *, prefix: str | None = None, suffix: str | None = None,
-               near: int | None = None) -> AnchorResult:
+    def anchor(
+        self,
+        document: str,
+        quote: str,
+        *,
+        prefix: str | None = None,
+        suffix: str | None = None,
+        near: int | None = None,
+    ) -> AnchorResult:
         """Where `quote` is in `document`; hints (old context, old start) only break ties."""
         parsed = parse_quote(quote)
         if not parsed.parts:
@@ -50,8 +57,9 @@ class TextQuoteAnchorer:
             return AnchorResult(span=None, score=0.0)
         best, ambiguous = _choose(doc, candidates, prefix, suffix, near)
         start, end = _to_original(doc, best, parsed.trails_off)
-        return AnchorResult(span=Span(start=start, end=end), score=round(best.score, 4),
-                            ambiguous=ambiguous, method=best.method)
+        return AnchorResult(
+            span=Span(start=start, end=end), score=round(best.score, 4), ambiguous=ambiguous, method=best.method
+        )
 
     def _candidates(self, doc: PreparedDocument, parsed: ParsedQuote, quote: str) -> list[Candidate]:
         exact = doc.exact(parsed.verbatim)
@@ -85,15 +93,16 @@ def _context_score(doc: PreparedDocument, cand: Candidate, prefix: str | None, s
     score = 0.0
     if prefix:
         want = matchable(prefix)[-_CONTEXT:]
-        score += fuzz.ratio(want, text[max(0, cand.start - len(want)):cand.start]) / 100
+        score += fuzz.ratio(want, text[max(0, cand.start - len(want)) : cand.start]) / 100
     if suffix:
         want = matchable(suffix)[:_CONTEXT]
-        score += fuzz.ratio(want, text[cand.end:cand.end + len(want)]) / 100
+        score += fuzz.ratio(want, text[cand.end : cand.end + len(want)]) / 100
     return score
 
 
-def _choose(doc: PreparedDocument, candidates: list[Candidate], prefix: str | None, suffix: str | None,
-            near: int | None) -> tuple[Candidate, bool]:
+def _choose(
+    doc: PreparedDocument, candidates: list[Candidate], prefix: str | None, suffix: str | None, near: int | None
+) -> tuple[Candidate, bool]:
     """The best candidate (by quote score, then context, then nearness) and whether it is a tie."""
     if len(candidates) == 1:
         return candidates[0], False

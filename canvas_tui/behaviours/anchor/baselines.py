@@ -27,8 +27,12 @@ class ExactSubstringAnchorer:
         at = document.find(quote) if quote else -1
         if at < 0:
             return AnchorResult(span=None, score=0.0)
-        return AnchorResult(span=Span(start=at, end=at + len(quote)), score=1.0,
-                            ambiguous=document.find(quote, at + 1) >= 0, method="exact")
+        return AnchorResult(
+            span=Span(start=at, end=at + len(quote)),
+            score=1.0,
+            ambiguous=document.find(quote, at + 1) >= 0,
+            method="exact",
+        )
 
 
 class DifflibWindowAnchorer:
@@ -49,7 +53,7 @@ class DifflibWindowAnchorer:
         matcher.set_seq2(quote)
         best, best_at = 0.0, -1
         for start in (m.start() for m in _WORD_START.finditer(document)):
-            matcher.set_seq1(document[start:start + len(quote)])
+            matcher.set_seq1(document[start : start + len(quote)])
             floor = max(self.cutoff, best)
             if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
                 continue
@@ -58,5 +62,8 @@ class DifflibWindowAnchorer:
                 best, best_at = ratio, start
         if best_at < 0:
             return AnchorResult(span=None, score=0.0)
-        return AnchorResult(span=Span(start=best_at, end=min(len(document), best_at + len(quote))),
-                            score=round(best, 4), method="difflib")
+        return AnchorResult(
+            span=Span(start=best_at, end=min(len(document), best_at + len(quote))),
+            score=round(best, 4),
+            method="difflib",
+        )

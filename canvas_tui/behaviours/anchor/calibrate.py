@@ -38,15 +38,23 @@ def _score(limits: Thresholds, rows: list[EvalRow], documents: dict[str, str]) -
     outcomes = run(TextQuoteAnchorer(limits), rows, documents)
     summary = summarise("dev", outcomes)
     missed = sum(not o.hit and not o.false_anchor for o in outcomes)
-    return GridPoint(thresholds=limits, accuracy=summary.accuracy, false_anchors=summary.false_anchors,
-                     positives_missed=missed)
+    return GridPoint(
+        thresholds=limits, accuracy=summary.accuracy, false_anchors=summary.false_anchors, positives_missed=missed
+    )
 
 
 def sweep(rows: list[EvalRow], documents: dict[str, str]) -> list[GridPoint]:
     """Every grid configuration scored on `rows`."""
-    return [_score(Thresholds(max_error_rate=rate, max_missing_words=missing, max_foreign_words=foreign,
-                              max_dropped_words=dropped), rows, documents)
-            for missing, foreign, dropped, rate in itertools.product(MISSING, FOREIGN, DROPPED, RATES)]
+    return [
+        _score(
+            Thresholds(
+                max_error_rate=rate, max_missing_words=missing, max_foreign_words=foreign, max_dropped_words=dropped
+            ),
+            rows,
+            documents,
+        )
+        for missing, foreign, dropped, rate in itertools.product(MISSING, FOREIGN, DROPPED, RATES)
+    ]
 
 
 def _others(point: GridPoint) -> tuple:
@@ -63,7 +71,7 @@ def choose(points: list[GridPoint]) -> GridPoint:
     def smoothed(point: GridPoint) -> float:
         curve = curves[_others(point)]
         at = curve.index(point)
-        near = curve[max(0, at - 1):at + 2]
+        near = curve[max(0, at - 1) : at + 2]
         return sum(p.accuracy for p in near) / len(near)
 
     return max(points, key=lambda p: (smoothed(p), -p.false_anchors, -p.thresholds.max_error_rate))
@@ -75,8 +83,10 @@ def curve_table(points: list[GridPoint], chosen: GridPoint) -> str:
     for point in points:
         if _others(point) == _others(chosen):
             mark = " (chosen)" if point is chosen else ""
-            lines.append(f"| {point.thresholds.max_error_rate:.2f}{mark} | {point.accuracy:.4f} | "
-                         f"{point.false_anchors} | {point.positives_missed} |")
+            lines.append(
+                f"| {point.thresholds.max_error_rate:.2f}{mark} | {point.accuracy:.4f} | "
+                f"{point.false_anchors} | {point.positives_missed} |"
+            )
     return "\n".join(lines)
 
 

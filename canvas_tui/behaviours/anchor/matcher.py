@@ -142,7 +142,7 @@ class PreparedDocument:
 
     def word_gaps(self, query: str, match: Match) -> WordGaps:
         """How the words of `query` and of the matched region (widened to whole words) differ."""
-        return word_gaps(query, self.norm.text[self._word_start(match.start):self._word_end(match.end)])
+        return word_gaps(query, self.norm.text[self._word_start(match.start) : self._word_end(match.end)])
 
 
 @lru_cache(maxsize=8)

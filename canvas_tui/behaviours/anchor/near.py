@@ -36,7 +36,7 @@ def near_verbatim(doc: PreparedDocument, quote: str) -> list[Candidate]:
     distance, locations = best_alignments(doc.encode(quote), doc.raw_encoded, 2 * allowed)  # a swap: 2 edits
     found = []
     for first, last in locations if distance >= 0 else []:
-        slips = OSA.distance(quote, doc.raw[first:last + 1], score_cutoff=allowed)
+        slips = OSA.distance(quote, doc.raw[first : last + 1], score_cutoff=allowed)
         start, end = doc.norm.count_before(first), doc.norm.count_before(last + 1)
         if slips <= allowed and start < end and not (found and start < found[-1].end):
             found.append(Candidate(start, end, 1.0 - slips / len(quote), "near-verbatim", (first, last + 1)))

@@ -33,7 +33,7 @@ WIDE, WIDE_PUNCT = 128, 129
 DOT, DASH, QUOTE = ord("."), ord("-"), ord("'")
 _DELETED = set("*_`~\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Single and double, straight and curly: models swap all of them, so all read as `'`.
-_QUOTES = set("'\u2018\u2019\u201a\u201b\u2032\u00b4" '"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb')
+_QUOTES = set("'\u2018\u2019\u201a\u201b\u2032\u00b4\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb")
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 
 
@@ -60,8 +60,9 @@ def fold_char(char: str) -> int:
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray]:
     """(code point -> normalised code point, normalised code point -> is punctuation), BMP only."""
-    mapped = np.array([fold_char(chr(c)) if not 0xD800 <= c < 0xE000 else c for c in range(TABLE_SIZE)],
-                      dtype=np.uint32)
+    mapped = np.array(
+        [fold_char(chr(c)) if not 0xD800 <= c < 0xE000 else c for c in range(TABLE_SIZE)], dtype=np.uint32
+    )
     punct = np.array([not chr(c).isalnum() and not chr(c).isspace() and c != DELETE for c in range(TABLE_SIZE)])
     return mapped, punct
 

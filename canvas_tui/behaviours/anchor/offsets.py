@@ -37,12 +37,12 @@ class Normalized:
         """The index in the original text of normalised character `index`."""
         block = int(np.searchsorted(self._before, index, side="right")) - 1
         start = block * BLOCK
-        return start + int(np.flatnonzero(self.kept[start:start + BLOCK])[index - self._before[block]])
+        return start + int(np.flatnonzero(self.kept[start : start + BLOCK])[index - self._before[block]])
 
     def count_before(self, at: int) -> int:
         """How many normalised characters come from original characters before index `at`."""
         block = at // BLOCK
-        return int(self._before[block]) + int(np.count_nonzero(self.kept[block * BLOCK:at]))
+        return int(self._before[block]) + int(np.count_nonzero(self.kept[block * BLOCK : at]))
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised range `[start, end)` (non-empty) to a range of the original text."""

@@ -49,7 +49,7 @@ class DocContext:
         self.plain = [u for u in self.units if not _MARKUP.search(self.raw(u)) and self.unique(u.start, u.end)]
 
     def raw(self, unit: Unit) -> str:
-        return self.text[unit.start:unit.end]
+        return self.text[unit.start : unit.end]
 
     def unique(self, start: int, end: int) -> bool:
         """The rendered text of `[start, end)` occurs once in the rendered document (any case)."""
@@ -86,6 +86,7 @@ def _perturbed(op: Callable[[random.Random, str], str]) -> Callable[[random.Rand
     def make(rng: random.Random, ctx: DocContext) -> Gold | None:
         start, end = _sentence_or_phrase(rng, ctx)
         return op(rng, ctx.text[start:end]), start, end, False
+
     return make
 
 
@@ -101,15 +102,15 @@ def _truncated(rng: random.Random, ctx: DocContext) -> Gold | None:
     kept = [w for w in words if w.start() < keep]
     if len(words) < 8 or len(kept) == len(words):
         return None
-    return ctx.text[unit.start:kept[-1].end()] + rng.choice(["", "", "...", "\u2026"]), unit.start, unit.end, False
+    return ctx.text[unit.start : kept[-1].end()] + rng.choice(["", "", "...", "\u2026"]), unit.start, unit.end, False
 
 
 def _extended(rng: random.Random, ctx: DocContext) -> Gold | None:
     unit = rng.choice(ctx.plain)
     low, high = ctx.paragraph(unit)
     before = list(_WORDS.finditer(ctx.text, low, unit.start))
-    before = before[len(before) - rng.randint(0, 3):]
-    after = list(_WORDS.finditer(ctx.text, unit.end, high))[:rng.randint(1, 3)]
+    before = before[len(before) - rng.randint(0, 3) :]
+    after = list(_WORDS.finditer(ctx.text, unit.end, high))[: rng.randint(1, 3)]
     start = before[0].start() if before else unit.start
     end = after[-1].end() if after else unit.end
     added = (unit.start - start) + (end - unit.end)
@@ -121,7 +122,7 @@ def _extended(rng: random.Random, ctx: DocContext) -> Gold | None:
 
 def _elided(rng: random.Random, ctx: DocContext) -> Gold | None:
     index = rng.randrange(len(ctx.units))
-    group = [u for u in ctx.units[index:index + rng.randint(1, 3)] if u.paragraph == ctx.units[index].paragraph]
+    group = [u for u in ctx.units[index : index + rng.randint(1, 3)] if u.paragraph == ctx.units[index].paragraph]
     start, end = group[0].start, group[-1].end
     words = _WORDS.findall(textops.render(ctx.text[start:end]))
     head, tail = rng.randint(3, 7), rng.randint(3, 7)
@@ -142,8 +143,9 @@ def _repeated(rng: random.Random, ctx: DocContext) -> Gold | None:
     phrase = ctx.text[start:end]
     found = _first_occurrences(ctx, phrase)
     inside = all(any(u.start <= m.start() and m.end() <= u.end for u in ctx.units) for m in found)
-    inside = inside and not any(_MARKUP.match(ctx.text, max(0, m.start() - 1)) or _MARKUP.match(ctx.text, m.end())
-                                for m in found)
+    inside = inside and not any(
+        _MARKUP.match(ctx.text, max(0, m.start() - 1)) or _MARKUP.match(ctx.text, m.end()) for m in found
+    )
     if len(found) < 2 or not inside or len(phrase) < 12 or ctx.flat.count(_flat(phrase)) != len(found):
         return None
     quote = phrase if rng.random() < 0.7 else textops.change_case(rng, phrase)
@@ -151,8 +153,12 @@ def _repeated(rng: random.Random, ctx: DocContext) -> Gold | None:
 
 
 def _markdown(rng: random.Random, ctx: DocContext) -> Gold | None:
-    marked = [i for i, u in enumerate(ctx.units) if _MARKUP.search(ctx.raw(u)) or
-              re.match(r"[ \t]*(?:[-*+]|\d+\.)\s", ctx.text[ctx.text.rfind("\n", 0, u.start) + 1:u.end])]
+    marked = [
+        i
+        for i, u in enumerate(ctx.units)
+        if _MARKUP.search(ctx.raw(u))
+        or re.match(r"[ \t]*(?:[-*+]|\d+\.)\s", ctx.text[ctx.text.rfind("\n", 0, u.start) + 1 : u.end])
+    ]
     if not marked:
         return None
     index = rng.choice(marked)
@@ -160,7 +166,7 @@ def _markdown(rng: random.Random, ctx: DocContext) -> Gold | None:
     end = nxt.end if nxt and nxt.paragraph == unit.paragraph and rng.random() < 0.4 else unit.end
     if not ctx.unique(unit.start, end):
         return None
-    quote = textops.render(ctx.text[unit.start:end])
+    quote = textops.render(ctx.text[unit.start : end])
     return quote.replace("\n", rng.choice([" ", "\n"])), unit.start, end, False
 
 
@@ -234,15 +240,26 @@ def _rows_for(rng: random.Random, ctx: DocContext, per_kind: int) -> list[EvalRo
             if gold is None or not gold[0].strip():
                 continue
             quote, start, end, ambiguous = gold
-            rows.append(EvalRow(id=f"{stem}:{kind}:{made}", doc=ctx.name, quote=quote, kind=kind,
-                                start=start, end=end, ambiguous=ambiguous))
+            rows.append(
+                EvalRow(
+                    id=f"{stem}:{kind}:{made}",
+                    doc=ctx.name,
+                    quote=quote,
+                    kind=kind,
+                    start=start,
+                    end=end,
+                    ambiguous=ambiguous,
+                )
+            )
             made += 1
     return rows
 
 
 def _collect_documents(corpus: Path) -> list[Path]:
     """The corpus and the locator's documents, without the real-traffic replies (held out for the locator)."""
-    by_name = {p.name: p for p in document_files(behaviour_dir("locate") / "documents") if not p.name.startswith("real-")}
+    by_name = {
+        p.name: p for p in document_files(behaviour_dir("locate") / "documents") if not p.name.startswith("real-")
+    }
     by_name.update({p.name: p for p in document_files(corpus)})
     return [by_name[name] for name in sorted(by_name)]
 
@@ -258,8 +275,9 @@ def generate(corpus: Path, seed: int, per_kind: int) -> dict[str, list[EvalRow]]
     units = {name: prose_units(text) for name, text in texts.items()}
     splits: dict[str, list[EvalRow]] = {"dev": [], "eval": []}
     for index, (name, text) in enumerate(sorted(texts.items())):
-        foreign = [" ".join(textops.render(texts[o][u.start:u.end]).split())
-                   for o in texts if o != name for u in units[o]]
+        foreign = [
+            " ".join(textops.render(texts[o][u.start : u.end]).split()) for o in texts if o != name for u in units[o]
+        ]
         ctx = DocContext(name, text, units[name], foreign)
         rng = random.Random(f"{seed}:{name}")
         splits["dev" if index % 3 == 1 else "eval"].extend(_rows_for(rng, ctx, per_kind))

@@ -88,12 +88,22 @@ def evaluate(request: EvalRequest) -> EvalResult:
 
 
 BEHAVIOUR = Behaviour(
-    name="anchor", summary="anchor (quote → span or none)", folder="anchor",
-    input_model=AnchorInput, output_model=AnchorOutput, load=load, predict=predict,
+    name="anchor",
+    summary="anchor (quote → span or none)",
+    folder="anchor",
+    input_model=AnchorInput,
+    output_model=AnchorOutput,
+    load=load,
+    predict=predict,
     label_files=[LabelFile(pattern="dev.jsonl", split="dev"), LabelFile(pattern="eval.jsonl", split="eval")],
-    implementations=("text-quote", "exact-substring", "difflib-window"), default="text-quote", evaluate=evaluate,
+    implementations=("text-quote", "exact-substring", "difflib-window"),
+    default="text-quote",
+    evaluate=evaluate,
     method="normalised text-quote anchoring + edlib semi-global edit distance from exact seeds, near-exact raw match last",
-    headline={"perturbed quotes anchored right": "text-quote.accuracy", "false anchors": "text-quote.false_anchors",
-              "of absent quotes": "text-quote.negatives"},
+    headline={
+        "perturbed quotes anchored right": "text-quote.accuracy",
+        "false anchors": "text-quote.false_anchors",
+        "of absent quotes": "text-quote.negatives",
+    },
     baseline={"exact substring": "exact-substring.accuracy", "difflib window": "difflib-window.accuracy"},
 )

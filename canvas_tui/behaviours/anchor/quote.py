@@ -48,5 +48,6 @@ def parse_quote(quote: str) -> ParsedQuote:
     matched = [matchable(piece) for piece in pieces]
     trails_off = len(pieces) > 1 and not matched[-1]
     parts = tuple(part for part in matched if part)
-    return ParsedQuote(verbatim=normalized_fragment(stripped), whole=matchable(stripped), parts=parts,
-                       trails_off=trails_off)
+    return ParsedQuote(
+        verbatim=normalized_fragment(stripped), whole=matchable(stripped), parts=parts, trails_off=trails_off
+    )

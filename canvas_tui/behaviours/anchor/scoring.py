@@ -45,8 +45,13 @@ def judge(row: EvalRow, result: AnchorResult) -> Outcome:
         hit = result.span is None
     else:
         hit = result.span is not None and result.span.iou(Span(start=row.start, end=row.end)) >= MIN_IOU
-    return Outcome(row_id=row.id, kind=row.kind, hit=hit, false_anchor=row.start is None and result.span is not None,
-                   ambiguous_ok=result.ambiguous == row.ambiguous)
+    return Outcome(
+        row_id=row.id,
+        kind=row.kind,
+        hit=hit,
+        false_anchor=row.start is None and result.span is not None,
+        ambiguous_ok=result.ambiguous == row.ambiguous,
+    )
 
 
 def run(anchorer: CommentAnchorer, rows: list[EvalRow], documents: dict[str, str]) -> list[Outcome]:

@@ -25,8 +25,9 @@ class Candidate:
     original: tuple[int, int] | None = None
 
 
-def part_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: int = 0,
-                 end: int | None = None) -> list[Candidate]:
+def part_matches(
+    doc: PreparedDocument, part: str, limits: Thresholds, start: int = 0, end: int | None = None
+) -> list[Candidate]:
     """Exact occurrences of `part`, or else its accepted approximate ones, in document order."""
     exact = doc.exact(part, start, end)
     if exact:
@@ -34,12 +35,16 @@ def part_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: in
     return approximate_matches(doc, part, limits, start, end)
 
 
-def approximate_matches(doc: PreparedDocument, part: str, limits: Thresholds, start: int = 0,
-                        end: int | None = None) -> list[Candidate]:
+def approximate_matches(
+    doc: PreparedDocument, part: str, limits: Thresholds, start: int = 0, end: int | None = None
+) -> list[Candidate]:
     """The accepted best-distance approximate occurrences of `part`, in document order."""
     fuzzy = doc.fuzzy(part, limits.max_distance(len(part)), start, end)
-    return [Candidate(m.start, m.end, _score(part, m), "fuzzy") for m in fuzzy
-            if limits.accepts_words(doc.word_gaps(part, m))]
+    return [
+        Candidate(m.start, m.end, _score(part, m), "fuzzy")
+        for m in fuzzy
+        if limits.accepts_words(doc.word_gaps(part, m))
+    ]
 
 
 def _score(part: str, match: Match) -> float:

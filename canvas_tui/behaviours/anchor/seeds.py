@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import edlib
 
-PIECE = 16          # the shortest piece worth searching for (shorter ones occur everywhere)
+PIECE = 16  # the shortest piece worth searching for (shorter ones occur everywhere)
 MAX_PIECES = 8
-MIN_TEXT = 20_000   # below this, the full scan is as fast
-MAX_SEEDS = 64      # a piece found more often is not a seed (a repeated phrase)
+MIN_TEXT = 20_000  # below this, the full scan is as fast
+MAX_SEEDS = 64  # a piece found more often is not a seed (a repeated phrase)
 
 
 def _windows(query: bytes, text: bytes, pieces: int, margin: int) -> list[tuple[int, int]] | None:
@@ -25,7 +25,7 @@ def _windows(query: bytes, text: bytes, pieces: int, margin: int) -> list[tuple[
     spans = []
     for index in range(pieces):
         offset = index * size
-        piece = query[offset:offset + size]
+        piece = query[offset : offset + size]
         at = text.find(piece)
         found = 0
         while at >= 0:
@@ -43,8 +43,9 @@ def _windows(query: bytes, text: bytes, pieces: int, margin: int) -> list[tuple[
     return merged
 
 
-def _in_windows(query: bytes, text: bytes, windows: list[tuple[int, int]],
-                limit: int) -> tuple[int, list[tuple[int, int]]]:
+def _in_windows(
+    query: bytes, text: bytes, windows: list[tuple[int, int]], limit: int
+) -> tuple[int, list[tuple[int, int]]]:
     """The best distance (<= limit, else -1) of the query within the windows, and its locations in `text`."""
     best, locations = -1, []
     for start, end in windows:

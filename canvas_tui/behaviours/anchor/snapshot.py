@@ -43,8 +43,16 @@ def take(anchorer: CommentAnchorer) -> list[SnapshotRow]:
         for row in load_rows(split):
             result = anchorer.anchor(documents[row.doc], row.quote)
             span = result.span
-            answers.append(SnapshotRow(id=row.id, start=span.start if span else None, end=span.end if span else None,
-                                       score=result.score, ambiguous=result.ambiguous, method=result.method))
+            answers.append(
+                SnapshotRow(
+                    id=row.id,
+                    start=span.start if span else None,
+                    end=span.end if span else None,
+                    score=result.score,
+                    ambiguous=result.ambiguous,
+                    method=result.method,
+                )
+            )
     return answers
 
 

@@ -13,8 +13,10 @@ import re
 _WORD = re.compile(r"[A-Za-z]{4,}")
 _KEYBOARD = "qwertyuiop asdfghjkl zxcvbnm"
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
-_EMPHASIS = tuple(re.compile(p, re.DOTALL) for p in (r"\*\*(.+?)\*\*", r"__(.+?)__", r"\*(.+?)\*",
-                                                      r"(?<!\w)_(.+?)_(?!\w)", r"`(.+?)`"))
+_EMPHASIS = tuple(
+    re.compile(p, re.DOTALL)
+    for p in (r"\*\*(.+?)\*\*", r"__(.+?)__", r"\*(.+?)\*", r"(?<!\w)_(.+?)_(?!\w)", r"`(.+?)`")
+)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _LINE_MARKER = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
 
@@ -48,12 +50,14 @@ def change_case(rng: random.Random, text: str) -> str:
 
 def change_whitespace(rng: random.Random, text: str) -> str:
     """Collapse line breaks, double spaces, break a line, or move spaces around punctuation."""
-    ops = [lambda t: re.sub(r"\s+", " ", t),
-           lambda t: _replace_some(rng, t, " ", "  "),
-           lambda t: _replace_some(rng, t, " ", "\n"),
-           lambda t: re.sub(r"(\w)([,.;:])(\s)", r"\1 \2\3", t, count=2),
-           lambda t: re.sub(r"([,;:]) ", r"\1", t, count=2),
-           lambda t: "  " + t.replace(" ", "\t", 1) + " \n"]
+    ops = [
+        lambda t: re.sub(r"\s+", " ", t),
+        lambda t: _replace_some(rng, t, " ", "  "),
+        lambda t: _replace_some(rng, t, " ", "\n"),
+        lambda t: re.sub(r"(\w)([,.;:])(\s)", r"\1 \2\3", t, count=2),
+        lambda t: re.sub(r"([,;:]) ", r"\1", t, count=2),
+        lambda t: "  " + t.replace(" ", "\t", 1) + " \n",
+    ]
     changed = text
     for op in rng.sample(ops, k=rng.randint(1, 3)):
         changed = op(changed)
@@ -63,12 +67,22 @@ def change_whitespace(rng: random.Random, text: str) -> str:
 def _replace_some(rng: random.Random, text: str, old: str, new: str, most: int = 2) -> str:
     places = [m.start() for m in re.finditer(re.escape(old), text)]
     for at in sorted(rng.sample(places, k=min(most, len(places))), reverse=True):
-        text = text[:at] + new + text[at + len(old):]
+        text = text[:at] + new + text[at + len(old) :]
     return text
 
 
-_PUNCT_SWAPS = [("'", "\u2019"), ("\u2019", "'"), ('"', "\u201c"), ("\u201c", '"'), ("\u201d", '"'),
-                (" - ", " \u2014 "), ("\u2014", " - "), ("\u2013", "-"), ("-", "\u2013"), ("--", "\u2014")]
+_PUNCT_SWAPS = [
+    ("'", "\u2019"),
+    ("\u2019", "'"),
+    ('"', "\u201c"),
+    ("\u201c", '"'),
+    ("\u201d", '"'),
+    (" - ", " \u2014 "),
+    ("\u2014", " - "),
+    ("\u2013", "-"),
+    ("-", "\u2013"),
+    ("--", "\u2014"),
+]
 
 
 def change_punctuation(rng: random.Random, text: str) -> str:
@@ -87,12 +101,12 @@ def _edit_word(rng: random.Random, word: str) -> str:
     at = rng.randrange(1, len(word) - 1)
     op = rng.choice(["sub", "del", "ins", "swap"])
     if op == "sub":
-        return word[:at] + rng.choice(_KEYBOARD.replace(" ", "")) + word[at + 1:]
+        return word[:at] + rng.choice(_KEYBOARD.replace(" ", "")) + word[at + 1 :]
     if op == "del":
-        return word[:at] + word[at + 1:]
+        return word[:at] + word[at + 1 :]
     if op == "ins":
         return word[:at] + rng.choice("aeiourstln") + word[at:]
-    return word[:at - 1] + word[at] + word[at - 1] + word[at + 1:]
+    return word[: at - 1] + word[at] + word[at - 1] + word[at + 1 :]
 
 
 def add_typos(rng: random.Random, text: str) -> str:
@@ -105,5 +119,5 @@ def add_typos(rng: random.Random, text: str) -> str:
         typo = match.group()
         for _ in range(rng.randint(1, 2)):
             typo = _edit_word(rng, typo)
-        text = text[:match.start()] + typo + text[match.end():]
+        text = text[: match.start()] + typo + text[match.end() :]
     return text

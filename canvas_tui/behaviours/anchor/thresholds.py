@@ -31,8 +31,11 @@ class Thresholds(BaseModel):
 
     def accepts_words(self, gaps: WordGaps) -> bool:
         """Whether a match with these word gaps counts as the quote."""
-        return (gaps.missing <= self.max_missing_words and gaps.foreign <= self.max_foreign_words
-                and gaps.dropped <= self.max_dropped_words)
+        return (
+            gaps.missing <= self.max_missing_words
+            and gaps.foreign <= self.max_foreign_words
+            and gaps.dropped <= self.max_dropped_words
+        )
 
 
 def thresholds_path() -> Path:

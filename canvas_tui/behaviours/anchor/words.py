@@ -35,8 +35,9 @@ def word_gaps(query: str, region: str) -> WordGaps:
     region_words = _cut_like(quote_words, _WORD.findall(region))
     missing = Counter(quote_words) - Counter(region_words)
     extra = Counter(region_words) - Counter(quote_words)
-    return WordGaps(missing=sum(missing.values()), foreign=_far_from(missing, list(extra)),
-                    dropped=_far_from(extra, list(missing)))
+    return WordGaps(
+        missing=sum(missing.values()), foreign=_far_from(missing, list(extra)), dropped=_far_from(extra, list(missing))
+    )
 
 
 def _cut_like(quote_words: list[str], region_words: list[str]) -> list[str]:

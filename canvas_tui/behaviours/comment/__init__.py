@@ -6,8 +6,20 @@ share one interface, `CommentProposer`; `default_proposer()` is the measured bes
 """
 
 from canvas_tui.behaviours.comment.proposers import CommentProposer, default_proposer
-from canvas_tui.behaviours.comment.schema import (MAX_COMMENTS_PER_REPLY, NO_PROPOSALS, CommentProposals,
-                                                  ProposalResult, ProposedComment)
+from canvas_tui.behaviours.comment.schema import (
+    MAX_COMMENTS_PER_REPLY,
+    NO_PROPOSALS,
+    CommentProposals,
+    ProposalResult,
+    ProposedComment,
+)
 
-__all__ = ["MAX_COMMENTS_PER_REPLY", "NO_PROPOSALS", "CommentProposals", "CommentProposer", "ProposalResult",
-           "ProposedComment", "default_proposer"]
+__all__ = [
+    "MAX_COMMENTS_PER_REPLY",
+    "NO_PROPOSALS",
+    "CommentProposals",
+    "CommentProposer",
+    "ProposalResult",
+    "ProposedComment",
+    "default_proposer",
+]

@@ -11,11 +11,14 @@ from dataclasses import dataclass
 
 from canvas_tui.document.units import segment
 
-_CODE_LINE = re.compile(r"""^\s*(?:def |class |import |from \S+ import |function |var |let |const |return\b|if\b.*[:{]\s*$|
+_CODE_LINE = re.compile(
+    r"""^\s*(?:def |class |import |from \S+ import |function |var |let |const |return\b|if\b.*[:{]\s*$|
                         for\b.*[:{]\s*$|while\b|try\b|except\b|catch\b|else\b|elif\b|async |await |\#include|package |
                         public |private |fn |func |[}\])]|@\w|\#!|[A-Z_][A-Z0-9_]*=|(?:cd|rm|cp|mv|mkdir|echo|curl|wget|sleep|
                         sudo|npm|pip|git|export|source|chmod|service|systemctl|docker|make)\s)|[;{}]\s*$|
-                        ^\s*\w[\w.\[\]"']*\s*[-+*/]?=\s*\S""", re.VERBOSE)
+                        ^\s*\w[\w.\[\]"']*\s*[-+*/]?=\s*\S""",
+    re.VERBOSE,
+)
 CODE_SHARE = 0.5
 """A text is a program when at least this share of its non-blank lines look like code."""
 
@@ -32,7 +35,7 @@ class Candidate:
 
     def text(self, document: str) -> str:
         """The unit's text."""
-        return document[self.start:self.end]
+        return document[self.start : self.end]
 
     @property
     def first(self) -> bool:

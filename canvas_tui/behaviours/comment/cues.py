@@ -13,8 +13,11 @@ from canvas_tui.behaviours.comment.lexicon import find, lexicon, starts_with
 
 _NUMBER = re.compile(r"(?<![\w.])(?:\$|£|€)?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|million|billion|thousand))?")
 _WORD_NUMBER = re.compile(r"\b(?:twice|half|double|triple|dozens?|hundreds|thousands|millions|billions)\b", re.I)
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|done|caught|held|built|"
-                      r"brought|found|given|taken|known|seen|said|told|paid|put|kept|left|run|set)\b", re.I)
+_PASSIVE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|done|caught|held|built|"
+    r"brought|found|given|taken|known|seen|said|told|paid|put|kept|left|run|set)\b",
+    re.I,
+)
 _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
 _QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{12,}[\"”]")
@@ -45,10 +48,10 @@ _CODE_SMELLS: dict[str, str] = {
     "unchecked_cd": r"^\s*cd\s+\S+\s*$",
     "eval_exec": r"\b(?:eval|exec)\s*\(|os\.system\(|shell\s*=\s*True|pickle\.loads?\(",
     "sql_formatting": r"execute\(\s*f?[\"'][^\"']*(?:SELECT|INSERT|UPDATE|DELETE)[^\"']*[\"']\s*(?:%|\+|\.format)|"
-                      r"execute\(\s*f[\"'][^\"']*\{",
+    r"execute\(\s*f[\"'][^\"']*\{",
     "global_statement": r"^\s*global\s+\w+",
     "shadowed_builtin": r"\b(?:def\s+\w+\(|,\s*|lambda\s+)(?:id|list|dict|str|type|input|file|max|min|sum|len|format|"
-                        r"filter|map|object|hash|iter|next|range|set|tuple)\s*[,)=:]",
+    r"filter|map|object|hash|iter|next|range|set|tuple)\s*[,)=:]",
     "unguarded_division": r"/\s*len\(",
     "swallowed_error": r"except\s+Exception\s*:\s*pass|catch\s*\(\w*\)\s*\{\s*\}",
 }
@@ -79,15 +82,22 @@ def prose_cues(candidate: Candidate, document: str, variants: dict[str, str]) ->
     text, lex = candidate.text(document), lexicon()
     numbers = _texts(list(_NUMBER.finditer(text))) + _texts(list(_WORD_NUMBER.finditer(text)))
     return {
-        "misspelling": _texts(find(text, lex.misspellings)), "grammar": _texts(find(text, lex.grammar)),
+        "misspelling": _texts(find(text, lex.misspellings)),
+        "grammar": _texts(find(text, lex.grammar)),
         "doubled": [m.group() for m in _DOUBLED.finditer(text) if not m.group(1).isdigit()],
-        "wordy": _texts(find(text, lex.wordy)), "jargon": _texts(find(text, lex.jargon)),
-        "hedge": _texts(find(text, lex.hedges)), "weasel": _texts(find(text, lex.weasels)),
-        "absolute": _texts(find(text, lex.absolutes)), "attribution": _texts(find(text, lex.attributions)),
-        "number": numbers, "passive": _texts(list(_PASSIVE.finditer(text))),
+        "wordy": _texts(find(text, lex.wordy)),
+        "jargon": _texts(find(text, lex.jargon)),
+        "hedge": _texts(find(text, lex.hedges)),
+        "weasel": _texts(find(text, lex.weasels)),
+        "absolute": _texts(find(text, lex.absolutes)),
+        "attribution": _texts(find(text, lex.attributions)),
+        "number": numbers,
+        "passive": _texts(list(_PASSIVE.finditer(text))),
         "acronym": [a for a in _ACRONYM.findall(text) if f"({a})" not in document],
-        "inconsistent": [m.group() for m in find(text, list(variants))
-                         if variants[m.group().lower()] != m.group().lower()] + _case_clashes(text, document),
+        "inconsistent": [
+            m.group() for m in find(text, list(variants)) if variants[m.group().lower()] != m.group().lower()
+        ]
+        + _case_clashes(text, document),
         "contraction": _texts(find(text, lex.contractions)),
         "opening": [p for p in [starts_with(text, lex.openings)] if p and candidate.index <= 2],
         "closing": [p for p in [starts_with(text, lex.closings)] if p],
@@ -101,6 +111,23 @@ def code_cues(candidate: Candidate, document: str) -> dict[str, list[str]]:
     return {name: _texts(list(re.finditer(pattern, text))) for name, pattern in _CODE_SMELLS.items()}
 
 
-PROSE_CUES = ("misspelling", "grammar", "doubled", "wordy", "jargon", "hedge", "weasel", "absolute", "attribution",
-              "number", "passive", "acronym", "inconsistent", "contraction", "opening", "closing", "quoted_speech")
+PROSE_CUES = (
+    "misspelling",
+    "grammar",
+    "doubled",
+    "wordy",
+    "jargon",
+    "hedge",
+    "weasel",
+    "absolute",
+    "attribution",
+    "number",
+    "passive",
+    "acronym",
+    "inconsistent",
+    "contraction",
+    "opening",
+    "closing",
+    "quoted_speech",
+)
 CODE_CUES = tuple(_CODE_SMELLS)

@@ -46,8 +46,9 @@ class ImplementationResult(BaseModel):
     samples: list[dict[str, str | None]]
 
 
-async def _propose(proposer: CommentProposer, client: ModelClient, case: Case, text: str,
-                   limit: int) -> tuple[list[ProposedComment], bool]:
+async def _propose(
+    proposer: CommentProposer, client: ModelClient, case: Case, text: str, limit: int
+) -> tuple[list[ProposedComment], bool]:
     """The proposed comments and whether the proposer fell back (a model error counts: no comments)."""
     try:
         result = await proposer.propose(client, case.request, text, limit)
@@ -56,8 +57,9 @@ async def _propose(proposer: CommentProposer, client: ModelClient, case: Case, t
     return result.proposals.comments[:limit], result.fallback
 
 
-async def run(name: str, proposer: CommentProposer, client: ModelClient, cases: list[Case],
-              limit: int = LIMIT) -> ImplementationResult:
+async def run(
+    name: str, proposer: CommentProposer, client: ModelClient, cases: list[Case], limit: int = LIMIT
+) -> ImplementationResult:
     """Propose on every case, anchor every quote, and score the anchored spans against the gold."""
     anchorer, totals, elapsed, fallbacks, samples, invented = default_anchorer(), Placement(), 0.0, 0, [], 0
     for case in cases:
@@ -68,25 +70,69 @@ async def run(name: str, proposer: CommentProposer, client: ModelClient, cases: 
         fallbacks += failed
         anchored = [anchorer.anchor(text, c.quote).span for c in comments]
         invented += sum(invents(c.comment, text) for c in comments)
-        totals.add(len(comments), [s for s in anchored if s is not None],
-                   [Span(start=g.start, end=g.end) for g in case.gold], limit)
-        samples += [{"request": case.request, "quote": c.quote[:80], "comment": c.comment, "suggestion": c.suggestion}
-                    for c in comments[:1]]
-    return ImplementationResult(name=name, figures=totals.figures(), fallbacks=fallbacks, samples=samples[:6],
-                                invented_rate=round(invented / max(1, totals.proposed), 3),
-                                mean_latency_ms=round(1000 * elapsed / max(1, len(cases)), 1))
+        totals.add(
+            len(comments),
+            [s for s in anchored if s is not None],
+            [Span(start=g.start, end=g.end) for g in case.gold],
+            limit,
+        )
+        samples += [
+            {"request": case.request, "quote": c.quote[:80], "comment": c.comment, "suggestion": c.suggestion}
+            for c in comments[:1]
+        ]
+    return ImplementationResult(
+        name=name,
+        figures=totals.figures(),
+        fallbacks=fallbacks,
+        samples=samples[:6],
+        invented_rate=round(invented / max(1, totals.proposed), 3),
+        mean_latency_ms=round(1000 * elapsed / max(1, len(cases)), 1),
+    )
 
 
 def render(results: list[ImplementationResult], note: str) -> str:
     """A markdown report: one row per implementation, then a sample comment of each."""
-    rows = [[r.name, r.figures["cases"], r.figures["precision"], r.figures["recall"], r.figures["recall_at_limit"],
-             r.figures["f1"], r.figures["anchor_rate"], r.invented_rate, r.fallbacks, f"{r.mean_latency_ms:.0f}"]
-            for r in results]
-    lines = ["# comment placement eval", "", note, "",
-             *table(["implementation", "cases", "precision", "recall", "recall@5", "F1", "anchor rate", "invented",
-                     "fallbacks", "ms/case"], rows)]
+    rows = [
+        [
+            r.name,
+            r.figures["cases"],
+            r.figures["precision"],
+            r.figures["recall"],
+            r.figures["recall_at_limit"],
+            r.figures["f1"],
+            r.figures["anchor_rate"],
+            r.invented_rate,
+            r.fallbacks,
+            f"{r.mean_latency_ms:.0f}",
+        ]
+        for r in results
+    ]
+    lines = [
+        "# comment placement eval",
+        "",
+        note,
+        "",
+        *table(
+            [
+                "implementation",
+                "cases",
+                "precision",
+                "recall",
+                "recall@5",
+                "F1",
+                "anchor rate",
+                "invented",
+                "fallbacks",
+                "ms/case",
+            ],
+            rows,
+        ),
+    ]
     for r in results:
         lines += ["", f"## {r.name}: samples", ""]
-        lines += [f"- [{s['request']}] “{s['quote']}” → {s['comment']}" + (f" (suggest: {s['suggestion']})" if s["suggestion"] else "")
-                  for s in r.samples]
+        lines += [
+            f"- [{s['request']}] “{s['quote']}” → {s['comment']}"
+            + (f" (suggest: {s['suggestion']})" if s["suggestion"] else "")
+            for s in r.samples
+        ]
     return "\n".join(lines) + "\n"

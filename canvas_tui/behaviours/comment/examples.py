@@ -22,7 +22,9 @@ def training_rows() -> tuple[LabelRow, ...]:
     return tuple(split(read_rows())[0])
 
 
-def few_shot(request: str, kind: str, rows: tuple[LabelRow, ...] | None = None, count: int = EXAMPLES) -> tuple[tuple[str, str], ...]:
+def few_shot(
+    request: str, kind: str, rows: tuple[LabelRow, ...] | None = None, count: int = EXAMPLES
+) -> tuple[tuple[str, str], ...]:
     """`count` (quote, comment) pairs of the same request kind, most similar request first, one per category."""
     pool = [r for r in (rows if rows is not None else training_rows()) if r.kind == kind]
     ranked = sorted(pool, key=lambda r: -fuzz.token_set_ratio(request, r.request))

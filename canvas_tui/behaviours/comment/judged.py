@@ -15,14 +15,21 @@ PROMPT_DOCUMENT_CHARS = 1500
 def held_out_inputs(config: BehaviourConfig) -> list[dict[str, Any]]:
     """One `predict comment` line per held-out (document, request) case."""
     store = DocumentStore(config.documents)
-    cases = dict.fromkeys((row.fields["doc"], row.fields["request"]) for row in load_dataset(config).rows if row.held_out)
+    cases = dict.fromkeys(
+        (row.fields["doc"], row.fields["request"]) for row in load_dataset(config).rows if row.held_out
+    )
     return [{"id": i, "document": store.text(doc) or "", "request": request} for i, (doc, request) in enumerate(cases)]
 
 
 def as_text(output: dict[str, Any]) -> str:
     """A `predict comment` answer as the person reads it: each quote and what is said about it."""
-    return "\n".join(f"- “{c['quote']}”: {c['comment']}" + (f" (suggest: {c['suggestion']})" if c.get("suggestion") else "")
-                     for c in output.get("comments", [])) or "(no comments)"
+    return (
+        "\n".join(
+            f"- “{c['quote']}”: {c['comment']}" + (f" (suggest: {c['suggestion']})" if c.get("suggestion") else "")
+            for c in output.get("comments", [])
+        )
+        or "(no comments)"
+    )
 
 
 def judge_prompt(item: dict[str, Any]) -> str:

@@ -92,7 +92,7 @@ def locate_quote(text: str, quote: str) -> tuple[int, int] | None:
 def offset_problems(row: LabelRow) -> list[str]:
     """What is wrong with a row's offsets (empty when `doc[start:end] == quote`)."""
     text = document(row.doc)
-    if text[row.start:row.end] != row.quote:
+    if text[row.start : row.end] != row.quote:
         return [f"{row.doc}: {row.quote[:40]!r} is not at [{row.start}, {row.end})"]
     if locate_quote(text, row.quote) != (row.start, row.end):
         return [f"{row.doc}: {row.quote[:40]!r} is not a unique passage"]
@@ -111,7 +111,7 @@ def fill_offsets(path: Path | None = None) -> list[str]:
         if span is None:
             missing.append(f"{row['doc']}: {row['quote'][:60]!r}")
             continue
-        row["start"], row["end"], row["quote"] = span[0], span[1], text[span[0]:span[1]]
+        row["start"], row["end"], row["quote"] = span[0], span[1], text[span[0] : span[1]]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
         writer.writeheader()

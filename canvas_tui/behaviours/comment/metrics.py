@@ -57,7 +57,13 @@ class Placement(BaseModel):
         precision = self.hit / self.proposed if self.proposed else 0.0
         capped = self.hit / self.gold_capped if self.gold_capped else 0.0
         f1 = 2 * precision * capped / (precision + capped) if precision + capped else 0.0
-        return {"precision": round(precision, 3), "recall": round(self.hit / self.gold if self.gold else 0.0, 3),
-                "recall_at_limit": round(capped, 3), "f1": round(f1, 3),
-                "anchor_rate": round(self.anchored / self.proposed if self.proposed else 0.0, 3),
-                "cases": self.cases, "proposed": self.proposed, "gold": self.gold}
+        return {
+            "precision": round(precision, 3),
+            "recall": round(self.hit / self.gold if self.gold else 0.0, 3),
+            "recall_at_limit": round(capped, 3),
+            "f1": round(f1, 3),
+            "anchor_rate": round(self.anchored / self.proposed if self.proposed else 0.0, 3),
+            "cases": self.cases,
+            "proposed": self.proposed,
+            "gold": self.gold,
+        }

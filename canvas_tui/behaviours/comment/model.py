@@ -20,6 +20,7 @@ from canvas_tui.paths import behaviour_dir
 FEATURES = Features(dense_names=FEATURE_NAMES, dense=tuple)
 """The scorer reads a unit's feature vector (`features.analyse`) as it is."""
 
+
 class ScorerModel(LinearScorer):
     """Standardised features -> P(category) for each category, independently (`probabilities` of vectors)."""
 

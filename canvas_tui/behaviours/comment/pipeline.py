@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -30,12 +29,12 @@ from canvas_tui.behaviours.comment.training import fit, placement_f1
 from canvas_tui.config import Settings
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import recorded_path
-from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.config import load_config
+from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
-from canvas_tui.pipeline.evalkit.reports import write_report
 from canvas_tui.pipeline.dataset import Row, read_teacher_rows
 from canvas_tui.pipeline.documents import DocumentStore, read_text
+from canvas_tui.pipeline.evalkit.reports import write_report
 
 MODEL_CASES = 12
 OFFLINE = ("scorer", "rules")
@@ -75,11 +74,20 @@ def _predict_one(proposer: ScorerProposer, item: CommentInput) -> CommentOutput:
     comments = []
     for placement in placements:
         comment = proposer.comment(placement, item.document)
-        comments.append(PlacedComment(quote=placement.unit.text, start=placement.unit.candidate.start,
-                                      end=placement.unit.candidate.end, category=placement.category,
-                                      score=round(placement.score, 4), comment=comment.comment,
-                                      suggestion=comment.suggestion))
-    return CommentOutput(id=item.id, kind=request_kind(item.request, program=is_program(item.document)), comments=comments)
+        comments.append(
+            PlacedComment(
+                quote=placement.unit.text,
+                start=placement.unit.candidate.start,
+                end=placement.unit.candidate.end,
+                category=placement.category,
+                score=round(placement.score, 4),
+                comment=comment.comment,
+                suggestion=comment.suggestion,
+            )
+        )
+    return CommentOutput(
+        id=item.id, kind=request_kind(item.request, program=is_program(item.document)), comments=comments
+    )
 
 
 def load(folder: Path) -> ScorerProposer:
@@ -103,7 +111,9 @@ class TeacherData(BaseModel):
 def _document_path(row: Row, store: DocumentStore) -> Path | None:
     """Where the row's document is: the file its synth run read (provenance), else the behaviour's folder by name."""
     provenance = row.fields.get("provenance")
-    recorded = recorded_path(provenance["document"]) if isinstance(provenance, dict) and provenance.get("document") else None
+    recorded = (
+        recorded_path(provenance["document"]) if isinstance(provenance, dict) and provenance.get("document") else None
+    )
     if recorded is not None and recorded.is_file():
         return recorded
     return store.find(str(row.fields.get("doc") or ""))
@@ -135,10 +145,16 @@ def train(request: TrainRequest) -> TrainResult:
     fitted = fit(train_rows, request.seed, teacher.texts)
     fitted.model.save(artifact_path())
     threshold = fitted.model.threshold
-    figures = {"version": fitted.model.version, "threshold": threshold, "n_train_rows": len(train_rows),
-               "n_teacher_rows": len(teacher.rows), "teacher_rows_without_document": teacher.missing_document,
-               "train_f1": placement_f1(fitted.model, train_rows, threshold, teacher.texts),
-               "held_out_f1": placement_f1(fitted.model, held_out, threshold), "cv_f1": fitted.cv_f1}
+    figures = {
+        "version": fitted.model.version,
+        "threshold": threshold,
+        "n_train_rows": len(train_rows),
+        "n_teacher_rows": len(teacher.rows),
+        "teacher_rows_without_document": teacher.missing_document,
+        "train_f1": placement_f1(fitted.model, train_rows, threshold, teacher.texts),
+        "held_out_f1": placement_f1(fitted.model, held_out, threshold),
+        "cv_f1": fitted.cv_f1,
+    }
     text = f"comment scorer {fitted.model.version}: held-out placement F1 {figures['held_out_f1']:.3f}"
     return TrainResult(behaviour="comment", artifact=artifact_path(), figures=figures, text=text)
 
@@ -166,13 +182,20 @@ def evaluate(request: EvalRequest) -> EvalResult:
     if unknown:
         raise ValueError(f"unknown implementation(s) {sorted(unknown)}; known: {sorted(IMPLEMENTATIONS)}")
     results = asyncio.run(_evaluate(names))
-    note = (f"Held-out documents only (behaviours/comment/split.json); model-based implementations on the first "
-            f"{MODEL_CASES} cases. A reply holds at most 5 comments; F1 uses recall capped at 5 per case.")
+    note = (
+        f"Held-out documents only (behaviours/comment/split.json); model-based implementations on the first "
+        f"{MODEL_CASES} cases. A reply holds at most 5 comments; F1 uses recall capped at 5 per case."
+    )
     text = render(results, note)
     path = write_report(request.report_dir, "comment", text)
-    return EvalResult(behaviour="comment", figures={r.name: {**r.figures, "ms_per_case": r.mean_latency_ms,
-                                                             "invented_rate": r.invented_rate} for r in results},
-                      text=text, files=[path])
+    return EvalResult(
+        behaviour="comment",
+        figures={
+            r.name: {**r.figures, "ms_per_case": r.mean_latency_ms, "invented_rate": r.invented_rate} for r in results
+        },
+        text=text,
+        files=[path],
+    )
 
 
 def _held_out_documents(rows: list[dict]) -> list[bool]:
@@ -182,11 +205,22 @@ def _held_out_documents(rows: list[dict]) -> list[bool]:
 
 
 BEHAVIOUR = Behaviour(
-    name="comment", summary="comment (which spans)", folder="comment",
-    input_model=CommentInput, output_model=CommentOutput, load=load, predict=predict,
+    name="comment",
+    summary="comment (which spans)",
+    folder="comment",
+    input_model=CommentInput,
+    output_model=CommentOutput,
+    load=load,
+    predict=predict,
     label_files=[LabelFile(pattern="labels.csv", split="train+held-out")],
-    implementations=tuple(IMPLEMENTATIONS), default="scorer", train=train, evaluate=evaluate,
-    splits={"held_out_documents": _held_out_documents}, span_of=quote_row_span, judged=JUDGED, chunk_size=16,
+    implementations=tuple(IMPLEMENTATIONS),
+    default="scorer",
+    train=train,
+    evaluate=evaluate,
+    splits={"held_out_documents": _held_out_documents},
+    span_of=quote_row_span,
+    judged=JUDGED,
+    chunk_size=16,
     method="trained sentence scorer + templates",
     headline={"held-out placement F1": "scorer.f1", "quotes anchored": "scorer.anchor_rate"},
     baseline={"cue rules, F1": "rules.f1"},

@@ -16,8 +16,13 @@ class Placement:
     score: float
 
 
-def place(units: tuple[Analysed, ...] | list[Analysed], probabilities: list[dict[str, float]], allowed: set[str],
-          limit: int, threshold: float) -> list[Placement]:
+def place(
+    units: tuple[Analysed, ...] | list[Analysed],
+    probabilities: list[dict[str, float]],
+    allowed: set[str],
+    limit: int,
+    threshold: float,
+) -> list[Placement]:
     """At most `limit` units whose most likely allowed category reaches `threshold`, best first, then in document order."""
     scored = []
     for unit, probs in zip(units, probabilities):

@@ -18,11 +18,17 @@ from canvas_tui.behaviours.comment.examples import few_shot
 from canvas_tui.behaviours.comment.features import analyse
 from canvas_tui.behaviours.comment.model import trained_model
 from canvas_tui.behaviours.comment.placement import Placement, place
-from canvas_tui.behaviours.comment.repeats import distinct, repeat_comments
 from canvas_tui.behaviours.comment.prompting import comment_request, comment_text_request
+from canvas_tui.behaviours.comment.repeats import distinct, repeat_comments
 from canvas_tui.behaviours.comment.requests import allowed_categories, request_kind
-from canvas_tui.behaviours.comment.rules import RuleModel, RuledModel
-from canvas_tui.behaviours.comment.schema import MAX_COMMENTS_PER_REPLY, NO_PROPOSALS, CommentProposals, ProposalResult, ProposedComment
+from canvas_tui.behaviours.comment.rules import RuledModel, RuleModel
+from canvas_tui.behaviours.comment.schema import (
+    MAX_COMMENTS_PER_REPLY,
+    NO_PROPOSALS,
+    CommentProposals,
+    ProposalResult,
+    ProposedComment,
+)
 from canvas_tui.behaviours.comment.templates import comment_text, suggestion
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.llm.errors import ModelError
@@ -40,8 +46,9 @@ class CommentProposer(Protocol):
     name: str
     version: str
 
-    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
-                      max_tokens: int = 1024) -> ProposalResult: ...
+    async def propose(
+        self, client: ModelClient, request: str, document: str, limit: int, max_tokens: int = 1024
+    ) -> ProposalResult: ...
 
 
 class PromptedProposer:
@@ -52,15 +59,23 @@ class PromptedProposer:
         self.name = "few-shot-model" if examples else "prompted-model"
         self.version = "2"
 
-    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
-                      max_tokens: int = 1024) -> ProposalResult:
+    async def propose(
+        self, client: ModelClient, request: str, document: str, limit: int, max_tokens: int = 1024
+    ) -> ProposalResult:
         """Ask the model for structured comments (retried once, then no comments)."""
         shots = few_shot(request, request_kind(request, program=is_program(document))) if self.examples else ()
-        reply = await client.structured(comment_request(request, document, limit, max_tokens, shots), CommentProposals,
-                                        NO_PROPOSALS)
-        return ProposalResult(proposals=CommentProposals(comments=reply.value.comments[:limit]), implementation=self.name,
-                              version=self.version, uses_model=True, raw_reply=reply.raw, fallback=reply.fallback,
-                              problem=reply.problem)
+        reply = await client.structured(
+            comment_request(request, document, limit, max_tokens, shots), CommentProposals, NO_PROPOSALS
+        )
+        return ProposalResult(
+            proposals=CommentProposals(comments=reply.value.comments[:limit]),
+            implementation=self.name,
+            version=self.version,
+            uses_model=True,
+            raw_reply=reply.raw,
+            fallback=reply.fallback,
+            problem=reply.problem,
+        )
 
 
 class ScorerProposer:
@@ -81,16 +96,25 @@ class ScorerProposer:
     def comment(self, placement: Placement, document: str) -> ProposedComment:
         """The templated comment (and fix, where obvious) for one placement."""
         fix = suggestion(placement.unit.text, document) if placement.category in FIXABLE else None
-        return ProposedComment(quote=placement.unit.text[:400], comment=comment_text(placement.category, placement.unit.cues),
-                               suggestion=fix if fix and len(fix) <= 600 else None, at=placement.unit.candidate.start)
+        return ProposedComment(
+            quote=placement.unit.text[:400],
+            comment=comment_text(placement.category, placement.unit.cues),
+            suggestion=fix if fix and len(fix) <= 600 else None,
+            at=placement.unit.candidate.start,
+        )
 
-    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
-                      max_tokens: int = 1024) -> ProposalResult:
+    async def propose(
+        self, client: ModelClient, request: str, document: str, limit: int, max_tokens: int = 1024
+    ) -> ProposalResult:
         """Comments from the scorer alone; the model is not asked."""
         chosen = self.placements(request, document, min(limit, MAX_COMMENTS_PER_REPLY))
         comments = [self.comment(p, document) for p in chosen]
-        return ProposalResult(proposals=CommentProposals(comments=comments), implementation=self.name,
-                              version=self.version, uses_model=False)
+        return ProposalResult(
+            proposals=CommentProposals(comments=comments),
+            implementation=self.name,
+            version=self.version,
+            uses_model=False,
+        )
 
 
 def usable_text(text: str, quote: str) -> bool:
@@ -108,8 +132,9 @@ class HybridProposer:
         self.scorer = scorer or ScorerProposer()
         self.version = self.scorer.version
 
-    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
-                      max_tokens: int = 1024) -> ProposalResult:
+    async def propose(
+        self, client: ModelClient, request: str, document: str, limit: int, max_tokens: int = 1024
+    ) -> ProposalResult:
         """One short model call per chosen unit; a failed call keeps the template (the model is optional here)."""
         comments, written = [], 0
         for placement in self.scorer.placements(request, document, limit):
@@ -121,8 +146,13 @@ class HybridProposer:
             use = usable_text(text, placement.unit.text)
             written += use
             comments.append(templated.model_copy(update={"comment": text.strip()[:400]}) if use else templated)
-        return ProposalResult(proposals=CommentProposals(comments=comments), implementation=self.name,
-                              version=self.version, uses_model=True, raw_reply=f"{written} of {len(comments)} written by the model")
+        return ProposalResult(
+            proposals=CommentProposals(comments=comments),
+            implementation=self.name,
+            version=self.version,
+            uses_model=True,
+            raw_reply=f"{written} of {len(comments)} written by the model",
+        )
 
 
 class DefaultProposer:
@@ -139,13 +169,16 @@ class DefaultProposer:
         """The implementation used with this client."""
         return self.scorer if client.model in WEAK_PLACERS else self.prompted
 
-    async def propose(self, client: ModelClient, request: str, document: str, limit: int,
-                      max_tokens: int = 1024) -> ProposalResult:
+    async def propose(
+        self, client: ModelClient, request: str, document: str, limit: int, max_tokens: int = 1024
+    ) -> ProposalResult:
         """Delegate to the implementation chosen for the client's model; passages repeated word for word come
         first (when the request asks about style), and no two comments say the same of the same text."""
         result = await self.choose(client).propose(client, request, document, limit, max_tokens)
         program = is_program(document)
-        repeats = repeat_comments(document) if "wordy" in allowed_categories(request, program=program) and not program else []
+        repeats = (
+            repeat_comments(document) if "wordy" in allowed_categories(request, program=program) and not program else []
+        )
         comments = distinct([*repeats, *result.proposals.comments])[:limit]
         return result.model_copy(update={"proposals": CommentProposals(comments=comments)})
 
@@ -155,6 +188,11 @@ def default_proposer() -> DefaultProposer:
     return DefaultProposer()
 
 
-IMPLEMENTATIONS = {"prompted": lambda: PromptedProposer(), "few-shot": lambda: PromptedProposer(examples=True),
-                   "scorer": ScorerProposer, "rules": lambda: ScorerProposer(RuleModel()), "hybrid": HybridProposer}
+IMPLEMENTATIONS = {
+    "prompted": lambda: PromptedProposer(),
+    "few-shot": lambda: PromptedProposer(examples=True),
+    "scorer": ScorerProposer,
+    "rules": lambda: ScorerProposer(RuleModel()),
+    "hybrid": HybridProposer,
+}
 """Implementations by eval name; `prompted`, `few-shot` and `hybrid` call the model."""

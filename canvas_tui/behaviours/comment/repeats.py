@@ -37,17 +37,24 @@ def repeat_comments(document: str) -> list[ProposedComment]:
     parts = segment(document)
     paragraphs = _repeated(document, parts.paragraphs)
     covered = [(unit.start, unit.end) for group in paragraphs for unit in group]
-    sentences = [group for group in _repeated(document, parts.sentences)
-                 if not any(start <= group[1].start < end for start, end in covered)]
+    sentences = [
+        group
+        for group in _repeated(document, parts.sentences)
+        if not any(start <= group[1].start < end for start, end in covered)
+    ]
     comments = []
     for kind, groups in (("paragraph", paragraphs), ("sentence", sentences)):
         for group in groups:
             copy = group[1]
             times = "twice" if len(group) == 2 else f"{len(group)} times"
-            comments.append(ProposedComment(
-                quote=copy.text(document)[:400], at=copy.start,
-                comment=f"This {kind} repeats an earlier one word for word (it appears {times}); keep one copy "
-                        "or say something new here."))
+            comments.append(
+                ProposedComment(
+                    quote=copy.text(document)[:400],
+                    at=copy.start,
+                    comment=f"This {kind} repeats an earlier one word for word (it appears {times}); keep one copy "
+                    "or say something new here.",
+                )
+            )
     return comments
 
 

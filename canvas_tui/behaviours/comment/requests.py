@@ -12,8 +12,22 @@ import re
 from typing import Literal
 
 RequestKind = Literal["critique", "suggest", "facts", "argument", "proofread", "code"]
-Category = Literal["typo", "grammar", "inconsistent", "wordy", "long_sentence", "passive", "jargon", "vague",
-                   "unsupported_stat", "unsupported_claim", "transition", "weak_opening", "weak_conclusion", "code_smell"]
+Category = Literal[
+    "typo",
+    "grammar",
+    "inconsistent",
+    "wordy",
+    "long_sentence",
+    "passive",
+    "jargon",
+    "vague",
+    "unsupported_stat",
+    "unsupported_claim",
+    "transition",
+    "weak_opening",
+    "weak_conclusion",
+    "code_smell",
+]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
 _SURFACE = {"typo", "grammar", "inconsistent"}
@@ -34,7 +48,10 @@ ALLOWED: dict[str, set[str]] = {
 _KIND_CUES: tuple[tuple[str, str], ...] = (
     ("proofread", r"proof\s*-?read|typos?\b|spelling|spelt|misspel|grammar|grammatical|punctuation|copy\s*-?edit"),
     ("facts", r"fact|accura|true\b|truth|verify|sources?\b|citation|cite|evidence for|claims? (?:here )?need"),
-    ("argument", r"argument|convinc|persua|reasoning|logic|holes?\b|justified|does (?:this|it) hold|counter\s*-?argument"),
+    (
+        "argument",
+        r"argument|convinc|persua|reasoning|logic|holes?\b|justified|does (?:this|it) hold|counter\s*-?argument",
+    ),
     ("code", r"\bcode\b|function|program|script|\bbugs?\b|\blines?\b"),
     ("suggest", r"suggest|edits?\b|improve|tighten|polish|better|mark up"),
 )

@@ -14,10 +14,15 @@ class ProposedComment(BaseModel):
 
     quote: str = Field(max_length=400, description="a short passage copied exactly from the document")
     comment: str = Field(max_length=400, description="what to improve about the passage, in one or two sentences")
-    suggestion: str | None = Field(None, max_length=600, description="replacement text for the passage, if there is one")
-    at: SkipJsonSchema[int | None] = Field(None, exclude=True,
-                                           description="where the proposer found the quote (its own units), passed to "
-                                                       "the anchorer as a hint; never asked of a model")
+    suggestion: str | None = Field(
+        None, max_length=600, description="replacement text for the passage, if there is one"
+    )
+    at: SkipJsonSchema[int | None] = Field(
+        None,
+        exclude=True,
+        description="where the proposer found the quote (its own units), passed to "
+        "the anchorer as a hint; never asked of a model",
+    )
 
 
 class CommentProposals(BaseModel):

@@ -93,6 +93,8 @@ def suggestion(text: str, document: str) -> str | None:
     lex = lexicon()
     variants = {used: first for used, first in variant_uses(document).items() if used != first}
     fixed = substitute(text, {**lex.misspellings, **lex.grammar, **lex.wordy, **variants})
-    fixed = re.sub(r"\b(\w+)(\s+)\1\b", lambda m: m.group(1) if not m.group(1).isdigit() else m.group(), fixed, flags=re.I)
+    fixed = re.sub(
+        r"\b(\w+)(\s+)\1\b", lambda m: m.group(1) if not m.group(1).isdigit() else m.group(), fixed, flags=re.I
+    )
     fixed = re.sub(r"  +", " ", fixed)
     return fixed if fixed != text else None

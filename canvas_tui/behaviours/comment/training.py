@@ -16,7 +16,7 @@ from sklearn.model_selection import GroupKFold
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.behaviours.comment.candidates import is_program
-from canvas_tui.behaviours.comment.features import FEATURE_NAMES, Analysed, analyse
+from canvas_tui.behaviours.comment.features import Analysed, analyse
 from canvas_tui.behaviours.comment.labels import LabelRow, cases, document
 from canvas_tui.behaviours.comment.metrics import Placement, hits
 from canvas_tui.behaviours.comment.model import FEATURES, ScorerModel
@@ -68,13 +68,22 @@ def dataset(rows: list[LabelRow], texts: Mapping[str, str]) -> tuple[np.ndarray,
 
 def _fit(x: np.ndarray, y: list[set[str]], c: float, seed: int) -> ScorerModel:
     """One logistic model per category seen at least twice in `y`, on standardised features."""
-    artifact = fit_one_vs_rest(SPEC, FEATURES, [tuple(row) for row in x], y, "comment", Training(seed=seed, rows=len(y)),
-                               C=c, random_state=seed)
+    artifact = fit_one_vs_rest(
+        SPEC,
+        FEATURES,
+        [tuple(row) for row in x],
+        y,
+        "comment",
+        Training(seed=seed, rows=len(y)),
+        C=c,
+        random_state=seed,
+    )
     return ScorerModel(artifact)
 
 
-def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float,
-                 texts: Mapping[str, str] | None = None) -> float:
+def placement_f1(
+    model: ScorerModel, rows: list[LabelRow], threshold: float, texts: Mapping[str, str] | None = None
+) -> float:
     """Placement F1 of the scorer (with the rules for their categories, as used) with `threshold` on the cases of `rows`."""
     totals = Placement()
     for case in cases(rows):
@@ -87,8 +96,15 @@ def placement_f1(model: ScorerModel, rows: list[LabelRow], threshold: float,
     return totals.figures()["f1"]
 
 
-def _cross_validated(rows: list[LabelRow], texts: Mapping[str, str], x: np.ndarray, y: list[set[str]],
-                     groups: list[str], c: float, seed: int) -> dict[float, float]:
+def _cross_validated(
+    rows: list[LabelRow],
+    texts: Mapping[str, str],
+    x: np.ndarray,
+    y: list[set[str]],
+    groups: list[str],
+    c: float,
+    seed: int,
+) -> dict[float, float]:
     """Mean out-of-fold placement F1 per threshold."""
     scores: dict[float, list[float]] = {t: [] for t in THRESHOLD_GRID}
     for train_index, test_index in GroupKFold(n_splits=4).split(x, groups=groups):

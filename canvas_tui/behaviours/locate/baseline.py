@@ -25,6 +25,11 @@ def overlap_decide(document: str, request: str) -> LocateDecision:
     if not seg.paragraphs:
         return LocateDecision(span=None, unit=None, confidence=0.0, provenance=provenance)
     asked = set(words(request))
-    best = max(seg.paragraphs, key=lambda p: len(asked & set(words(document[p.start:p.end]))))
-    return LocateDecision(span=Span(start=best.start, end=best.end), unit="paragraph", confidence=0.5,
-                          style="meaning", provenance=provenance)
+    best = max(seg.paragraphs, key=lambda p: len(asked & set(words(document[p.start : p.end]))))
+    return LocateDecision(
+        span=Span(start=best.start, end=best.end),
+        unit="paragraph",
+        confidence=0.5,
+        style="meaning",
+        provenance=provenance,
+    )

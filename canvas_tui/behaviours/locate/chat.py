@@ -9,14 +9,17 @@ import re
 from functools import lru_cache
 
 from canvas_tui.document.units import segment
+
 _OPENER = re.compile(
     r"(?i)^(?:sure|certainly|of course|absolutely|yes|no|okay|ok|great|thanks|thank you|apologies|i apologi[sz]e|"
     r"sorry|my apologies|you'?re (?:right|correct)|you are (?:right|correct)|here(?:'s| is| are)|below is|"
-    r"i(?:'ve| have) (?:updated|revised|added|rewritten|made)|as requested)\b")
+    r"i(?:'ve| have) (?:updated|revised|added|rewritten|made)|as requested)\b"
+)
 _PREAMBLE_CHARS = 400
 _CLOSING = re.compile(
     r"(?i)^(?:i hope (?:this|that|these)|hope (?:this|that) helps|let me know|please let me know|feel free|"
-    r"if you have any (?:other |further |more )?questions|(?:is there )?anything else|i apologi[sz]e)\b")
+    r"if you have any (?:other |further |more )?questions|(?:is there )?anything else|i apologi[sz]e)\b"
+)
 
 
 def _opens_chat(text: str) -> bool:
@@ -32,11 +35,11 @@ def remarks(text: str) -> frozenset[int]:
     if len(paragraphs) < 2:
         return frozenset()
     found = set()
-    first = text[paragraphs[0].start:paragraphs[0].end]
+    first = text[paragraphs[0].start : paragraphs[0].end]
     if len(first) <= _PREAMBLE_CHARS and "\n" not in first.strip() and _opens_chat(first):
         found.add(paragraphs[0].start)
     for paragraph in reversed(paragraphs[1:]):
-        if not _CLOSING.match(text[paragraph.start:paragraph.end].lstrip("*_ ")):
+        if not _CLOSING.match(text[paragraph.start : paragraph.end].lstrip("*_ ")):
             break
         found.add(paragraph.start)
     return frozenset(found)

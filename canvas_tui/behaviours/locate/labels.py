@@ -17,8 +17,19 @@ from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.documents import read_text
 from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 
-COLUMNS = ["doc", "request", "style", "unit", "start", "end", "selection_start", "selection_end", "split",
-           "anchor", "note"]
+COLUMNS = [
+    "doc",
+    "request",
+    "style",
+    "unit",
+    "start",
+    "end",
+    "selection_start",
+    "selection_end",
+    "split",
+    "anchor",
+    "note",
+]
 STYLES = {"heading", "quote", "meaning", "ordinal", "position", "whole", "selection", "combined"}
 
 
@@ -86,15 +97,13 @@ def load(path: Path | None = None) -> list[Label]:
     return [Label.model_validate({k: v for k, v in row.items() if k in COLUMNS and v != ""}) for row in rows]
 
 
-
-
 def problems(label: Label) -> list[str]:
     """What is wrong with a row: offsets out of range, not stripped, or not a unit of the stated kind."""
     text = document(label.doc)
     if label.start is None or label.end is None:
         return ["offsets not filled"]
     issues = []
-    piece = text[label.start:label.end]
+    piece = text[label.start : label.end]
     if not (0 <= label.start < label.end <= len(text)) or piece != piece.strip() or not piece:
         issues.append(f"span {label.start}-{label.end} is out of range or not stripped")
     if label.selection is not None:

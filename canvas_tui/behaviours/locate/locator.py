@@ -14,8 +14,15 @@ import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
-from canvas_tui.behaviours.locate.reply import code_evidence, deliverable_blocks, is_code_reply, names_other_part, pasted_error, rank_blocks
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
+from canvas_tui.behaviours.locate.reply import (
+    code_evidence,
+    deliverable_blocks,
+    is_code_reply,
+    names_other_part,
+    pasted_error,
+    rank_blocks,
+)
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
     Found,
@@ -49,14 +56,26 @@ def _nothing() -> LocateDecision:
 def from_selection(seg: Segmentation, selection: Span) -> LocateDecision:
     """A selection overrides the locator: return it, with the smallest unit kind that contains it."""
     holder = seg.smallest_containing(selection.start, selection.end)
-    return LocateDecision(span=selection, unit=holder.kind if holder else "sentence", confidence=1.0,
-                          style="selection", from_selection=True, provenance=_provenance())
+    return LocateDecision(
+        span=selection,
+        unit=holder.kind if holder else "sentence",
+        confidence=1.0,
+        style="selection",
+        from_selection=True,
+        provenance=_provenance(),
+    )
 
 
 def _whole(seg: Segmentation, confidence: float) -> LocateDecision:
     unit = seg.document
-    return LocateDecision(span=Span(start=unit.start, end=unit.end), unit="document", confidence=confidence,
-                          style="whole", label="the whole document", provenance=_provenance())
+    return LocateDecision(
+        span=Span(start=unit.start, end=unit.end),
+        unit="document",
+        confidence=confidence,
+        style="whole",
+        label="the whole document",
+        provenance=_provenance(),
+    )
 
 
 def _asks_for_whole(cues: Cues, heading: Found | None) -> bool:
@@ -76,7 +95,9 @@ def _position_in_section(cues: Cues, heading: Found | None) -> bool:
     if heading is None or not (cues.opening or cues.closing) or cues.ordinal is not None:
         return False
     title = _NUMBERING.sub("", heading.best.title)
-    named_by_position = parse(title).opening or parse(title).closing or section_groups(title) & section_groups(cues.text)
+    named_by_position = (
+        parse(title).opening or parse(title).closing or section_groups(title) & section_groups(cues.text)
+    )
     return _target_kind(cues) in (None, "section", "part") and not named_by_position
 
 
@@ -122,8 +143,9 @@ def _default_kind(seg: Segmentation, scope: Unit | None) -> str:
     return "sentence" if len(units_in(seg, "paragraph", scope)) <= 1 else "paragraph"
 
 
-def _target(seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | None,
-            groups: frozenset[int] = frozenset()) -> Found | None:
+def _target(
+    seg: Segmentation, cues: Cues, heading: Found | None, scope: Unit | None, groups: frozenset[int] = frozenset()
+) -> Found | None:
     """The target inside the scope, by the first kind of evidence the request gives."""
     kind = _target_kind(cues)
     special = _block_or_item(seg, cues, scope)
@@ -161,12 +183,15 @@ def _quoted(seg: Segmentation, cues: Cues, kind: str | None, default: str, scope
     return None if cues.quote_exact else by_topic(seg, cues.text, concrete(kind, seg, default), scope)
 
 
-def _described(seg: Segmentation, cues: Cues, named: bool, scope: Unit | None, groups: frozenset[int],
-               default: str) -> Found | None:
+def _described(
+    seg: Segmentation, cues: Cues, named: bool, scope: Unit | None, groups: frozenset[int], default: str
+) -> Found | None:
     """A part described rather than named: a speaker's quote, an abstract sentence's role, a list, a topic."""
     kind = _target_kind(cues)
     found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
-    found = found or (by_role(seg, groups, scope, kind, cues.text) if not named and kind in (None, "sentence", "paragraph") else None)
+    found = found or (
+        by_role(seg, groups, scope, kind, cues.text) if not named and kind in (None, "sentence", "paragraph") else None
+    )
     found = found or (by_list(seg, cues.text, scope) if cues.listed and kind in (None, "paragraph") else None)
     if found:
         return found
@@ -192,11 +217,20 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
     unit = found.best
     confidence, ambiguous = _confidence(found)
     style = "combined" if scope_style and scope_style != found.style else found.style
-    candidates = [Candidate(span=Span(start=u.start, end=u.end), unit=u.kind, score=round(s, 4), title=u.title or None)
-                  for u, s in found.ranked[:3]]
-    return LocateDecision(span=Span(start=unit.start, end=unit.end), unit=unit.kind, confidence=confidence,
-                          style=style, ambiguous=ambiguous, candidates=candidates, label=_label(unit),
-                          provenance=_provenance())
+    candidates = [
+        Candidate(span=Span(start=u.start, end=u.end), unit=u.kind, score=round(s, 4), title=u.title or None)
+        for u, s in found.ranked[:3]
+    ]
+    return LocateDecision(
+        span=Span(start=unit.start, end=unit.end),
+        unit=unit.kind,
+        confidence=confidence,
+        style=style,
+        ambiguous=ambiguous,
+        candidates=candidates,
+        label=_label(unit),
+        provenance=_provenance(),
+    )
 
 
 def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:

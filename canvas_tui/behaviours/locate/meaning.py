@@ -20,8 +20,11 @@ from canvas_tui.embeddings import default_embedder
 WEIGHT = 0.5
 MIN_SPREAD = 1e-6
 _ALLOWED: ContextVar[bool] = ContextVar("locate_model_allowed", default=True)
-_CUE = re.compile(r"^(?:the |a )?(?:paragraph|sentence|bit|part|section|passage|line)s?\b\s*"
-                  r"(?:about|on|with|where|that|describing|explaining)?\s*", re.I)
+_CUE = re.compile(
+    r"^(?:the |a )?(?:paragraph|sentence|bit|part|section|passage|line)s?\b\s*"
+    r"(?:about|on|with|where|that|describing|explaining)?\s*",
+    re.I,
+)
 
 
 @contextmanager
@@ -47,7 +50,7 @@ def topic_phrase(request: str) -> str:
 def similarities(seg: Segmentation, request: str, units: list[Unit]) -> list[float]:
     """Cosine similarity of the request's topic phrase with each unit's text, min-max scaled among `units`."""
     embedder = default_embedder()
-    vectors = embedder.embed([topic_phrase(request)] + [seg.text[u.start:u.end] for u in units])
+    vectors = embedder.embed([topic_phrase(request)] + [seg.text[u.start : u.end] for u in units])
     cosines = vectors[1:] @ vectors[0]
     low, high = float(cosines.min()), float(cosines.max())
     return [(float(c) - low) / max(high - low, MIN_SPREAD) for c in cosines]

@@ -23,8 +23,10 @@ _CAPTION = re.compile(r"[*_]{0,2}(?:figure|fig\.|table|image|photo|caption|sourc
 _IMAGE = re.compile(r"(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
 _BADGES = re.compile(r"(?:\[?!?\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?\s*)+")
 _KEYWORDS = re.compile(r"[*_]{0,2}(?:key ?words|index terms)[*_]{0,2}\s*[:—-]", re.I)
-_BACK_MATTER = re.compile(r"(?i)(?:\d{1,2}\.?\s+)?(?:see also|references|notes|footnotes|external links|further reading|"
-                          r"bibliography|sources|citations|works cited)$")
+_BACK_MATTER = re.compile(
+    r"(?i)(?:\d{1,2}\.?\s+)?(?:see also|references|notes|footnotes|external links|further reading|"
+    r"bibliography|sources|citations|works cited)$"
+)
 _BYLINE = re.compile(r"[*_]{0,2}By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|]|$|[*_])")
 _REFERENCES = re.compile(r"(?:\[[^\]\n]{1,30}\])+$")
 _SUBJECT = re.compile(r"[*_]{0,2}subject(?: line)?[*_]{0,2}:", re.I)
@@ -64,8 +66,13 @@ def labelled_parts(text: str) -> tuple[Unit, ...]:
     for position, (start, end, paragraph, spans, name) in enumerate(starts):
         following = starts[position + 1][0] if position + 1 < len(starts) else len(text)
         stop = min(paragraph.end, max(end, len(text[:following].rstrip())))
-        kind = "paragraph" if (start, stop) == (paragraph.start, paragraph.end) else \
-            "sentence" if (start, stop) in spans else "section"
+        kind = (
+            "paragraph"
+            if (start, stop) == (paragraph.start, paragraph.end)
+            else "sentence"
+            if (start, stop) in spans
+            else "section"
+        )
         parts.append(Unit(kind, start, stop, position, LABELLED, name))
     return tuple(parts)
 
@@ -102,11 +109,15 @@ def _furniture(text: str) -> frozenset[int]:
     captions = {start for start, kind in blocks(text).items() if kind == "caption"}
     found = set(remarks(text))
     for paragraph in seg.paragraphs:
-        body = _REFERENCES.sub("", text[paragraph.start:paragraph.end]).strip("*_ ")
+        body = _REFERENCES.sub("", text[paragraph.start : paragraph.end]).strip("*_ ")
         short_line = len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body
         marked = body.startswith("<!--") or _BADGES.fullmatch(body) or _KEYWORDS.match(body) or _FOOTNOTE.match(body)
-        if short_line or marked or paragraph.start in captions or any(s.contains(paragraph.start, paragraph.end)
-                                                                        for s in back):
+        if (
+            short_line
+            or marked
+            or paragraph.start in captions
+            or any(s.contains(paragraph.start, paragraph.end) for s in back)
+        ):
             found.add(paragraph.start)
     return frozenset(found)
 
@@ -118,7 +129,7 @@ def blocks(text: str) -> dict[int, str]:
     found: dict[int, str] = {}
     previous, previous_end = "", 0
     for paragraph in segment(text).paragraphs:
-        body = text[paragraph.start:paragraph.end]
+        body = text[paragraph.start : paragraph.end]
         lines = body.splitlines()
         if paragraph.code and not body.startswith("<"):
             found[paragraph.start] = "code"
@@ -132,8 +143,13 @@ def blocks(text: str) -> dict[int, str]:
             found[paragraph.start] = "byline"
         elif _FOOTNOTE.match(body):
             found[paragraph.start] = "footnote"
-        elif _CAPTION.match(body) or _IMAGE.match(body) and not _IMAGE.fullmatch(body) or \
-                _IMAGE.fullmatch(previous) and not text[previous_end:paragraph.start].strip():
+        elif (
+            _CAPTION.match(body)
+            or _IMAGE.match(body)
+            and not _IMAGE.fullmatch(body)
+            or _IMAGE.fullmatch(previous)
+            and not text[previous_end : paragraph.start].strip()
+        ):
             found[paragraph.start] = "caption"
         previous, previous_end = body, paragraph.end
     return found

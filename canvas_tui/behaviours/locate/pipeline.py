@@ -19,9 +19,9 @@ from canvas_tui.behaviours.policy.scorers import Scorer, trained_scorer
 from canvas_tui.behaviours.router.checks import CROSS_CHECKS
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
+from canvas_tui.pipeline.edit_rows import edit_row_span
 from canvas_tui.pipeline.evalkit.reports import write_report
 from canvas_tui.pipeline.evalkit.tables import table
-from canvas_tui.pipeline.edit_rows import edit_row_span
 
 RULES_ONLY = "rules-no-model"
 
@@ -32,8 +32,11 @@ def _rules_only(document: str, request: str, selection: Span | None) -> LocateDe
         return decide(document, request, selection)
 
 
-IMPLEMENTATIONS = {NAME: decide, RULES_ONLY: _rules_only,
-                   "word-overlap": lambda doc, req, sel: overlap_decide(doc, req)}
+IMPLEMENTATIONS = {
+    NAME: decide,
+    RULES_ONLY: _rules_only,
+    "word-overlap": lambda doc, req, sel: overlap_decide(doc, req),
+}
 
 
 class LocateInput(BaseModel):
@@ -62,10 +65,16 @@ def predict_one(policy: Scorer, item: LocateInput) -> LocateOutput:
     if decision.span is None:
         label = decide_with(policy, PolicyInput(request=item.request, target_text=item.document, unit="document"), 0.5)
         return LocateOutput(id=item.id, start=None, end=None, unit=None, policy=label.label, confidence=0.0)
-    target = item.document[decision.span.start:decision.span.end]
+    target = item.document[decision.span.start : decision.span.end]
     label = decide_with(policy, PolicyInput(request=item.request, target_text=target, unit=decision.unit), 0.5)
-    return LocateOutput(id=item.id, start=decision.span.start, end=decision.span.end, unit=decision.unit,
-                        policy=label.label, confidence=decision.confidence)
+    return LocateOutput(
+        id=item.id,
+        start=decision.span.start,
+        end=decision.span.end,
+        unit=decision.unit,
+        policy=label.label,
+        confidence=decision.confidence,
+    )
 
 
 def load_models(folder: Path) -> Scorer:
@@ -86,14 +95,25 @@ def _table(title: str, runs: dict[str, Figures], attribute: str) -> list[str]:
 
 
 def _misses(outcomes: list[Outcome]) -> list[str]:
-    rows = [[o.label.split, o.label.doc, o.label.style, o.label.unit, o.label.request, o.iou] for o in outcomes if not o.hit]
-    return ["### Misses of the default locator", "",
-            *table(["split", "doc", "style", "unit", "request", "IoU"], rows, digits=2), ""]
+    rows = [
+        [o.label.split, o.label.doc, o.label.style, o.label.unit, o.label.request, o.iou] for o in outcomes if not o.hit
+    ]
+    return [
+        "### Misses of the default locator",
+        "",
+        *table(["split", "doc", "style", "unit", "request", "IoU"], rows, digits=2),
+        "",
+    ]
 
 
 def _report(results: dict[str, dict[str, Figures]], misses: list[Outcome]) -> str:
-    lines = ["# Locate eval", "", "Hit = IoU >= 0.5 with the gold span. `test` rows are held out (not tuned on); "
-             "`blind*` splits were written by someone other than the locator's author (labels_blind*.csv).", ""]
+    lines = [
+        "# Locate eval",
+        "",
+        "Hit = IoU >= 0.5 with the gold span. `test` rows are held out (not tuned on); "
+        "`blind*` splits were written by someone other than the locator's author (labels_blind*.csv).",
+        "",
+    ]
     for split, runs in results.items():
         rows = [[name, f.count, f.accuracy, f.mean_iou] for name, f in runs.items()]
         lines += [f"## {split}", "", *table(["implementation", "n", "accuracy", "mean IoU"], rows), ""]
@@ -105,10 +125,13 @@ def _splits() -> dict[str, list[Label]]:
     """dev, test and all (labels.csv), then each blind set (labels_blind*.csv) and each real-traffic split
     (labels_real*.csv) as its own split."""
     original = load()
-    splits = {"dev": [l for l in original if l.split == "dev"], "test": [l for l in original if l.split == "test"],
-              "all": original}
+    splits = {
+        "dev": [l for l in original if l.split == "dev"],
+        "test": [l for l in original if l.split == "test"],
+        "all": original,
+    }
     real = [label for path in real_label_files() for label in load(path)]
-    for label in load_all()[len(original):] + real:
+    for label in load_all()[len(original) :] + real:
         splits.setdefault(label.split, []).append(label)
     return splits
 
@@ -131,17 +154,35 @@ def evaluate(request: EvalRequest) -> EvalResult:
 
 
 BEHAVIOUR = Behaviour(
-    name="locate", summary="locate (which part)", folder="locate",
-    input_model=LocateInput, output_model=LocateOutput, load=load_models, predict=predict,
-    label_files=[LabelFile(pattern="labels.csv", split="column"), LabelFile(pattern="labels_blind*.csv", split="eval"),
-                 LabelFile(pattern="labels_real*.csv", split="eval")],
-    implementations=tuple(IMPLEMENTATIONS), default=NAME, evaluate=evaluate,
-    checks={"locate_offsets": locate_offsets}, cross_checks=CROSS_CHECKS, span_of=edit_row_span,
+    name="locate",
+    summary="locate (which part)",
+    folder="locate",
+    input_model=LocateInput,
+    output_model=LocateOutput,
+    load=load_models,
+    predict=predict,
+    label_files=[
+        LabelFile(pattern="labels.csv", split="column"),
+        LabelFile(pattern="labels_blind*.csv", split="eval"),
+        LabelFile(pattern="labels_real*.csv", split="eval"),
+    ],
+    implementations=tuple(IMPLEMENTATIONS),
+    default=NAME,
+    evaluate=evaluate,
+    checks={"locate_offsets": locate_offsets},
+    cross_checks=CROSS_CHECKS,
+    span_of=edit_row_span,
     method="rules + heading/quote/topic scoring (BM25, related terms, MiniLM meaning) + the structure of assistant "
-           "replies",
-    headline={"real-traffic test hit rate": "real_test.rules.accuracy",
-              "rules alone": f"real_test.{RULES_ONLY}.accuracy", "dev": "dev.rules.accuracy",
-              "test": "test.rules.accuracy", "first blind set": "blind.rules.accuracy"},
-    baseline={"largest word overlap, real-traffic test": "real_test.word-overlap.accuracy",
-              "test": "test.word-overlap.accuracy"},
+    "replies",
+    headline={
+        "real-traffic test hit rate": "real_test.rules.accuracy",
+        "rules alone": f"real_test.{RULES_ONLY}.accuracy",
+        "dev": "dev.rules.accuracy",
+        "test": "test.rules.accuracy",
+        "first blind set": "blind.rules.accuracy",
+    },
+    baseline={
+        "largest word overlap, real-traffic test": "real_test.word-overlap.accuracy",
+        "test": "test.word-overlap.accuracy",
+    },
 )

@@ -41,8 +41,10 @@ def table() -> RelatedTerms:
 
 _PATTERNS = {
     "<measure>": re.compile(r"\d+\.\d+|\d+\s*(?:%|(?:percent|per cent|degrees|times|fold)\b)"),
-    "<sample>": re.compile(r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:adults|participants|patients|people|children|students|"
-                           r"volunteers|households|women|men|subjects|samples|colonies|sites|schools|mice|rats)\b"),
+    "<sample>": re.compile(
+        r"\b\d[\d,]*\s+(?:[a-z-]+\s+){0,2}(?:adults|participants|patients|people|children|students|"
+        r"volunteers|households|women|men|subjects|samples|colonies|sites|schools|mice|rats)\b"
+    ),
 }
 
 
@@ -83,8 +85,13 @@ INTRODUCTION = 0
 def role_of(group: int) -> str | None:
     """The abstract role a section-name group stands for ('findings' -> 'results'), if any."""
     head = table().sections[group][0]
-    aliases = {"introduction": "background", "methods": "methods", "results": "results",
-               "conclusions": "conclusion", "objective": "objective"}
+    aliases = {
+        "introduction": "background",
+        "methods": "methods",
+        "results": "results",
+        "conclusions": "conclusion",
+        "objective": "objective",
+    }
     return aliases.get(head)
 
 
@@ -113,6 +120,7 @@ def role_score(sentence: str, role: str, position: float) -> float:
     spec = table().roles[role]
     plain = normalise(sentence)
     cues = sum(_mentions(plain, cue) for cue in spec.cues)
-    others = max((sum(_mentions(plain, c) for c in r.cues) for name, r in table().roles.items() if name != role),
-                 default=0)
+    others = max(
+        (sum(_mentions(plain, c) for c in r.cues) for name, r in table().roles.items() if name != role), default=0
+    )
     return min(cues, 3) - 0.5 * min(others, 3) + 1.5 * (1.0 - abs(position - spec.where))

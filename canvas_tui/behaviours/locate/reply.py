@@ -22,14 +22,22 @@ _CODE_WORDS = re.compile(
     r"\b(?:code|codes|function|functions|method|methods|class|classes|script|scripts|query|queries|snippet|program|"
     r"variable|variables|implementation|module|component|components|regex|syntax|compile|compiles|compiling|"
     r"import|imports|library|endpoint|loop|parameter|parameters|argument|arguments|bug|bugs|error|errors|"
-    r"exception|traceback|crash|crashes|debug)\b")
-_PASTED_ERROR = re.compile(r"(?:Traceback \(most recent call last\)|\b\w*(?:Error|Exception)\b[:\s]|"
-                           r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \()")
+    r"exception|traceback|crash|crashes|debug)\b"
+)
+_PASTED_ERROR = re.compile(
+    r"(?:Traceback \(most recent call last\)|\b\w*(?:Error|Exception)\b[:\s]|"
+    r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \()"
+)
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
-_PROSE_NOUNS = re.compile(r"\b(?:sentences?|paragraphs?|para|sections?|chapters?|headings?|the explanations?|intro|"
-                          r"introduction|conclusion|summary|title|bullets?)\b")
-_DEFINED = re.compile(r"\b(?:def|class|function|func|fn|const|let|var|struct|interface|type)\s+([A-Za-z_]\w*)|"
-                      r"^[ \t]*([A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?!=)", re.M)
+_PROSE_NOUNS = re.compile(
+    r"\b(?:sentences?|paragraphs?|para|sections?|chapters?|headings?|the explanations?|intro|"
+    r"introduction|conclusion|summary|title|bullets?)\b"
+)
+_DEFINED = re.compile(
+    r"\b(?:def|class|function|func|fn|const|let|var|struct|interface|type)\s+([A-Za-z_]\w*)|"
+    r"^[ \t]*([A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?!=)",
+    re.M,
+)
 _ESCAPE = re.compile(r"\\([_*`])")
 MIN_NAME = 3
 
@@ -74,7 +82,7 @@ def _block_names(text: str) -> tuple[tuple[Unit, frozenset[str], frozenset[str]]
     seg = segment(text)
     held = []
     for block in deliverable_blocks(seg):
-        body = text[block.start:block.end]
+        body = text[block.start : block.end]
         defined = {n.lower() for m in _DEFINED.finditer(body) for n in m.groups() if n}
         held.append((block, frozenset(_names(body)), frozenset(defined)))
     return tuple(held)
@@ -103,7 +111,7 @@ def _in_prose(seg: Segmentation, quote: str) -> bool:
     """The quoted words stand in the reply outside the blocks it is built around."""
     prose, last = [], 0
     for block in deliverable_blocks(seg):
-        prose.append(seg.text[last:block.start])
+        prose.append(seg.text[last : block.start])
         last = block.end
     prose.append(seg.text[last:])
     return quote.lower() in " ".join(" ".join(prose).lower().split())
@@ -117,8 +125,15 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     counted = cues.ordinal is not None and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
     quoted = cues.quote is not None and _in_prose(seg, cues.quote)
     own = "code" if is_code_reply(seg) else "table"
-    return bool(_PROSE_NOUNS.search(cues.text)) or cues.block not in (None, own) or cues.item or cues.listed \
-        or counted or quoted or cues.title
+    return (
+        bool(_PROSE_NOUNS.search(cues.text))
+        or cues.block not in (None, own)
+        or cues.item
+        or cues.listed
+        or counted
+        or quoted
+        or cues.title
+    )
 
 
 def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:

@@ -17,24 +17,82 @@ Kind = Literal["sentence", "paragraph", "section", "document"]
 KIND_ORDER: dict[str, int] = {"sentence": 0, "paragraph": 1, "section": 2, "document": 3}
 
 _KIND_NOUNS = {
-    "sentence": "sentence", "sentences": "sentence", "line": "sentence", "lines": "sentence",
-    "paragraph": "paragraph", "paragraphs": "paragraph", "para": "paragraph", "graf": "paragraph",
-    "passage": "paragraph", "block": "paragraph", "bit": "paragraph",
-    "section": "section", "sections": "section", "chapter": "section", "subsection": "section",
-    "heading": "section", "part": "part",
+    "sentence": "sentence",
+    "sentences": "sentence",
+    "line": "sentence",
+    "lines": "sentence",
+    "paragraph": "paragraph",
+    "paragraphs": "paragraph",
+    "para": "paragraph",
+    "graf": "paragraph",
+    "passage": "paragraph",
+    "block": "paragraph",
+    "bit": "paragraph",
+    "section": "section",
+    "sections": "section",
+    "chapter": "section",
+    "subsection": "section",
+    "heading": "section",
+    "part": "part",
 }
-_ITEM_NOUNS = {"step": "step", "steps": "step", "item": "item", "items": "item", "bullet": "item", "bullets": "item",
-               "bullet point": "item", "point": "item", "points": "item", "option": "item", "options": "item",
-               "idea": "item", "ideas": "item", "suggestion": "item", "suggestions": "item", "tip": "item", "tips": "item",
-               "number": "item"}
+_ITEM_NOUNS = {
+    "step": "step",
+    "steps": "step",
+    "item": "item",
+    "items": "item",
+    "bullet": "item",
+    "bullets": "item",
+    "bullet point": "item",
+    "point": "item",
+    "points": "item",
+    "option": "item",
+    "options": "item",
+    "idea": "item",
+    "ideas": "item",
+    "suggestion": "item",
+    "suggestions": "item",
+    "tip": "item",
+    "tips": "item",
+    "number": "item",
+}
 _COUNTED_NOUNS = {**_KIND_NOUNS, **_ITEM_NOUNS}
 _ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5,
-    "5th": 5, "sixth": 6, "6th": 6, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "ninth": 9, "9th": 9,
-    "tenth": 10, "10th": 10, "last": -1, "final": -1, "penultimate": -2,
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "fifth": 5,
+    "5th": 5,
+    "sixth": 6,
+    "6th": 6,
+    "seventh": 7,
+    "7th": 7,
+    "eighth": 8,
+    "8th": 8,
+    "ninth": 9,
+    "9th": 9,
+    "tenth": 10,
+    "10th": 10,
+    "last": -1,
+    "final": -1,
+    "penultimate": -2,
 }
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10}
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _KIND_RE = "|".join(sorted(_KIND_NOUNS, key=len, reverse=True))
 _COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
@@ -44,48 +102,68 @@ _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{
 _HASH_NUMBER = re.compile(r"(?:^|\s)#(\d{1,2})\b")
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _KIND_ROMAN = re.compile(rf"\b(section|part|chapter)\s+({'|'.join(sorted(_ROMAN, key=len, reverse=True))})\b")
-_LEAD_IN = (r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\s+)?(?:(?:can|could|would) you\s+)?"
-            r"(?:\w+(?:\s+up)?\s+)?)")
+_LEAD_IN = (
+    r"(?:\b(?:the|its|this|my|our|your)\s+(?:very\s+)?|'s\s+|^(?:please\s+)?(?:(?:can|could|would) you\s+)?"
+    r"(?:\w+(?:\s+up)?\s+)?)"
+)
 _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|beginning|start|top|lead|lede|preamble)\b")
-_CLOSING = re.compile(rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b")
+_CLOSING = re.compile(
+    rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b"
+)
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
 _NEW_TITLE = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+)?(?:title|headline)\b(?!\s+(?:of|to)\b)|\bretitle\b")
-_SPEAKER = re.compile(r"\b(?:quote|quotes|quotation|remark|remarks|comment from|response|reply|statement)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b")
-_LIST = re.compile(r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b|should\b|must\b|could\b|would\b|can\b|will\b|also\b)[\w-]+\s+){0,3}(?:list|bullets|bullet points)\b")
+_SPEAKER = re.compile(
+    r"\b(?:quote|quotes|quotation|remark|remarks|comment from|response|reply|statement)\b|\b(?:what|how)\s+(?:the\s+)?(?:\w+\s+){1,3}(?:said|says|told)\b"
+)
+_LIST = re.compile(
+    r"\b(?:the|this|that)\s+(?:(?!into\b|to\b|as\b|in\b|should\b|must\b|could\b|would\b|can\b|will\b|also\b)[\w-]+\s+){0,3}(?:list|bullets|bullet points)\b"
+)
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
     r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
     r"starts?(?:\s+with)?|begins?(?:\s+with)?|ends?(?:\s+with)?|mentions?|claims?|talks? about|"
-    r"wrote|write|tells?(?:\s+\w+)?\s+that)\s+(.+)$|\b(?:starting|beginning|ending|opening) with\s+(.+)$")
+    r"wrote|write|tells?(?:\s+\w+)?\s+that)\s+(.+)$|\b(?:starting|beginning|ending|opening) with\s+(.+)$"
+)
 _WHOLE = re.compile(
     r"\b(whole|entire|entirety|everything|throughout|everywhere|all over|overall|top to bottom|"
     r"all (?:the |of the )?(?:typos|spelling|grammar|errors|mistakes|instances|occurrences|text|paragraphs|"
-    r"sentences|sections|headings|jargon|passive)|every (?:sentence|paragraph|section|line))\b")
-_DOC_NOUN = re.compile(r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
-                       r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
-                       r"(?!'s|\s+(?:about|on|of|where|that|which|when|in which)\b)")
+    r"sentences|sections|headings|jargon|passive)|every (?:sentence|paragraph|section|line))\b"
+)
+_DOC_NOUN = re.compile(
+    r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
+    r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
+    r"(?!'s|\s+(?:about|on|of|where|that|which|when|in which)\b)"
+)
 _CLAUSE = r"(?!how\b|what\b|why\b|where\b|when\b|whether\b)"
 _PRONOUN = re.compile(rf"^(?:please\s+|can you\s+|could you\s+)?{_CLAUSE}\w+(?:\s+{_CLAUSE}\w+)?\s+(?:it|this|that)\b")
-_NAMED = re.compile(r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|called|titled|named|headed|regarding|"
-                    r"for|covering|that covers|dealing with|where (?:we|it|you) (?:talk|discuss)(?:es|s)? about)\s+"
-                    r"(.+?)(?=[,;:?!]|\.(?:\s|$)| and | to (?!do\b)|$)")
+_NAMED = re.compile(
+    r"\b(?:section|part|chapter|heading|bit)\s+(?:on|about|called|titled|named|headed|regarding|"
+    r"for|covering|that covers|dealing with|where (?:we|it|you) (?:talk|discuss)(?:es|s)? about)\s+"
+    r"(.+?)(?=[,;:?!]|\.(?:\s|$)| and | to (?!do\b)|$)"
+)
 _BEFORE = re.compile(r"((?:\S+\s+){1,7}?)(?:section|part|chapter)\b")
 _UNDER = re.compile(r"\bunder\s+(?:the\s+)?(.+?)(?=[,;:?!]|\.(?:\s|$)| and |$)")
 _BLOCK_NOUNS = {
     "table": r"tables?",
     "code": r"code (?:blocks?|examples?|samples?|snippets?|listings?)|snippets?|(?:sample|example|expected|console|terminal) output|"
-            r"commands?",
+    r"commands?",
     "quote_block": r"block ?quotes?|quote ?blocks?|pull ?quotes?|callouts?",
     "footnote": r"(?:foot|end)notes?",
     "caption": r"(?:figure |image |photo )?captions?",
     "byline": r"by-?lines?|author line",
     "keywords": r"key ?words(?: line| list)?|index terms",
 }
-_BLOCK_AFTER = (r"(?=\s*$|[,.;:?!]|\s+(?:about|on|of|in|under|for|that|which|where|with|is|are|needs?|should|into|to|"
-                r"from|at|near|after|before|below|above|as|so|by|and|showing|explaining|listing|reads?|says?)\b)")
-_BLOCK = {name: re.compile(rf"\b(?:the|this|that|its|each|every)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})\b{_BLOCK_AFTER}")
-          for name, nouns in _BLOCK_NOUNS.items()}
-_ITEM_MENTION = re.compile(r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b")
+_BLOCK_AFTER = (
+    r"(?=\s*$|[,.;:?!]|\s+(?:about|on|of|in|under|for|that|which|where|with|is|are|needs?|should|into|to|"
+    r"from|at|near|after|before|below|above|as|so|by|and|showing|explaining|listing|reads?|says?)\b)"
+)
+_BLOCK = {
+    name: re.compile(rf"\b(?:the|this|that|its|each|every)\s+(?:[\w-]+\s+){{0,3}}?(?P<noun>{nouns})\b{_BLOCK_AFTER}")
+    for name, nouns in _BLOCK_NOUNS.items()
+}
+_ITEM_MENTION = re.compile(
+    r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b"
+)
 _CONTAINERS = ("step", "section", "part", "chapter")
 _TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
 
@@ -119,11 +197,11 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
     """An exactly quoted or a half-quoted phrase, and the request text outside it."""
     match = _QUOTED.search(text)
     if match:
-        return (match.group(1) or match.group(2)).strip(), True, text[:match.start()] + " " + text[match.end():]
+        return (match.group(1) or match.group(2)).strip(), True, text[: match.start()] + " " + text[match.end() :]
     half = _HALF_QUOTE.search(text)
     if half:
         phrase = _TAIL.sub("", half.group(1) or half.group(2)).strip(" .?!\"'")
-        return (phrase or None), False, text[:half.start()]
+        return (phrase or None), False, text[: half.start()]
     return None, False, text
 
 
@@ -141,7 +219,9 @@ def _ordinals(text: str) -> list[tuple[int, str, int]]:
         found.append((match.start(), _COUNTED_NOUNS[match.group(3)], value))
     for match in _KIND_NUMBER.finditer(text):
         number = match.group(2)
-        found.append((match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number]))
+        found.append(
+            (match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number])
+        )
     found += [(m.start(), _COUNTED_NOUNS[m.group(1)], _ROMAN[m.group(2)]) for m in _KIND_ROMAN.finditer(text)]
     found += [(m.start(), "item", int(m.group(1))) for m in _HASH_NUMBER.finditer(text) if not found]
     return sorted(found)

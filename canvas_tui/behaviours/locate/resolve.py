@@ -60,7 +60,9 @@ def units_in(seg: Segmentation, kind: str, scope: Unit | None) -> list[Unit]:
         return [scope]
     units = [u for u in seg.units(kind) if scope is None or scope.contains(u.start, u.end)]
     if kind in ("paragraph", "sentence"):
-        prose = [u for u in units if not is_furniture(seg.text, u if kind == "paragraph" else seg.paragraph_at(u.start) or u)]
+        prose = [
+            u for u in units if not is_furniture(seg.text, u if kind == "paragraph" else seg.paragraph_at(u.start) or u)
+        ]
         return prose or units
     return units
 
@@ -88,8 +90,11 @@ def _number(title: str) -> int | None:
 
 def numbered_section(seg: Segmentation, number: int, scope: Unit | None) -> Unit | None:
     """The section headed with `number` ('## 3. Add the key' for 'step 3'), where the headings are numbered."""
-    numbered = [s for s in seg.sections if (scope is None or scope.contains(s.start, s.end) and s != scope)
-                and _number(s.title) is not None]
+    numbered = [
+        s
+        for s in seg.sections
+        if (scope is None or scope.contains(s.start, s.end) and s != scope) and _number(s.title) is not None
+    ]
     if len(numbered) < 2:
         return None
     return next((s for s in numbered if _number(s.title) == number), None)
@@ -102,8 +107,13 @@ def by_ordinal(seg: Segmentation, kind: str, ordinal: int, scope: Unit | None) -
     if numbered:
         return Found([(numbered, 1.0)], "ordinal")
     units = units_in(seg, kind, scope)
-    marked = [u for u in units if kind in ("item", "step") and _MARKER.match(seg.text, u.start)
-              and int(_MARKER.match(seg.text, u.start).group(1)) == ordinal]
+    marked = [
+        u
+        for u in units
+        if kind in ("item", "step")
+        and _MARKER.match(seg.text, u.start)
+        and int(_MARKER.match(seg.text, u.start).group(1)) == ordinal
+    ]
     if marked:
         return Found([(marked[0], 1.0)], "ordinal")
     if kind == "section" and not units:
@@ -173,4 +183,3 @@ def by_topic(seg: Segmentation, text: str, kind: str, scope: Unit | None) -> Fou
     if not ranked or ranked[0][1] <= 0.0:
         return None
     return Found(ranked, "meaning")
-

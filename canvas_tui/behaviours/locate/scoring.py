@@ -45,7 +45,7 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 def _bag(seg: Segmentation, unit: Unit) -> Counter:
     """A unit's stems; a section's title counts three times, a paragraph's first sentence twice
     (the topic sentence says what the paragraph is about)."""
-    body = seg.text[unit.start:unit.end]
+    body = seg.text[unit.start : unit.end]
     bag = Counter(stems(body))
     if unit.kind == "section":
         bag.update(stems(unit.title) * 2)
@@ -68,8 +68,15 @@ def _index(text: str, kind: str) -> _Index:
         for term in bag:
             postings.setdefault(term, []).append(number)
     saturation = tuple(1.2 * (0.25 + 0.75 * sum(b.values()) / mean) for b in bags)
-    return _Index(units, bags, idf, mean, {t: tuple(n) for t, n in postings.items()}, saturation,
-                  {u: n for n, u in enumerate(units)})
+    return _Index(
+        units,
+        bags,
+        idf,
+        mean,
+        {t: tuple(n) for t, n in postings.items()},
+        saturation,
+        {u: n for n, u in enumerate(units)},
+    )
 
 
 def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None = None) -> Scored:
@@ -171,8 +178,12 @@ class _Titles:
     def misspelt(self, request_words: set[str]) -> set[str]:
         """Stems of title words the request misspells ('eductaion' for 'Education'): same first letter,
         five letters or more, nearly the same spelling."""
-        return {stem_ for word, stem_ in self.spelt.items() for said in request_words
-                if said[:1] == word[:1] and len(said) >= TYPO_LENGTH and fuzz.ratio(said, word) >= TYPO_RATIO}
+        return {
+            stem_
+            for word, stem_ in self.spelt.items()
+            for said in request_words
+            if said[:1] == word[:1] and len(said) >= TYPO_LENGTH and fuzz.ratio(said, word) >= TYPO_RATIO
+        }
 
 
 @lru_cache(maxsize=64)
@@ -197,8 +208,9 @@ def _coverage(weights: dict[str, float], matched: set[str]) -> float:
     return sum(w for t, w in weights.items() if t in matched) / (sum(weights.values()) or 1.0)
 
 
-def heading_scores(sections: list[Unit], request: str, named: list[str] | None = None,
-                   groups: frozenset[int] = frozenset()) -> Scored:
+def heading_scores(
+    sections: list[Unit], request: str, named: list[str] | None = None, groups: frozenset[int] = frozenset()
+) -> Scored:
     """How well each section title (or its main title, without a subtitle) is named in the request:
     IDF-weighted share of its words present, the share of a naming phrase's words ('the section on
     saying no') found in the title, or a standard part named by another word of its group (`groups`:
@@ -216,7 +228,9 @@ def heading_scores(sections: list[Unit], request: str, named: list[str] | None =
         standard = len(section.title.split()) <= STANDARD_TITLE_WORDS
         grouped = 0.9 if standard and groups & section_groups(section.title) else 0.0
         score = max(coverage, _named_score(title, named or []) - 0.05, grouped)
-        exact = fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if score and len(section.title) >= 4 else 0.0
+        exact = (
+            fuzz.partial_ratio(_prepared(section.title)[0], plain) / 100 if score and len(section.title) >= 4 else 0.0
+        )
         scored.append((section, 0.8 * score + 0.2 * exact))
     return sorted(scored, key=lambda p: -p[1])
 
@@ -240,13 +254,15 @@ def quote_scores(seg: Segmentation, quote: str, units: list[Unit], shortlist: in
     """
     phrase = normalise(unescape(quote))
     wanted = set(stems(quote))
-    overlaps = [(unit, len(wanted & _prepared(seg.text[unit.start:unit.end])[1]) / len(wanted) if wanted else 0.0)
-                for unit in units]
+    overlaps = [
+        (unit, len(wanted & _prepared(seg.text[unit.start : unit.end])[1]) / len(wanted) if wanted else 0.0)
+        for unit in units
+    ]
     if wanted and len(overlaps) > shortlist:
         overlaps = sorted(overlaps, key=lambda p: -p[1])[:shortlist]
     scored = []
     for unit, overlap in overlaps:
-        body = _prepared(seg.text[unit.start:unit.end])[0]
+        body = _prepared(seg.text[unit.start : unit.end])[0]
         literal = fuzz.partial_ratio(phrase, body) / 100 if len(phrase) <= len(body) else fuzz.ratio(phrase, body) / 100
         scored.append((unit, max(literal, 0.5 * literal + 0.5 * overlap)))
     return sorted(scored, key=lambda p: -p[1])

@@ -6,9 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_tui.behaviours.locate.labels import COLUMNS, Label, problems as label_problems
-
-
+from canvas_tui.behaviours.locate.labels import COLUMNS, Label
+from canvas_tui.behaviours.locate.labels import problems as label_problems
 
 
 def locate_offsets(config: Any, row: dict[str, Any], document: str | None) -> str | None:

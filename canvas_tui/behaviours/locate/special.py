@@ -16,12 +16,57 @@ from canvas_tui.document.units import Segmentation, Unit
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-_SPEECH_WORDS = frozenset(stem(w) for w in ("quote", "quotes", "quotation", "remark", "remarks", "comment", "response", "reply", "statement", "said",
-                                            "says", "told", "from"))
-_BLOCK_WORDS = frozenset(stem(w) for w in ("table", "tables", "code", "block", "blocks", "example", "examples", "sample",
-                                            "samples", "snippet", "snippets", "listing", "expected", "console", "terminal",
-                                            "quote", "quotes", "blockquote", "pull", "callout", "footnote", "footnotes",
-                                            "endnote", "caption", "captions", "figure", "image", "photo"))
+_SPEECH_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "quote",
+        "quotes",
+        "quotation",
+        "remark",
+        "remarks",
+        "comment",
+        "response",
+        "reply",
+        "statement",
+        "said",
+        "says",
+        "told",
+        "from",
+    )
+)
+_BLOCK_WORDS = frozenset(
+    stem(w)
+    for w in (
+        "table",
+        "tables",
+        "code",
+        "block",
+        "blocks",
+        "example",
+        "examples",
+        "sample",
+        "samples",
+        "snippet",
+        "snippets",
+        "listing",
+        "expected",
+        "console",
+        "terminal",
+        "quote",
+        "quotes",
+        "blockquote",
+        "pull",
+        "callout",
+        "footnote",
+        "footnotes",
+        "endnote",
+        "caption",
+        "captions",
+        "figure",
+        "image",
+        "photo",
+    )
+)
 _ITEM_WORDS = frozenset(stem(w) for w in ("bullet", "bullets", "item", "items", "point", "points", "list"))
 CONTEXT_WEIGHT = 0.5
 MIN_ROLE_SENTENCES = 3
@@ -35,14 +80,14 @@ def by_title(seg: Segmentation) -> Found | None:
 
 
 def _quoting(seg: Segmentation, unit: Unit) -> bool:
-    return len(_QUOTE_MARK.findall(seg.text[unit.start:unit.end])) >= 2
+    return len(_QUOTE_MARK.findall(seg.text[unit.start : unit.end])) >= 2
 
 
 def _names_near(seg: Segmentation, query: list[str]) -> list[str]:
     """Stems of names written next to a query word ('Mayor Ruth Abernathy' -> 'abernathy' for 'mayor')."""
     found = []
     for sentence in containing(seg.text, "sentence", query):
-        tokens = seg.text[sentence.start:sentence.end].split()[1:]
+        tokens = seg.text[sentence.start : sentence.end].split()[1:]
         found += [stem(n.group().lower()) for token in tokens if (n := _NAME.match(token.strip("\"“”'(,")))]
     return found
 
@@ -67,8 +112,9 @@ def _role_units(seg: Segmentation, scope: Unit | None, kind: str | None) -> list
     return sentences if len(sentences) >= MIN_ROLE_SENTENCES else []
 
 
-def by_role(seg: Segmentation, groups: frozenset[int], scope: Unit | None, kind: str | None = None,
-            text: str = "") -> Found | None:
+def by_role(
+    seg: Segmentation, groups: frozenset[int], scope: Unit | None, kind: str | None = None, text: str = ""
+) -> Found | None:
     """In an unlabelled abstract, the sentence (or paragraph) that plays the named role (background ... conclusion);
     other topic words in the request ('the cognitive flexibility result') weigh as much as the role."""
     roles = [r for g in sorted(groups) if (r := role_of(g))]
@@ -76,7 +122,7 @@ def by_role(seg: Segmentation, groups: frozenset[int], scope: Unit | None, kind:
     if not units:
         return None
     last = len(units) - 1
-    raw = [(s, role_score(seg.text[s.start:s.end], roles[0], n / last)) for n, s in enumerate(units)]
+    raw = [(s, role_score(seg.text[s.start : s.end], roles[0], n / last)) for n, s in enumerate(units)]
     low, high = min(v for _, v in raw), max(v for _, v in raw)
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]
     topic = dict(relevance(seg.text, units[0].kind, query, units)) if query else {}
@@ -128,8 +174,9 @@ def by_block(seg: Segmentation, block: str, text: str, scope: Unit | None, ordin
         return Found([(found[index][1], 1.0)], "ordinal") if 0 <= index < len(found) else None
     query = [t for t in topic_stems(text) if t not in _BLOCK_WORDS]
     scores = dict(relevance(seg.text, "paragraph", query)) if query else {}
-    ranked = [(p, scores.get(p, 0.0) + CONTEXT_WEIGHT * (scores.get(paragraphs[n - 1], 0.0) if n else 0.0))
-              for n, p in found]
+    ranked = [
+        (p, scores.get(p, 0.0) + CONTEXT_WEIGHT * (scores.get(paragraphs[n - 1], 0.0) if n else 0.0)) for n, p in found
+    ]
     if max(s for _, s in ranked) <= 0.0:
         ranked = [(p, 1.0 / (1 + n)) for n, (_, p) in enumerate(found)]
     return Found(sorted(ranked, key=lambda p: -p[1]), "meaning")

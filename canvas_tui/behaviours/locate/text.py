@@ -11,18 +11,41 @@ from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
-_SUFFIXES = ("ational", "ations", "ation", "ingly", "ments", "ment", "ness", "ities", "ity", "ings", "ing",
-             "ies", "ied", "ers", "er", "ed", "ly", "es", "s", "e")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ingly",
+    "ments",
+    "ment",
+    "ness",
+    "ities",
+    "ity",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ers",
+    "er",
+    "ed",
+    "ly",
+    "es",
+    "s",
+    "e",
+)
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the and or but if then than so to of in on at by for with from into onto about as is are was were be been
 being it its it's this that these those there here i me my we our us you your he she they them their his her
 do does did doing have has had can could would should will shall may might must not no nor only own same too
 very just also any all some each every both few more most other such what which who whom whose when where why
 how up down out over under again further once please can't don't isn't wasn't bit part piece one ones thing
-""".split())
+""".split()
+)
 
-EDIT_WORDS = frozenset("""
+EDIT_WORDS = frozenset(
+    """
 make rewrite write rephrase reword tighten shorten trim cut expand lengthen simplify clarify fix improve edit
 polish punch punchier clearer clear shorter longer concise concisely formal informal casual friendlier tone
 change replace remove delete drop add insert move swap reorder restructure summarize summarise condense
@@ -39,7 +62,8 @@ jargony flat weak dramatic punchy lively warm warmer cold stiff repetitive rambl
 accessible engaging interesting exciting persuasive neutral biased harsh soft softer softly direct
 needs needed source sources citation citations link links example examples detail details latest update updated
 main primary principal come comes
-""".split())
+""".split()
+)
 
 
 def normalise(text: str) -> str:
@@ -72,5 +96,6 @@ def topic_stems(text: str) -> list[str]:
 
     Numbers of two digits or more count ('the 10 percent figure', '1755'); single digits are ordinals.
     """
-    return [stem(w) for w in words(text)
-            if w not in STOPWORDS and w not in EDIT_WORDS and (not w.isdigit() or len(w) >= 2)]
+    return [
+        stem(w) for w in words(text) if w not in STOPWORDS and w not in EDIT_WORDS and (not w.isdigit() or len(w) >= 2)
+    ]

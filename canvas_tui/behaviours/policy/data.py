@@ -25,9 +25,22 @@ HELD_OUT_BUCKETS = 4
 DIGEST_ORDER = ("request", "target_text", "unit", "label", "category", "note", "operation")
 """The columns a training-set digest reads, in the order committed digests were made with."""
 CATEGORIES = (
-    "spelling_grammar", "punctuation", "word_choice", "numbers_names", "formatting", "add_remove",
-    "one_sentence", "document_fix", "code_targeted", "tone", "length", "audience", "structure",
-    "style", "translate", "code_rewrite",
+    "spelling_grammar",
+    "punctuation",
+    "word_choice",
+    "numbers_names",
+    "formatting",
+    "add_remove",
+    "one_sentence",
+    "document_fix",
+    "code_targeted",
+    "tone",
+    "length",
+    "audience",
+    "structure",
+    "style",
+    "translate",
+    "code_rewrite",
 )
 
 
@@ -39,8 +52,9 @@ class LabelRow(BaseLabelRow):
     unit: UnitKind
     label: PolicyLabel
     category: str
-    operation: EditOperation | None = Field(None, description="delete, move, insert, replace or rewrite (empty: "
-                                                               "not labelled)")
+    operation: EditOperation | None = Field(
+        None, description="delete, move, insert, replace or rewrite (empty: not labelled)"
+    )
 
     @field_validator("operation", mode="before")
     @classmethod
@@ -90,8 +104,9 @@ def read_rows(path: Path) -> tuple[list[LabelRow], LintReport]:
     duplicates = [key for key, n in Counter(r.key() for r in rows).items() if n > 1]
     for key in duplicates:
         found("error", None, f"duplicate row {key[:12]}")
-    return rows, LintReport(behaviour="policy", rows=len(rows), sources={}, classes=dict(Counter(r.label for r in rows)),
-                            findings=findings)
+    return rows, LintReport(
+        behaviour="policy", rows=len(rows), sources={}, classes=dict(Counter(r.label for r in rows)), findings=findings
+    )
 
 
 def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
@@ -108,4 +123,6 @@ def rows_digest(rows: list[LabelRow]) -> str:
 def _digest_record(row: LabelRow) -> str:
     """The row as compact JSON, its set columns in DIGEST_ORDER (the field order of the model is not relied on)."""
     values = row.model_dump(mode="json", exclude_none=True)
-    return json.dumps({key: values[key] for key in DIGEST_ORDER if key in values}, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {key: values[key] for key in DIGEST_ORDER if key in values}, ensure_ascii=False, separators=(",", ":")
+    )

@@ -23,8 +23,9 @@ def decide_with(scorer: Scorer, item: PolicyInput, threshold: float) -> PolicyDe
 
 def classify(request: str, target_text: str, unit: str, threshold: float = 0.5) -> PolicyDecision:
     """Rewrite or targeted edit for `request` on `target_text` (a `unit`), with the default implementation."""
-    return decide_with(SCORERS[DEFAULT_IMPLEMENTATION](), PolicyInput(request=request, target_text=target_text, unit=unit),
-                       threshold)
+    return decide_with(
+        SCORERS[DEFAULT_IMPLEMENTATION](), PolicyInput(request=request, target_text=target_text, unit=unit), threshold
+    )
 
 
 class TargetedOrRewrite:
@@ -42,7 +43,7 @@ class TargetedOrRewrite:
         if target.span is None:
             text, unit = document, "document"
         else:
-            text, unit = document[target.span.start:target.span.end], target.unit or "paragraph"
+            text, unit = document[target.span.start : target.span.end], target.unit or "paragraph"
         decision = decide_with(self.scorer, PolicyInput(request=request, target_text=text, unit=unit), self.threshold)
         return decision.model_copy(update={"operation": operation_for(request, decision.label)})
 

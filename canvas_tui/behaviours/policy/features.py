@@ -46,7 +46,14 @@ def request_text(item: PolicyInput) -> str:
 
 DENSE_NAMES = (
     *(f"unit_{u}" for u in (*UNITS, "other")),
-    "target_size", "log_request_words", "cue_targeted", "cue_rewrite", "cue_scope", "quoted", "code", "digits",
+    "target_size",
+    "log_request_words",
+    "cue_targeted",
+    "cue_rewrite",
+    "cue_scope",
+    "quoted",
+    "code",
+    "digits",
 )
 TYPICAL_SIZE = {"sentence": 1, "paragraph": 4, "section": 12, "document": 20, "other": 4}
 MAX_SIZE = 20

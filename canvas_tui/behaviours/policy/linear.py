@@ -17,6 +17,7 @@ from canvas_tui.learn.scorer import LinearScorer
 FEATURES = Features(views={"request": request_text}, dense_names=DENSE_NAMES, dense=dense_features)
 """What the policy's model reads of a decision: the request's words, and the dense features."""
 
+
 class LinearPolicyModel(LinearScorer):
     """P(targeted) of one decision, from a loaded artifact."""
 
@@ -33,6 +34,6 @@ class LinearPolicyModel(LinearScorer):
         return self.probabilities([item])[0]["targeted"]
 
     @classmethod
-    def load(cls, path: Path) -> "LinearPolicyModel":
+    def load(cls, path: Path) -> LinearPolicyModel:
         """Read the artifact at `path`."""
         return cls(read_artifact(path))

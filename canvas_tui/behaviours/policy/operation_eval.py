@@ -41,14 +41,25 @@ class OperationScores(BaseModel):
 
     def markdown(self) -> str:
         """The report section."""
-        lines = ["## Edit operation (delete, move, insert, replace, rewrite)", "",
-                 f"{self.n} rows label an operation. Decision: the trained label plus the operation rules; baseline: "
-                 "the label alone (targeted -> replace).", "",
-                 *table(["rows", "n", "decision", "label-only baseline"],
-                        [[name, self.subsets[name], self.agreement[name], self.baseline[name]] for name in self.agreement]),
-                 "", *table(["operation", "precision", "recall"], [[op, self.precision[op], self.recall[op]] for op in OPERATIONS]),
-                 "", f"Misses ({len(self.misses)}):", "",
-                 *table(["request", "gold", "decided"], [[m.request[:90], m.gold, m.predicted] for m in self.misses])]
+        lines = [
+            "## Edit operation (delete, move, insert, replace, rewrite)",
+            "",
+            f"{self.n} rows label an operation. Decision: the trained label plus the operation rules; baseline: "
+            "the label alone (targeted -> replace).",
+            "",
+            *table(
+                ["rows", "n", "decision", "label-only baseline"],
+                [[name, self.subsets[name], self.agreement[name], self.baseline[name]] for name in self.agreement],
+            ),
+            "",
+            *table(
+                ["operation", "precision", "recall"], [[op, self.precision[op], self.recall[op]] for op in OPERATIONS]
+            ),
+            "",
+            f"Misses ({len(self.misses)}):",
+            "",
+            *table(["request", "gold", "decided"], [[m.request[:90], m.gold, m.predicted] for m in self.misses]),
+        ]
         return "\n".join(lines) + "\n"
 
 
@@ -63,8 +74,11 @@ def measure_operations(rows: list[LabelRow], held_out: set[str]) -> OperationSco
     labels = [decide_with(scorer, row.as_input(), 0.5).label for row in labelled]
     decided = [operation_for(row.request, label) for row, label in zip(labelled, labels)]
     naive = ["replace" if label == "targeted" else "rewrite" for label in labels]
-    subsets = {"all": [True] * len(labelled), "held out": [row.key() in held_out for row in labelled],
-               "real follow-ups": [row.note.startswith(REAL_NOTE) for row in labelled]}
+    subsets = {
+        "all": [True] * len(labelled),
+        "held out": [row.key() in held_out for row in labelled],
+        "real follow-ups": [row.note.startswith(REAL_NOTE) for row in labelled],
+    }
     agreement, baseline = {}, {}
     for name, member in subsets.items():
         agreement[name] = _share([(r.operation, d) for r, d, m in zip(labelled, decided, member) if m])
@@ -72,8 +86,15 @@ def measure_operations(rows: list[LabelRow], held_out: set[str]) -> OperationSco
     gold, predicted = Counter(r.operation for r in labelled), Counter(decided)
     hits = Counter(r.operation for r, d in zip(labelled, decided) if r.operation == d)
     return OperationScores(
-        n=len(labelled), agreement=agreement, baseline=baseline, subsets={k: sum(v) for k, v in subsets.items()},
+        n=len(labelled),
+        agreement=agreement,
+        baseline=baseline,
+        subsets={k: sum(v) for k, v in subsets.items()},
         recall={op: hits[op] / gold[op] if gold[op] else 0.0 for op in OPERATIONS},
         precision={op: hits[op] / predicted[op] if predicted[op] else 0.0 for op in OPERATIONS},
-        misses=[OperationMiss(request=r.request, gold=r.operation, predicted=d)
-                for r, d in zip(labelled, decided) if r.operation != d])
+        misses=[
+            OperationMiss(request=r.request, gold=r.operation, predicted=d)
+            for r, d in zip(labelled, decided)
+            if r.operation != d
+        ],
+    )

@@ -21,20 +21,25 @@ from canvas_tui.behaviours.policy.operation_eval import measure_operations
 from canvas_tui.behaviours.policy.operations import operation_for
 from canvas_tui.behaviours.policy.report import render
 from canvas_tui.behaviours.policy.robustness import Robustness, fillers, measure
-from canvas_tui.behaviours.policy.scorers import (ARTIFACT_NAME, SCORERS, Scorer, artifact_path, metadata_path,
-                                                  trained_scorer)
-from canvas_tui.behaviours.router.checks import CROSS_CHECKS
+from canvas_tui.behaviours.policy.scorers import (
+    ARTIFACT_NAME,
+    SCORERS,
+    Scorer,
+    artifact_path,
+    metadata_path,
+    trained_scorer,
+)
 from canvas_tui.behaviours.policy.training import fit
+from canvas_tui.behaviours.router.checks import CROSS_CHECKS
 from canvas_tui.config import load_settings
 from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
+from canvas_tui.pipeline.edit_rows import edit_row_span
 from canvas_tui.pipeline.evalkit.hashing import file_digest
 from canvas_tui.pipeline.evalkit.reports import write_report
 from canvas_tui.pipeline.evalkit.scores import Scored, Scores, score
 from canvas_tui.pipeline.evalkit.tables import table
-from canvas_tui.pipeline.edit_rows import edit_row_span
-
 
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7)
 LABELS = ("targeted", "rewrite")
@@ -57,7 +62,9 @@ def _teacher_rows(held_out: list[LabelRow]) -> list[LabelRow]:
     from canvas_tui.pipeline.dataset import read_teacher_rows
 
     keys = {row.key() for row in held_out}
-    rows = [LabelRow.model_validate(row.fields) for row in read_teacher_rows(labels_path().parent / "synthetic", "policy")]
+    rows = [
+        LabelRow.model_validate(row.fields) for row in read_teacher_rows(labels_path().parent / "synthetic", "policy")
+    ]
     return [row for row in rows if row.key() not in keys]
 
 
@@ -72,18 +79,30 @@ def train(request: TrainRequest) -> TrainResult:
     result = fit(train_rows, request.seed)
     result.model.save(artifact_path())
     figures: dict[str, Any] = {
-        "version": result.model.version, "labels_sha256": file_hash, "train_rows_sha256": digest,
-        "n_train": len(train_rows), "n_held_out": len(held_out), "seed": request.seed, "C": result.c,
-        "cv_accuracy": result.cv_accuracy, "train_accuracy": result.train_accuracy,
-        "export_max_error": result.export_error, "n_terms": len(result.model.terms),
-        "dense_features": list(DENSE_NAMES), "sklearn": sklearn.__version__,
-        "held_out_accuracy": {"trained": _held_out_accuracy(trained_scorer(), held_out),
-                              "rules": _held_out_accuracy(SCORERS["rules"](), held_out)},
+        "version": result.model.version,
+        "labels_sha256": file_hash,
+        "train_rows_sha256": digest,
+        "n_train": len(train_rows),
+        "n_held_out": len(held_out),
+        "seed": request.seed,
+        "C": result.c,
+        "cv_accuracy": result.cv_accuracy,
+        "train_accuracy": result.train_accuracy,
+        "export_max_error": result.export_error,
+        "n_terms": len(result.model.terms),
+        "dense_features": list(DENSE_NAMES),
+        "sklearn": sklearn.__version__,
+        "held_out_accuracy": {
+            "trained": _held_out_accuracy(trained_scorer(), held_out),
+            "rules": _held_out_accuracy(SCORERS["rules"](), held_out),
+        },
     }
     metadata_path().write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    text = (f"trained {result.model.version} on {len(train_rows)} rows (C={result.c}, "
-            f"cv accuracy {result.cv_accuracy[str(result.c)]:.3f}); held-out accuracy "
-            f"trained {figures['held_out_accuracy']['trained']:.3f} vs rules {figures['held_out_accuracy']['rules']:.3f}")
+    text = (
+        f"trained {result.model.version} on {len(train_rows)} rows (C={result.c}, "
+        f"cv accuracy {result.cv_accuracy[str(result.c)]:.3f}); held-out accuracy "
+        f"trained {figures['held_out_accuracy']['trained']:.3f} vs rules {figures['held_out_accuracy']['rules']:.3f}"
+    )
     return TrainResult(behaviour="policy", artifact=artifact_path(), figures=figures, text=text)
 
 
@@ -99,12 +118,17 @@ def _measure(name: str, rows: list[LabelRow], texts: dict[tuple[str, str], list[
     """Scores at the default threshold, agreement at each swept threshold, and robustness to real targets."""
     scorer = SCORERS[name]()
     raw = [scorer.score(r.as_input()) for r in rows]
-    sweep = {f"{t:.1f}": sum((s >= t) == (r.label == "targeted") for s, r in zip(raw, rows)) / len(rows)
-             for t in SWEEP}
+    sweep = {f"{t:.1f}": sum((s >= t) == (r.label == "targeted") for s, r in zip(raw, rows)) / len(rows) for t in SWEEP}
     label = scorer.name + (" (fallback)" if scorer.fallback else "")
     decisions = [decide_with(scorer, r.as_input(), 0.5) for r in rows]
-    scores = score(label, [Scored(text=r.request, gold=r.label, predicted=d.label, category=r.category, detail=r.unit,
-                                  score=d.score) for r, d in zip(rows, decisions)], LABELS)
+    scores = score(
+        label,
+        [
+            Scored(text=r.request, gold=r.label, predicted=d.label, category=r.category, detail=r.unit, score=d.score)
+            for r, d in zip(rows, decisions)
+        ],
+        LABELS,
+    )
     return Measured(scores=scores, sweep=sweep, robustness=measure(scorer, rows, texts))
 
 
@@ -119,18 +143,31 @@ def evaluate(request: EvalRequest) -> EvalResult:
     texts = fillers(rows)
     measured = [_measure(name, held_out, texts) for name in names]
     results = [m.scores for m in measured]
-    text = render(results, {m.scores.implementation: m.sweep for m in measured},
-                  {m.scores.implementation: m.robustness for m in measured}, file_hash)
+    text = render(
+        results,
+        {m.scores.implementation: m.sweep for m in measured},
+        {m.scores.implementation: m.robustness for m in measured},
+        file_hash,
+    )
     operations = measure_operations(rows, {row.key() for row in held_out})
     text += "\n" + operations.markdown()
     real = _real_test(names)
     text += real.text
     report = write_report(request.report_dir, "policy", text)
-    figures = {"n_held_out": len(held_out), "labels_sha256": file_hash,
-               **{m.scores.implementation: {"accuracy": m.scores.accuracy, "robustness": m.robustness.model_dump(),
-                                            **{k: v.model_dump() for k, v in m.scores.classes.items()}}
-                  for m in measured},
-               "operation": operations.model_dump(exclude={"misses"}), **real.figures}
+    figures = {
+        "n_held_out": len(held_out),
+        "labels_sha256": file_hash,
+        **{
+            m.scores.implementation: {
+                "accuracy": m.scores.accuracy,
+                "robustness": m.robustness.model_dump(),
+                **{k: v.model_dump() for k, v in m.scores.classes.items()},
+            }
+            for m in measured
+        },
+        "operation": operations.model_dump(exclude={"misses"}),
+        **real.figures,
+    }
     return EvalResult(behaviour="policy", figures=figures, text=text, files=[report])
 
 
@@ -151,10 +188,17 @@ def _real_test(names: list[str]) -> _RealTest:
     texts = fillers(rows)
     accuracy = {name: _measure(name, rows, texts).scores.accuracy for name in names}
     operations = measure_operations(rows, {row.key() for row in rows})
-    lines = [f"\n## Real-traffic test split ({len(rows)} rows, never trained on)\n",
-             *table(["implementation", "accuracy"], accuracy.items())]
-    figures = {"real_test": {"rows": len(rows), **{name: {"accuracy": value} for name, value in accuracy.items()},
-                             "operation": operations.model_dump(exclude={"misses"})}}
+    lines = [
+        f"\n## Real-traffic test split ({len(rows)} rows, never trained on)\n",
+        *table(["implementation", "accuracy"], accuracy.items()),
+    ]
+    figures = {
+        "real_test": {
+            "rows": len(rows),
+            **{name: {"accuracy": value} for name, value in accuracy.items()},
+            "operation": operations.model_dump(exclude={"misses"}),
+        }
+    }
     return _RealTest(figures=figures, text="\n".join(lines) + "\n\n" + operations.markdown())
 
 
@@ -182,8 +226,12 @@ def predict(scorer: Scorer, items: list[PredictInput]) -> list[PredictOutput]:
     """Decide each line with the given scorer and the configured threshold."""
     threshold = load_settings().policy_threshold
     decisions = [decide_with(scorer, item, threshold) for item in items]
-    return [PredictOutput(id=item.id, policy=d.label, operation=operation_for(item.request, d.label), score=round(d.score, 4))
-            for item, d in zip(items, decisions)]
+    return [
+        PredictOutput(
+            id=item.id, policy=d.label, operation=operation_for(item.request, d.label), score=round(d.score, 4)
+        )
+        for item, d in zip(items, decisions)
+    ]
 
 
 def _request_hash(rows: list[dict]) -> list[bool]:
@@ -198,16 +246,34 @@ def _request_hash(rows: list[dict]) -> list[bool]:
 
 
 BEHAVIOUR = Behaviour(
-    name="policy", summary="policy (rewrite vs targeted)", folder="policy",
-    input_model=PredictInput, output_model=PredictOutput, load=load, predict=predict,
-    label_files=[LabelFile(pattern="labels.csv", split="train+held-out"),
-                 LabelFile(pattern="labels_real_test.csv", split="eval")],
-    implementations=tuple(SCORERS), default="trained", train=train, evaluate=evaluate,
-    splits={"request_hash": _request_hash}, cross_checks=CROSS_CHECKS, span_of=edit_row_span,
+    name="policy",
+    summary="policy (rewrite vs targeted)",
+    folder="policy",
+    input_model=PredictInput,
+    output_model=PredictOutput,
+    load=load,
+    predict=predict,
+    label_files=[
+        LabelFile(pattern="labels.csv", split="train+held-out"),
+        LabelFile(pattern="labels_real_test.csv", split="eval"),
+    ],
+    implementations=tuple(SCORERS),
+    default="trained",
+    train=train,
+    evaluate=evaluate,
+    splits={"request_hash": _request_hash},
+    cross_checks=CROSS_CHECKS,
+    span_of=edit_row_span,
     method="TF-IDF + features, logistic regression, threshold in settings; the operation (delete / move / insert / "
-           "replace / rewrite) from the label plus operation rules",
-    headline={"real-traffic test accuracy": "real_test.trained.accuracy", "held-out": "trained.accuracy",
-              "operation agreement": "operation.agreement.all"},
-    baseline={"cue words, real-traffic test": "real_test.rules.accuracy", "held-out": "rules.accuracy",
-              "operation from the label alone": "operation.baseline.all"},
+    "replace / rewrite) from the label plus operation rules",
+    headline={
+        "real-traffic test accuracy": "real_test.trained.accuracy",
+        "held-out": "trained.accuracy",
+        "operation agreement": "operation.agreement.all",
+    },
+    baseline={
+        "cue words, real-traffic test": "real_test.rules.accuracy",
+        "held-out": "rules.accuracy",
+        "operation from the label alone": "operation.baseline.all",
+    },
 )

@@ -54,6 +54,9 @@ def measure(scorer: Scorer, rows: list[LabelRow], texts: dict[tuple[str, str], l
         after.append(decide_with(scorer, filled, 0.5).label)
     gold = [r.label for r in empty]
     n = len(empty) or 1
-    return Robustness(n=len(empty), accuracy_empty=sum(map(str.__eq__, before, gold)) / n,
-                      accuracy_filled=sum(map(str.__eq__, after, gold)) / n,
-                      flips=sum(map(str.__ne__, before, after)))
+    return Robustness(
+        n=len(empty),
+        accuracy_empty=sum(map(str.__eq__, before, gold)) / n,
+        accuracy_filled=sum(map(str.__eq__, after, gold)) / n,
+        flips=sum(map(str.__ne__, before, after)),
+    )

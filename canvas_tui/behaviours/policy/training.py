@@ -21,8 +21,10 @@ from canvas_tui.learn.spec import LinearSpec, TextSpec
 from canvas_tui.learn.trainer import build_pipeline, export
 from canvas_tui.learn.trainer import fit as fit_linear
 
-SPEC = LinearSpec(text=(TextSpec("request", view="request", ngram_range=(1, 2), token_pattern=r"(?u)\w+"),),
-                  classifier={"solver": "liblinear", "max_iter": 1000})
+SPEC = LinearSpec(
+    text=(TextSpec("request", view="request", ngram_range=(1, 2), token_pattern=r"(?u)\w+"),),
+    classifier={"solver": "liblinear", "max_iter": 1000},
+)
 """TF-IDF (sublinear, L2) over the request's unigrams and bigrams, standardised dense features, an L2-regularised
 logistic regression (its C chosen by cross-validation at training time)."""
 
@@ -44,8 +46,13 @@ def cv_accuracy(rows: list[LabelRow], c: float, seed: int) -> float:
     """Mean accuracy over stratified folds of `rows`, re-fitting the features inside every fold."""
     folds = StratifiedKFold(FOLDS, shuffle=True, random_state=seed)
     with threadpool_limits(1):
-        scores = cross_val_score(build_pipeline(SPEC, FEATURES, C=c), [r.as_input() for r in rows],
-                                 [r.label for r in rows], cv=folds, scoring="accuracy")
+        scores = cross_val_score(
+            build_pipeline(SPEC, FEATURES, C=c),
+            [r.as_input() for r in rows],
+            [r.label for r in rows],
+            cv=folds,
+            scoring="accuracy",
+        )
     return float(np.mean(scores))
 
 
@@ -55,8 +62,9 @@ def fit(rows: list[LabelRow], seed: int) -> Fit:
     best = max(C_GRID, key=lambda c: (scores[str(c)], -c))
     items, labels = [r.as_input() for r in rows], [r.label for r in rows]
     pipeline = fit_linear(SPEC, FEATURES, items, labels, C=best)
-    training = Training(data_hash=rows_digest(rows), seed=seed, rows=len(rows),
-                        details={"C": best, "cv_accuracy": scores})
+    training = Training(
+        data_hash=rows_digest(rows), seed=seed, rows=len(rows), details={"C": best, "cv_accuracy": scores}
+    )
     artifact = export(pipeline, FEATURES, "policy", training, threshold=0.5)
     weights = artifact.model_dump_json(include={"intercepts", "text", "dense"})
     artifact.version = f"trained-{hashlib.sha256(weights.encode('utf-8')).hexdigest()[:10]}"

@@ -32,12 +32,21 @@ def edit_requests_route_to_edit(config: BehaviourConfig, dataset: Dataset) -> li
     if config.name != NAME and NAME not in described():
         return []
     router = dataset if config.name == NAME else load_dataset(load_config(NAME))
-    requests = {normal(str(row.fields.get("request") or "")): row for data in _edit_datasets(config, dataset)
-                for row in data.rows}
-    return [Finding(level="error", rule="cross-behaviour", where=[row.origin, requests[key].origin],
-                    message=f"router labels an edit request {row.fields.get('label')}: {row.fields.get('prompt', '')[:60]!r}")
-            for row in router.rows
-            if (key := normal(str(row.fields.get("prompt") or ""))) in requests and row.fields.get("label") != "edit"]
+    requests = {
+        normal(str(row.fields.get("request") or "")): row
+        for data in _edit_datasets(config, dataset)
+        for row in data.rows
+    }
+    return [
+        Finding(
+            level="error",
+            rule="cross-behaviour",
+            where=[row.origin, requests[key].origin],
+            message=f"router labels an edit request {row.fields.get('label')}: {row.fields.get('prompt', '')[:60]!r}",
+        )
+        for row in router.rows
+        if (key := normal(str(row.fields.get("prompt") or ""))) in requests and row.fields.get("label") != "edit"
+    ]
 
 
 CROSS_CHECKS = {"edit_requests_route_to_edit": edit_requests_route_to_edit}

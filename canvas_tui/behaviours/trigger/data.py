@@ -35,14 +35,18 @@ class LabelRow(BaseLabelRow):
 def read_labels(path: Path) -> list[LabelRow]:
     """The rows of a labels CSV, in file order."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return [LabelRow(**_known(row), source=path.name, origin=row.get("source") or "") for row in csv.DictReader(handle)]
+        return [
+            LabelRow(**_known(row), source=path.name, origin=row.get("source") or "") for row in csv.DictReader(handle)
+        ]
 
 
 def read_synthetic(folder: Path, task: str) -> list[LabelRow]:
     """Usable teacher examples of `task` from `folder/<task>*.jsonl` and `.csv`, read by the pipeline's shared loader."""
     from canvas_tui.pipeline.dataset import read_teacher_rows
 
-    return [LabelRow(**_known(row.fields), source=row.origin.rsplit(":", 1)[0]) for row in read_teacher_rows(folder, task)]
+    return [
+        LabelRow(**_known(row.fields), source=row.origin.rsplit(":", 1)[0]) for row in read_teacher_rows(folder, task)
+    ]
 
 
 def _known(record: dict) -> dict:

@@ -69,9 +69,9 @@ def requested_lines(text: str) -> float | None:
 def _object_window(head: str, verb=lexicon.INTENT) -> str:
     """The noun phrase after the first creation verb: what is asked for ("a java program")."""
     found = verb.search(head)
-    words = head[found.end():].split()[:6] if found else []
+    words = head[found.end() :].split()[:6] if found else []
     ends = [i for i, word in enumerate(words) if word.lower() in _PHRASE_ENDS]
-    return " ".join(words[:ends[0]] if ends else words)
+    return " ".join(words[: ends[0]] if ends else words)
 
 
 def _pasted(text: str) -> bool:
@@ -79,9 +79,18 @@ def _pasted(text: str) -> bool:
     return len(text) > 600 or text.count("\n") >= 5
 
 
-
-MESSAGE_NAMES = ("material_code", "material_error", "material_json", "material_prose", "material_search",
-                 "material_table", "no_request", "persona", "log_request_words", "log_material_chars")
+MESSAGE_NAMES = (
+    "material_code",
+    "material_error",
+    "material_json",
+    "material_prose",
+    "material_search",
+    "material_table",
+    "no_request",
+    "persona",
+    "log_request_words",
+    "log_material_chars",
+)
 
 
 def message_features(text: str) -> list[float]:
@@ -99,8 +108,11 @@ def message_features(text: str) -> list[float]:
 def _object_features(window: str) -> list[float]:
     """Whether the asked-for object is a long artifact, a short piece, or code."""
     short = bool(lexicon.SHORT_NOUN.search(window))
-    return [float(bool(lexicon.LONG_NOUN.search(window)) and not short), float(short),
-            float(bool(lexicon.CODE_NOUN.search(window)) or "code" in window.lower().split())]
+    return [
+        float(bool(lexicon.LONG_NOUN.search(window)) and not short),
+        float(short),
+        float(bool(lexicon.CODE_NOUN.search(window)) or "code" in window.lower().split()),
+    ]
 
 
 def asks_for_long_artifact(head: str) -> float:
@@ -109,11 +121,36 @@ def asks_for_long_artifact(head: str) -> float:
     return float(bool(lexicon.LONG_NOUN.search(window)) and not lexicon.SHORT_NOUN.search(window))
 
 
-HAND_NAMES = ("intent", "long_noun", "short_noun", "intent_long_not_short", "intent_short_object",
-              "intent_long_not_limited", "intent_code", "object_long", "object_short", "object_code",
-              "asks_for_long_artifact", "intent_short_limit", "in_form", "pasted_transform", "log_words", "lines",
-              "pasted", "short_limit", "long_limit", "short_cue", "long_cue", "question_start", "ends_with_question",
-              "imperative_start", "keyword_canvas", "explicit_canvas", "explicit_inline", *MESSAGE_NAMES)
+HAND_NAMES = (
+    "intent",
+    "long_noun",
+    "short_noun",
+    "intent_long_not_short",
+    "intent_short_object",
+    "intent_long_not_limited",
+    "intent_code",
+    "object_long",
+    "object_short",
+    "object_code",
+    "asks_for_long_artifact",
+    "intent_short_limit",
+    "in_form",
+    "pasted_transform",
+    "log_words",
+    "lines",
+    "pasted",
+    "short_limit",
+    "long_limit",
+    "short_cue",
+    "long_cue",
+    "question_start",
+    "ends_with_question",
+    "imperative_start",
+    "keyword_canvas",
+    "explicit_canvas",
+    "explicit_inline",
+    *MESSAGE_NAMES,
+)
 """The names of `hand_features`, in order (recorded in the trained artifact)."""
 
 
@@ -156,9 +193,24 @@ def hand_features(text: str) -> list[float]:
 
 
 DOCUMENT_NAMES = ("shared_words", "shared_names", "document_code", "document_numbered", "log_document_chars")
-ROUTE_NAMES = ("log_words", "comment_cue", "keep_text", "edit_start", "new_cue", "creates", "creates_new", "refers",
-               "question_start", "ends_with_question", "three_words_or_fewer", "chat_cue", "explicit_new_document",
-               "explicit_chat", *MESSAGE_NAMES, *DOCUMENT_NAMES)
+ROUTE_NAMES = (
+    "log_words",
+    "comment_cue",
+    "keep_text",
+    "edit_start",
+    "new_cue",
+    "creates",
+    "creates_new",
+    "refers",
+    "question_start",
+    "ends_with_question",
+    "three_words_or_fewer",
+    "chat_cue",
+    "explicit_new_document",
+    "explicit_chat",
+    *MESSAGE_NAMES,
+    *DOCUMENT_NAMES,
+)
 """The names of `route_features`, in order (recorded in the trained artifact)."""
 
 

@@ -9,24 +9,91 @@ from __future__ import annotations
 import re
 
 CREATION_VERBS = (
-    "write", "draft", "compose", "create", "generate", "build", "make", "develop", "implement",
-    "code", "design", "prepare", "craft", "produce", "author", "program", "put together",
+    "write",
+    "draft",
+    "compose",
+    "create",
+    "generate",
+    "build",
+    "make",
+    "develop",
+    "implement",
+    "code",
+    "design",
+    "prepare",
+    "craft",
+    "produce",
+    "author",
+    "program",
+    "put together",
 )
 ARTIFACT_NOUNS = (
-    "essay", "story", "article", "blog", "post", "report", "letter", "email", "e-mail", "speech",
-    "script", "screenplay", "proposal", "plan", "itinerary", "syllabus", "outline", "poem", "sonnet",
-    "song", "lyrics", "program", "app", "application", "website", "web page", "class", "function",
-    "module", "cover letter", "resume", "cv", "memo", "newsletter", "review", "chapter", "novel",
-    "documentation", "readme", "guide", "tutorial", "manual", "press release", "contract", "policy",
-    "curriculum", "recipe", "dialogue", "game", "tool", "bot", "api", "server", "scraper", "cli",
+    "essay",
+    "story",
+    "article",
+    "blog",
+    "post",
+    "report",
+    "letter",
+    "email",
+    "e-mail",
+    "speech",
+    "script",
+    "screenplay",
+    "proposal",
+    "plan",
+    "itinerary",
+    "syllabus",
+    "outline",
+    "poem",
+    "sonnet",
+    "song",
+    "lyrics",
+    "program",
+    "app",
+    "application",
+    "website",
+    "web page",
+    "class",
+    "function",
+    "module",
+    "cover letter",
+    "resume",
+    "cv",
+    "memo",
+    "newsletter",
+    "review",
+    "chapter",
+    "novel",
+    "documentation",
+    "readme",
+    "guide",
+    "tutorial",
+    "manual",
+    "press release",
+    "contract",
+    "policy",
+    "curriculum",
+    "recipe",
+    "dialogue",
+    "game",
+    "tool",
+    "bot",
+    "api",
+    "server",
+    "scraper",
+    "cli",
 )
 _VERB = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in CREATION_VERBS) + r")\b", re.IGNORECASE)
 _NOUN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in ARTIFACT_NOUNS) + r")s?\b", re.IGNORECASE)
-_COMMENT = re.compile(r"\b(?:feedback|critique|review|comment|comments|thoughts on|suggestions?|weak|improve)\b",
-                      re.IGNORECASE)
-_EDIT = re.compile(r"\b(?:make|change|rewrite|shorten|expand|fix|add|remove|delete|replace|translate|turn|"
-                   r"cut|rephrase|tighten|simplify|polish|edit|update|reword|move|rename|split|merge)\b",
-                   re.IGNORECASE)
+_COMMENT = re.compile(
+    r"\b(?:feedback|critique|review|comment|comments|thoughts on|suggestions?|weak|improve)\b", re.IGNORECASE
+)
+_EDIT = re.compile(
+    r"\b(?:make|change|rewrite|shorten|expand|fix|add|remove|delete|replace|translate|turn|"
+    r"cut|rephrase|tighten|simplify|polish|edit|update|reword|move|rename|split|merge)\b",
+    re.IGNORECASE,
+)
 _NEW = re.compile(r"\b(?:new|another|separate|also|now|next)\b", re.IGNORECASE)
 
 

@@ -11,29 +11,64 @@ import re
 
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a single": 1}
 COUNT = r"(\d+|one|two|three|four|five|six|ten|a single)"
-UNIT = (r"(words?|sentences?|lines?|paragraphs?|pages?|characters?|bullet points?|bullets?|stanzas?|verses?|"
-        r"tweets?|seconds?|minutes?)\b")
+UNIT = (
+    r"(words?|sentences?|lines?|paragraphs?|pages?|characters?|bullet points?|bullets?|stanzas?|verses?|"
+    r"tweets?|seconds?|minutes?)\b"
+)
 LIMIT = re.compile(
     r"\b(?:in|under|within|at most|no more than|fewer than|less than|max(?:imum)?(?: of)?|exactly|about|around|"
     r"only|just|write(?: me)?|\d+\s*(?:-|to))\s*(?:exactly\s+|about\s+|around\s+|just\s+|only\s+)?"
-    + COUNT + r"\s+" + UNIT + r"|\b" + COUNT + r"-" + UNIT + r"|\b(\d{3,})\s+(words?|pages?)\b"
-    + r"|[,(]\s*" + COUNT + r"\s+" + UNIT,
+    + COUNT
+    + r"\s+"
+    + UNIT
+    + r"|\b"
+    + COUNT
+    + r"-"
+    + UNIT
+    + r"|\b(\d{3,})\s+(words?|pages?)\b"
+    + r"|[,(]\s*"
+    + COUNT
+    + r"\s+"
+    + UNIT,
     re.IGNORECASE,
 )
-LINES_PER_UNIT = {"word": 1 / 12, "character": 1 / 80, "sentence": 1 / 2, "line": 1.0, "bullet": 1.0,
-                  "bullet point": 1.0, "tweet": 3.0, "stanza": 4.0, "verse": 4.0, "paragraph": 4.0, "page": 40.0,
-                  "second": 1 / 5, "minute": 12.0}
-SHORT_CUE = re.compile(r"\b(?:short(?! (?:stor|essay|play|film|novel|article|speech|report|ebook|chapter|script))|"
-                       r"brief(?! report)|briefly|quick|concise|one-line|"
-                       r"one line|tiny|succinct|in a nutshell|tl;?dr|a sentence|one sentence|single sentence|"
-                       r"(?:a few|a couple of|two or three|one or two|2-3|1-2) (?:lines|sentences|words))\b",
-                       re.IGNORECASE)
-LONG_CUE = re.compile(r"\b(?:detailed|long|comprehensive|in-depth|thorough|full|complete|extensive|"
-                      r"multi-page|step-by-step plan)\b", re.IGNORECASE)
-QUESTION_START = re.compile(r"^\s*(?:who|what|when|where|why|how|which|is|are|can|could|does|do|did|"
-                            r"should|would|will|was|were|has|have)\b", re.IGNORECASE)
-IMPERATIVE_START = re.compile(r"^\s*(?:please\s+)?(?:write|draft|compose|create|generate|build|make|develop|"
-                              r"implement|code|design|prepare|craft|produce|put together)\b", re.IGNORECASE)
+LINES_PER_UNIT = {
+    "word": 1 / 12,
+    "character": 1 / 80,
+    "sentence": 1 / 2,
+    "line": 1.0,
+    "bullet": 1.0,
+    "bullet point": 1.0,
+    "tweet": 3.0,
+    "stanza": 4.0,
+    "verse": 4.0,
+    "paragraph": 4.0,
+    "page": 40.0,
+    "second": 1 / 5,
+    "minute": 12.0,
+}
+SHORT_CUE = re.compile(
+    r"\b(?:short(?! (?:stor|essay|play|film|novel|article|speech|report|ebook|chapter|script))|"
+    r"brief(?! report)|briefly|quick|concise|one-line|"
+    r"one line|tiny|succinct|in a nutshell|tl;?dr|a sentence|one sentence|single sentence|"
+    r"(?:a few|a couple of|two or three|one or two|2-3|1-2) (?:lines|sentences|words))\b",
+    re.IGNORECASE,
+)
+LONG_CUE = re.compile(
+    r"\b(?:detailed|long|comprehensive|in-depth|thorough|full|complete|extensive|"
+    r"multi-page|step-by-step plan)\b",
+    re.IGNORECASE,
+)
+QUESTION_START = re.compile(
+    r"^\s*(?:who|what|when|where|why|how|which|is|are|can|could|does|do|did|"
+    r"should|would|will|was|were|has|have)\b",
+    re.IGNORECASE,
+)
+IMPERATIVE_START = re.compile(
+    r"^\s*(?:please\s+)?(?:write|draft|compose|create|generate|build|make|develop|"
+    r"implement|code|design|prepare|craft|produce|put together)\b",
+    re.IGNORECASE,
+)
 LONG_NOUN = re.compile(
     r"\b(?:essays?|stor(?:y|ies)|letters?|e-?mails?|speech|vows|eulogy|toast|articles?|blog|posts?|reports?|"
     r"proposals?|plans?|itinerary|syllabus|curriculum|outline|script|screenplay|play|monologue|dialogue|scene|"
@@ -78,13 +113,21 @@ CODE_NOUN = re.compile(
     r"endpoint|cli|gui|pygame|pandas|numpy|pytorch|tensorflow|implementation|engine|module|bot)\b",
     re.IGNORECASE,
 )
-REQUEST = re.compile(r"\b(?:(?:give|send|show|get) me|(?:give|share|provide|suggest)(?: with)?(?: me| us)?|"
-                     r"i'?d like|i want|i need|i'?m looking for)\b", re.IGNORECASE)
-TRANSFORM = re.compile(r"\b(?:rewrite|improve|proofread|refactor|convert|turn|expand|edit|polish|revise|modify|"
-                       r"extend|adapt|restructure|port|modernize|clean up)\b", re.IGNORECASE)
-IN_FORM = re.compile(r"\b(?:in|as|into) (?:an?|the form of an?|a well-structured|a full) (?:[\w-]+ ){0,3}?"
-                     r"(?:essay|article|report|letter|blog post|story|poem|speech|script|guide|handout)\b",
-                     re.IGNORECASE)
+REQUEST = re.compile(
+    r"\b(?:(?:give|send|show|get) me|(?:give|share|provide|suggest)(?: with)?(?: me| us)?|"
+    r"i'?d like|i want|i need|i'?m looking for)\b",
+    re.IGNORECASE,
+)
+TRANSFORM = re.compile(
+    r"\b(?:rewrite|improve|proofread|refactor|convert|turn|expand|edit|polish|revise|modify|"
+    r"extend|adapt|restructure|port|modernize|clean up)\b",
+    re.IGNORECASE,
+)
+IN_FORM = re.compile(
+    r"\b(?:in|as|into) (?:an?|the form of an?|a well-structured|a full) (?:[\w-]+ ){0,3}?"
+    r"(?:essay|article|report|letter|blog post|story|poem|speech|script|guide|handout)\b",
+    re.IGNORECASE,
+)
 
 # Router cues (a document is open).
 COMMENT_CUE = re.compile(
@@ -97,8 +140,11 @@ COMMENT_CUE = re.compile(
     r"(?:is|does|are) (?:it|this|the \w+) (?:\w+ )?(?:strong|good|clear|balanced|right|off|working))\b",
     re.IGNORECASE,
 )
-KEEP_TEXT = re.compile(r"\b(?:without (?:changing|editing|touching)|don'?t (?:edit|change|touch|rewrite)|"
-                       r"do not (?:edit|change|touch|rewrite)|leave the text)\b", re.IGNORECASE)
+KEEP_TEXT = re.compile(
+    r"\b(?:without (?:changing|editing|touching)|don'?t (?:edit|change|touch|rewrite)|"
+    r"do not (?:edit|change|touch|rewrite)|leave the text)\b",
+    re.IGNORECASE,
+)
 EDIT_START = re.compile(
     r"^\s*(?:please\s+|can you\s+|could you\s+)?(?:make|change|rewrite|shorten|expand|fix|add|remove|delete|replace|"
     r"translate|turn|cut|rephrase|tighten|simplify|polish|update|reword|move|rename|split|merge|swap|use|convert|"
@@ -106,11 +152,19 @@ EDIT_START = re.compile(
     r"optimi[sz]e|refactor|handle|persist|write (?:a|the) (?:better|new|stronger) \w+ (?:line|sentence|paragraph))\b",
     re.IGNORECASE,
 )
-NEW_CUE = re.compile(r"\b(?:new|separate|separately|another|different|also|next|from scratch|forget this|"
-                     r"start over|its own|as well|to go with|based on this|goes with it)\b", re.IGNORECASE)
-CHAT_CUE = re.compile(r"^\s*(?:thanks?|thank you|ok|okay|great|cool|hello|hi|hey|lol|nice)\b|\b(?:thanks|"
-                      r"thank you|love it|summari[sz]e|"
-                      r"explain|how long|how many|word count|what does|who|in one sentence|tell me in chat)\b",
-                      re.IGNORECASE)
-REFERS = re.compile(r"\b(?:it|this|the (?:doc|document|text|draft|essay|code|story|letter|email|intro|ending|title)|"
-                    r"the (?:first|second|third|last|final|opening|closing) \w+)\b", re.IGNORECASE)
+NEW_CUE = re.compile(
+    r"\b(?:new|separate|separately|another|different|also|next|from scratch|forget this|"
+    r"start over|its own|as well|to go with|based on this|goes with it)\b",
+    re.IGNORECASE,
+)
+CHAT_CUE = re.compile(
+    r"^\s*(?:thanks?|thank you|ok|okay|great|cool|hello|hi|hey|lol|nice)\b|\b(?:thanks|"
+    r"thank you|love it|summari[sz]e|"
+    r"explain|how long|how many|word count|what does|who|in one sentence|tell me in chat)\b",
+    re.IGNORECASE,
+)
+REFERS = re.compile(
+    r"\b(?:it|this|the (?:doc|document|text|draft|essay|code|story|letter|email|intro|ending|title)|"
+    r"the (?:first|second|third|last|final|opening|closing) \w+)\b",
+    re.IGNORECASE,
+)

@@ -16,15 +16,21 @@ _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 _CODE_LINE = re.compile(
     r"^\s*(def |class |import |from \S+ import|#include|public |private |function |const |let |var |return\b|"
     r"if \(|for \(|while \(|\}|\{|<\/?[a-zA-Z][\w-]*[ >]|SELECT |INSERT |CREATE TABLE|@\w+|\$ |>>> )"
-    r"|[;{}]\s*$|^\s{4,}\S|=>|\)\s*:\s*$")
-_ERROR_LINE = re.compile(r"(Traceback \(most recent|^\s+at [\w.$<>]+\(|^\s*File \".*\", line \d+|\b\w*(Error|Exception)\b"
-                         r"[:\s]|^\s*(ERROR|WARN|INFO|DEBUG)\b|^\d{4}-\d\d-\d\d[ T]\d\d:)")
+    r"|[;{}]\s*$|^\s{4,}\S|=>|\)\s*:\s*$"
+)
+_ERROR_LINE = re.compile(
+    r"(Traceback \(most recent|^\s+at [\w.$<>]+\(|^\s*File \".*\", line \d+|\b\w*(Error|Exception)\b"
+    r"[:\s]|^\s*(ERROR|WARN|INFO|DEBUG)\b|^\d{4}-\d\d-\d\d[ T]\d\d:)"
+)
 _JSON_START = re.compile(r"^\s*[\[{]\s*[\"{\[]")
 _TABLE_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _SEARCH_RESULTS = re.compile(r"web search results|\[\d+\]\s*\"|URL:\s*https?://", re.I)
 _INSTRUCTION_PREFIX = re.compile(r"^(.{8,300}?)(:\s*\n|:\s+(?=\S.{400,}))", re.S)
-_PERSONA = re.compile(r"^\s*(please\s+)?(you are|you're|act as|acting as|i want you to act|pretend|imagine you are|"
-                      r"as an? [\w -]{3,40},|let's play|from now on|ignore all previous)", re.I)
+_PERSONA = re.compile(
+    r"^\s*(please\s+)?(you are|you're|act as|acting as|i want you to act|pretend|imagine you are|"
+    r"as an? [\w -]{3,40},|let's play|from now on|ignore all previous)",
+    re.I,
+)
 LONG_BLOCK = 400
 """A prose block at least this long, beside a shorter block that asks something, is pasted material."""
 
@@ -66,7 +72,7 @@ def _blocks(text: str) -> list[tuple[str, str | None]]:
     blocks: list[tuple[str, str | None]] = []
     position = 0
     for fence in _FENCE.finditer(text):
-        blocks += _prose_blocks(text[position:fence.start()])
+        blocks += _prose_blocks(text[position : fence.start()])
         blocks.append((fence.group(), _kind(fence.group().strip("`")) or "code"))
         position = fence.end()
     return blocks + _prose_blocks(text[position:])
@@ -127,13 +133,14 @@ def _prefix_split(text: str, kinds: set[str]) -> MessageParts:
     alone has no request; one long text is read by its two ends."""
     found = _INSTRUCTION_PREFIX.match(text)
     if found and not (_CODE_LINE.search(found.group(1)) or _ERROR_LINE.search(found.group(1))):
-        return MessageParts(request=found.group(1), material=text[found.end():], kinds=frozenset(kinds or {"prose"}))
+        return MessageParts(request=found.group(1), material=text[found.end() :], kinds=frozenset(kinds or {"prose"}))
     if kinds:
         return MessageParts(request="", material=text, kinds=frozenset(kinds))
     if len(text) <= 600:
         return MessageParts(request=text)
-    return MessageParts(request=f"{text[:300]} … {text[-200:]}", material=text[300:-200],
-                        kinds=frozenset(kinds or {"prose"}))
+    return MessageParts(
+        request=f"{text[:300]} … {text[-200:]}", material=text[300:-200], kinds=frozenset(kinds or {"prose"})
+    )
 
 
 def meaning_text(message: str) -> str:

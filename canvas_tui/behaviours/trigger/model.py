@@ -12,7 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from canvas_tui.behaviours.trigger.features import (
-    HAND_NAMES, ROUTE_NAMES, hand_features, object_view, request_view, route_features,
+    HAND_NAMES,
+    ROUTE_NAMES,
+    hand_features,
+    object_view,
+    request_view,
+    route_features,
 )
 from canvas_tui.learn.artifact import LinearArtifact, read_artifact
 from canvas_tui.learn.features import Features
@@ -54,6 +59,7 @@ FEATURES = {
 }
 """What each task's model reads: the request and asked-for object views, and its hand features."""
 
+
 class TrainedModel(LinearScorer):
     """A loaded artifact: class probabilities for a batch of model inputs (`probabilities`), its version and the
     tuned P(positive) cut (`threshold`; 0.5 for the router, which takes the likeliest route)."""
@@ -62,7 +68,7 @@ class TrainedModel(LinearScorer):
         super().__init__(artifact, FEATURES[artifact.task])
 
     @classmethod
-    def load(cls, task: Task, folder: Path | None = None) -> "TrainedModel":
+    def load(cls, task: Task, folder: Path | None = None) -> TrainedModel:
         """Load the task's artifact from `folder` (default: its data folder); raises FileNotFoundError with a hint
         when it was never trained."""
         try:

@@ -43,23 +43,38 @@ def load(folder: Path) -> TrainedTrigger:
 def predict(trigger: TrainedTrigger, items: list[TriggerInput]) -> list[TriggerOutput]:
     """Label each prompt canvas|inline (explicit requests first)."""
     decisions = trigger.decide_many([item.prompt for item in items], [None] * len(items))
-    return [TriggerOutput(id=item.id, label=d.label, score=round(canvas_score(d), 4)) for item, d in zip(items, decisions)]
+    return [
+        TriggerOutput(id=item.id, label=d.label, score=round(canvas_score(d), 4)) for item, d in zip(items, decisions)
+    ]
 
 
 BEHAVIOUR = Behaviour(
-    name="trigger", summary="trigger (canvas vs inline)", folder="trigger",
-    input_model=TriggerInput, output_model=TriggerOutput, load=load, predict=predict,
-    label_files=[LabelFile(pattern="labels.csv", split="train+held-out"),
-                 LabelFile(pattern="blind_labels*.csv", split="eval"), LabelFile(pattern="real_test.csv", split="eval")],
-    implementations=IMPLEMENTATIONS, default="trained", train=partial(train_task, TRIGGER),
+    name="trigger",
+    summary="trigger (canvas vs inline)",
+    folder="trigger",
+    input_model=TriggerInput,
+    output_model=TriggerOutput,
+    load=load,
+    predict=predict,
+    label_files=[
+        LabelFile(pattern="labels.csv", split="train+held-out"),
+        LabelFile(pattern="blind_labels*.csv", split="eval"),
+        LabelFile(pattern="real_test.csv", split="eval"),
+    ],
+    implementations=IMPLEMENTATIONS,
+    default="trained",
+    train=partial(train_task, TRIGGER),
     evaluate=partial(evaluate_task, TRIGGER),
-    checks={"explicit_trigger": explicit_trigger_check}, splits={"every_fifth": every_fifth},
+    checks={"explicit_trigger": explicit_trigger_check},
+    splits={"every_fifth": every_fifth},
     method="explicit rules, then TF-IDF over the request (pasted material apart) + hand and message features, "
-           "logistic regression, cut-off tuned on real rows",
-    headline={"real-traffic test accuracy": "splits.real_test.trained.accuracy",
-              "canvas recall": "splits.real_test.trained.canvas_recall",
-              "held-out accuracy": "trained.accuracy", "blind set 1": "splits.blind_labels.trained.accuracy",
-              "blind set 2": "splits.blind_labels_2.trained.accuracy"},
-    baseline={"keyword rules, real-traffic test": "splits.real_test.keyword.accuracy",
-              "held-out": "keyword.accuracy"},
+    "logistic regression, cut-off tuned on real rows",
+    headline={
+        "real-traffic test accuracy": "splits.real_test.trained.accuracy",
+        "canvas recall": "splits.real_test.trained.canvas_recall",
+        "held-out accuracy": "trained.accuracy",
+        "blind set 1": "splits.blind_labels.trained.accuracy",
+        "blind set 2": "splits.blind_labels_2.trained.accuracy",
+    },
+    baseline={"keyword rules, real-traffic test": "splits.real_test.keyword.accuracy", "held-out": "keyword.accuracy"},
 )

@@ -65,13 +65,24 @@ class PromptedTrigger(BatchTrigger):
         return explicit or await self._ask("trigger" if document is None else "router", message)
 
     async def _ask(self, kind: str, message: str) -> TriggerDecision:
-        schema, prompt, rule = ((TriggerReply, TRIGGER_PROMPT, keyword_trigger) if kind == "trigger"
-                                else (RouterReply, ROUTER_PROMPT, keyword_route))
-        request = ModelRequest(purpose=f"trigger:{kind}", max_tokens=20, temperature=0.0,
-                               messages=[{"role": "system", "content": prompt}, {"role": "user", "content": message}])
+        schema, prompt, rule = (
+            (TriggerReply, TRIGGER_PROMPT, keyword_trigger)
+            if kind == "trigger"
+            else (RouterReply, ROUTER_PROMPT, keyword_route)
+        )
+        request = ModelRequest(
+            purpose=f"trigger:{kind}",
+            max_tokens=20,
+            temperature=0.0,
+            messages=[{"role": "system", "content": prompt}, {"role": "user", "content": message}],
+        )
         reply = await self.client.structured(request, schema, fallback=schema(label=rule(message)))
-        provenance = Provenance(implementation=f"prompted:{self.client.model}", version=self.version,
-                                fallback=reply.fallback, raw_reply=reply.raw)
+        provenance = Provenance(
+            implementation=f"prompted:{self.client.model}",
+            version=self.version,
+            fallback=reply.fallback,
+            raw_reply=reply.raw,
+        )
         confidence = 0.5 if reply.fallback else 0.9
         return TriggerDecision(label=reply.value.label, confidence=confidence, provenance=provenance)
 

@@ -30,8 +30,14 @@ def task_pipeline(task: Task, seed: int) -> Pipeline:
     return build_pipeline(SPECS[task.name], FEATURES[task.name], random_state=seed)
 
 
-def tune_threshold(task: Task, texts: list[str], labels: list[str], seed: int, min_recall: float = 0.75,
-                   focus: list[bool] | None = None) -> float:
+def tune_threshold(
+    task: Task,
+    texts: list[str],
+    labels: list[str],
+    seed: int,
+    min_recall: float = 0.75,
+    focus: list[bool] | None = None,
+) -> float:
     """The P(positive) cut that maximises cross-validated accuracy while keeping the positive recall >= min_recall.
 
     Out-of-fold probabilities over 5 stratified folds, judged on the `focus` rows when given (the labelled real
@@ -41,8 +47,9 @@ def tune_threshold(task: Task, texts: list[str], labels: list[str], seed: int, m
     with threadpool_limits(1):
         folds = StratifiedKFold(5, shuffle=True, random_state=seed)
         column = sorted(set(labels)).index(task.positive)
-        scores = cross_val_predict(task_pipeline(task, seed), texts, labels, cv=folds,
-                                   method="predict_proba")[:, column]
+        scores = cross_val_predict(task_pipeline(task, seed), texts, labels, cv=folds, method="predict_proba")[
+            :, column
+        ]
     judged = np.array(focus) if focus is not None and any(focus) else np.ones(len(labels), dtype=bool)
     gold = (np.array(labels) == task.positive)[judged]
     best = (-1.0, 0.0, 0.5)

@@ -7,9 +7,16 @@ plus usable synthetic rows, score every implementation on the held-out split, wr
 from __future__ import annotations
 
 from canvas_tui.behaviours.trigger.data import (
-    LabelRow, data_hash, label_counts, lint, normal_prompt, read_labels, read_synthetic, split,
+    LabelRow,
+    data_hash,
+    label_counts,
+    lint,
+    normal_prompt,
+    read_labels,
+    read_synthetic,
+    split,
 )
-from canvas_tui.behaviours.trigger.implementations import KeywordTrigger, TrainedTrigger, BatchTrigger
+from canvas_tui.behaviours.trigger.implementations import BatchTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
 from canvas_tui.behaviours.trigger.training import SPECS, tune_threshold
@@ -19,7 +26,8 @@ from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 from canvas_tui.pipeline.evalkit.render import categories_table, details, headline_table, plot
 from canvas_tui.pipeline.evalkit.reports import report_path, write_report
-from canvas_tui.pipeline.evalkit.scores import Scored, Scores, headline, score as score_rows
+from canvas_tui.pipeline.evalkit.scores import Scored, Scores, headline
+from canvas_tui.pipeline.evalkit.scores import score as score_rows
 
 DEFAULT_IMPLEMENTATIONS = ("trained", "keyword")
 IMPLEMENTATIONS = (*DEFAULT_IMPLEMENTATIONS, "prompted")
@@ -55,14 +63,30 @@ def predict_labels(task: Task, implementation: BatchTrigger, rows: list[LabelRow
 
 def score(implementation: str, rows: list[LabelRow], predicted: list[str], classes: tuple[str, ...]) -> Scores:
     """The kit's scores of `predicted` against the rows' gold labels."""
-    return score_rows(implementation, [Scored(text=row.prompt, gold=row.label, predicted=label, category=row.category)
-                                       for row, label in zip(rows, predicted)], classes)
+    return score_rows(
+        implementation,
+        [
+            Scored(text=row.prompt, gold=row.label, predicted=label, category=row.category)
+            for row, label in zip(rows, predicted)
+        ],
+        classes,
+    )
 
 
 def markdown(title: str, scores: list[Scores], notes: list[str]) -> str:
     """One eval section: notes, the headline table, accuracy per category, each implementation's confusion and misses."""
-    lines = [f"# {title}", "", *[f"- {note}" for note in notes], "", *headline_table(scores), "",
-             "Accuracy per category:", "", *categories_table(scores), *details(scores)]
+    lines = [
+        f"# {title}",
+        "",
+        *[f"- {note}" for note in notes],
+        "",
+        *headline_table(scores),
+        "",
+        "Accuracy per category:",
+        "",
+        *categories_table(scores),
+        *details(scores),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -76,19 +100,35 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     digest = data_hash(train)
     real = [row.origin == "real-traffic" for row in train]
     threshold = tune_threshold(task, texts, labels, request.seed, focus=real) if task.positive else 0.5
-    training = Training(data_hash=digest, seed=request.seed, rows=len(train),
-                        details={"test_rows": len(test), "label_counts": label_counts(train)})
+    training = Training(
+        data_hash=digest,
+        seed=request.seed,
+        rows=len(train),
+        details={"test_rows": len(test), "label_counts": label_counts(train)},
+    )
     artifact = export(pipeline, FEATURES[task.name], task.name, training, threshold=threshold, version=digest[:12])
     implementation = TrainedTrigger(**{task.name: TrainedModel(artifact)})
     figures = headline(score("trained", test, predict_labels(task, implementation, test), task.classes))
     artifact.training.figures = figures
     artifact.save(task.artifact)
-    text = (f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); threshold {threshold:.2f}; "
-            f"held-out {len(test)} rows: " + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
-            + f"\nwrote {task.artifact}")
-    summary = {"task": task.name, "version": artifact.version, "data_hash": digest, "seed": request.seed,
-               "train_rows": len(train), "test_rows": len(test), "label_counts": label_counts(train),
-               "figures": figures, "sklearn": artifact.training.sklearn, "threshold": threshold}
+    text = (
+        f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); threshold {threshold:.2f}; "
+        f"held-out {len(test)} rows: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
+        + f"\nwrote {task.artifact}"
+    )
+    summary = {
+        "task": task.name,
+        "version": artifact.version,
+        "data_hash": digest,
+        "seed": request.seed,
+        "train_rows": len(train),
+        "test_rows": len(test),
+        "label_counts": label_counts(train),
+        "figures": figures,
+        "sklearn": artifact.training.sklearn,
+        "threshold": threshold,
+    }
     return TrainResult(behaviour=task.name, artifact=task.artifact, figures=summary, text=text)
 
 
@@ -152,8 +192,11 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     for split_name, rows in (held_out_by_origin(test) | blind_sets(task)).items():
         blind = _score_split(task, rows, names, [])
         splits[split_name] = {s.implementation: headline(s) for s in blind} | {"rows": len(rows)}
-        text += "\n" + markdown(f"{task.name} eval: {split_name}", blind,
-                                [f"{split_name}: {len(rows)} rows {label_counts(rows)}; never trained on"])
+        text += "\n" + markdown(
+            f"{task.name} eval: {split_name}",
+            blind,
+            [f"{split_name}: {len(rows)} rows {label_counts(rows)}; never trained on"],
+        )
     if splits:
         figures["splits"] = splits
     report = write_report(request.report_dir, task.name, text)

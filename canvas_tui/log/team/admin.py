@@ -55,5 +55,8 @@ def add_person(admin_dsn: SecretStr | str, name: str, password: str, *, role: Ro
 
 def forget(admin_dsn: SecretStr | str, person: str) -> int:
     """Delete every record of `person` (a deletion request); returns how many rows were deleted."""
-    return using(admin_dsn, f"forgetting {person}",
-                 lambda connection: connection.execute("DELETE FROM team_records WHERE person = %s", (person,)).rowcount)
+    return using(
+        admin_dsn,
+        f"forgetting {person}",
+        lambda connection: connection.execute("DELETE FROM team_records WHERE person = %s", (person,)).rowcount,
+    )

@@ -27,10 +27,18 @@ def connect(dsn: SecretStr | str, *, autocommit: bool = False) -> Any:
     import psycopg
 
     try:
-        return psycopg.connect(_plain(dsn), autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT_S,
-                               keepalives=1, keepalives_idle=10, keepalives_interval=5, keepalives_count=3,
-                               tcp_user_timeout=TCP_USER_TIMEOUT_MS,
-                               options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}", application_name="canvas-tui")
+        return psycopg.connect(
+            _plain(dsn),
+            autocommit=autocommit,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            keepalives=1,
+            keepalives_idle=10,
+            keepalives_interval=5,
+            keepalives_count=3,
+            tcp_user_timeout=TCP_USER_TIMEOUT_MS,
+            options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+            application_name="canvas-tui",
+        )
     except psycopg.Error as exc:
         raise TeamStoreError(f"cannot reach the team store {describe(dsn)}: {scrub(_first_line(exc), dsn)}") from None
 
@@ -43,7 +51,9 @@ def team_errors(dsn: SecretStr | str, doing: str) -> Iterator[None]:
     try:
         yield
     except psycopg.Error as exc:
-        raise TeamStoreError(f"{doing} on the team store {describe(dsn)} failed: {scrub(_first_line(exc), dsn)}") from None
+        raise TeamStoreError(
+            f"{doing} on the team store {describe(dsn)} failed: {scrub(_first_line(exc), dsn)}"
+        ) from None
 
 
 def using(dsn: SecretStr | str, doing: str, work: Callable[[Any], T], *, autocommit: bool = False) -> T:
@@ -60,13 +70,18 @@ def check_schema(connection: Any, dsn: SecretStr | str) -> None:
     """Refuse, in plain words, a store that was never set up or was set up by a newer canvas-tui."""
     with team_errors(dsn, "reading the schema version"):
         exists = connection.execute("SELECT to_regclass('team_migrations') IS NOT NULL").fetchone()[0]
-        version = connection.execute("SELECT coalesce(max(number), 0) FROM team_migrations").fetchone()[0] if exists else 0
+        version = (
+            connection.execute("SELECT coalesce(max(number), 0) FROM team_migrations").fetchone()[0] if exists else 0
+        )
     if version < len(MIGRATIONS):
-        raise TeamStoreError(f"the team store {describe(dsn)} is not set up (schema {version}, this canvas-tui needs "
-                             f"{len(MIGRATIONS)}): its administrator runs `canvas-tui team setup`")
+        raise TeamStoreError(
+            f"the team store {describe(dsn)} is not set up (schema {version}, this canvas-tui needs "
+            f"{len(MIGRATIONS)}): its administrator runs `canvas-tui team setup`"
+        )
     if version > len(MIGRATIONS):
-        raise TeamStoreError(f"the team store {describe(dsn)} was set up by a newer canvas-tui (schema {version}); "
-                             "upgrade canvas-tui")
+        raise TeamStoreError(
+            f"the team store {describe(dsn)} was set up by a newer canvas-tui (schema {version}); upgrade canvas-tui"
+        )
 
 
 def _plain(dsn: SecretStr | str) -> str:

@@ -40,15 +40,19 @@ def server_bin_dir() -> Path:
     for candidate in filter(None, candidates):
         if (Path(candidate) / "pg_ctl").exists() and (Path(candidate) / "initdb").exists():
             return Path(candidate)
-    raise ServerUnavailable("no PostgreSQL server found: run `make setup` (it installs the pgserver wheel) "
-                            "or set CANVAS_TUI_PG_BIN to a folder holding initdb and pg_ctl")
+    raise ServerUnavailable(
+        "no PostgreSQL server found: run `make setup` (it installs the pgserver wheel) "
+        "or set CANVAS_TUI_PG_BIN to a folder holding initdb and pg_ctl"
+    )
 
 
 def server_version() -> str:
     """The PostgreSQL server's version line (proves the binaries run on this machine); ServerUnavailable if not."""
     result = subprocess.run([str(server_bin_dir() / "postgres"), "--version"], capture_output=True, text=True)
     if result.returncode != 0:
-        raise ServerUnavailable(f"the PostgreSQL server in {server_bin_dir()} does not run here: {result.stderr.strip()}")
+        raise ServerUnavailable(
+            f"the PostgreSQL server in {server_bin_dir()} does not run here: {result.stderr.strip()}"
+        )
     return result.stdout.strip()
 
 
@@ -65,8 +69,11 @@ def _run_as() -> str | None:
     try:
         pwd.getpwnam(SERVER_USER)
     except KeyError:
-        subprocess.run(["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVER_USER],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", SERVER_USER],
+            check=True,
+            capture_output=True,
+        )
     return SERVER_USER
 
 
@@ -79,8 +86,11 @@ class LocalServer:
         self.data = self.root / "data"
         self.port = _free_port()
         self.password = secrets.token_hex(16)
-        self.settings = {"listen_addresses": "127.0.0.1", "unix_socket_directories": str(self.root),
-                         "max_connections": "200"} | (settings or {})
+        self.settings = {
+            "listen_addresses": "127.0.0.1",
+            "unix_socket_directories": str(self.root),
+            "max_connections": "200",
+        } | (settings or {})
         self.user = _run_as()
 
     def dsn(self, user: str = ADMIN, password: str | None = None, database: str = DATABASE) -> str:
@@ -93,12 +103,13 @@ class LocalServer:
         return self.dsn()
 
     def _pg(self, program: str, *args: str) -> None:
-        result = subprocess.run([str(self.bin / program), *args], user=self.user, capture_output=True, text=True,
-                                cwd=self.root, timeout=120)
+        result = subprocess.run(
+            [str(self.bin / program), *args], user=self.user, capture_output=True, text=True, cwd=self.root, timeout=120
+        )
         if result.returncode != 0:
             raise ServerUnavailable(f"{program} failed: {(result.stderr or result.stdout).strip()[-800:]}")
 
-    def init(self) -> "LocalServer":
+    def init(self) -> LocalServer:
         """Create the cluster (password authentication on TCP), start it and create the team database."""
         self.root.mkdir(parents=True, exist_ok=True)
         password_file = self.root / "pw"
@@ -108,8 +119,18 @@ class LocalServer:
             os.chmod(self.root, 0o755)
             for path in (self.root, password_file):
                 os.chown(path, entry.pw_uid, entry.pw_gid)
-        self._pg("initdb", "-D", str(self.data), "-U", ADMIN, f"--pwfile={password_file}", "--auth-local=trust",
-                 "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-locale")
+        self._pg(
+            "initdb",
+            "-D",
+            str(self.data),
+            "-U",
+            ADMIN,
+            f"--pwfile={password_file}",
+            "--auth-local=trust",
+            "--auth-host=scram-sha-256",
+            "--encoding=UTF8",
+            "--no-locale",
+        )
         password_file.unlink()
         self.start()
         self._pg("createdb", "-h", str(self.root), "-p", str(self.port), "-U", ADMIN, DATABASE)
@@ -118,8 +139,19 @@ class LocalServer:
     def start(self) -> None:
         """Start the server and wait until it accepts connections."""
         options = " ".join([f"-p {self.port}"] + [f"-c {key}={value}" for key, value in self.settings.items()])
-        self._pg("pg_ctl", "start", "-w", "-t", "60", "-D", str(self.data), "-l", str(self.root / "server.log"),
-                 "-o", options)
+        self._pg(
+            "pg_ctl",
+            "start",
+            "-w",
+            "-t",
+            "60",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-o",
+            options,
+        )
 
     def stop(self, mode: str = "fast") -> None:
         """Stop the server (fast: roll back open transactions and disconnect everyone) and wait until it is down."""
@@ -131,9 +163,8 @@ class LocalServer:
             self.stop("immediate")
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         return self.init()
 
     def __exit__(self, *exc: object) -> None:
         self.destroy()
-

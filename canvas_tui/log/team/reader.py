@@ -54,13 +54,20 @@ class TeamLog:
             self._connection.close()
             raise
 
-    def decisions(self, *, since: datetime | None = None, behaviour: str | None = None, last: int | None = None,
-                  resolve_blobs: bool = True) -> Iterator[DecisionRecord]:
+    def decisions(
+        self,
+        *,
+        since: datetime | None = None,
+        behaviour: str | None = None,
+        last: int | None = None,
+        resolve_blobs: bool = True,
+    ) -> Iterator[DecisionRecord]:
         """Decisions in time order (the `last` N if given), streamed."""
         return (record for _, record in self.people_decisions(since=since, behaviour=behaviour, last=last))
 
-    def people_decisions(self, *, since: datetime | None = None, behaviour: str | None = None,
-                         last: int | None = None) -> Iterator[tuple[str, DecisionRecord]]:
+    def people_decisions(
+        self, *, since: datetime | None = None, behaviour: str | None = None, last: int | None = None
+    ) -> Iterator[tuple[str, DecisionRecord]]:
         """(person, decision) pairs in time order (the `last` N if given)."""
         where, values = self._where("d", since=since, behaviour=behaviour)
         sql = f"SELECT d.person, d.body::text FROM team_records d WHERE d.kind = 'decision' {where}"
@@ -73,35 +80,53 @@ class TeamLog:
     def corrections(self, *, since: datetime | None = None) -> Iterator[CorrectionRecord]:
         """Corrections in time order (by behaviour or source through the decision each corrects)."""
         where, values = self._where("c", since=since, joined=True)
-        rows = self._stream(f"SELECT c.body::text FROM team_records c {self._join()} WHERE c.kind = 'correction' "
-                            f"{where} ORDER BY c.time, c.arrival", values)
+        rows = self._stream(
+            f"SELECT c.body::text FROM team_records c {self._join()} WHERE c.kind = 'correction' "
+            f"{where} ORDER BY c.time, c.arrival",
+            values,
+        )
         return (record for (body,) in rows if (record := self._parse(CorrectionRecord, body)))
 
     def decision(self, decision_id: str) -> DecisionRecord | None:
         """One decision by id."""
-        rows = self._all("SELECT body::text FROM team_records WHERE kind = 'decision' AND id = %s LIMIT 1", (decision_id,))
+        rows = self._all(
+            "SELECT body::text FROM team_records WHERE kind = 'decision' AND id = %s LIMIT 1", (decision_id,)
+        )
         return self._parse(DecisionRecord, rows[0][0]) if rows else None
 
     def turn_decisions(self, turn_id: str | None) -> list[DecisionRecord]:
         """The decisions of one turn, in order."""
-        rows = self._all("SELECT body::text FROM team_records WHERE kind = 'decision' AND turn_id = %s "
-                         "ORDER BY time, arrival", (turn_id,)) if turn_id else []
+        rows = (
+            self._all(
+                "SELECT body::text FROM team_records WHERE kind = 'decision' AND turn_id = %s ORDER BY time, arrival",
+                (turn_id,),
+            )
+            if turn_id
+            else []
+        )
         return [record for (body,) in rows if (record := self._parse(DecisionRecord, body))]
 
     def turn_document(self, turn_id: str | None) -> str | None:
         """The document a turn worked on, as its router or locator saw it."""
-        documents = (record.input.get("document") for record in self.turn_decisions(turn_id)
-                     if record.behaviour in ("router", "locate"))
+        documents = (
+            record.input.get("document")
+            for record in self.turn_decisions(turn_id)
+            if record.behaviour in ("router", "locate")
+        )
         return next((document for document in documents if document), None)
 
-    def corrected_decisions(self, behaviour: str, *, since: datetime | None = None
-                            ) -> Iterator[tuple[DecisionRecord, list[CorrectionRecord]]]:
+    def corrected_decisions(
+        self, behaviour: str, *, since: datetime | None = None
+    ) -> Iterator[tuple[DecisionRecord, list[CorrectionRecord]]]:
         """One behaviour's decisions in time order, each with the corrections of it: one streaming pass."""
         where, values = self._where("d", since=since, behaviour=behaviour)
-        rows = self._stream("SELECT d.person, d.id, d.body::text, c.body::text FROM team_records d "
-                            "LEFT JOIN team_records c ON c.kind = 'correction' AND c.person = d.person "
-                            f"AND c.decision_id = d.id WHERE d.kind = 'decision' {where} "
-                            "ORDER BY d.time, d.arrival, c.time", values)
+        rows = self._stream(
+            "SELECT d.person, d.id, d.body::text, c.body::text FROM team_records d "
+            "LEFT JOIN team_records c ON c.kind = 'correction' AND c.person = d.person "
+            f"AND c.decision_id = d.id WHERE d.kind = 'decision' {where} "
+            "ORDER BY d.time, d.arrival, c.time",
+            values,
+        )
         for _, group in groupby(rows, key=lambda row: (row[0], row[1])):
             group = list(group)
             decision = self._parse(DecisionRecord, group[0][2])
@@ -112,8 +137,11 @@ class TeamLog:
     def write_recordings(self, folder: Path) -> list[Path]:
         """Each recorded session (person and dates filtered) as FOLDER/PERSON/SESSION.jsonl; returns the files."""
         where, values = self._where("r", recording=True)
-        rows = self._stream(f"SELECT r.person, r.session_id, r.body::text FROM team_records r WHERE r.kind = 'recording' "
-                            f"{where} ORDER BY r.person, r.session_id, r.id", values)
+        rows = self._stream(
+            f"SELECT r.person, r.session_id, r.body::text FROM team_records r WHERE r.kind = 'recording' "
+            f"{where} ORDER BY r.person, r.session_id, r.id",
+            values,
+        )
         written = []
         for (person, session), lines in groupby(rows, key=lambda row: (row[0], row[1])):
             path = Path(folder) / person / f"{session}.jsonl"
@@ -133,15 +161,29 @@ class TeamLog:
         """Close the connection."""
         self._connection.close()
 
-    def _where(self, alias: str, *, since: datetime | None = None, behaviour: str | None = None,
-               joined: bool = False, recording: bool = False) -> tuple[str, tuple[Any, ...]]:
+    def _where(
+        self,
+        alias: str,
+        *,
+        since: datetime | None = None,
+        behaviour: str | None = None,
+        joined: bool = False,
+        recording: bool = False,
+    ) -> tuple[str, tuple[Any, ...]]:
         """Conditions from the filter and the call; for corrections (`joined`) behaviour and source are the decision's."""
         about = "d" if joined else alias
-        conditions = [(f"{alias}.person = %s", self.filter.person), (f"{alias}.time >= %s", self.filter.since),
-                      (f"{alias}.time < %s", self.filter.until), (f"{alias}.time >= %s", since)]
+        conditions = [
+            (f"{alias}.person = %s", self.filter.person),
+            (f"{alias}.time >= %s", self.filter.since),
+            (f"{alias}.time < %s", self.filter.until),
+            (f"{alias}.time >= %s", since),
+        ]
         if not recording:
-            conditions += [(f"{about}.source = %s", self.filter.source), (f"{about}.behaviour = %s", self.filter.behaviour),
-                           (f"{about}.behaviour = %s", behaviour)]
+            conditions += [
+                (f"{about}.source = %s", self.filter.source),
+                (f"{about}.behaviour = %s", self.filter.behaviour),
+                (f"{about}.behaviour = %s", behaviour),
+            ]
         used = [(sql, value) for sql, value in conditions if value is not None]
         return "".join(f" AND {sql}" for sql, _ in used), tuple(value for _, value in used)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +21,11 @@ from pydantic import BaseModel, SecretStr
 from canvas_tui.log import outbox
 from canvas_tui.log.team.connection import TeamStoreError, check_schema, connect, team_errors
 
-INSERT = ("INSERT INTO team_records (kind, id, session_id, time, behaviour, source, turn_id, decision_id, "
-          "committed_at, body, seq) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, to_timestamp(%s), %s, %s) "
-          "ON CONFLICT (person, kind, id) DO NOTHING")
+INSERT = (
+    "INSERT INTO team_records (kind, id, session_id, time, behaviour, source, turn_id, decision_id, "
+    "committed_at, body, seq) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, to_timestamp(%s), %s, %s) "
+    "ON CONFLICT (person, kind, id) DO NOTHING"
+)
 
 
 class ShipperStatus(BaseModel):
@@ -38,8 +40,9 @@ class ShipperStatus(BaseModel):
 class Shipper:
     """Ships one local log's outbox to the team store; `start` runs it in a daemon thread, `drain` in the caller's."""
 
-    def __init__(self, log_path: Path, dsn: SecretStr | str, *, batch: int = 500, max_backoff: float = 2.0,
-                 poll: float = 1.0) -> None:
+    def __init__(
+        self, log_path: Path, dsn: SecretStr | str, *, batch: int = 500, max_backoff: float = 2.0, poll: float = 1.0
+    ) -> None:
         self.log_path, self.dsn = Path(log_path), dsn
         self.batch, self.max_backoff, self.poll = batch, max_backoff, poll
         self.status = ShipperStatus()
@@ -49,7 +52,7 @@ class Shipper:
         self._remote: Any = None
         self._stop_at = 0.0
 
-    def start(self) -> "Shipper":
+    def start(self) -> Shipper:
         """Ship in the background until `stop`."""
         self._thread = threading.Thread(target=self._run, name="canvas-tui-shipper", daemon=True)
         self._thread.start()
@@ -106,9 +109,14 @@ class Shipper:
             self._forget_remote()
             raise
         outbox.shipped(self._local_connection(), [row[0] for row in rows])
-        self.status = self.status.model_copy(update={"shipped": self.status.shipped + len(rows), "problem": None,
-                                                     "batches": self.status.batches + 1,
-                                                     "last_shipped": datetime.now(timezone.utc)})
+        self.status = self.status.model_copy(
+            update={
+                "shipped": self.status.shipped + len(rows),
+                "problem": None,
+                "batches": self.status.batches + 1,
+                "last_shipped": datetime.now(UTC),
+            }
+        )
         return len(rows)
 
     def _run(self) -> None:

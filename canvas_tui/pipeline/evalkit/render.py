@@ -14,9 +14,15 @@ def headline_table(scores: list[Scores]) -> list[str]:
     """One row per implementation: n, accuracy, then each class's precision / recall / F1."""
     classes = list(scores[0].classes) if scores else []
     header = ["implementation", "n", "accuracy", *(f"{c} P / R / F1" for c in classes)]
-    rows = [[s.implementation, s.n, s.accuracy,
-             *(f"{s.classes[c].precision:.3f} / {s.classes[c].recall:.3f} / {s.classes[c].f1:.3f}" for c in classes)]
-            for s in scores]
+    rows = [
+        [
+            s.implementation,
+            s.n,
+            s.accuracy,
+            *(f"{s.classes[c].precision:.3f} / {s.classes[c].recall:.3f} / {s.classes[c].f1:.3f}" for c in classes),
+        ]
+        for s in scores
+    ]
     return table(header, rows)
 
 
@@ -25,27 +31,40 @@ def categories_table(scores: list[Scores]) -> list[str]:
     if not scores:
         return []
     categories = list(scores[0].categories)
-    rows = [[category, scores[0].categories[category].n,
-             *(s.categories[category].accuracy if category in s.categories else "" for s in scores)]
-            for category in categories]
+    rows = [
+        [
+            category,
+            scores[0].categories[category].n,
+            *(s.categories[category].accuracy if category in s.categories else "" for s in scores),
+        ]
+        for category in categories
+    ]
     return table(["category", "n", *(s.implementation for s in scores)], rows, digits=2)
 
 
 def confusion_table(scores: Scores) -> list[str]:
     """Gold (rows) against predicted (columns) counts."""
     classes = list(scores.classes)
-    return table(["gold \\ predicted", *classes], [[gold, *(scores.confusion[gold][p] for p in classes)] for gold in classes])
+    return table(
+        ["gold \\ predicted", *classes], [[gold, *(scores.confusion[gold][p] for p in classes)] for gold in classes]
+    )
 
 
 def misses_table(scores: Scores, limit: int = MAX_MISSES) -> list[str]:
     """The first `limit` rows labelled wrong (text on one line, escaped), and how many more there are."""
     if not scores.misses:
         return ["No misclassified examples."]
-    rows = [[m.category, m.gold, m.predicted, m.detail, "" if m.score is None else m.score, m.text[:160]]
-            for m in scores.misses[:limit]]
+    rows = [
+        [m.category, m.gold, m.predicted, m.detail, "" if m.score is None else m.score, m.text[:160]]
+        for m in scores.misses[:limit]
+    ]
     more = [f"... and {len(scores.misses) - limit} more"] if len(scores.misses) > limit else []
-    return [f"Misclassified ({len(scores.misses)}):", "",
-            *table(["category", "gold", "predicted", "detail", "score", "text"], rows, digits=2), *more]
+    return [
+        f"Misclassified ({len(scores.misses)}):",
+        "",
+        *table(["category", "gold", "predicted", "detail", "score", "text"], rows, digits=2),
+        *more,
+    ]
 
 
 def details(scores: list[Scores]) -> list[str]:

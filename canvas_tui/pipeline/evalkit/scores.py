@@ -81,7 +81,8 @@ def score(implementation: str, rows: Sequence[Scored], classes: Sequence[str]) -
     """Compare each row's predicted label with its gold label; `classes` orders the per-class figures."""
     pairs = [(row.gold, row.predicted) for row in rows]
     return Scores(
-        implementation=implementation, n=len(pairs),
+        implementation=implementation,
+        n=len(pairs),
         accuracy=_ratio(sum(gold == predicted for gold, predicted in pairs), len(pairs)),
         classes={label: _class_figures(pairs, label) for label in classes},
         confusion={gold: {predicted: pairs.count((gold, predicted)) for predicted in classes} for gold in classes},

@@ -23,7 +23,7 @@ def flat(text: str) -> str:
 
 
 def gold(row: EvalRow) -> str:
-    return DOCUMENTS[row.doc][row.start:row.end]
+    return DOCUMENTS[row.doc][row.start : row.end]
 
 
 def rows_of(*kinds: str) -> list[EvalRow]:
@@ -89,7 +89,7 @@ def test_repeated_quotes_are_marked_ambiguous_and_occur_again_after_their_gold_s
     for row in rows_of("repeated"):
         text, phrase = DOCUMENTS[row.doc], flat(gold(row))
         assert row.ambiguous and flat(row.quote) == phrase, row.id
-        assert phrase in flat(text[row.end:]) and phrase not in flat(text[:row.end - 1]), row.id
+        assert phrase in flat(text[row.end :]) and phrase not in flat(text[: row.end - 1]), row.id
 
 
 @pytest.mark.parametrize("kind", ["case", "whitespace", "punctuation", "typo", "mixed"])

@@ -25,7 +25,7 @@ def anchorer() -> TextQuoteAnchorer:
 
 def anchored_text(result: AnchorResult, document: str = DOC) -> str:
     assert result.span is not None, "expected an anchor"
-    return document[result.span.start:result.span.end]
+    return document[result.span.start : result.span.end]
 
 
 def test_default_anchorer_satisfies_the_protocol() -> None:
@@ -44,20 +44,26 @@ def test_case_changes_do_not_matter(anchorer) -> None:
     assert anchored_text(result) == "Writing things down is one of the most important things"
 
 
-@pytest.mark.parametrize("quote", [
-    "Documentation  not only clarifies your\nown thinking",
-    "Documentation not only clarifies your own thinking , but it helps",
-    "  Documentation not only clarifies your own thinking,but it helps \n",
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Documentation  not only clarifies your\nown thinking",
+        "Documentation not only clarifies your own thinking , but it helps",
+        "  Documentation not only clarifies your own thinking,but it helps \n",
+    ],
+)
 def test_whitespace_changes_do_not_matter(anchorer, quote) -> None:
     assert anchored_text(anchorer.anchor(DOC, quote)).startswith("Documentation not only clarifies your own thinking")
 
 
-@pytest.mark.parametrize("quote", [
-    "It's okay to say \"no\" to a feature - a clear answer respects everyone's time",
-    "It\u2019s okay to say \u201cno\u201d to a feature \u2013 a clear answer respects everyone\u2019s time.",
-    "It's okay to say \"no\" to a feature -- a clear answer respects everyone's time,",
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "It's okay to say \"no\" to a feature - a clear answer respects everyone's time",
+        "It\u2019s okay to say \u201cno\u201d to a feature \u2013 a clear answer respects everyone\u2019s time.",
+        "It's okay to say \"no\" to a feature -- a clear answer respects everyone's time,",
+    ],
+)
 def test_quote_dash_and_final_punctuation_styles_do_not_matter(anchorer, quote) -> None:
     text = anchored_text(anchorer.anchor(DOC, quote))
     assert text.startswith("It's okay to say") and text.rstrip(".").endswith("everyone's time")
@@ -69,11 +75,14 @@ def test_typos_in_two_words_still_anchor(anchorer) -> None:
     assert result.method == "fuzzy" and 0.9 < result.score < 1.0
 
 
-@pytest.mark.parametrize("quote", [
-    "Most people who come across yourproject don't know anything",
-    "Most people who come across your project dont know anything",
-    "Most people who come across your project don't know any thing",
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Most people who come across yourproject don't know anything",
+        "Most people who come across your project dont know anything",
+        "Most people who come across your project don't know any thing",
+    ],
+)
 def test_a_lost_or_added_space_or_apostrophe_is_a_typo(anchorer, quote) -> None:
     assert anchored_text(anchorer.anchor(DOC, quote)).startswith("Most people who come across your project")
 
@@ -95,7 +104,7 @@ def test_an_extended_quote_anchors_to_everything_it_covers(anchorer) -> None:
 @pytest.mark.parametrize("mark", [" ... ", " \u2026 ", " [...] ", "...", " [\u2026] "])
 def test_an_elided_quote_anchors_to_the_whole_span_it_stands_for(anchorer, mark) -> None:
     result = anchorer.anchor(DOC, f"Documentation not only clarifies{mark}before they even ask.")
-    assert anchored_text(result) == DOC[DOC.index("Documentation"):DOC.index("ask.") + 3]
+    assert anchored_text(result) == DOC[DOC.index("Documentation") : DOC.index("ask.") + 3]
     assert result.method == "elided"
 
 
@@ -123,13 +132,16 @@ def test_context_hints_pick_the_occurrence_they_describe(anchorer) -> None:
     assert by_position.span.start == second
 
 
-@pytest.mark.parametrize("quote", [
-    "Security advisories will be published and will inform all your users through their SCA tool.",
-    "Writing documentation is among the most crucial tasks a maintainer can do.",
-    "Writing things down is one of the most important things for a healthy release process overall.",
-    "Writing things down is one of the most crucial things you can do as an owner.",
-    "Writing things down is one of the important things you can do.",
-])
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Security advisories will be published and will inform all your users through their SCA tool.",
+        "Writing documentation is among the most crucial tasks a maintainer can do.",
+        "Writing things down is one of the most important things for a healthy release process overall.",
+        "Writing things down is one of the most crucial things you can do as an owner.",
+        "Writing things down is one of the important things you can do.",
+    ],
+)
 def test_absent_quotes_and_paraphrases_get_no_anchor(anchorer, quote) -> None:
     result = anchorer.anchor(DOC, quote)
     assert result.span is None and result.method == "none" and result.score == 0.0
@@ -153,23 +165,34 @@ MARKDOWN = (
 )
 
 
-@pytest.mark.parametrize(("quote", "expected"), [
-    ("Run the installer and then open the settings page",
-     "Run the **installer** and then open [the settings page](https://example.com/settings)"),
-    ("open the settings page to choose a profile_name for your first workspace.",
-     "open [the settings page](https://example.com/settings) to choose a `profile_name` for your _first_ workspace."),
-    ("Back up your data Remove old plugins Restart the editor",
-     "Back up your data\n- Remove old plugins\n1. Restart the editor"),
-    ("Setup", "Setup"),
-])
+@pytest.mark.parametrize(
+    ("quote", "expected"),
+    [
+        (
+            "Run the installer and then open the settings page",
+            "Run the **installer** and then open [the settings page](https://example.com/settings)",
+        ),
+        (
+            "open the settings page to choose a profile_name for your first workspace.",
+            "open [the settings page](https://example.com/settings) to choose a `profile_name` for your _first_ workspace.",
+        ),
+        (
+            "Back up your data Remove old plugins Restart the editor",
+            "Back up your data\n- Remove old plugins\n1. Restart the editor",
+        ),
+        ("Setup", "Setup"),
+    ],
+)
 def test_markdown_syntax_a_reader_does_not_see_is_optional_in_quotes(anchorer, quote, expected) -> None:
     assert anchored_text(anchorer.anchor(MARKDOWN, quote), MARKDOWN) == expected
 
 
 def test_html_entities_read_as_the_characters_they_stand_for(anchorer) -> None:
     document = "AT&amp;T kept the&nbsp;line open &mdash; for now."
-    assert anchored_text(anchorer.anchor(document, "AT&T kept the line open \u2014 for now"), document) == \
-        "AT&amp;T kept the&nbsp;line open &mdash; for now"
+    assert (
+        anchored_text(anchorer.anchor(document, "AT&T kept the line open \u2014 for now"), document)
+        == "AT&amp;T kept the&nbsp;line open &mdash; for now"
+    )
 
 
 def test_a_quote_of_raw_markdown_anchors_too(anchorer) -> None:

@@ -17,7 +17,7 @@ ANCHORER = TextQuoteAnchorer()
 
 
 def swap(text: str, at: int) -> str:
-    return text[:at] + text[at + 1] + text[at] + text[at + 2:]
+    return text[:at] + text[at + 1] + text[at] + text[at + 2 :]
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def test_a_swap_that_moves_a_space_still_anchors_the_passage():
     text = "Intro.\n\n" + "The cat sat on the warm mat while the rain kept falling on the old tin roof outside. " * 3
     text += "\n\nThe dog slept."
     start = text.index("The cat")
-    quote = text[start:start + 84].replace("the warm", "th ewarm")
+    quote = text[start : start + 84].replace("the warm", "th ewarm")
     assert ANCHORER.anchor(text, quote).span.iou(Span(start=start, end=start + 84)) >= 0.5
 
 
@@ -38,13 +38,16 @@ def test_twenty_long_quotes_from_anywhere_each_with_one_adjacent_swap_all_anchor
     spans = []
     while len(spans) < 20:
         at = rng.randrange(0, len(document) - 300)
-        piece = document[at:at + 300]
+        piece = document[at : at + 300]
         if piece == piece.strip() and document.count(piece) == 1:
             spaces = [i for i in range(1, 298) if (piece[i] == " ") != (piece[i + 1] == " ")]
             others = [i for i in range(1, 298) if piece[i] != piece[i + 1]]
             spans.append((swap(piece, rng.choice(spaces if len(spans) % 2 and spaces else others)), at))
-    missed = [quote for quote, at in spans
-              if not ((found := ANCHORER.anchor(document, quote).span) and found.iou(Span(start=at, end=at + 300)) >= 0.5)]
+    missed = [
+        quote
+        for quote, at in spans
+        if not ((found := ANCHORER.anchor(document, quote).span) and found.iou(Span(start=at, end=at + 300)) >= 0.5)
+    ]
     assert missed == []
 
 
@@ -59,7 +62,7 @@ def test_absent_and_paraphrased_long_quotes_anchor_nowhere(document):
     rng = random.Random(5)
     for _ in range(10):
         at = document.find(" ", rng.randrange(0, len(document) - 600)) + 1
-        words = document[at:at + 300].split(" ")
+        words = document[at : at + 300].split(" ")
         paraphrase = " ".join("thing" if i % 5 == 2 else word for i, word in enumerate(words))
         shuffled = list(words)
         rng.shuffle(shuffled)
@@ -77,7 +80,7 @@ def test_the_seeded_search_returns_what_the_full_scan_returns(document):
     text = (document * 3).encode("ascii", "replace")  # every passage three times: several best locations
     for trial in range(60):
         at, length = rng.randrange(0, len(text) - 400), rng.choice([20, 40, 120, 300])
-        query = bytearray(text[at:at + length])
+        query = bytearray(text[at : at + length])
         for _ in range(rng.choice([0, 1, 2, 3, 6, 12])):
             query[rng.randrange(len(query))] = rng.choice(b"abcdefghij ")
         limit = rng.choice([2, 8, length // 4])

@@ -6,7 +6,6 @@ import random
 import string
 
 import pytest
-
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -60,17 +59,16 @@ def test_any_exact_substring_anchors_at_or_before_its_first_occurrence_with_the_
     result = ANCHORER.anchor(text, quote)
     assert result.span is not None
     assert result.span.start <= text.find(quote)
-    assert matchable(text[result.span.start:result.span.end]) == matchable(quote)
+    assert matchable(text[result.span.start : result.span.end]) == matchable(quote)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=6), min_size=1, max_size=40),
-       st.data())
+@given(st.lists(st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=6), min_size=1, max_size=40), st.data())
 def test_in_plain_lowercase_prose_an_exact_substring_anchors_to_its_first_occurrence(words, data) -> None:
     text = " ".join(words) + "."
     first = data.draw(st.integers(0, len(words) - 1))
     last = data.draw(st.integers(first, len(words) - 1))
-    quote = " ".join(words[first:last + 1])
+    quote = " ".join(words[first : last + 1])
     result = ANCHORER.anchor(text, quote)
     at = text.find(quote)
     assert (result.span.start, result.span.end) == (at, at + len(quote))
@@ -78,10 +76,10 @@ def test_in_plain_lowercase_prose_an_exact_substring_anchors_to_its_first_occurr
 
 
 def test_offsets_survive_markup_case_and_wide_characters() -> None:
-    text = "\U0001F600 **Straße** \u2014 the [café](https://x.example) is  OPEN"
+    text = "\U0001f600 **Straße** \u2014 the [café](https://x.example) is  OPEN"
     result = ANCHORER.anchor(text, "strasse - the cafe is open")
     assert result.span is not None
-    assert text[result.span.start:result.span.end] == "**Straße** \u2014 the [café](https://x.example) is  OPEN"
+    assert text[result.span.start : result.span.end] == "**Straße** \u2014 the [café](https://x.example) is  OPEN"
 
 
 def test_elision_marks_split_a_quote_and_a_final_one_means_it_trails_off() -> None:
@@ -117,10 +115,49 @@ def _is_punctuation(char: str) -> bool:
     return ord(char) <= 0xFFFF and not char.isalnum() and not char.isspace()
 
 
-ASCII_PIECES = ["a", "Z", " ", "  ", "\n", "\t", ".", "...", "-", "--", "'", '"', ",", "?", "*", "_", "`", "[", "](u)",
-                "<b>", "\\*", "&amp;", "\n- ", "\n1. ", "\n# ", "|"]
-OTHER_PIECES = ["é", "ß", "ж", "\U0001F600", "\u00a0", "\u2014", "\u2019", "\u2026", "&mdash;", "&#128512;",
-                "\u200b", "\u0301", "\ud800"]
+ASCII_PIECES = [
+    "a",
+    "Z",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    ".",
+    "...",
+    "-",
+    "--",
+    "'",
+    '"',
+    ",",
+    "?",
+    "*",
+    "_",
+    "`",
+    "[",
+    "](u)",
+    "<b>",
+    "\\*",
+    "&amp;",
+    "\n- ",
+    "\n1. ",
+    "\n# ",
+    "|",
+]
+OTHER_PIECES = [
+    "é",
+    "ß",
+    "ж",
+    "\U0001f600",
+    "\u00a0",
+    "\u2014",
+    "\u2019",
+    "\u2026",
+    "&mdash;",
+    "&#128512;",
+    "\u200b",
+    "\u0301",
+    "\ud800",
+]
 
 
 @settings(max_examples=400, deadline=None)

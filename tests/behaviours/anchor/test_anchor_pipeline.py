@@ -26,18 +26,27 @@ def predict(lines: list[str]) -> tuple[list[dict], str]:
 
 def test_each_line_is_answered_in_order_with_its_id_unchanged() -> None:
     ids = [7, "b", None, {"k": [1, 2]}, 2.5]
-    quotes = ["reviewers should be KIND", "Nothing like this is in the document at all.", "codebase healthy",
-              "Reviewers shuold be kind.", "be kind"]
+    quotes = [
+        "reviewers should be KIND",
+        "Nothing like this is in the document at all.",
+        "codebase healthy",
+        "Reviewers shuold be kind.",
+        "be kind",
+    ]
     records, _ = predict([json.dumps({"id": i, "document": DOC, "quote": q}) for i, q in zip(ids, quotes)])
     assert [r["id"] for r in records] == ids
     assert [r["start"] is not None for r in records] == [True, False, True, True, True]
 
 
 def test_an_anchor_has_exactly_id_start_end_score_and_none_has_null_start() -> None:
-    found, absent = predict([json.dumps({"id": 1, "document": DOC, "quote": "Reviewers should be kind."}),
-                             json.dumps({"id": 2, "document": DOC, "quote": "Tests must pass before merging."})])[0]
+    found, absent = predict(
+        [
+            json.dumps({"id": 1, "document": DOC, "quote": "Reviewers should be kind."}),
+            json.dumps({"id": 2, "document": DOC, "quote": "Tests must pass before merging."}),
+        ]
+    )[0]
     assert set(found) == {"id", "start", "end", "score"}
-    assert DOC[found["start"]:found["end"]] == "Reviewers should be kind." and found["score"] == 1.0
+    assert DOC[found["start"] : found["end"]] == "Reviewers should be kind." and found["score"] == 1.0
     assert absent["start"] is None and absent["end"] is None
 
 
@@ -69,11 +78,20 @@ def tiny_eval_set(tmp_path: Path, monkeypatch) -> Path:
     (folder / "documents").mkdir(parents=True)
     (folder / "documents" / "d.md").write_text(DOC, encoding="utf-8")
     start = DOC.index("Reviewers")
-    rows = [EvalRow(id="1", doc="d.md", quote="Reviewers should be kind.", kind="exact", start=start, end=start + 25),
-            EvalRow(id="2", doc="d.md", quote="reviewers shuold be kind", kind="typo", start=start, end=start + 25),
-            EvalRow(id="3", doc="d.md", quote="Tests must pass before merging.", kind="absent"),
-            EvalRow(id="4", doc="d.md", quote="Reviews keep the codebase healthy.", kind="repeated", start=0,
-                    end=34, ambiguous=True)]
+    rows = [
+        EvalRow(id="1", doc="d.md", quote="Reviewers should be kind.", kind="exact", start=start, end=start + 25),
+        EvalRow(id="2", doc="d.md", quote="reviewers shuold be kind", kind="typo", start=start, end=start + 25),
+        EvalRow(id="3", doc="d.md", quote="Tests must pass before merging.", kind="absent"),
+        EvalRow(
+            id="4",
+            doc="d.md",
+            quote="Reviews keep the codebase healthy.",
+            kind="repeated",
+            start=0,
+            end=34,
+            ambiguous=True,
+        ),
+    ]
     (folder / "eval.jsonl").write_text("".join(r.model_dump_json() + "\n" for r in rows), encoding="utf-8")
     monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(tmp_path / "behaviours"))
     return tmp_path

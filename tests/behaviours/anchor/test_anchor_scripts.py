@@ -23,7 +23,7 @@ def _words_from(text: str, at: int, length: int) -> tuple[int, int]:
 
 
 def _with_typo(quote: str, at: int) -> str:
-    return quote[:at] + quote[at + 1] + quote[at] + quote[at + 2:]
+    return quote[:at] + quote[at + 1] + quote[at] + quote[at + 2 :]
 
 
 def test_a_cyrillic_quote_with_a_typo_anchors_to_its_span() -> None:
@@ -42,7 +42,7 @@ def test_words_of_more_distinct_characters_than_bytes_anchor_a_quote_with_a_typo
 
 
 def test_an_emoji_heavy_quote_with_a_typo_anchors() -> None:
-    text = _document(random.Random(3), "abcdefghij\U0001F600\U0001F622\u00e9", 2000)
+    text = _document(random.Random(3), "abcdefghij\U0001f600\U0001f622\u00e9", 2000)
     start, end = _words_from(text, 5000, 100)
     result = ANCHORER.anchor(text, _with_typo(text[start:end], 30))
     assert (result.span.start, result.span.end) == (start, end)

@@ -17,9 +17,14 @@ def test_every_gold_offset_is_its_quote_and_the_quote_is_unique():
 
 
 def test_every_gold_span_is_a_placeable_unit():
-    misplaced = [row.quote for row in ROWS
-                 if not any(hits(Span(start=c.start, end=c.end), Span(start=row.start, end=row.end))
-                            for c in candidates(document(row.doc)))]
+    misplaced = [
+        row.quote
+        for row in ROWS
+        if not any(
+            hits(Span(start=c.start, end=c.end), Span(start=row.start, end=row.end))
+            for c in candidates(document(row.doc))
+        )
+    ]
     assert misplaced == []
 
 

@@ -8,7 +8,6 @@ import json
 import shutil
 from pathlib import Path
 
-
 from canvas_tui.behaviours.comment.pipeline import BEHAVIOUR, evaluate, train
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
@@ -18,13 +17,15 @@ DOC = "# Note\n\nWe will definately ship on time. Studies show 90% of users agre
 
 
 def test_each_predicted_comment_gives_the_exact_span_of_its_quote():
-    lines = [json.dumps({"id": 1, "document": DOC, "request": "critique this"}),
-             json.dumps({"id": 2, "document": DOC, "request": "proofread", "max_comments": 1})]
+    lines = [
+        json.dumps({"id": 1, "document": DOC, "request": "critique this"}),
+        json.dumps({"id": 2, "document": DOC, "request": "proofread", "max_comments": 1}),
+    ]
     sink = io.StringIO()
     report = run_batch(BEHAVIOUR.predictor(), io.StringIO("\n".join(lines)), sink, progress=False)
     records = [json.loads(line) for line in sink.getvalue().splitlines()]
     assert report.predicted == 2 and [r["id"] for r in records] == [1, 2]
-    assert all(DOC[c["start"]:c["end"]] == c["quote"] for r in records for c in r["comments"])
+    assert all(DOC[c["start"] : c["end"]] == c["quote"] for r in records for c in r["comments"])
     assert len(records[1]["comments"]) <= 1 and records[1]["kind"] == "proofread"
 
 
@@ -36,8 +37,10 @@ def test_the_offline_eval_reports_placement_figures_per_implementation(tmp_path)
 
 
 TRAINING_DOCS = ("memo_launch.md", "essay_four_day_week.md", "blog_coffee.md", "essay_remote_work.md", "news_flood.txt")
-TEACHER_DOC = ("# Field notes\n\nThe garden grew well this year. Experts agree that 87% of gardeners water too often.\n"
-               "We will plant beans again in spring.\n")
+TEACHER_DOC = (
+    "# Field notes\n\nThe garden grew well this year. Experts agree that 87% of gardeners water too often.\n"
+    "We will plant beans again in spring.\n"
+)
 TEACHER_QUOTE = "Experts agree that 87% of gardeners water too often."
 
 
@@ -52,9 +55,20 @@ def _comment_behaviour(root: Path) -> Path:
 
 
 def _teacher_row(doc: str, document: Path, quote: str, start: int) -> dict:
-    return {"doc": doc, "request": "critique this", "kind": "critique", "quote": quote, "start": start,
-            "end": start + len(quote), "category": "unsupported_stat", "comment": "Cite the source of the figure.",
-            "suggestion": "", "usable": True, "source": "teacher", "provenance": {"document": str(document)}}
+    return {
+        "doc": doc,
+        "request": "critique this",
+        "kind": "critique",
+        "quote": quote,
+        "start": start,
+        "end": start + len(quote),
+        "category": "unsupported_stat",
+        "comment": "Cite the source of the figure.",
+        "suggestion": "",
+        "usable": True,
+        "source": "teacher",
+        "provenance": {"document": str(document)},
+    }
 
 
 def test_training_adds_usable_teacher_rows_but_none_on_held_out_or_missing_documents(tmp_path, monkeypatch):
@@ -67,11 +81,15 @@ def test_training_adds_usable_teacher_rows_but_none_on_held_out_or_missing_docum
     note.write_text(TEACHER_DOC, encoding="utf-8")
     tea = (folder / "documents" / "wiki_tea.md").read_text(encoding="utf-8")
     held_quote = tea.split("\n\n")[1].split(". ")[0]
-    rows = [_teacher_row("field_notes.md", note, TEACHER_QUOTE, TEACHER_DOC.index(TEACHER_QUOTE)),
-            _teacher_row("wiki_tea.md", folder / "documents" / "wiki_tea.md", held_quote, tea.index(held_quote)),
-            _teacher_row("gone.md", tmp_path / "corpus" / "gone.md", TEACHER_QUOTE, 0)]
+    rows = [
+        _teacher_row("field_notes.md", note, TEACHER_QUOTE, TEACHER_DOC.index(TEACHER_QUOTE)),
+        _teacher_row("wiki_tea.md", folder / "documents" / "wiki_tea.md", held_quote, tea.index(held_quote)),
+        _teacher_row("gone.md", tmp_path / "corpus" / "gone.md", TEACHER_QUOTE, 0),
+    ]
     (folder / "synthetic").mkdir()
-    (folder / "synthetic" / "comment-run.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    (folder / "synthetic" / "comment-run.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8"
+    )
     with_teacher = train(TrainRequest()).figures
 
     assert with_teacher["n_teacher_rows"] == 1 and with_teacher["teacher_rows_without_document"] == 1

@@ -13,8 +13,10 @@ from canvas_tui.behaviours.comment.proposers import HybridProposer, PromptedProp
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.llm.scripted import ScriptedClient
 
-DOC = ("# Update\n\nResearch shows that 80% of users want dark mode. We will definately add it next month.\n\n"
-       "In order to test it, we will ask ten users.\n")
+DOC = (
+    "# Update\n\nResearch shows that 80% of users want dark mode. We will definately add it next month.\n\n"
+    "In order to test it, we will ask ten users.\n"
+)
 
 
 async def test_the_prompted_model_is_sent_the_document_and_its_comments_are_kept_up_to_the_limit():
@@ -39,15 +41,23 @@ async def test_the_hybrid_keeps_the_scorers_places_and_uses_the_models_text_only
     result = await HybridProposer().propose(client, "check the facts", DOC, 5)
     assert result.proposals.comments and all(c.quote in DOC for c in result.proposals.comments)
     assert all(c.comment == "Cite the survey behind this number." for c in result.proposals.comments)
-    echoed = await HybridProposer().propose(ScriptedClient(lambda r: r.messages[1]["content"] for _ in range(5)),
-                                            "check the facts", DOC, 5)
+    echoed = await HybridProposer().propose(
+        ScriptedClient(lambda r: r.messages[1]["content"] for _ in range(5)), "check the facts", DOC, 5
+    )
     assert all("<passage>" not in c.comment for c in echoed.proposals.comments)
     broken = await HybridProposer().propose(ScriptedClient([ModelError("broke off")] * 5), "check the facts", DOC, 5)
     assert [c.quote for c in broken.proposals.comments] == [c.quote for c in result.proposals.comments]
 
 
-@pytest.mark.parametrize("text, usable", [("Cite a source for this.", True), ("", False), ("ok", False),
-                                          ("Research shows that 80% of users want dark mode. Indeed.", False)])
+@pytest.mark.parametrize(
+    "text, usable",
+    [
+        ("Cite a source for this.", True),
+        ("", False),
+        ("ok", False),
+        ("Research shows that 80% of users want dark mode. Indeed.", False),
+    ],
+)
 def test_a_model_comment_is_usable_when_short_and_not_a_copy_of_the_passage(text, usable):
     assert usable_text(text, "Research shows that 80% of users want dark mode.") is usable
 

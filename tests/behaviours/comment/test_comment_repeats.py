@@ -52,7 +52,9 @@ async def test_code_is_not_told_it_repeats_itself():
 
 
 async def test_comments_are_anchored_at_the_position_their_proposer_gave(settings, decision_log):
-    session = Session(ScriptedClient(model=LOCAL_MODEL_NAME), fake_behaviours(trigger=["comment"]), decision_log, settings)
+    session = Session(
+        ScriptedClient(model=LOCAL_MODEL_NAME), fake_behaviours(trigger=["comment"]), decision_log, settings
+    )
     session.open_document(ESSAY, title="trees")
     await session.turn("Critique this")
     repeat = next(c for c in session.document.comments if "repeats an earlier" in c.comment)

@@ -7,18 +7,20 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from canvas_tui.behaviours.base import Span
 from canvas_tui.behaviours.comment import CommentProposals
 from canvas_tui.behaviours.comment.candidates import candidates, is_program
 from canvas_tui.behaviours.comment.metrics import Placement, hits
 from canvas_tui.behaviours.comment.proposers import DefaultProposer, ScorerProposer
 from canvas_tui.behaviours.comment.requests import request_kind
 from canvas_tui.behaviours.comment.templates import suggestion
-from canvas_tui.behaviours.base import Span
 from canvas_tui.llm.local import LOCAL_MODEL_NAME
 from canvas_tui.llm.scripted import ScriptedClient
 
-MEMO = ("# Update\n\nThe team shipped the release on time. Research shows that 80% of users want dark mode. "
-        "We will definately add it next month.\n\nIn order to test it, we will ask ten users.\n")
+MEMO = (
+    "# Update\n\nThe team shipped the release on time. Research shows that 80% of users want dark mode. "
+    "We will definately add it next month.\n\nIn order to test it, we will ask ten users.\n"
+)
 CODE = "import json\n\n\ndef load(path, items=[]):\n    data = json.load(open(path))\n    return items + data\n"
 
 
@@ -90,9 +92,37 @@ def test_the_shipped_scorer_was_trained_on_todays_features():
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=st.lists(st.sampled_from(["a", "b", " ", "é", ".", "?", "\n", "\r\n", "\t", "#", "-", "*", "`", "'", '"', "7",
-                                      "%", "definately", "def f(x=[]):", "The the", "Studies show 40%"]), max_size=60).map("".join),
-       request=st.sampled_from(["critique this", "proofread", "check the facts", "review this code"]))
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "a",
+                "b",
+                " ",
+                "é",
+                ".",
+                "?",
+                "\n",
+                "\r\n",
+                "\t",
+                "#",
+                "-",
+                "*",
+                "`",
+                "'",
+                '"',
+                "7",
+                "%",
+                "definately",
+                "def f(x=[]):",
+                "The the",
+                "Studies show 40%",
+            ]
+        ),
+        max_size=60,
+    ).map("".join),
+    request=st.sampled_from(["critique this", "proofread", "check the facts", "review this code"]),
+)
 async def test_any_text_gets_at_most_the_limit_of_comments_each_quoting_a_span_of_it(text, request):
     result = await ScorerProposer().propose(ScriptedClient([]), request, text, 12)
     assert len(result.proposals.comments) <= 10

@@ -28,7 +28,7 @@ Tidy is released under the MIT licence.
 
 def _located(request: str, selection: Span | None = None) -> str:
     decision = decide(GUIDE, request, selection)
-    return GUIDE[decision.span.start:decision.span.end]
+    return GUIDE[decision.span.start : decision.span.end]
 
 
 def test_the_default_locator_satisfies_the_section_locator_interface():
@@ -43,12 +43,14 @@ async def test_the_async_locator_returns_the_same_decision_as_decide():
 def test_a_heading_named_inexactly_finds_its_whole_section():
     decision = decide(GUIDE, "make the install part friendlier")
     assert (decision.unit, decision.style) == ("section", "heading")
-    assert GUIDE[decision.span.start:decision.span.end].startswith("## Installation")
-    assert GUIDE[decision.span.start:decision.span.end].endswith("macOS too.")
+    assert GUIDE[decision.span.start : decision.span.end].startswith("## Installation")
+    assert GUIDE[decision.span.start : decision.span.end].endswith("macOS too.")
 
 
 def test_quoted_and_half_quoted_text_finds_its_sentence():
-    assert _located('change "never deletes anything" to something softer') == "It never deletes anything without asking."
+    assert (
+        _located('change "never deletes anything" to something softer') == "It never deletes anything without asking."
+    )
     assert _located("the sentence that says teams pay four dollars") == "Teams pay four dollars a month."
 
 
@@ -70,7 +72,7 @@ def test_positions_name_the_first_or_last_unit_of_the_kind_asked_for():
 
 def test_combined_requests_narrow_to_a_section_then_pick_inside_it():
     decision = decide(GUIDE, "in the installation section, shorten the last paragraph")
-    assert GUIDE[decision.span.start:decision.span.end] == "Homebrew works on macOS too."
+    assert GUIDE[decision.span.start : decision.span.end] == "Homebrew works on macOS too."
     assert decision.style == "combined"
     assert _located("the last sentence of the intro") == "It never deletes anything without asking."
 
@@ -79,7 +81,7 @@ def test_requests_about_the_whole_document_take_the_stripped_text():
     for request in ("make it more formal", "fix all typos", "translate the whole thing"):
         decision = decide(GUIDE, request)
         assert (decision.unit, decision.style) == ("document", "whole")
-        assert GUIDE[decision.span.start:decision.span.end] == GUIDE.strip()
+        assert GUIDE[decision.span.start : decision.span.end] == GUIDE.strip()
 
 
 def test_a_selection_overrides_the_request():

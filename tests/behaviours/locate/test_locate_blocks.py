@@ -80,7 +80,7 @@ eval "$(ssh-agent -s)"
 
 def _located(text: str, request: str) -> str:
     decision = decide(text, request)
-    return text[decision.span.start:decision.span.end]
+    return text[decision.span.start : decision.span.end]
 
 
 def test_blocks_are_found_by_the_name_of_their_kind():
@@ -137,25 +137,31 @@ def test_a_misspelt_heading_name_still_names_its_section():
 
 
 def test_the_paragraph_of_a_role_in_a_short_unlabelled_abstract_is_found_by_its_cues():
-    text = ("A study of parking\n\nDrivers cruise for parking. We study a pilot with GPS data from 18,000 taxis.\n\n"
-            "Cruising time fell by 24% and full blocks dropped from 41% to 17%.\n\n"
-            "We conclude that pricing reduces cruising.\n")
+    text = (
+        "A study of parking\n\nDrivers cruise for parking. We study a pilot with GPS data from 18,000 taxis.\n\n"
+        "Cruising time fell by 24% and full blocks dropped from 41% to 17%.\n\n"
+        "We conclude that pricing reduces cruising.\n"
+    )
     assert _located(text, "the results paragraph").startswith("Cruising time fell by 24%")
 
 
 def test_topic_words_beside_a_role_pick_among_the_sentences_of_that_role():
-    text = ("A cohort study\n\nWhether bilingual children differ remains contested. We followed 1,146 children. "
-            "Overall scores were not associated with bilingual exposure (difference 0.03). "
-            "A small advantage in cognitive flexibility at age six (0.14) did not survive correction. "
-            "These results suggest the benefit is small.\n")
+    text = (
+        "A cohort study\n\nWhether bilingual children differ remains contested. We followed 1,146 children. "
+        "Overall scores were not associated with bilingual exposure (difference 0.03). "
+        "A small advantage in cognitive flexibility at age six (0.14) did not survive correction. "
+        "These results suggest the benefit is small.\n"
+    )
     assert _located(text, "the main finding").startswith("Overall scores were not associated")
     assert _located(text, "the cognitive flexibility result").startswith("A small advantage")
     assert _located(text, "the sentence about the sample") == "We followed 1,146 children."
 
 
 def test_footnote_definitions_are_not_the_last_paragraph_and_part_ii_is_a_roman_numbered_heading():
-    text = "Kea\n\nA parrot.[^1]\n\nI. Behaviour\n\nKea solve puzzles.\n\nII. Conservation\n\nKea are endangered.\n\n" \
-           "[^1]: Of New Zealand.\n"
+    text = (
+        "Kea\n\nA parrot.[^1]\n\nI. Behaviour\n\nKea solve puzzles.\n\nII. Conservation\n\nKea are endangered.\n\n"
+        "[^1]: Of New Zealand.\n"
+    )
     assert _located(text, "the last paragraph") == "Kea are endangered."
     assert _located(text, "rewrite part II").startswith("II. Conservation")
 
@@ -180,12 +186,17 @@ def test_the_byline_is_found_by_name():
 
 def test_a_command_is_a_code_block_unless_the_request_names_a_paragraph_about_it():
     assert _located(README, "the install command") == "```sh\npip install tool\n```"
-    assert _located(README, "the paragraph explaining the output") == "Run it on a folder. The output is one line per file:"
+    assert (
+        _located(README, "the paragraph explaining the output")
+        == "Run it on a folder. The output is one line per file:"
+    )
 
 
 def test_a_keywords_line_is_found_by_name_and_back_matter_sentences_are_not_topics():
-    text = ("Do loans raise income? Evidence from Kenya\n\nWe study loans. Frontinus wrote a report on loans.\n\n"
-            "Keywords: loans; Kenya\n\nReferences\n\n1. Frontinus. On loans.\n")
+    text = (
+        "Do loans raise income? Evidence from Kenya\n\nWe study loans. Frontinus wrote a report on loans.\n\n"
+        "Keywords: loans; Kenya\n\nReferences\n\n1. Frontinus. On loans.\n"
+    )
     assert _located(text, "the keywords") == "Keywords: loans; Kenya"
     assert _located(text, "the title") == "Do loans raise income? Evidence from Kenya"
     assert _located(text, "the sentence about Frontinus's report") == "Frontinus wrote a report on loans."

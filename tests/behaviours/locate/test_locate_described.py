@@ -40,11 +40,12 @@ UNLABELLED = (
 def _text(document: str, request: str) -> str:
     decision = decide(document, request)
     assert decision.span is not None
-    return document[decision.span.start:decision.span.end]
+    return document[decision.span.start : decision.span.end]
 
 
-@pytest.mark.parametrize("request_text", ["a better title", "suggest a new title", "retitle it",
-                                          "give it a catchier headline"])
+@pytest.mark.parametrize(
+    "request_text", ["a better title", "suggest a new title", "retitle it", "give it a catchier headline"]
+)
 def test_a_title_asked_for_with_an_article_is_the_title_line(request_text: str) -> None:
     assert _text(ARTICLE, request_text) == "Lantern festival"
 
@@ -56,7 +57,7 @@ def test_a_title_for_every_section_is_not_the_document_title() -> None:
 def test_an_ordinal_sentence_counts_inside_the_paragraph_named_by_its_topic() -> None:
     decision = decide(ARTICLE, "the second sentence of the paper lanterns paragraph")
     assert decision.unit == "sentence"
-    assert ARTICLE[decision.span.start:decision.span.end] == "Each takes about an evening to make."
+    assert ARTICLE[decision.span.start : decision.span.end] == "Each takes about an evening to make."
 
 
 def test_a_topic_in_a_structured_abstract_part_is_its_sentence() -> None:

@@ -94,7 +94,7 @@ Any teapot works.
 
 def _located(document: str, request: str) -> str:
     decision = decide(document, request)
-    return document[decision.span.start:decision.span.end] if decision.span else ""
+    return document[decision.span.start : decision.span.end] if decision.span else ""
 
 
 def test_pasted_web_text_has_its_title_and_plain_headings_understood():
@@ -130,7 +130,10 @@ def test_a_one_paragraph_abstract_resolves_to_sentences_by_their_role():
 
 
 def test_inline_labels_of_a_structured_abstract_name_its_parts():
-    assert _located(LABELLED, "shorten the conclusions") == "Conclusions: A short visit from a dog may help students before exams."
+    assert (
+        _located(LABELLED, "shorten the conclusions")
+        == "Conclusions: A short visit from a dog may help students before exams."
+    )
     assert _located(LABELLED, "the last sentence of the methods") == "Stress was measured with a questionnaire."
     assert _located(LABELLED, "the heart rate finding").startswith("Heart rate did not differ")
 
@@ -198,4 +201,6 @@ def test_what_a_request_asks_to_add_is_not_its_topic():
 
 def test_a_list_is_named_with_a_few_words_before_list_but_list_as_a_verb_names_nothing():
     assert _located(GUIDE, "the pot and kettle list").startswith("- a kettle")
-    assert _located(GUIDE, "the sentence about the pot should list sizes") == "2. Warm the pot with a splash of hot water."
+    assert (
+        _located(GUIDE, "the sentence about the pot should list sizes") == "2. Warm the pot with a splash of hot water."
+    )

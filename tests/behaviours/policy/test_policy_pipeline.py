@@ -41,7 +41,9 @@ def test_held_out_split_is_disjoint_stable_and_about_a_quarter():
 def test_committed_artifact_was_trained_on_the_current_training_split():
     rows, _ = read_rows(labels_path())
     metadata = json.loads(metadata_path().read_text(encoding="utf-8"))
-    assert metadata["train_rows_sha256"] == rows_digest(split(rows)[0]), "labels.csv changed: run `canvas-tui train policy`"
+    assert metadata["train_rows_sha256"] == rows_digest(split(rows)[0]), (
+        "labels.csv changed: run `canvas-tui train policy`"
+    )
 
 
 def test_trained_model_agrees_with_held_out_labels_at_least_as_well_as_rules(tmp_path):
@@ -87,7 +89,9 @@ def test_train_then_eval_round_trip_in_a_separate_folder(small_behaviours_dir, t
 
 def test_lint_errors_block_training_unless_allowed(small_behaviours_dir):
     rows = list(csv.DictReader((small_behaviours_dir / "labels.csv").open(encoding="utf-8")))
-    rows.append({"request": "fix it", "target_text": "", "unit": "sentence", "label": "maybe", "category": "x", "note": ""})
+    rows.append(
+        {"request": "fix it", "target_text": "", "unit": "sentence", "label": "maybe", "category": "x", "note": ""}
+    )
     _write_labels(small_behaviours_dir / "labels.csv", rows)
     with pytest.raises(ValueError, match="lint"):
         pipeline.train(TrainRequest(show_progress=False))
@@ -101,8 +105,11 @@ def _predict(lines: list[str]) -> list[dict]:
 
 
 def test_batch_predict_answers_every_line_in_order():
-    lines = [json.dumps({"id": "a", "request": "fix the typo", "target_text": "teh", "unit": "sentence"}),
-             "{not json", json.dumps({"id": 7, "request": "make it more formal", "target_text": "", "unit": "document"})]
+    lines = [
+        json.dumps({"id": "a", "request": "fix the typo", "target_text": "teh", "unit": "sentence"}),
+        "{not json",
+        json.dumps({"id": 7, "request": "make it more formal", "target_text": "", "unit": "document"}),
+    ]
     first, broken, last = _predict(lines)
     assert (first["id"], first["policy"]) == ("a", "targeted")
     assert "error" in broken

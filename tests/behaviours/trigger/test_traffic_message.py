@@ -16,8 +16,10 @@ def test_fenced_code_after_an_instruction_is_material():
 
 
 def test_a_stack_trace_is_error_material_and_the_question_stays_the_request():
-    trace = ('Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    main()\n'
-             'TypeError: main() missing 1 required positional argument')
+    trace = (
+        'Traceback (most recent call last):\n  File "app.py", line 3, in <module>\n    main()\n'
+        "TypeError: main() missing 1 required positional argument"
+    )
     parts = split_message(f"why does this fail?\n\n{trace}")
     assert parts.request == "why does this fail?" and "error" in parts.kinds
 
@@ -29,7 +31,9 @@ def test_a_long_pasted_article_beside_a_short_instruction_is_material():
 
 
 def test_an_instruction_before_a_colon_on_one_long_line_is_the_request():
-    parts = split_message("Rewrite this to sound more formal: " + "we gonna ship it soon and it's gonna be great. " * 12)
+    parts = split_message(
+        "Rewrite this to sound more formal: " + "we gonna ship it soon and it's gonna be great. " * 12
+    )
     assert parts.request == "Rewrite this to sound more formal" and parts.pasted
 
 

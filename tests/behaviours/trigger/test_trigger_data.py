@@ -31,8 +31,12 @@ def test_router_labels_name_the_open_document():
 
 
 def test_lint_reports_unknown_labels_empty_prompts_and_conflicting_duplicates():
-    rows = [LabelRow(prompt="Write an essay.", label="canvas"), LabelRow(prompt="write an  essay.", label="inline"),
-            LabelRow(prompt=" ", label="inline"), LabelRow(prompt="Hi", label="maybe")]
+    rows = [
+        LabelRow(prompt="Write an essay.", label="canvas"),
+        LabelRow(prompt="write an  essay.", label="inline"),
+        LabelRow(prompt=" ", label="inline"),
+        LabelRow(prompt="Hi", label="maybe"),
+    ]
     problems = lint(rows, ("canvas", "inline"))
     assert any("conflicting" in p for p in problems) and any("empty" in p for p in problems)
     assert any("unknown label 'maybe'" in p for p in problems)
@@ -58,8 +62,12 @@ def test_committed_artifact_was_trained_on_the_current_training_data(task: Task)
 
 def test_only_usable_synthetic_rows_of_the_task_join_training(tmp_path):
     (tmp_path / "trigger-teacher.jsonl").write_text(
-        json.dumps({"prompt": "Write a novella.", "label": "canvas", "usable": True}) + "\n"
-        + json.dumps({"prompt": "Write a tweet.", "label": "canvas", "usable": False}) + "\n", encoding="utf-8")
+        json.dumps({"prompt": "Write a novella.", "label": "canvas", "usable": True})
+        + "\n"
+        + json.dumps({"prompt": "Write a tweet.", "label": "canvas", "usable": False})
+        + "\n",
+        encoding="utf-8",
+    )
     (tmp_path / "router-teacher.csv").write_text("prompt,label,usable\nShorten it.,edit,yes\n", encoding="utf-8")
     assert [row.prompt for row in read_synthetic(tmp_path, "trigger")] == ["Write a novella."]
     assert [row.source for row in read_synthetic(tmp_path, "router")] == ["synthetic/router-teacher.csv"]

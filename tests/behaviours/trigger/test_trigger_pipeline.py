@@ -16,8 +16,8 @@ from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.config import load_config
-from canvas_tui.pipeline.iterate import guards_made_worse
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
+from canvas_tui.pipeline.iterate import guards_made_worse
 
 REAL = PROJECT_ROOT / "behaviours" / "trigger"
 REAL_ROUTER = PROJECT_ROOT / "behaviours" / "router"
@@ -45,12 +45,16 @@ def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path
     result = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
     assert result.artifact == small_data / "trigger_model.json"
     first = result.artifact.read_bytes()
-    assert pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, "training is deterministic"
+    assert pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False)).artifact.read_bytes() == first, (
+        "training is deterministic"
+    )
     evaluation = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path / "reports", show_progress=False))
     assert evaluation.figures["trained"]["accuracy"] == result.figures["figures"]["accuracy"]
     assert {path.suffix for path in evaluation.files} == {".md", ".png"}
-    source = io.StringIO('{"id": 1, "prompt": "Write a cover letter for a chef job.", "extra": 3}\n'
-                         '{"id": "b", "prompt": "What is 2 + 2?"}\n')
+    source = io.StringIO(
+        '{"id": 1, "prompt": "Write a cover letter for a chef job.", "extra": 3}\n'
+        '{"id": "b", "prompt": "What is 2 + 2?"}\n'
+    )
     sink = io.StringIO()
     run_batch(pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
     outputs = [json.loads(line) for line in sink.getvalue().splitlines()]
@@ -72,8 +76,9 @@ def test_router_eval_runs_and_the_trained_router_beats_its_keyword_baseline(tmp_
 
 
 def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
-    result = pipeline.BEHAVIOUR.evaluate(EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path,
-                                           show_progress=False))
+    result = pipeline.BEHAVIOUR.evaluate(
+        EvalRequest(implementations=["keyword", "oracle"], report_dir=tmp_path, show_progress=False)
+    )
     assert list(k for k in result.figures if k not in ("test_rows", "notes", "splits")) == ["keyword"]
     assert any(note.startswith("oracle: not run") for note in result.figures["notes"])
 
@@ -90,8 +95,9 @@ async def test_prompted_trigger_asks_the_model_and_falls_back_to_the_rule_on_inv
 
 
 def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predicted():
-    source = io.StringIO('{"id": 1, "prompt": "Write a blog post about tea."}\nnot json\n{"id": 3}\n'
-                         '{"id": 4, "prompt": "hi"}\n')
+    source = io.StringIO(
+        '{"id": 1, "prompt": "Write a blog post about tea."}\nnot json\n{"id": 3}\n{"id": 4, "prompt": "hi"}\n'
+    )
     sink, errors = io.StringIO(), io.StringIO()
     report = run_batch(pipeline.BEHAVIOUR.predictor(), source, sink, progress=False, errors=errors)
     assert report.predicted == 2 and [n for n, _ in report.errors] == [2, 3]
@@ -100,15 +106,19 @@ def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predic
 
 
 def test_router_predictor_routes_with_a_document_and_falls_back_to_the_trigger_without_one():
-    source = io.StringIO('{"id": 1, "prompt": "Make it shorter.", "document": "# Essay\\n\\nLong text."}\n'
-                         '{"id": 2, "prompt": "What is the capital of Peru?"}\n')
+    source = io.StringIO(
+        '{"id": 1, "prompt": "Make it shorter.", "document": "# Essay\\n\\nLong text."}\n'
+        '{"id": 2, "prompt": "What is the capital of Peru?"}\n'
+    )
     sink = io.StringIO()
     run_batch(router_pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
     assert [json.loads(line)["label"] for line in sink.getvalue().splitlines()] == ["edit", "chat"]
 
 
 def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(small_data, tmp_path):
-    blind = "prompt,label,context,category,note\nWrite an essay on tides.,canvas,,writing,\nWhat is a tide?,inline,,stem,\n"
+    blind = (
+        "prompt,label,context,category,note\nWrite an essay on tides.,canvas,,writing,\nWhat is a tide?,inline,,stem,\n"
+    )
     (small_data / "blind_labels_x.csv").write_text(blind, encoding="utf-8")
     trained = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
     result = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
@@ -132,4 +142,6 @@ def test_iterate_keeps_a_trigger_candidate_only_if_the_real_traffic_split_is_not
 
     assert guards_made_worse(config, figures(0.84), figures(0.83)) == ["splits.real_test.trained.accuracy"]
     assert guards_made_worse(config, figures(0.84), figures(0.84)) == []
-    assert guards_made_worse(config, figures(0.84), {"trained": {"accuracy": 0.95}}) == ["splits.real_test.trained.accuracy"]
+    assert guards_made_worse(config, figures(0.84), {"trained": {"accuracy": 0.95}}) == [
+        "splits.real_test.trained.accuracy"
+    ]

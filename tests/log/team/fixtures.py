@@ -35,9 +35,11 @@ def team_server():
 @pytest.fixture
 def new_person(team_server):
     """Make a fresh person on the shared server (role names are server-wide, so each test gets unused ones)."""
+
     def make(*, role: str = "writer", password: str | None = None) -> Person:
         name = f"person_{os.getpid()}_{next(_names)}"
         password = password or f"pw-{name}"
         add_person(team_server.admin_dsn, name, password, role=role)
         return Person(name, password, team_server.dsn(name, password))
+
     return make

@@ -13,13 +13,22 @@ import psycopg
 from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 
-def write_records(log, count: int, *, prefix: str = "", behaviour: str = "trigger", source: str | None = None) -> list[str]:
+def write_records(
+    log, count: int, *, prefix: str = "", behaviour: str = "trigger", source: str | None = None
+) -> list[str]:
     """Append `count` decisions (every tenth followed by a correction of it); the ids of everything written."""
     ids = []
     for index in range(count):
-        record = DecisionRecord(session_id="s", turn_id=f"{prefix}t{index}", behaviour=behaviour, implementation="trained",
-                                version="1", input={"message": f"{prefix} write note {index}"},
-                                output={"label": "canvas"}, source=source)
+        record = DecisionRecord(
+            session_id="s",
+            turn_id=f"{prefix}t{index}",
+            behaviour=behaviour,
+            implementation="trained",
+            version="1",
+            input={"message": f"{prefix} write note {index}"},
+            output={"label": "canvas"},
+            source=source,
+        )
         assert log.append_decision(record)
         ids.append(record.id)
         if index % 10 == 0:
@@ -44,8 +53,9 @@ def owed(path: Path) -> int:
 def server_rows(admin_dsn: str, person: str) -> list[tuple[str, str, int]]:
     """(kind, id, seq) of a person's records on the server, in arrival order (read as the administrator)."""
     with psycopg.connect(admin_dsn) as connection:
-        return connection.execute("SELECT kind, id, seq FROM team_records WHERE person = %s ORDER BY arrival",
-                                  (person,)).fetchall()
+        return connection.execute(
+            "SELECT kind, id, seq FROM team_records WHERE person = %s ORDER BY arrival", (person,)
+        ).fetchall()
 
 
 REFUSING = "postgresql://nobody:secret@127.0.0.1:1/team"

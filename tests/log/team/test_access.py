@@ -12,8 +12,10 @@ from canvas_tui.log.team.admin import forget
 from canvas_tui.log.team.reader import TeamLog
 from tests.log.team.support import server_rows, write_records
 
-ROW = ("INSERT INTO team_records (person, kind, id, session_id, time, body, seq, committed_at) "
-       "VALUES (%s, 'decision', %s, 's', now(), '{}', 1, now())")
+ROW = (
+    "INSERT INTO team_records (person, kind, id, session_id, time, body, seq, committed_at) "
+    "VALUES (%s, 'decision', %s, 's', now(), '{}', 1, now())"
+)
 
 
 @pytest.fixture
@@ -41,15 +43,24 @@ def test_a_person_reads_only_their_own_records(alice_and_bob):
 
 def test_a_person_cannot_insert_a_record_as_someone_else(alice_and_bob):
     alice, bob = alice_and_bob
-    with psycopg.connect(alice.dsn) as connection, pytest.raises(psycopg.errors.InsufficientPrivilege,
-                                                                 match="row-level security"):
+    with (
+        psycopg.connect(alice.dsn) as connection,
+        pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"),
+    ):
         connection.execute(ROW, (bob.name, "forged"))
     with psycopg.connect(alice.dsn) as connection:
         connection.execute(ROW, (alice.name, "own"))
 
 
-@pytest.mark.parametrize("statement", ["UPDATE team_records SET body = '{}'", "DELETE FROM team_records",
-                                       "TRUNCATE team_records", "DROP TABLE team_records"])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE team_records SET body = '{}'",
+        "DELETE FROM team_records",
+        "TRUNCATE team_records",
+        "DROP TABLE team_records",
+    ],
+)
 def test_a_person_cannot_change_or_delete_records_even_their_own(alice_and_bob, statement):
     alice, _ = alice_and_bob
     with psycopg.connect(alice.dsn) as connection, pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -80,8 +91,10 @@ def test_a_login_that_is_no_member_reads_and_writes_nothing(team_server, alice_a
     with psycopg.connect(team_server.admin_dsn, autocommit=True) as admin:
         admin.execute("DROP ROLE IF EXISTS outsider")
         admin.execute("CREATE ROLE outsider LOGIN PASSWORD 'outsider-pw'")
-    with psycopg.connect(team_server.dsn("outsider", "outsider-pw")) as connection, \
-            pytest.raises(psycopg.errors.InsufficientPrivilege):
+    with (
+        psycopg.connect(team_server.dsn("outsider", "outsider-pw")) as connection,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
         connection.execute("SELECT count(*) FROM team_records")
 
 

@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from canvas_tui.cli import cli
 from canvas_tui.log.store import DecisionLog
-from tests.log.team.support import write_records
-from tests.data_support import DOC
 from tests.data.test_export_labels import behaviours_dir, session_on  # noqa: F401 - fixture and helper reused
+from tests.data_support import DOC
+from tests.log.team.support import write_records
 
 DEMO = Path(__file__).resolve().parents[3] / "demos" / "editing.jsonl"
 
@@ -64,15 +64,23 @@ def test_stats_and_finetune_read_the_team_store_with_the_same_filters(team):
     output = run("export", "finetune", "trigger", "--team", "--person", alice.name).output
     rows = [json.loads(line)["messages"] for line in output.splitlines() if line.startswith("{")]
     assert len(rows) == 20 and all(alice.name in messages[1]["content"] for messages in rows)
-    assert [messages[2]["content"] for messages in rows].count("inline") == 2  # the closed canvases: the person's answer
+    assert [messages[2]["content"] for messages in rows].count(
+        "inline"
+    ) == 2  # the closed canvases: the person's answer
 
 
-async def test_export_labels_redact_leaves_out_a_persons_document_text(tmp_path, new_person, settings, monkeypatch,
-                                                                       behaviours_dir):  # noqa: F811
+async def test_export_labels_redact_leaves_out_a_persons_document_text(
+    tmp_path,
+    new_person,
+    settings,
+    monkeypatch,
+    behaviours_dir,  # noqa: F811 - the fixture imported above
+):
     carol = new_person()
     log = DecisionLog(tmp_path / "carol.sqlite3", team_store=carol.dsn)
-    session = session_on(log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.",
-                         policy="targeted")
+    session = session_on(
+        log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.", policy="targeted"
+    )
     session.open_document(DOC, title="plan")
     await session.turn("change Monday to Tuesday")
     session.undo()
@@ -103,12 +111,15 @@ def test_eval_replay_team_replays_the_recordings_people_shipped(tmp_path, new_pe
 def test_a_row_someone_inserted_by_hand_is_skipped_and_reported(new_person, monkeypatch):
     gina = new_person()
     with psycopg.connect(gina.dsn) as connection:
-        connection.execute("INSERT INTO team_records (kind, id, session_id, time, body, seq, committed_at) "
-                           "VALUES ('decision', 'by-hand', 's', now(), '{\"not\": \"a record\"}', 1, now())")
+        connection.execute(
+            "INSERT INTO team_records (kind, id, session_id, time, body, seq, committed_at) "
+            "VALUES ('decision', 'by-hand', 's', now(), '{\"not\": \"a record\"}', 1, now())"
+        )
     monkeypatch.setenv("CANVAS_TUI_TEAM_STORE", gina.dsn)
     result = run("log", "--team", "--json")
     assert result.exit_code == 0 and result.output.splitlines() == [
-        "warning: 1 rows of the team store are not valid records and were skipped"]
+        "warning: 1 rows of the team store are not valid records and were skipped"
+    ]
 
 
 def test_team_filters_without_team_are_a_usage_error(tmp_path):

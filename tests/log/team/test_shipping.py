@@ -63,9 +63,15 @@ def test_a_log_without_a_team_store_keeps_no_outbox(tmp_path):
 
 def test_text_arrives_exactly_as_written_nul_and_control_characters_included(tmp_path, team_server, new_person):
     alice = new_person()
-    record = DecisionRecord(session_id="s", behaviour="trigger", implementation="trained", version="1",
-                            input={"message": "a\x00b\x1b[31m 🫖 [bold]x[/bold]"}, output={"label": "inline"},
-                            raw_reply="\x00")
+    record = DecisionRecord(
+        session_id="s",
+        behaviour="trigger",
+        implementation="trained",
+        version="1",
+        input={"message": "a\x00b\x1b[31m 🫖 [bold]x[/bold]"},
+        output={"label": "inline"},
+        raw_reply="\x00",
+    )
     log = DecisionLog(tmp_path / "log.sqlite3", team_store=alice.dsn)
     log.append_decision(record)
     log.close()
@@ -77,8 +83,11 @@ def test_text_arrives_exactly_as_written_nul_and_control_characters_included(tmp
 def test_recording_lines_ship_and_come_back_as_the_same_file(tmp_path, team_server, new_person):
     alice = new_person()
     log = DecisionLog(tmp_path / "log.sqlite3", team_store=alice.dsn)
-    writer = RecordingWriter(tmp_path / "s.jsonl", HeaderEntry(session_id="sess1", backend="replay", model="m"),
-                             log.recording_mirror("sess1"))
+    writer = RecordingWriter(
+        tmp_path / "s.jsonl",
+        HeaderEntry(session_id="sess1", backend="replay", model="m"),
+        log.recording_mirror("sess1"),
+    )
     for number in range(1, 4):
         writer.write(VersionEntry(number=number, author="person", summary="typed", text=f"version {number}\n"))
     writer.close()

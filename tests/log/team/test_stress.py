@@ -24,8 +24,11 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _spawn(path: Path, dsn: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "tests.log.team.writer", str(path), str(RECORDS)], cwd=ROOT,
-                            env=os.environ | {"TEAM_DSN": dsn})
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.log.team.writer", str(path), str(RECORDS)],
+        cwd=ROOT,
+        env=os.environ | {"TEAM_DSN": dsn},
+    )
 
 
 def _progress(logs: list[Path]) -> float:
@@ -37,8 +40,9 @@ def _when(logs: list[Path], share: float, deadline: float) -> None:
         time.sleep(0.1)
 
 
-def _run_with_outages(server: LocalServer, processes: list[subprocess.Popen], people: list[str],
-                      logs: list[Path]) -> list[int]:
+def _run_with_outages(
+    server: LocalServer, processes: list[subprocess.Popen], people: list[str], logs: list[Path]
+) -> list[int]:
     """Stop and restart the server at 15% and 55% of the records, kill writer 7 at 35% and start it again;
     the writers' exit codes."""
     deadline = time.monotonic() + 150
@@ -81,4 +85,7 @@ def test_twenty_writers_through_two_restarts_and_a_killed_writer_lose_nothing_an
             assert [row[2] for row in rows] == sorted(row[2] for row in rows), f"{name}: out of order"
             assert owed(path) == 0
         with psycopg.connect(server.dsn(people[0], f"pw-{people[0]}")) as connection:
-            assert connection.execute("SELECT count(*), count(DISTINCT person) FROM team_records").fetchone() == (RECORDS, 1)
+            assert connection.execute("SELECT count(*), count(DISTINCT person) FROM team_records").fetchone() == (
+                RECORDS,
+                1,
+            )

@@ -24,8 +24,9 @@ def committed(path: Path) -> int:
     """How many records the local log holds."""
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10) as connection:
-            return connection.execute("SELECT (SELECT count(*) FROM decisions) + (SELECT count(*) FROM corrections)"
-                                      ).fetchone()[0]
+            return connection.execute(
+                "SELECT (SELECT count(*) FROM decisions) + (SELECT count(*) FROM corrections)"
+            ).fetchone()[0]
     except sqlite3.OperationalError:
         return 0  # not created or not migrated yet
 
@@ -38,8 +39,15 @@ def write_until(log: DecisionLog, target: int, done: int) -> None:
             if done % 10 == 9 and previous is not None:
                 log.append_correction(CorrectionRecord(session_id="w", kind="canvas_closed", decision_id=previous))
             else:
-                record = DecisionRecord(session_id="w", turn_id=f"t{done}", behaviour="trigger", implementation="trained",
-                                        version="1", input={"message": f"note {done}"}, output={"label": "canvas"})
+                record = DecisionRecord(
+                    session_id="w",
+                    turn_id=f"t{done}",
+                    behaviour="trigger",
+                    implementation="trained",
+                    version="1",
+                    input={"message": f"note {done}"},
+                    output={"label": "canvas"},
+                )
                 log.append_decision(record)
                 previous = record.id
             done += 1

@@ -77,7 +77,9 @@ class CanvasEditor(SpanHighlightArea):
         if change.is_empty():
             return
         with self.programmatic():
-            self.replace(change.new, index.location(change.start), index.location(change.end), maintain_selection_offset=True)
+            self.replace(
+                change.new, index.location(change.start), index.location(change.end), maintain_selection_offset=True
+            )
 
     def append(self, text: str) -> None:
         """Add streamed text at the end."""

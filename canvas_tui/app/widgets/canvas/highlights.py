@@ -52,8 +52,10 @@ class SpanHighlightArea(TextArea):
 
     def _add_span(self, name: str, start: int, end: int) -> None:
         lines = self.document.lines
-        (first_row, first_column), (last_row, last_column) = (self._span_index.location(start),
-                                                              self._span_index.location(end))
+        (first_row, first_column), (last_row, last_column) = (
+            self._span_index.location(start),
+            self._span_index.location(end),
+        )
         for row in range(first_row, min(last_row, len(lines) - 1) + 1):
             line = lines[row]
             begin = first_column if row == first_row else 0

@@ -92,7 +92,9 @@ class CanvasPane(Vertical):
     def _title(document: Document) -> str:
         where = f" — {document.path}" if document.path and str(document.path) != document.title else ""
         count = len(document.versions)
-        return f"{document.title}{where}  (version {document.current}; {count} version{'s' if count > 1 else ''} in all)"
+        return (
+            f"{document.title}{where}  (version {document.current}; {count} version{'s' if count > 1 else ''} in all)"
+        )
 
     def show_comments(self, comments: list[Comment]) -> None:
         """Highlight every active comment's span and list them."""

@@ -27,8 +27,9 @@ class NoticeMessage(Static):
     """Something the person was told about a turn (kept in the log, unlike the notification)."""
 
     def __init__(self, level: str, text: str) -> None:
-        super().__init__(Text(f"{'⚠' if level != 'info' else 'ℹ'} {visible(text)}"), classes=f"message notice {level}",
-                         markup=False)
+        super().__init__(
+            Text(f"{'⚠' if level != 'info' else 'ℹ'} {visible(text)}"), classes=f"message notice {level}", markup=False
+        )
 
 
 class Reply(Markdown):

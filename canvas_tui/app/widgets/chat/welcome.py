@@ -30,9 +30,11 @@ def welcome_text() -> Text:
     """The welcome, built as styled plain text (never parsed as markup)."""
     text = Text()
     text.append("canvas-tui", style="bold")
-    text.append(" — chat with a model beside a document. Ask for something to write and it opens in the "
-                "canvas on the right; then ask for changes to any part of it, or for comments. "
-                "Open a file with `canvas-tui notes.md`.\n\n")
+    text.append(
+        " — chat with a model beside a document. Ask for something to write and it opens in the "
+        "canvas on the right; then ask for changes to any part of it, or for comments. "
+        "Open a file with `canvas-tui notes.md`.\n\n"
+    )
     text.append("Try:\n", style="bold")
     for example in EXAMPLES:
         text.append(f"  › {example}\n")
