@@ -14,25 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from canvas_tui.behaviours.locate.labels import COLUMNS as LOCATE_COLUMNS
 from canvas_tui.data.label_rows import SOURCE, TEACHES, LabelRow, rows_for
 from canvas_tui.log.datalog import DataLog
 from canvas_tui.paths import behaviour_dir
 
 DEFAULT_HEADERS = {
     "trigger": ["prompt", "label", "context", "category", "note"],
-    "locate": [
-        "doc",
-        "request",
-        "style",
-        "unit",
-        "start",
-        "end",
-        "selection_start",
-        "selection_end",
-        "split",
-        "anchor",
-        "note",
-    ],
+    "locate": list(LOCATE_COLUMNS),
     "policy": ["request", "target_text", "unit", "label", "category", "note"],
     "comment": ["request", "quote", "comment", "label", "note"],
 }
