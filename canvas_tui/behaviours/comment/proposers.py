@@ -11,6 +11,7 @@ Scorer quotes are document units, so they anchor by construction.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Protocol
 
 from canvas_tui.behaviours.comment.candidates import is_program
@@ -161,9 +162,18 @@ class DefaultProposer:
     name = "default"
 
     def __init__(self) -> None:
-        self.scorer = ScorerProposer()
         self.prompted = PromptedProposer()
-        self.version = self.scorer.version
+
+    @cached_property
+    def scorer(self) -> ScorerProposer:
+        """The trained scorer, read on the first comment request: a session that never comments does not need its
+        file, and a missing file is reported on that turn instead of stopping the session from starting."""
+        return ScorerProposer()
+
+    @property
+    def version(self) -> str:
+        """The scorer's version (the placement model of the default)."""
+        return self.scorer.version
 
     def choose(self, client: ModelClient) -> CommentProposer:
         """The implementation used with this client."""
