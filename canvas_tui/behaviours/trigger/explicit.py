@@ -1,12 +1,16 @@
 """Explicit requests about where the answer goes: they win over every model.
 
 "Use the canvas" opens it; "just answer here" or "don't open the canvas" keeps the answer in
-the chat. Negations are checked first, so "don't use the canvas" never opens it.
+the chat. Negations are checked first, so "don't use the canvas" never opens it. Only the words the person
+typed count: pasted material (an article, search results, code) that mentions a canvas or a document says
+nothing about where the answer goes.
 """
 
 from __future__ import annotations
 
 import re
+
+from canvas_tui.behaviours.trigger.message import split_message
 
 _PANE = r"(?:canvas|doc|document|editor|side ?pane)"
 _NEGATED = re.compile(
@@ -37,6 +41,7 @@ _NEW_DOCUMENT = re.compile(
 
 def explicit_trigger(message: str) -> str | None:
     """`inline` or `canvas` when the message says where the answer goes, else None."""
+    message = split_message(message).request
     if _NEGATED.search(message) or _INLINE.search(message):
         return "inline"
     if _CANVAS.search(message):
@@ -46,6 +51,7 @@ def explicit_trigger(message: str) -> str | None:
 
 def explicit_route(message: str) -> str | None:
     """`new_document` or `chat` when, with a document open, the message says so, else None."""
+    message = split_message(message).request
     if _INLINE.search(message):
         return "chat"
     if _NEW_DOCUMENT.search(message) and not _NEGATED.search(message):
