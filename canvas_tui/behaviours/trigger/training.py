@@ -11,18 +11,27 @@ from threadpoolctl import threadpool_limits
 
 from canvas_tui.behaviours.trigger.model import FEATURES, Task
 from canvas_tui.learn.spec import LinearSpec, TextSpec
-from canvas_tui.learn.trainer import build_pipeline
+from canvas_tui.learn.trainer import build_pipeline, weighting
 
-_WORDS = TextSpec("words", view="request", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b")
+_WORDS = TextSpec("words", view="request", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", min_df=2)
 _CHARS = TextSpec("chars", view="request", analyzer="char_wb", ngram_range=(2, 5), min_df=2)
-_OBJECT = TextSpec("object", view="object", ngram_range=(1, 2), token_pattern=r"(?u)\b[\w-]+\b")
+_OBJECT = TextSpec("object", view="object", ngram_range=(1, 2), token_pattern=r"(?u)\b[\w-]+\b", min_df=2)
 _CLASSIFIER = {"C": 3.0, "class_weight": "balanced", "solver": "lbfgs", "max_iter": 5000}
 SPECS = {
     "trigger": LinearSpec(text=(_WORDS, _CHARS, _OBJECT), standardise=False, classifier=_CLASSIFIER),
     "router": LinearSpec(text=(_WORDS, _CHARS), standardise=False, classifier=_CLASSIFIER),
 }
 """word + char n-grams of the request (the trigger also reads the asked-for object: "a product description"),
-the unscaled hand features, a balanced logistic regression."""
+each seen in at least two rows, the unscaled hand features, a balanced logistic regression."""
+
+HAND_WRITTEN_WEIGHT = 3.0
+"""How many real rows a hand-written row counts for. Real messages outnumber the hand-written families six to
+one; at equal weight the families the spec names (and the blind sets test) lost 3 points of accuracy."""
+
+
+def row_weights(origins: list[str]) -> list[float]:
+    """Each training row's weight, by where it came from (labelled real traffic counts once)."""
+    return [1.0 if origin == "real-traffic" else HAND_WRITTEN_WEIGHT for origin in origins]
 
 
 def task_pipeline(task: Task, seed: int) -> Pipeline:
@@ -35,8 +44,9 @@ def tune_threshold(
     texts: list[str],
     labels: list[str],
     seed: int,
-    min_recall: float = 0.75,
+    min_recall: float = 0.80,
     focus: list[bool] | None = None,
+    weights: list[float] | None = None,
 ) -> float:
     """The P(positive) cut that maximises cross-validated accuracy while keeping the positive recall >= min_recall.
 
@@ -47,9 +57,9 @@ def tune_threshold(
     with threadpool_limits(1):
         folds = StratifiedKFold(5, shuffle=True, random_state=seed)
         column = sorted(set(labels)).index(task.positive)
-        scores = cross_val_predict(task_pipeline(task, seed), texts, labels, cv=folds, method="predict_proba")[
-            :, column
-        ]
+        scores = cross_val_predict(
+            task_pipeline(task, seed), texts, labels, cv=folds, method="predict_proba", params=weighting(weights)
+        )[:, column]
     judged = np.array(focus) if focus is not None and any(focus) else np.ones(len(labels), dtype=bool)
     gold = (np.array(labels) == task.positive)[judged]
     best = (-1.0, 0.0, 0.5)

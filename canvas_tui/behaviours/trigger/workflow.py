@@ -19,7 +19,7 @@ from canvas_tui.behaviours.trigger.data import (
 from canvas_tui.behaviours.trigger.implementations import BatchTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
-from canvas_tui.behaviours.trigger.training import SPECS, tune_threshold
+from canvas_tui.behaviours.trigger.training import SPECS, row_weights, tune_threshold
 from canvas_tui.learn.artifact import Training, read_artifact
 from canvas_tui.learn.trainer import export, fit
 from canvas_tui.llm.errors import ModelError
@@ -96,10 +96,11 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     if problems and not request.allow_lint_errors:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
     texts, labels = model_inputs(task, train), [row.label for row in train]
-    pipeline = fit(SPECS[task.name], FEATURES[task.name], texts, labels, random_state=request.seed)
+    weights = row_weights([row.origin for row in train])
+    pipeline = fit(SPECS[task.name], FEATURES[task.name], texts, labels, weights, random_state=request.seed)
     digest = data_hash(train)
     real = [row.origin == "real-traffic" for row in train]
-    threshold = tune_threshold(task, texts, labels, request.seed, focus=real) if task.positive else 0.5
+    threshold = tune_threshold(task, texts, labels, request.seed, focus=real, weights=weights) if task.positive else 0.5
     training = Training(
         data_hash=digest,
         seed=request.seed,
