@@ -75,7 +75,7 @@ def test_train_then_eval_round_trip_in_a_separate_folder(small_behaviours_dir, t
     committed_sha = _sha(committed)
     result = pipeline.train(TrainRequest(show_progress=False))
     assert result.artifact == small_behaviours_dir / "model.json"
-    assert result.figures["export_max_error"] < 1e-9
+    assert result.figures["export_max_error"] < 1e-6, "the artifact keeps 7 significant digits"
     assert result.figures["labels_sha256"] == _sha(small_behaviours_dir / "labels.csv")
     first = _sha(result.artifact)
     pipeline.train(TrainRequest(show_progress=False))
