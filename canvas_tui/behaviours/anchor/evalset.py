@@ -11,16 +11,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pysbd
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from canvas_tui.paths import behaviour_dir
+from canvas_tui.pipeline.evalkit.rows import BaseLabelRow
 
 SPLITS = ("dev", "eval")
 NEGATIVE_KINDS = ("absent", "paraphrase", "diverged")
 
 
-class EvalRow(BaseModel):
-    """One quote to anchor: gold span in the ORIGINAL document (None = must not anchor)."""
+class EvalRow(BaseLabelRow):
+    """One quote to anchor: gold span in the ORIGINAL document (None = must not anchor); a row written without a
+    note is stored without one (`line`)."""
 
     id: str
     doc: str = Field(description="file name in behaviours/anchor/documents/")
@@ -29,6 +31,10 @@ class EvalRow(BaseModel):
     start: int | None = None
     end: int | None = None
     ambiguous: bool = False
+
+    def line(self) -> str:
+        """The row as one JSON line of dev/eval.jsonl."""
+        return self.model_dump_json(exclude=None if self.note else {"note"})
 
 
 def data_dir() -> Path:

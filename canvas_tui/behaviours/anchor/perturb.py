@@ -288,7 +288,7 @@ def write_evalset(corpus: Path = DEFAULT_CORPUS, seed: int = 7, per_kind: int = 
     """Regenerate documents/, dev.jsonl and eval.jsonl; returns how many rows each split got."""
     written = {}
     for split, rows in generate(corpus, seed, per_kind).items():
-        lines = "".join(row.model_dump_json() + "\n" for row in rows)
+        lines = "".join(row.line() + "\n" for row in rows)
         (data_dir() / f"{split}.jsonl").write_text(lines, encoding="utf-8")
         written[split] = len(rows)
     return written
