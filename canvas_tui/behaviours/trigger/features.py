@@ -55,6 +55,17 @@ def object_view(text: str) -> str:
     return _object_window(mask_quotes(split_message(message_part(text)).request[:HEAD])).lower()
 
 
+OPENING_WORDS = 20
+
+
+def document_opening(text: str) -> str:
+    """The first words of the open document of a router input, lower-cased ("(no document)" without one).
+
+    What kind of reply is open (a letter, a listing, a numbered plan, an apology) changes what a follow-up asks
+    for: "and for Gen Z" after a training description, "still failing" after code."""
+    return " ".join(document_part(text).lower().split()[:OPENING_WORDS]) or "(no document)"
+
+
 def requested_lines(text: str) -> float | None:
     """Roughly how many lines of output an explicit length limit allows, or None without one."""
     found = lexicon.LIMIT.search(text)

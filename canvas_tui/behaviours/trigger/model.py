@@ -14,6 +14,7 @@ from pathlib import Path
 from canvas_tui.behaviours.trigger.features import (
     HAND_NAMES,
     ROUTE_NAMES,
+    document_opening,
     hand_features,
     object_view,
     request_view,
@@ -52,12 +53,13 @@ class Task:
 TRIGGER = Task("trigger", ("canvas", "inline"), positive="canvas", eval_files=("blind_*.csv", "real_test.csv"))
 ROUTER = Task("router", ("edit", "comment", "chat", "new_document"))
 
-VIEWS = {"request": request_view, "object": object_view}
+VIEWS = {"request": request_view, "object": object_view, "opening": document_opening}
 FEATURES = {
     "trigger": Features(views=VIEWS, dense_names=HAND_NAMES, dense=hand_features),
     "router": Features(views=VIEWS, dense_names=ROUTE_NAMES, dense=route_features),
 }
-"""What each task's model reads: the request and asked-for object views, and its hand features."""
+"""What each task's model reads: the request, the asked-for object and (router) the open document's opening, and
+its hand features."""
 
 
 class TrainedModel(LinearScorer):

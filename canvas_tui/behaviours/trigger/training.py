@@ -15,11 +15,12 @@ from canvas_tui.learn.trainer import build_pipeline, weighting
 
 _WORDS = TextSpec("words", view="request", ngram_range=(1, 2), token_pattern=r"(?u)\b\w+\b", min_df=2)
 _CHARS = TextSpec("chars", view="request", analyzer="char_wb", ngram_range=(2, 5), min_df=2)
+_OPENING = TextSpec("opening", view="opening", ngram_range=(1, 2), min_df=2)
 _OBJECT = TextSpec("object", view="object", ngram_range=(1, 2), token_pattern=r"(?u)\b[\w-]+\b", min_df=2)
 _CLASSIFIER = {"C": 3.0, "class_weight": "balanced", "solver": "lbfgs", "max_iter": 5000}
 SPECS = {
     "trigger": LinearSpec(text=(_WORDS, _CHARS, _OBJECT), standardise=False, classifier=_CLASSIFIER),
-    "router": LinearSpec(text=(_WORDS, _CHARS), standardise=False, classifier=_CLASSIFIER),
+    "router": LinearSpec(text=(_WORDS, _CHARS, _OPENING), standardise=False, classifier=_CLASSIFIER),
 }
 """word + char n-grams of the request (the trigger also reads the asked-for object: "a product description"),
 each seen in at least two rows, the unscaled hand features, a balanced logistic regression."""
