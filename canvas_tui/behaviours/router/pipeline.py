@@ -70,7 +70,7 @@ BEHAVIOUR = Behaviour(
     checks={"explicit_route": explicit_route_check},
     splits={"every_fifth": every_fifth},
     cross_checks=CROSS_CHECKS,
-    method="the trigger's recipe, reading the open document too (shared words and names, code, points)",
+    method="the trigger's recipe, reading the open document too (its opening words; shared words and names, code, points)",
     headline={
         "real-traffic test accuracy": "splits.real_test.trained.accuracy",
         "held-out accuracy": "trained.accuracy",

@@ -230,6 +230,7 @@ def route_features(pair: str) -> list[float]:
     text, document = message_part(pair), document_part(pair)
     head = text[:HEAD]
     creates = bool(lexicon.INTENT.search(head)) and bool(lexicon.LONG_NOUN.search(head))
+    explicit = explicit_route(text)
     return [
         min(np.log1p(len(text.split())) / 5.0, 1.0),
         float(bool(lexicon.COMMENT_CUE.search(head))),
@@ -243,8 +244,8 @@ def route_features(pair: str) -> list[float]:
         float(text.rstrip().endswith("?")),
         float(len(text.split()) <= 3),
         float(bool(lexicon.CHAT_CUE.search(head))),
-        float(explicit_route(text) == "new_document"),
-        float(explicit_route(text) == "chat"),
+        float(explicit == "new_document"),
+        float(explicit == "chat"),
         *message_features(text),
         *document_features(text, document),
     ]
