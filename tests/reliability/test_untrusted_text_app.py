@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from canvas_tui.app import build_app
+from canvas_tui.app.widgets.canvas.pane import TARGET_SECONDS
 from canvas_tui.bootstrap import SessionOptions, open_session
 from canvas_tui.llm.scripted import ScriptedClient
 from tests.fakes import fake_behaviours
@@ -71,6 +72,7 @@ def _screen_text(app) -> str:
 def test_hostile_text_everywhere_on_the_main_screen(snap_compare, hostile_app):
     async def run_before(pilot):
         await _hostile_turns(pilot, hostile_app)
+        await pilot.pause(TARGET_SECONDS + 0.5)  # the edited span's highlight has faded, however slow the machine
 
     assert snap_compare(hostile_app, terminal_size=SIZE, run_before=run_before)
 

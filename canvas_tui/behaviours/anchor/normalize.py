@@ -34,13 +34,14 @@ DOT, DASH, QUOTE = ord("."), ord("-"), ord("'")
 _DELETED = set("*_`~\u00ad\u200b\u200c\u200d\u2060\ufeff")
 # Single and double, straight and curly: models swap all of them, so all read as `'`.
 _QUOTES = set("'\u2018\u2019\u201a\u201b\u2032\u00b4\"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb")
+_DROPPED_CATEGORIES = {"Mn", "Cf"}  # nonspacing marks and format characters
 _DASHES = set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d")
 
 
 def fold_char(char: str) -> int:
     """The code point a character of the Basic Multilingual Plane normalises to (DELETE to drop
     it, SPACE for any blank); others (and lone surrogates) stay as they are."""
-    if char in _DELETED or unicodedata.category(char) in {"Mn", "Cf"}:
+    if char in _DELETED or unicodedata.category(char) in _DROPPED_CATEGORIES:
         return DELETE
     if char.isspace() or char == "|":
         return SPACE
@@ -52,9 +53,15 @@ def fold_char(char: str) -> int:
         return ord(".")
     if unicodedata.category(char) == "Cc":
         return DELETE
-    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not _is_mark(c))
     base = base.casefold()
     return ord(base[0]) if base else DELETE
+
+
+def _is_mark(char: str) -> bool:
+    """A mark that folding drops, so a folded character never folds again to something else (Thai SARA AM
+    decomposes to NIKHAHIT, a mark whose combining class is 0, and the vowel AA)."""
+    return bool(unicodedata.combining(char)) or unicodedata.category(char) in _DROPPED_CATEGORIES
 
 
 @lru_cache(maxsize=1)
