@@ -4,6 +4,7 @@ canvas-tui traffic launch ../shared/real-traffic/prompts.jsonl --limit 2000
 canvas-tui traffic drift --plot reports/drift.png
 canvas-tui traffic select trigger --n 300 --output to_label.csv
 canvas-tui traffic import trigger to_label.csv [--split test]
+canvas-tui traffic vote trigger second.csv third.csv
 """
 
 from __future__ import annotations
@@ -229,6 +230,34 @@ def import_rows(behaviour: str, labelled: Path, split: str) -> None:
     click.echo(f"added {result.added} rows to {target} (skipped: {skipped})")
     if result.added == 0:
         sys.exit(EXIT_USAGE if not result.skipped else EXIT_PARTIAL)
+
+
+@traffic.command()
+@click.argument("behaviour", type=SELECTABLE)
+@click.argument("votes", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--split",
+    type=click.Choice(["train", "test"]),
+    default="train",
+    show_default=True,
+    help="Which labels the votes are for.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def vote(behaviour: str, votes: tuple[Path, ...], split: str, as_json: bool) -> None:
+    """Settle rows by majority: each VOTES file (CSV or JSON lines with `id` and `label`) is one more independent
+    labeller's answers for rows already in the labels. Apply each labeller's file once."""
+    from canvas_tui.data.label_votes import apply_votes
+    from canvas_tui.paths import behaviours_dir
+
+    target = behaviours_dir() / TARGETS[(behaviour, split)]
+    result = apply_votes(target, list(votes), CLASSES[behaviour])
+    if as_json:
+        click.echo(result.model_dump_json())
+    else:
+        skipped = ", ".join(f"{reason} {count}" for reason, count in result.skipped.items()) or "none"
+        click.echo(f"{target}: {result.changed} labels changed, {result.confirmed} confirmed (skipped: {skipped})")
+    if result.changed + result.confirmed == 0:
+        sys.exit(EXIT_USAGE)
 
 
 def register(group: click.Group) -> None:
