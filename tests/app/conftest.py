@@ -56,3 +56,12 @@ async def wait_turn(pilot, app) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
+
+
+async def wait_until(pilot, condition, timeout: float = 20.0) -> None:
+    """Let the app run until `condition()` holds (timers fire late on a loaded machine); fail after `timeout` s."""
+    for _ in range(int(timeout / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), f"still not true after {timeout} s"

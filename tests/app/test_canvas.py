@@ -7,7 +7,8 @@ import json
 from textual.widgets import ContentSwitcher, OptionList
 
 from canvas_tui.app.screens.versions import VersionsScreen
-from tests.app.conftest import SIZE, send
+from canvas_tui.app.widgets.canvas.pane import SELECTION_SETTLE
+from tests.app.conftest import SIZE, send, wait_until
 
 DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
 
@@ -19,13 +20,13 @@ def _doc(tmp_path, text=DOC, name="plan.md"):
 
 
 async def test_typing_becomes_one_version_after_a_pause_not_one_per_keystroke(make_app, tmp_path):
-    app, session = make_app(document=_doc(tmp_path), debounce=1.0)
+    app, session = make_app(document=_doc(tmp_path), debounce=3.0)
     async with app.run_test(size=SIZE) as pilot:
         app.canvas.editor.focus()
         app.canvas.editor.cursor_location = (0, 6)
         await pilot.press("!", "!", "!")
         assert len(session.document.versions) == 1
-        await pilot.pause(1.5)
+        await wait_until(pilot, lambda: len(session.document.versions) > 1)
         assert session.document.text == DOC.replace("# Plan", "# Plan!!!")
         assert [v.author for v in session.document.versions] == ["file", "user"]
 
@@ -123,7 +124,8 @@ async def test_a_settled_selection_made_by_the_person_is_reported_to_the_session
         app.canvas.editor.focus()
         app.canvas.editor.cursor_location = (2, 0)
         await pilot.press(*["shift+right"] * 7)
-        await pilot.pause(0.9)
+        await wait_until(pilot, lambda: reported)
+        await pilot.pause(SELECTION_SETTLE)
         start = DOC.index("We ship")
         assert [(span.start, span.end) for span in reported] == [(start, start + 7)]
 

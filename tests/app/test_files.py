@@ -6,7 +6,7 @@ import os
 
 from canvas_tui.app.autosave import autosave_path, write_autosave
 from canvas_tui.app.screens.confirm import Choice, SaveAs
-from tests.app.conftest import SIZE, send
+from tests.app.conftest import SIZE, send, wait_until
 
 DOC = "# Plan\n\nWe ship on Monday.\n"
 
@@ -82,8 +82,8 @@ async def test_autosave_writes_a_copy_of_unsaved_changes_periodically(make_app, 
     app, session = make_app(document=path, autosave_interval=0.1)
     async with app.run_test(size=SIZE) as pilot:
         session.user_edit(DOC + "Typed.\n")
-        await pilot.pause(0.3)
-        assert autosave_path(session.document).read_text() == DOC + "Typed.\n"
+        copy = autosave_path(session.document)
+        await wait_until(pilot, lambda: copy.exists() and copy.read_text() == DOC + "Typed.\n")
 
 
 async def test_a_file_that_cannot_be_opened_is_a_notification_and_the_app_starts(make_app):
