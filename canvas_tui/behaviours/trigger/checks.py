@@ -15,7 +15,7 @@ def explicit_trigger_check(config: Any, row: dict[str, Any], document: str | Non
 
 
 def every_fifth(rows: list[dict]) -> list[bool]:
-    """The trigger and router split: every fifth row of each label in a stable hash order is held out."""
+    """The trigger and router split: a row whose prompt hash falls in one bucket of five is held out."""
     parsed = [LabelRow(prompt=str(r.get("prompt") or ""), label=str(r.get("label") or "")) for r in rows]
     held = {id(row) for row in split(parsed)[1]}
     return [id(row) in held for row in parsed]

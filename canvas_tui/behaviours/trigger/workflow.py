@@ -6,6 +6,8 @@ plus usable synthetic rows, score every implementation on the held-out split, wr
 
 from __future__ import annotations
 
+import hashlib
+
 from canvas_tui.behaviours.trigger.data import (
     LabelRow,
     data_hash,
@@ -44,8 +46,23 @@ def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
 
 
 def documents(task: Task, rows: list[LabelRow]) -> list[str | None]:
-    """What stands for the open document of each row: none for the trigger, the context for the router."""
-    return [None if task.name == "trigger" else (row.document or row.context or "(open document)") for row in rows]
+    """What stands for the open document of each row: none for the trigger; for the router its own document, or,
+    for a hand-written row (which names its document only in `context`), one of the real documents among `rows`.
+
+    In the app a document is always open. Hand-written rows without one taught the router that a real document's
+    presence means "not a comment" (real follow-ups are almost never comments): a stand-in real document, chosen
+    by the prompt's hash, leaves the request's words to decide, as the spec says they do."""
+    if task.name == "trigger":
+        return [None] * len(rows)
+    pool = sorted({row.document for row in rows if row.document})
+    return [row.document or _stand_in(row, pool) for row in rows]
+
+
+def _stand_in(row: LabelRow, pool: list[str]) -> str:
+    """A real document for a row that has none (its context when there is no real one to lend)."""
+    if not pool:
+        return row.context or "(open document)"
+    return pool[int(hashlib.sha1(normal_prompt(row.prompt).encode("utf-8")).hexdigest()[:8], 16) % len(pool)]
 
 
 def model_inputs(task: Task, rows: list[LabelRow]) -> list[str]:

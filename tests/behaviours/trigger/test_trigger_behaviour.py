@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from canvas_tui.behaviours.trigger import default_trigger
+from canvas_tui.paths import PROJECT_ROOT
 
 TRIGGER_FAMILIES = [
     ("Write an essay about the history of the printing press.", "canvas"),
@@ -49,6 +50,18 @@ async def test_with_no_document_open_the_trigger_follows_the_spec(trigger, messa
 @pytest.mark.parametrize(("message", "label"), ROUTER_FAMILIES)
 async def test_with_a_document_open_the_router_follows_the_spec(trigger, message, label):
     document = "# Essay on city cycling\n\nCities should build protected bike lanes.\n"
+    assert (await trigger.decide(message, document=document)).label == label
+
+
+REAL_DOCUMENTS = ["eng-practices__review_emergencies.md", "wordcount.py"]
+
+
+@pytest.mark.parametrize("document_name", REAL_DOCUMENTS)
+@pytest.mark.parametrize(("message", "label"), ROUTER_FAMILIES)
+async def test_the_request_decides_the_route_whatever_long_real_document_is_open(
+    trigger, message, label, document_name
+):
+    document = (PROJECT_ROOT / "demos" / "docs" / document_name).read_text(encoding="utf-8")
     assert (await trigger.decide(message, document=document)).label == label
 
 
