@@ -15,20 +15,7 @@ from tests.app.conftest import SIZE
 DEMOS = Path(__file__).resolve().parents[2] / "demos"
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            "writing",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="issue 14: the recorded essay loops and is now cut before the repeat; re-record the demo",
-            ),
-        ),
-        "editing",
-        "code",
-    ],
-)
+@pytest.mark.parametrize("name", ["writing", "editing", "code"])
 async def test_a_demo_recording_plays_in_the_app_and_reproduces_every_version(name, settings):
     recording = load_recording(DEMOS / f"{name}.jsonl")
     run = prepare_run(recording, settings, behaviours=default_behaviours(), mode="recorded")
