@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import numpy as np
 from rapidfuzz import fuzz, process, utils
-from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize
 
 from canvas_tui.pipeline.config import DedupeSettings
 
@@ -70,6 +68,9 @@ def _shortlist(normalised: list[str], block: int = 2000) -> list[tuple[int, int]
     """Pairs (i < j) whose sets of words have a cosine of at least SHORTLIST_COSINE (empty texts pair with empty)."""
     if len(normalised) < 2:
         return []
+    from sklearn.feature_extraction.text import CountVectorizer  # the lint's cost, not every importer's
+    from sklearn.preprocessing import normalize
+
     words = CountVectorizer(binary=True, token_pattern=r"\S+", lowercase=False).fit_transform(
         [text or "\x00" for text in normalised]
     )

@@ -21,9 +21,7 @@ from canvas_tui.behaviours.trigger.data import (
 from canvas_tui.behaviours.trigger.implementations import BatchTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
-from canvas_tui.behaviours.trigger.training import SPECS, row_weights, tune_threshold
 from canvas_tui.learn.artifact import Training, read_artifact
-from canvas_tui.learn.trainer import export, fit
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 from canvas_tui.pipeline.evalkit.render import categories_table, details, headline_table, plot
@@ -109,6 +107,9 @@ def markdown(title: str, scores: list[Scores], notes: list[str]) -> str:
 
 def train_task(task: Task, request: TrainRequest) -> TrainResult:
     """Train the task's model, score it on the held-out split, write the artifact (weights + training metadata)."""
+    from canvas_tui.behaviours.trigger.training import SPECS, row_weights, tune_threshold  # scikit-learn: training only
+    from canvas_tui.learn.trainer import export, fit
+
     train, test, problems = datasets(task)
     if problems and not request.allow_lint_errors:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")

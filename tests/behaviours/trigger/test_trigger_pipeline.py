@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -145,3 +147,19 @@ def test_iterate_keeps_a_trigger_candidate_only_if_the_real_traffic_split_is_not
     assert guards_made_worse(config, figures(0.84), {"trained": {"accuracy": 0.95}}) == [
         "splits.real_test.trained.accuracy"
     ]
+
+
+@pytest.mark.parametrize("behaviour", ["trigger", "router"])
+def test_batch_prediction_does_not_load_the_training_library(behaviour):
+    code = (
+        "import sys, contextlib\n"
+        "from canvas_tui.cli import cli\n"
+        "with contextlib.suppress(SystemExit):\n"
+        f"    cli(['predict', '{behaviour}'])\n"
+        "print('sklearn' in sys.modules)\n"
+    )
+    line = json.dumps({"id": "1", "prompt": "Write an essay about tea"}) + "\n"
+    run = subprocess.run(
+        [sys.executable, "-c", code], input=line, capture_output=True, text=True, cwd=PROJECT_ROOT, check=True
+    )
+    assert '"label"' in run.stdout and run.stdout.strip().splitlines()[-1] == "False"
