@@ -36,6 +36,7 @@ from canvas_tui.behaviours.locate.resolve import (
     units_in,
 )
 from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_role, by_speaker, by_title, narrowed
+from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 NAME = "rules"
@@ -247,6 +248,14 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
     return Found(rank_blocks(seg, request), "meaning")
 
 
+def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
+    """A line the request names outright: a short one by all its words ('the thank you'), or the title."""
+    said = verbatim(seg, cues.text) if cues.quote is None else None
+    if said:
+        return Found([(said, 1.0)], "quote")
+    return by_title(seg) if cues.title else None
+
+
 def decide(document: str, request: str, selection: Span | None = None) -> LocateDecision:
     """Locate the part of `document` that `request` is about (synchronous core of the locator)."""
     seg = segment(document)
@@ -255,9 +264,9 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     if selection is not None:
         return from_selection(seg, selection)
     cues = parse(request)
-    title = by_title(seg) if cues.title else None
-    if title:
-        return _decision(title, None)
+    line = _named_line(seg, cues)
+    if line:
+        return _decision(line, None)
     groups = _groups(seg, cues)
     heading = by_heading(seg, cues, groups)
     code = _code(seg, cues, request, heading)

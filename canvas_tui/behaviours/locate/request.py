@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from pydantic import BaseModel
+from rapidfuzz.distance import OSA
 
 from canvas_tui.behaviours.locate.text import normalise
 
@@ -98,6 +99,8 @@ _COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
+_SPELLED = [word for word in _ORDINALS if word.isalpha() and len(word) >= 5]
+_BEFORE_NOUN = re.compile(rf"\b([a-z]{{4,}})(?=\s+(?:[a-z]+\s+)?(?:{_COUNTED_RE})\b)")
 _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
 _HASH_NUMBER = re.compile(r"(?:^|\s)#(\d{1,2})\b")
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -165,6 +168,7 @@ _ITEM_MENTION = re.compile(
     r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b"
 )
 _CONTAINERS = ("step", "section", "part", "chapter")
+_NEW_VALUE = re.compile(r"\b(?:to|is|are|be|become|add|adding|insert|inserting|append|called|named|titled)\s*:?\s*$")
 _TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
 
 
@@ -193,8 +197,15 @@ class Cues(BaseModel):
     item: bool = False
 
 
+def _new_values(text: str) -> str:
+    """The request without the quoted phrases that give new text rather than name old text ('the license is "MIT"',
+    'add "rw init=/bin/bash"', 'change it to "Tea Time"'): the document cannot hold them."""
+    return _QUOTED.sub(lambda m: " " if _NEW_VALUE.search(text, 0, m.start()) else m.group(0), text)
+
+
 def _quote(text: str) -> tuple[str | None, bool, str]:
-    """An exactly quoted or a half-quoted phrase, and the request text outside it."""
+    """An exactly quoted or a half-quoted phrase (not a new value), and the request text outside it."""
+    text = _new_values(text)
     match = _QUOTED.search(text)
     if match:
         return (match.group(1) or match.group(2)).strip(), True, text[: match.start()] + " " + text[match.end() :]
@@ -205,9 +216,22 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
     return None, False, text
 
 
+def _respelled(match: re.Match[str]) -> str:
+    """The ordinal a word before a unit noun was meant to be, when it is misspelt by one letter ('fist', 'secnod',
+    'forth'): the one spelled ordinal of five letters or more with the same first letter at one edit (a swap of
+    two letters included); number words ('eight points') and real ordinals stay as they are."""
+    word = match.group(1)
+    if word in _ORDINALS or word in _NUMBERS:
+        return word
+    near = [o for o in _SPELLED if o[0] == word[0] and OSA.distance(word, o) == 1]
+    return near[0] if len(near) == 1 else word
+
+
 def _ordinals(text: str) -> list[tuple[int, str, int]]:
     """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' / 'step 3' /
-    'part II' mention (steps, items, bullets, points, options, ideas and 'number 4' or '#2' count list items)."""
+    'part II' mention (steps, items, bullets, points, options, ideas and 'number 4' or '#2' count list items);
+    an ordinal misspelt by one letter counts too ('the fist sentence')."""
+    text = _BEFORE_NOUN.sub(_respelled, text)
     found = []
     for match in _ORDINAL_KIND.finditer(text):
         if match.group(1):
