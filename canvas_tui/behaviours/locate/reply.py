@@ -27,7 +27,7 @@ _CODE_WORDS = re.compile(
 )
 _PASTED_ERROR = re.compile(
     r"(?:Traceback \(most recent call last\)|\b\w*(?:Error|Exception)\b[:\s]|"
-    r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \()"
+    r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \(|\b(?:still|keep|kept) (?:getting|seeing)\b)"
 )
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
 _PROSE_NOUNS = re.compile(

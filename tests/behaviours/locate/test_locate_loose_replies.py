@@ -138,3 +138,16 @@ def test_a_short_line_named_by_all_its_words_is_that_line_even_a_sign_off():
 
 def test_a_heading_line_named_by_its_words_is_still_its_section():
     assert _span(README, "the usage section needs an example").startswith("Usage\n-----")
+
+
+IMPORT_REPLY = """The helper is not imported yet. Add this at the top of your file:
+```python
+from helpers import slugify
+```
+Then call `slugify(title)` wherever the title is turned into a file name.
+"""
+
+
+def test_a_message_the_person_keeps_getting_is_about_the_code_even_when_it_quotes_a_word_of_the_prose():
+    located = _span(IMPORT_REPLY, "I put it at the top, I'm still getting No name 'title' in 'helpers'")
+    assert located.startswith("```python\nfrom helpers")
