@@ -13,6 +13,7 @@ import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
+from canvas_tui.behaviours.locate.counted import by_count
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.reply import (
@@ -168,9 +169,13 @@ def _target(
 
 
 def _block_or_item(seg: Segmentation, cues: Cues, scope: Unit | None) -> Found | None:
-    """A block the request names by its kind ('the table', 'the second code block'), or a list item by topic."""
+    """A block the request names by its kind ('the table', 'the second code block'), a list by how many items it
+    holds ('those 5 defects'), or a list item by topic."""
     if cues.block:
         return by_block(seg, cues.block, cues.text, scope, cues.ordinal if cues.ordinal_kind == "paragraph" else None)
+    counted = by_count(seg, cues.count, scope) if cues.count is not None else None
+    if counted:
+        return counted
     return by_item(seg, cues.text, scope) if cues.item and cues.ordinal is None else None
 
 

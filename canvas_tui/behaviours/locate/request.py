@@ -99,6 +99,10 @@ _COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
+_COUNT = re.compile(
+    rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(_NUMBERS)})\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?!(?:sentence|paragraph|section|line|word|chapter|part)s\b)[a-z-]+s\b"
+)
 _SPELLED = [word for word in _ORDINALS if word.isalpha() and len(word) >= 5]
 _BEFORE_NOUN = re.compile(rf"\b([a-z]{{4,}})(?=\s+(?:[a-z]+\s+)?(?:{_COUNTED_RE})\b)")
 _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
@@ -195,6 +199,7 @@ class Cues(BaseModel):
     named: list[str] = []
     block: str | None = None
     item: bool = False
+    count: int | None = None
 
 
 def _new_values(text: str) -> str:
@@ -214,6 +219,15 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
         phrase = _TAIL.sub("", half.group(1) or half.group(2)).strip(" .?!\"'")
         return (phrase or None), False, text[: half.start()]
     return None, False, text
+
+
+def _count(text: str) -> int | None:
+    """How many things the request says the part holds ('those 5 possible defects' -> 5), if it says so."""
+    match = _COUNT.search(text)
+    if not match:
+        return None
+    number = match.group(1)
+    return int(number) if number.isdigit() else _NUMBERS[number]
 
 
 def _respelled(match: re.Match[str]) -> str:
@@ -309,4 +323,5 @@ def parse(request: str) -> Cues:
     cues.whole = bool(_WHOLE.search(outside) or _DOC_NOUN.search(outside))
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)
+    cues.count = _count(outside)
     return cues

@@ -151,3 +151,31 @@ Then call `slugify(title)` wherever the title is turned into a file name.
 def test_a_message_the_person_keeps_getting_is_about_the_code_even_when_it_quotes_a_word_of_the_prose():
     located = _span(IMPORT_REPLY, "I put it at the top, I'm still getting No name 'title' in 'helpers'")
     assert located.startswith("```python\nfrom helpers")
+
+
+LISTS = """Here are some ways to keep basil alive:
+
+- Water it when the top of the soil is dry
+- Give it six hours of sun
+- Pinch off the flower buds
+
+And a routine for repotting it:
+
+1. Pick a pot one size up
+   - clay breathes better than plastic
+2. Loosen the roots
+3. Fill with fresh compost
+4. Water it well
+
+Good luck with your basil!
+"""
+
+
+def test_a_list_named_by_how_many_items_it_holds_is_that_list():
+    assert _span(LISTS, "explain each of the three tips in more detail").startswith("- Water it")
+    assert _span(LISTS, "can you expand on those 4 steps").startswith("1. Pick a pot")
+
+
+def test_a_count_of_paragraphs_or_sentences_names_no_list():
+    assert parse("merge the 2 paragraphs").count is None
+    assert parse("those 5 possible defects").count == 5
