@@ -1,10 +1,12 @@
 """Short lines named by their own words (spec convention 7): "the thank you doesn't sound professional" is about the
 "Thank you," line of a letter, "the best regards" about its sign-off. A request that says "the" and then every word
-of a short sentence of the document, in order, quotes that sentence without quotation marks,
-even a line that is not counted as a paragraph (a greeting, a sign-off).
+of a short line of the document, in order, quotes that line without quotation marks, even a line that is not counted
+as a paragraph (a greeting, a sign-off).
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 from canvas_tui.behaviours.locate.text import STOPWORDS, words
 from canvas_tui.document.units import Segmentation, Unit
@@ -17,15 +19,26 @@ def _phrase(text: str) -> str:
     return " ".join(words(text))
 
 
-def verbatim(seg: Segmentation, request: str) -> Unit | None:
-    """The first short sentence (two to four words, not only stop words) that the request names after
-    'the' with all its words in order, or None. Heading lines are named as sections, not quoted."""
-    said = f" {_phrase(request)} "
-    headings = {heading.start for heading in seg.headings}
-    for sentence in (s for s in seg.sentences if s.start not in headings):
-        text = seg.text[sentence.start : sentence.end]
-        phrase = _phrase(text)
+@lru_cache(maxsize=32)
+def _short_lines(text: str, headings: frozenset[int]) -> tuple[tuple[str, int, int], ...]:
+    """(words, start, end) of each line of two to four words, not only stop words, that is not a heading."""
+    found, offset = [], 0
+    for line in text.split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        phrase = _phrase(line)
         count = len(phrase.split())
-        if MIN_WORDS <= count <= MAX_WORDS and set(phrase.split()) - STOPWORDS and f" the {phrase} " in said:
-            return sentence
+        if MIN_WORDS <= count <= MAX_WORDS and set(phrase.split()) - STOPWORDS and start not in headings:
+            stripped = line.strip()
+            begin = start + line.index(stripped)
+            found.append((phrase, begin, begin + len(stripped)))
+    return tuple(found)
+
+
+def verbatim(seg: Segmentation, request: str) -> Unit | None:
+    """The first short line that the request names after 'the' with all its words in order, as a sentence unit, or
+    None. Heading lines are named as sections, not quoted."""
+    said = f" {_phrase(request)} "
+    for phrase, start, end in _short_lines(seg.text, frozenset(h.start for h in seg.headings)):
+        if f" the {phrase} " in said:
+            return Unit("sentence", start, end, 0)
     return None
