@@ -127,7 +127,7 @@ _LIST = re.compile(
 )
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
-    r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
+    r"\b(?:that|which|where|when|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|mentioning|"
     r"starts?(?:\s+with)?|begins?(?:\s+with)?|ends?(?:\s+with)?|mentions?|claims?|talks? about|"
     r"wrote|write|tells?(?:\s+\w+)?\s+that)\s+(.+)$|\b(?:starting|beginning|ending|opening) with\s+(.+)$"
 )

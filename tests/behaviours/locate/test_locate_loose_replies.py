@@ -179,3 +179,38 @@ def test_a_list_named_by_how_many_items_it_holds_is_that_list():
 def test_a_count_of_paragraphs_or_sentences_names_no_list():
     assert parse("merge the 2 paragraphs").count is None
     assert parse("those 5 possible defects").count == 5
+
+
+def test_where_the_reply_mentions_something_is_a_half_quote_of_it():
+    assert parse("link to the repo when mentioning the build script").quote == "the build script"
+    assert parse("the bit where you mention the budget").quote == "the budget"
+    assert _span(README, "add a link when mentioning standard output").startswith("Run `tidy-csv input.csv`")
+
+
+TABLE_REPLY = """Sure, here it is:
+
+Price comparison:
+
+| shop | price |
+| --- | --- |
+| North | 4.20 |
+| South | 3.90 |
+
+Prices were checked on Monday.
+"""
+
+CODE_LINE_REPLY = """Here is the data:
+
+```python
+row_data = [
+    ("North", 4.20),
+]
+```
+
+Each tuple is one shop.
+"""
+
+
+def test_a_label_that_introduces_a_block_or_a_line_of_code_is_not_quoted_by_its_words():
+    assert _span(TABLE_REPLY, "make the price comparison shorter").startswith("| shop | price |")
+    assert _span(CODE_LINE_REPLY, "change the row data definition to a dict").startswith("```python\nrow_data")
