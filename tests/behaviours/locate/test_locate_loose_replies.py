@@ -214,3 +214,9 @@ Each tuple is one shop.
 def test_a_label_that_introduces_a_block_or_a_line_of_code_is_not_quoted_by_its_words():
     assert _span(TABLE_REPLY, "make the price comparison shorter").startswith("| shop | price |")
     assert _span(CODE_LINE_REPLY, "change the row data definition to a dict").startswith("```python\nrow_data")
+
+
+def test_good_wishes_and_thanks_at_the_end_of_a_reply_are_closing_remarks_not_the_end():
+    reply = "Here are the steps:\n\nSoak the beans overnight.\n\nSimmer them for an hour.\n\nHopefully this works. Good luck!\n\nThanks!\n"
+    assert _span(reply, "the last paragraph is too vague") == "Simmer them for an hour."
+    assert _span(reply, "the ending needs more detail") == "Simmer them for an hour."
