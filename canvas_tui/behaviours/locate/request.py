@@ -136,6 +136,7 @@ _WHOLE = re.compile(
     r"all (?:the |of the )?(?:typos|spelling|grammar|errors|mistakes|instances|occurrences|text|paragraphs|"
     r"sentences|sections|headings|jargon|passive)|every (?:sentence|paragraph|section|line))\b"
 )
+_ABOUT = re.compile(r"\babout\b")
 _DOC_NOUN = re.compile(
     r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
     r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
@@ -219,6 +220,16 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
         phrase = _TAIL.sub("", half.group(1) or half.group(2)).strip(" .?!\"'")
         return (phrase or None), False, text[: half.start()]
     return None, False, text
+
+
+def _names_document(text: str) -> bool:
+    """The request names the document itself ('make the essay shorter'), not as a word of the topic it asks about
+    ('more detail about the component that turns the text into code')."""
+    for match in _DOC_NOUN.finditer(text):
+        sentence = re.split(r"[.!?]\s", text[: match.start()])[-1]
+        if not _ABOUT.search(sentence):
+            return True
+    return False
 
 
 def _count(text: str) -> int | None:
@@ -320,7 +331,7 @@ def parse(request: str) -> Cues:
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))
     cues.listed = bool(_LIST.search(outside))
     cues.vague = bool(kinds) and set(re.findall(rf"\b({_KIND_RE})\b", outside)) <= {"bit", "part"}
-    cues.whole = bool(_WHOLE.search(outside) or _DOC_NOUN.search(outside))
+    cues.whole = bool(_WHOLE.search(outside) or _names_document(outside))
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)
     cues.count = _count(outside)

@@ -220,3 +220,9 @@ def test_good_wishes_and_thanks_at_the_end_of_a_reply_are_closing_remarks_not_th
     reply = "Here are the steps:\n\nSoak the beans overnight.\n\nSimmer them for an hour.\n\nHopefully this works. Good luck!\n\nThanks!\n"
     assert _span(reply, "the last paragraph is too vague") == "Simmer them for an hour."
     assert _span(reply, "the ending needs more detail") == "Simmer them for an hour."
+
+
+def test_a_document_noun_inside_the_topic_asked_about_does_not_make_the_request_whole():
+    assert not parse("more detail about the parser that turns the text into tokens").whole
+    assert parse("make the text more formal").whole
+    assert _span(NOTE, "say more about the argument, since the text is short").startswith("I read it twice")
