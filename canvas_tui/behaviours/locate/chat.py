@@ -18,7 +18,8 @@ _OPENER = re.compile(
 _PREAMBLE_CHARS = 400
 _CLOSING = re.compile(
     r"(?i)^(?:i hope (?:this|that|these)|hope (?:this|that) helps|let me know|please let me know|feel free|"
-    r"if you have any (?:other |further |more )?questions|(?:is there )?anything else|i apologi[sz]e)\b"
+    r"if you have any (?:other |further |more )?questions|(?:is there )?anything else|i apologi[sz]e|thank you|thanks|"
+    r"good luck|best of luck|hopefully|enjoy|have (?:a|an) (?:great|good|nice|wonderful|lovely|fun)|happy \w+ing)\b"
 )
 
 
@@ -29,7 +30,8 @@ def _opens_chat(text: str) -> bool:
 @lru_cache(maxsize=32)
 def remarks(text: str) -> frozenset[int]:
     """Starts of the paragraphs that are chat rather than deliverable: a short opening paragraph addressed to the
-    person ("Sure, here's the revised version:") and closing remarks ("I hope this helps!", "Let me know ...", a last apology).
+    person ("Sure, here's the revised version:") and closing remarks ("I hope this helps!", "Let me know ...", "Good luck!",
+    "Thanks!", "Happy coding!", a last apology).
     Only a reply with something between them has any."""
     paragraphs = segment(text).paragraphs
     if len(paragraphs) < 2:

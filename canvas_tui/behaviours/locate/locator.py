@@ -13,6 +13,7 @@ import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
+from canvas_tui.behaviours.locate.counted import by_count
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.reply import (
@@ -36,6 +37,7 @@ from canvas_tui.behaviours.locate.resolve import (
     units_in,
 )
 from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_role, by_speaker, by_title, narrowed
+from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 NAME = "rules"
@@ -167,9 +169,13 @@ def _target(
 
 
 def _block_or_item(seg: Segmentation, cues: Cues, scope: Unit | None) -> Found | None:
-    """A block the request names by its kind ('the table', 'the second code block'), or a list item by topic."""
+    """A block the request names by its kind ('the table', 'the second code block'), a list by how many items it
+    holds ('those 5 defects'), or a list item by topic."""
     if cues.block:
         return by_block(seg, cues.block, cues.text, scope, cues.ordinal if cues.ordinal_kind == "paragraph" else None)
+    counted = by_count(seg, cues.count, scope) if cues.count is not None else None
+    if counted:
+        return counted
     return by_item(seg, cues.text, scope) if cues.item and cues.ordinal is None else None
 
 
@@ -247,6 +253,14 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
     return Found(rank_blocks(seg, request), "meaning")
 
 
+def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
+    """A line the request names outright: a short one by all its words ('the thank you'), or the title."""
+    said = verbatim(seg, cues.text) if cues.quote is None else None
+    if said:
+        return Found([(said, 1.0)], "quote")
+    return by_title(seg) if cues.title else None
+
+
 def decide(document: str, request: str, selection: Span | None = None) -> LocateDecision:
     """Locate the part of `document` that `request` is about (synchronous core of the locator)."""
     seg = segment(document)
@@ -255,9 +269,9 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     if selection is not None:
         return from_selection(seg, selection)
     cues = parse(request)
-    title = by_title(seg) if cues.title else None
-    if title:
-        return _decision(title, None)
+    line = _named_line(seg, cues)
+    if line:
+        return _decision(line, None)
     groups = _groups(seg, cues)
     heading = by_heading(seg, cues, groups)
     code = _code(seg, cues, request, heading)

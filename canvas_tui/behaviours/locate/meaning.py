@@ -3,8 +3,10 @@
 BM25 finds units that share words with the request; requests "by meaning" often share none ("the bit
 about bee communication" for a paragraph on the waggle dance). When the all-MiniLM-L6-v2 package is
 installed, the cosine similarity between the request's topic phrase and each candidate unit, scaled to
-[0, 1] among the candidates, is averaged with the BM25 score. Without the package, or inside
-`rules_only()`, topic scores are BM25 alone (the deterministic locator).
+[0, 1] among the candidates, is averaged with the BM25 score of the candidates whose words match nearly as
+well as the best (at least half as well; all of them when none shares a word): meaning breaks near-ties in
+words, it does not override a clear match. Without the package, or inside `rules_only()`, topic scores are
+BM25 alone (the deterministic locator).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from canvas_tui.document.units import Segmentation, Unit
 from canvas_tui.embeddings import default_embedder
 
 WEIGHT = 0.5
+TIE = 0.5
 MIN_SPREAD = 1e-6
 _ALLOWED: ContextVar[bool] = ContextVar("locate_model_allowed", default=True)
 _CUE = re.compile(
@@ -57,7 +60,14 @@ def similarities(seg: Segmentation, request: str, units: list[Unit]) -> list[flo
 
 
 def blend(seg: Segmentation, request: str, units: list[Unit], lexical: dict[Unit, float]) -> list[tuple[Unit, float]]:
-    """Units ranked by the mean of their BM25 score (`lexical`, in [0, 1]) and their scaled similarity."""
+    """Units ranked by words first, meaning second: the units whose BM25 score (`lexical`, in [0, 1]) is at least TIE
+    of the best by the mean of that score and their similarity (scaled among all `units`); the rest by half their
+    BM25 score alone (by BM25 alone when a single unit is that close). So meaning breaks near-ties and decides when no unit shares a word with the request, but never
+    overrides a unit that matches the request's words clearly better than the others."""
+    top = max((lexical.get(u, 0.0) for u in units), default=0.0)
+    close = {u for u in units if lexical.get(u, 0.0) >= TIE * top}
+    if len(close) < 2:
+        return sorted(((u, lexical.get(u, 0.0)) for u in units), key=lambda p: -p[1])
     semantic = similarities(seg, request, units)
-    scored = [(u, (1 - WEIGHT) * lexical.get(u, 0.0) + WEIGHT * s) for u, s in zip(units, semantic)]
+    scored = [(u, (1 - WEIGHT) * lexical.get(u, 0.0) + WEIGHT * s * (u in close)) for u, s in zip(units, semantic)]
     return sorted(scored, key=lambda p: -p[1])

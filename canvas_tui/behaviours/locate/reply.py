@@ -10,6 +10,7 @@ import math
 import re
 from functools import lru_cache
 
+from canvas_tui.behaviours.locate.bare_code import bare_code, fenced_blocks
 from canvas_tui.behaviours.locate.chat import remarks
 from canvas_tui.behaviours.locate.parts import blocks
 from canvas_tui.behaviours.locate.request import Cues
@@ -26,7 +27,7 @@ _CODE_WORDS = re.compile(
 )
 _PASTED_ERROR = re.compile(
     r"(?:Traceback \(most recent call last\)|\b\w*(?:Error|Exception)\b[:\s]|"
-    r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \()"
+    r"\berror\b\s*:|\bline \d+\b|\bFile \"|\bat \w+ \(|\b(?:still|keep|kept) (?:getting|seeing)\b)"
 )
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
 _PROSE_NOUNS = re.compile(
@@ -43,9 +44,17 @@ MIN_NAME = 3
 
 
 def code_blocks(seg: Segmentation) -> list[Unit]:
-    """The fenced code blocks of the text, in order (fences included in each span)."""
+    """The code blocks of the text, in order: fenced ones with something inside (fences included in each span), and
+    code written without an opening fence (`bare_code`)."""
     kinds = blocks(seg.text)
-    return [p for p in seg.paragraphs if kinds.get(p.start) == "code" and _FENCE.match(seg.text, p.start)]
+    parsed = [p for p in seg.paragraphs if kinds.get(p.start) == "code" and _FENCE.match(seg.text, p.start)]
+    fenced = fenced_blocks(seg.text, parsed)
+    filled = [
+        p
+        for p in fenced
+        if any(line.strip() and not _FENCE.match(line.strip()) for line in seg.text[p.start : p.end].splitlines())
+    ]
+    return sorted(filled + bare_code(seg, fenced), key=lambda unit: unit.start)
 
 
 def is_code_reply(seg: Segmentation) -> bool:

@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from pydantic import BaseModel
+from rapidfuzz.distance import OSA
 
 from canvas_tui.behaviours.locate.text import normalise
 
@@ -98,6 +99,12 @@ _COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
+_COUNT = re.compile(
+    rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(_NUMBERS)})\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?!(?:sentence|paragraph|section|line|word|chapter|part)s\b)[a-z-]+s\b"
+)
+_SPELLED = [word for word in _ORDINALS if word.isalpha() and len(word) >= 5]
+_BEFORE_NOUN = re.compile(rf"\b([a-z]{{4,}})(?=\s+(?:[a-z]+\s+)?(?:{_COUNTED_RE})\b)")
 _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
 _HASH_NUMBER = re.compile(r"(?:^|\s)#(\d{1,2})\b")
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -120,7 +127,7 @@ _LIST = re.compile(
 )
 _QUOTED = re.compile(r"\"([^\"]{3,})\"|(?:(?<=\s)|^)'([^']{3,}?)'(?=[\s,.;:!?)]|$)")
 _HALF_QUOTE = re.compile(
-    r"\b(?:that|which|where|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|"
+    r"\b(?:that|which|where|when|who|with)\s+(?:(?:it|we|i|you|they|he|she)\s+)?(?:says?|said|reads?|goes|mentioning|"
     r"starts?(?:\s+with)?|begins?(?:\s+with)?|ends?(?:\s+with)?|mentions?|claims?|talks? about|"
     r"wrote|write|tells?(?:\s+\w+)?\s+that)\s+(.+)$|\b(?:starting|beginning|ending|opening) with\s+(.+)$"
 )
@@ -129,6 +136,7 @@ _WHOLE = re.compile(
     r"all (?:the |of the )?(?:typos|spelling|grammar|errors|mistakes|instances|occurrences|text|paragraphs|"
     r"sentences|sections|headings|jargon|passive)|every (?:sentence|paragraph|section|line))\b"
 )
+_ABOUT = re.compile(r"\babout\b")
 _DOC_NOUN = re.compile(
     r"\b(?:the|this|my|our|your)\s+(document|doc|text|essay|article|piece|post|page|guide|draft|"
     r"story|abstract|report|memo|letter|writeup|write-up|whole thing|thing)\b"
@@ -165,6 +173,7 @@ _ITEM_MENTION = re.compile(
     r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b"
 )
 _CONTAINERS = ("step", "section", "part", "chapter")
+_NEW_VALUE = re.compile(r"\b(?:to|is|are|be|become|add|adding|insert|inserting|append|called|named|titled)\s*:?\s*$")
 _TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
 
 
@@ -191,10 +200,18 @@ class Cues(BaseModel):
     named: list[str] = []
     block: str | None = None
     item: bool = False
+    count: int | None = None
+
+
+def _new_values(text: str) -> str:
+    """The request without the quoted phrases that give new text rather than name old text ('the license is "MIT"',
+    'add "rw init=/bin/bash"', 'change it to "Tea Time"'): the document cannot hold them."""
+    return _QUOTED.sub(lambda m: " " if _NEW_VALUE.search(text, 0, m.start()) else m.group(0), text)
 
 
 def _quote(text: str) -> tuple[str | None, bool, str]:
-    """An exactly quoted or a half-quoted phrase, and the request text outside it."""
+    """An exactly quoted or a half-quoted phrase (not a new value), and the request text outside it."""
+    text = _new_values(text)
     match = _QUOTED.search(text)
     if match:
         return (match.group(1) or match.group(2)).strip(), True, text[: match.start()] + " " + text[match.end() :]
@@ -205,9 +222,41 @@ def _quote(text: str) -> tuple[str | None, bool, str]:
     return None, False, text
 
 
+def _names_document(text: str) -> bool:
+    """The request names the document itself ('make the essay shorter'), not as a word of the topic it asks about
+    ('more detail about the component that turns the text into code')."""
+    for match in _DOC_NOUN.finditer(text):
+        sentence = re.split(r"[.!?]\s", text[: match.start()])[-1]
+        if not _ABOUT.search(sentence):
+            return True
+    return False
+
+
+def _count(text: str) -> int | None:
+    """How many things the request says the part holds ('those 5 possible defects' -> 5), if it says so."""
+    match = _COUNT.search(text)
+    if not match:
+        return None
+    number = match.group(1)
+    return int(number) if number.isdigit() else _NUMBERS[number]
+
+
+def _respelled(match: re.Match[str]) -> str:
+    """The ordinal a word before a unit noun was meant to be, when it is misspelt by one letter ('fist', 'secnod',
+    'forth'): the one spelled ordinal of five letters or more with the same first letter at one edit (a swap of
+    two letters included); number words ('eight points') and real ordinals stay as they are."""
+    word = match.group(1)
+    if word in _ORDINALS or word in _NUMBERS:
+        return word
+    near = [o for o in _SPELLED if o[0] == word[0] and OSA.distance(word, o) == 1]
+    return near[0] if len(near) == 1 else word
+
+
 def _ordinals(text: str) -> list[tuple[int, str, int]]:
     """(position in text, kind noun, ordinal) for every 'third paragraph' / 'paragraph 3' / 'step 3' /
-    'part II' mention (steps, items, bullets, points, options, ideas and 'number 4' or '#2' count list items)."""
+    'part II' mention (steps, items, bullets, points, options, ideas and 'number 4' or '#2' count list items);
+    an ordinal misspelt by one letter counts too ('the fist sentence')."""
+    text = _BEFORE_NOUN.sub(_respelled, text)
     found = []
     for match in _ORDINAL_KIND.finditer(text):
         if match.group(1):
@@ -282,7 +331,8 @@ def parse(request: str) -> Cues:
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))
     cues.listed = bool(_LIST.search(outside))
     cues.vague = bool(kinds) and set(re.findall(rf"\b({_KIND_RE})\b", outside)) <= {"bit", "part"}
-    cues.whole = bool(_WHOLE.search(outside) or _DOC_NOUN.search(outside))
+    cues.whole = bool(_WHOLE.search(outside) or _names_document(outside))
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)
+    cues.count = _count(outside)
     return cues

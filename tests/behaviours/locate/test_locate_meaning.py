@@ -7,6 +7,7 @@ import pytest
 
 from canvas_tui.behaviours.locate import decide, meaning
 from canvas_tui.behaviours.locate.meaning import model_in_use, rules_only, topic_phrase
+from canvas_tui.document.units import segment
 from canvas_tui.embeddings.weights import model_dir
 
 STORY = """Harbour town braces for the storm
@@ -62,3 +63,22 @@ def test_without_the_model_package_the_locator_answers_with_the_rules_alone(monk
     monkeypatch.setattr(meaning, "default_embedder", lambda: None)
     assert not model_in_use()
     assert [decide(STORY, request) for request in REQUESTS] == expected
+
+
+def test_meaning_breaks_near_ties_in_words_but_never_overrides_a_clear_match(monkeypatch):
+    seg = segment("Alpha one.\n\nBeta two.\n\nGamma three.\n")
+    first, second, third = seg.paragraphs
+    monkeypatch.setattr(
+        meaning, "similarities", lambda seg, request, units: [1.0 if u == third else 0.0 for u in units]
+    )
+    near_tie = meaning.blend(seg, "request", [first, second, third], {first: 1.0, second: 0.2, third: 0.9})
+    assert [u for u, _ in near_tie] == [third, first, second]
+    clear = meaning.blend(seg, "request", [first, second, third], {first: 1.0, second: 0.2, third: 0.4})
+    assert [u for u, _ in clear] == [first, third, second]
+
+
+def test_meaning_decides_alone_when_no_unit_shares_a_word(monkeypatch):
+    seg = segment("Alpha one.\n\nBeta two.\n")
+    first, second = seg.paragraphs
+    monkeypatch.setattr(meaning, "similarities", lambda seg, request, units: [0.0, 1.0])
+    assert meaning.blend(seg, "request", [first, second], {})[0][0] == second

@@ -1,0 +1,44 @@
+"""Lists named by how many items they hold (spec convention 24): "each of those 5 possible defects", "the three
+options" is the one list of the reply with exactly that many items (its sub-items not counted), when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from canvas_tui.behaviours.locate.resolve import Found
+from canvas_tui.document.units import Segmentation, Unit
+
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
+
+
+def _lists(seg: Segmentation) -> list[tuple[Unit, int]]:
+    """Each list of the text (consecutive paragraphs that are list items, blank lines between them allowed) with
+    the number of its top-level items."""
+    found, run = [], []
+    for paragraph in seg.paragraphs:
+        if _MARKER.match(seg.text, paragraph.start) and not paragraph.code:
+            run.append(paragraph)
+            continue
+        found.append(run)
+        run = []
+    found.append(run)
+    return [(_span(seg, run), _top_items(seg, run)) for run in found if run]
+
+
+def _span(seg: Segmentation, run: list[Unit]) -> Unit:
+    first = run[0]
+    return first if len(run) == 1 else Unit("paragraph", first.start, run[-1].end, first.index)
+
+
+def _top_items(seg: Segmentation, run: list[Unit]) -> int:
+    """Items at the smallest indentation in the run of list paragraphs."""
+    lines = [line for p in run for line in seg.text[p.start : p.end].split("\n") if _MARKER.match(line)]
+    indents = [len(line) - len(line.lstrip()) for line in lines]
+    return indents.count(min(indents)) if indents else 0
+
+
+def by_count(seg: Segmentation, count: int, scope: Unit | None) -> Found | None:
+    """The one list in the scope with exactly `count` top-level items, or None (no such list, or several)."""
+    matching = [u for u, n in _lists(seg) if n == count and (scope is None or scope.contains(u.start, u.end))]
+    return Found([(matching[0], 1.0)], "meaning") if len(matching) == 1 else None
