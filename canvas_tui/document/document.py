@@ -10,6 +10,10 @@ from canvas_tui.document.diff import change_diff
 from canvas_tui.document.versions import Author, Version
 
 
+class UnknownVersion(IndexError):
+    """A version number the document does not have (versions are numbered 0 to the newest)."""
+
+
 class Document:
     """Text that changes only through versions, so every change has an author, a diff, and an undo."""
 
@@ -85,7 +89,7 @@ class Document:
         """The full text of any version, rebuilt along the shorter path: from the current text through the
         nearest common ancestor, or from the root (each step copies the whole text, so on long histories
         of large documents the path length is what makes a restore or a diff fast or slow)."""
-        target, here = self._lineage(number), self._lineage(self.current)
+        target, here = self._lineage(self.checked(number)), self._lineage(self.current)
         on_here = set(here)
         common = next(version for version in target if version in on_here)
         up, down = here[: here.index(common)], target[: target.index(common)]
@@ -98,6 +102,12 @@ class Document:
         for version in reversed(down):
             text = self.versions[version].change.apply(text)
         return text
+
+    def checked(self, number: int) -> int:
+        """`number` if the document has that version; otherwise UnknownVersion, said in plain words."""
+        if not 0 <= number < len(self.versions):
+            raise UnknownVersion(f"there is no version {number}: versions are numbered 0 to {len(self.versions) - 1}")
+        return number
 
     def _lineage(self, number: int) -> list[int]:
         """`number` and its ancestors, up to the root version 0."""
@@ -113,7 +123,7 @@ class Document:
 
     def diff_of(self, number: int) -> str:
         """The unified diff a version made against its parent ('' for the first version)."""
-        version = self.versions[number]
+        version = self.versions[self.checked(number)]
         if version.change is None or version.parent is None:
             return ""
         return change_diff(self.text_of(version.parent), version.change, label=self.title)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from canvas_tui.document import Comment, Document, minimal_change
+from canvas_tui.document.document import UnknownVersion
 
 texts = st.text(alphabet=st.sampled_from("ab \n.#é\r"), max_size=60)
 
@@ -117,3 +119,13 @@ def test_a_change_outside_the_text_is_refused_and_changes_nothing():
     except ValueError:
         pass
     assert document.text == "short" and len(document.versions) == 1
+
+
+@pytest.mark.parametrize("number", [-1, 2, 99])
+def test_a_version_the_document_does_not_have_is_refused_in_plain_words(number):
+    document = Document("one\n")
+    document.set_text("two\n", author="user", summary="typed")
+    for reach in (document.restore, document.diff_of, document.text_of):
+        with pytest.raises(UnknownVersion, match=f"there is no version {number}: versions are numbered 0 to 1"):
+            reach(number)
+    assert document.text == "two\n" and len(document.versions) == 2
