@@ -205,16 +205,22 @@ def _labelled_ids(behaviour: str) -> set[str]:
     return ids
 
 
+def split_option(help_text: str):
+    """The --split option of the commands that write a behaviour's labels (train, or the real-traffic test split)."""
+    return click.option(
+        "--split", type=click.Choice(["train", "test"]), default="train", show_default=True, help=help_text
+    )
+
+
+def skipped_text(skipped: dict[str, int]) -> str:
+    """Skipped rows by reason, for a one-line summary."""
+    return ", ".join(f"{reason} {count}" for reason, count in skipped.items()) or "none"
+
+
 @traffic.command(name="import")
 @click.argument("behaviour", type=SELECTABLE)
 @click.argument("labelled", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--split",
-    type=click.Choice(["train", "test"]),
-    default="train",
-    show_default=True,
-    help="train: append to the labels; test: the real-traffic test split, never trained on.",
-)
+@split_option("train: append to the labels; test: the real-traffic test split, never trained on.")
 def import_rows(behaviour: str, labelled: Path, split: str) -> None:
     """Import a labelled selection (its `label` column filled) as rows with source=real-traffic."""
     from canvas_tui.data.label_import import LABEL_COLUMNS, TEST_COLUMNS, import_labels
@@ -226,8 +232,7 @@ def import_rows(behaviour: str, labelled: Path, split: str) -> None:
         TEST_COLUMNS if split == "test" else (*LABEL_COLUMNS, "id", *(["document"] if behaviour == "router" else []))
     )
     result = import_labels(labelled, target, CLASSES[behaviour], known=[other], columns=columns)
-    skipped = ", ".join(f"{reason} {count}" for reason, count in result.skipped.items()) or "none"
-    click.echo(f"added {result.added} rows to {target} (skipped: {skipped})")
+    click.echo(f"added {result.added} rows to {target} (skipped: {skipped_text(result.skipped)})")
     if result.added == 0:
         sys.exit(EXIT_USAGE if not result.skipped else EXIT_PARTIAL)
 
@@ -235,13 +240,7 @@ def import_rows(behaviour: str, labelled: Path, split: str) -> None:
 @traffic.command()
 @click.argument("behaviour", type=SELECTABLE)
 @click.argument("votes", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--split",
-    type=click.Choice(["train", "test"]),
-    default="train",
-    show_default=True,
-    help="Which labels the votes are for.",
-)
+@split_option("Which labels the votes are for.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 def vote(behaviour: str, votes: tuple[Path, ...], split: str, as_json: bool) -> None:
     """Settle rows by majority: each VOTES file (CSV or JSON lines with `id` and `label`) is one more independent
@@ -254,8 +253,10 @@ def vote(behaviour: str, votes: tuple[Path, ...], split: str, as_json: bool) -> 
     if as_json:
         click.echo(result.model_dump_json())
     else:
-        skipped = ", ".join(f"{reason} {count}" for reason, count in result.skipped.items()) or "none"
-        click.echo(f"{target}: {result.changed} labels changed, {result.confirmed} confirmed (skipped: {skipped})")
+        click.echo(
+            f"{target}: {result.changed} labels changed, {result.confirmed} confirmed "
+            f"(skipped: {skipped_text(result.skipped)})"
+        )
     if result.changed + result.confirmed == 0:
         sys.exit(EXIT_USAGE)
 
