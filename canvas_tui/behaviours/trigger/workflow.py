@@ -18,7 +18,7 @@ from canvas_tui.behaviours.trigger.data import (
     read_synthetic,
     split,
 )
-from canvas_tui.behaviours.trigger.implementations import BatchTrigger, KeywordTrigger, TrainedTrigger
+from canvas_tui.behaviours.trigger.implementations import BatchTrigger, CascadeTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
 from canvas_tui.learn.artifact import Training, read_artifact
@@ -29,8 +29,9 @@ from canvas_tui.pipeline.evalkit.reports import report_path, write_report
 from canvas_tui.pipeline.evalkit.scores import Scored, Scores, headline
 from canvas_tui.pipeline.evalkit.scores import score as score_rows
 
-DEFAULT_IMPLEMENTATIONS = ("trained", "keyword")
-IMPLEMENTATIONS = (*DEFAULT_IMPLEMENTATIONS, "prompted")
+DEFAULT_IMPLEMENTATIONS = {"trigger": ("cascade", "trained", "keyword"), "router": ("trained", "keyword")}
+"""What `eval` scores by default, per task: the trigger's cascade beside its fast model alone (`trained`)."""
+IMPLEMENTATIONS = {task: (*names, "prompted") for task, names in DEFAULT_IMPLEMENTATIONS.items()}
 
 
 def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
@@ -152,13 +153,15 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
 
 
 def _implementation(name: str) -> BatchTrigger:
+    if name == "cascade":
+        return CascadeTrigger()
     if name == "trained":
         return TrainedTrigger()
     if name == "keyword":
         return KeywordTrigger()
     if name == "prompted":
         return _prompted()
-    raise LookupError(f"unknown implementation {name!r}; known: trained, keyword, prompted")
+    raise LookupError(f"unknown implementation {name!r}; known: cascade, trained, keyword, prompted")
 
 
 def _prompted() -> BatchTrigger:
@@ -191,7 +194,9 @@ def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list
     scores: list[Scores] = []
     for name in names:
         try:
-            scores.append(score(name, rows, predict_labels(task, _implementation(name), rows), task.classes))
+            implementation = _implementation(name)
+            scores.append(score(name, rows, predict_labels(task, implementation, rows), task.classes))
+            notes += [f"{name}: {implementation.note}"] if implementation.note else []
         except (LookupError, FileNotFoundError, ModelError) as exc:
             notes.append(f"{name}: not run ({exc})")
     return scores
@@ -200,7 +205,7 @@ def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list
 def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     """Score each asked implementation on the held-out split and on each blind set; write a markdown report and a PNG."""
     train, test, _ = datasets(task)
-    names = list(request.implementations or DEFAULT_IMPLEMENTATIONS)
+    names = list(request.implementations or DEFAULT_IMPLEMENTATIONS[task.name])
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
     scores = _score_split(task, test, names, notes)
     notes += _freshness(task, train)

@@ -125,7 +125,7 @@ def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(sma
     trained = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
     result = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
     split = result.figures["splits"]["blind_labels_x"]
-    assert split["rows"] == 2 and set(split) == {"trained", "keyword", "rows"}
+    assert split["rows"] == 2 and set(split) == {"cascade", "trained", "keyword", "rows"}
     assert trained.figures["train_rows"] + trained.figures["test_rows"] == len(read_labels(small_data / "labels.csv"))
     assert "# trigger eval: blind_labels_x" in result.text
 
