@@ -17,11 +17,12 @@ from sklearn.metrics import roc_auc_score
 
 from canvas_tui.behaviours.trigger.data import LabelRow, data_hash
 from canvas_tui.behaviours.trigger.explicit import explicit_trigger
-from canvas_tui.behaviours.trigger.model import TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, TrainedModel
 from canvas_tui.behaviours.trigger.slow_choice import CascadeChoice, choose
 from canvas_tui.behaviours.trigger.slow_path import ARRAYS, SPEC, SlowPathSpec, SlowPathTraining, slow_view
 from canvas_tui.embeddings.lora import delta_key
 from canvas_tui.embeddings.weights import model_dir
+from canvas_tui.learn.artifact import Training
 from canvas_tui.learn.finetune import Epoch, Examples, FinetuneSettings, finetune
 from canvas_tui.pipeline.dedupe import normal
 
@@ -55,11 +56,11 @@ def train_slow_path(
         labels=[spec.classes.index(r.label) for r in train],
         weights=[1.0 if r.origin == "real-traffic" else HAND_WEIGHT for r in train],
     )
-    fast_model = TrainedModel.load(TRIGGER, folder)
-    fast, canvas = _fast_canvas(fast_model, held), np.array([r.label == "canvas" for r in held])
+    fast_cut = TrainedModel.load(TRIGGER, folder).threshold
+    fast, canvas = validation_fast(train, held), np.array([r.label == "canvas" for r in held])
     best: tuple[CascadeChoice, Epoch] | None = None
     for epoch in finetune(base, examples, [slow_view(r.prompt, spec) for r in held], len(spec.classes), settings):
-        choice = choose(fast, epoch.validation[:, 0], canvas, fast_model.threshold)
+        choice = choose(fast, epoch.validation[:, 0], canvas, fast_cut)
         progress(f"epoch {epoch.number}: {epoch.seconds:.0f} s, validation {choice}")
         if choice is not None and (best is None or choice.accuracy > best[0].accuracy):
             best = (choice, epoch)
@@ -72,11 +73,17 @@ def train_slow_path(
     return spec
 
 
-def _fast_canvas(model: TrainedModel, rows: list[LabelRow]) -> np.ndarray:
-    """The fast model's P(canvas) per row, explicit requests pinned to 0 or 1 (the rules decide them first). The
-    fast model was trained on these rows too: its figures here are optimistic, so the band is too, if anything."""
-    fast = np.array([p["canvas"] for p in model.probabilities([r.prompt for r in rows])])
-    rules = [explicit_trigger(r.prompt) for r in rows]
+def validation_fast(train: list[LabelRow], held: list[LabelRow]) -> np.ndarray:
+    """P(canvas) of the validation rows by a fast model fitted without them (the shipped one has seen them, and is
+    too sure of them for a band to be chosen on), explicit requests pinned to 0 or 1 (the rules decide them)."""
+    from canvas_tui.behaviours.trigger.training import SPECS, row_weights
+    from canvas_tui.learn.trainer import export, fit
+
+    weights = row_weights([r.origin for r in train])
+    pipeline = fit(SPECS["trigger"], FEATURES["trigger"], [r.prompt for r in train], [r.label for r in train], weights)
+    model = TrainedModel(export(pipeline, FEATURES["trigger"], "trigger", Training(rows=len(train))))
+    fast = [p["canvas"] for p in model.probabilities([r.prompt for r in held])]
+    rules = [explicit_trigger(r.prompt) for r in held]
     return np.array([p if rule is None else float(rule == "canvas") for p, rule in zip(fast, rules)])
 
 
