@@ -20,7 +20,8 @@ from canvas_tui.behaviours.trigger.data import (
 )
 from canvas_tui.behaviours.trigger.implementations import BatchTrigger, CascadeTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
-from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
+from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, Task, TrainedModel
+from canvas_tui.behaviours.trigger.slow_path import SPEC, SlowPathSpec
 from canvas_tui.learn.artifact import Training, read_artifact
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
@@ -208,7 +209,7 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     names = list(request.implementations or DEFAULT_IMPLEMENTATIONS[task.name])
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
     scores = _score_split(task, test, names, notes)
-    notes += _freshness(task, train)
+    notes += _freshness(task, train) + (_slow_freshness(train) if task is TRIGGER else [])
     figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
@@ -226,6 +227,20 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     report = write_report(request.report_dir, task.name, text)
     files = [report] + ([plot(report_path(request.report_dir, task.name, ".png"), title, scores)] if scores else [])
     return EvalResult(behaviour=task.name, figures=figures, text=text, files=files)
+
+
+def _slow_freshness(train: list[LabelRow]) -> list[str]:
+    """Whether the slow path was trained on today's train split, and its settings."""
+    path = TRIGGER.folder / SPEC
+    if not path.exists():
+        return []
+    spec = SlowPathSpec.model_validate_json(path.read_text(encoding="utf-8"))
+    settings = (
+        f"band {list(spec.band)}, cut {spec.threshold}, epoch {spec.training.epoch + 1} of {spec.training.epochs}"
+    )
+    if spec.training.data_hash == data_hash(train):
+        return [f"slow path ({settings}) matches the current training data"]
+    return [f"WARNING: the slow path ({settings}) is stale; run `canvas-tui train trigger --slow-path`"]
 
 
 def _freshness(task: Task, train: list[LabelRow]) -> list[str]:
