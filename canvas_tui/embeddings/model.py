@@ -28,13 +28,14 @@ DIMENSIONS = 384
 class Embedder:
     """The MiniLM sentence encoder with a bounded cache of vectors by text hash."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, weights: Weights | None = None) -> None:
+        """Tokenizer and weights from `folder`; `weights` replaces the folder's (a fine-tuned copy, see `lora`)."""
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
-        self.weights: Weights = load_weights(folder)
+        self.weights: Weights = weights or load_weights(folder)
         self._cache: OrderedDict[bytes, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
 

@@ -42,6 +42,10 @@ def test_the_installed_wheel_predicts_with_its_shipped_models_from_any_folder(tm
     wheel = next((tmp_path / "dist").glob("canvas_tui-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "canvas_tui/behaviour_data/trigger/trigger_model.json" in names
+    assert {
+        "canvas_tui/behaviour_data/trigger/slow_path.npz",
+        "canvas_tui/behaviour_data/trigger/slow_path.json",
+    } <= set(names)
     assert not [name for name in names if name.endswith((".csv", ".joblib"))], "labels stay in the repository"
     site = tmp_path / "site"
     installed = _run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)])

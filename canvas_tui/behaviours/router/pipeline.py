@@ -63,7 +63,7 @@ BEHAVIOUR = Behaviour(
         LabelFile(pattern="labels.csv", split="train+held-out"),
         LabelFile(pattern="real_test.csv", split="eval"),
     ],
-    implementations=IMPLEMENTATIONS,
+    implementations=IMPLEMENTATIONS["router"],
     default="trained",
     train=partial(train_task, ROUTER),
     evaluate=partial(evaluate_task, ROUTER),

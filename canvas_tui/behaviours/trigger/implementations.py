@@ -7,12 +7,14 @@ Each satisfies `canvas_tui.behaviours.interfaces.Trigger` and also decides whole
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from canvas_tui.behaviours.base import Provenance, TriggerDecision
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.slow_path import SlowPath, load_slow_path
 
 _FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
 
@@ -22,6 +24,8 @@ class BatchTrigger:
 
     name = "abstract"
     version = "0"
+    note = ""
+    """Why the implementation runs degraded (e.g. a missing artifact); empty when it runs as designed."""
 
     async def decide(self, message: str, *, document: str | None) -> TriggerDecision:
         """canvas|inline without a document; edit|comment|chat|new_document with one."""
@@ -90,6 +94,47 @@ class TrainedTrigger(BatchTrigger):
         for probabilities in model.probabilities(messages):
             label = _label(probabilities, kind, model.threshold)
             decisions.append(TriggerDecision(label=label, confidence=probabilities[label], provenance=provenance))
+        return decisions
+
+
+class CascadeTrigger(TrainedTrigger):
+    """The default: the fast linear model decides when it is sure; in its uncertain band the slow path (a fine-tuned
+    MiniLM) decides. Without the slow path (artifact or encoder package missing) it is the fast model alone, and
+    `note` says why. The router is the fast one's."""
+
+    name = "cascade"
+
+    def __init__(
+        self,
+        trigger: TrainedModel | None = None,
+        router: TrainedModel | None = None,
+        folder: Path | None = None,
+        slow: SlowPath | None = None,
+    ) -> None:
+        super().__init__(trigger, router)
+        self._folder, self._slow = folder, slow
+
+    def slow_path(self) -> SlowPath | None:
+        """The slow path (given, or loaded on first use from `folder`, default the trigger's data folder, and shared
+        by every cascade reading the same files); None, and a `note`, when it is unavailable."""
+        if self._slow is None and not self.note:
+            try:
+                self._slow = load_slow_path(self._folder or TRIGGER.folder)
+            except (FileNotFoundError, ValueError) as exc:
+                self.note = f"slow path unavailable, fast model alone: {exc}"
+        return self._slow
+
+    def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
+        decisions = super()._decide(kind, messages, documents)
+        slow = self.slow_path() if kind == "trigger" else None
+        if slow is None:
+            return decisions
+        unsure = [i for i, d in enumerate(decisions) if slow.spec.in_band(canvas_score(d))]
+        provenance = Provenance(implementation="cascade:slow", version=slow.spec.training.data_hash[:12])
+        for i, p in zip(unsure, slow.canvas_probabilities([messages[i] for i in unsure])):
+            label = "canvas" if p >= slow.spec.threshold else "inline"
+            confidence = float(p) if label == "canvas" else 1.0 - float(p)
+            decisions[i] = TriggerDecision(label=label, confidence=confidence, provenance=provenance)
         return decisions
 
 

@@ -18,9 +18,10 @@ from canvas_tui.behaviours.trigger.data import (
     read_synthetic,
     split,
 )
-from canvas_tui.behaviours.trigger.implementations import BatchTrigger, KeywordTrigger, TrainedTrigger
+from canvas_tui.behaviours.trigger.implementations import BatchTrigger, CascadeTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
-from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
+from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, Task, TrainedModel
+from canvas_tui.behaviours.trigger.slow_path import SPEC, SlowPathSpec
 from canvas_tui.learn.artifact import Training, read_artifact
 from canvas_tui.llm.errors import ModelError
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
@@ -29,8 +30,9 @@ from canvas_tui.pipeline.evalkit.reports import report_path, write_report
 from canvas_tui.pipeline.evalkit.scores import Scored, Scores, headline
 from canvas_tui.pipeline.evalkit.scores import score as score_rows
 
-DEFAULT_IMPLEMENTATIONS = ("trained", "keyword")
-IMPLEMENTATIONS = (*DEFAULT_IMPLEMENTATIONS, "prompted")
+DEFAULT_IMPLEMENTATIONS = {"trigger": ("cascade", "trained", "keyword"), "router": ("trained", "keyword")}
+"""What `eval` scores by default, per task: the trigger's cascade beside its fast model alone (`trained`)."""
+IMPLEMENTATIONS = {task: (*names, "prompted") for task, names in DEFAULT_IMPLEMENTATIONS.items()}
 
 
 def datasets(task: Task) -> tuple[list[LabelRow], list[LabelRow], list[str]]:
@@ -152,13 +154,15 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
 
 
 def _implementation(name: str) -> BatchTrigger:
+    if name == "cascade":
+        return CascadeTrigger()
     if name == "trained":
         return TrainedTrigger()
     if name == "keyword":
         return KeywordTrigger()
     if name == "prompted":
         return _prompted()
-    raise LookupError(f"unknown implementation {name!r}; known: trained, keyword, prompted")
+    raise LookupError(f"unknown implementation {name!r}; known: cascade, trained, keyword, prompted")
 
 
 def _prompted() -> BatchTrigger:
@@ -191,7 +195,9 @@ def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list
     scores: list[Scores] = []
     for name in names:
         try:
-            scores.append(score(name, rows, predict_labels(task, _implementation(name), rows), task.classes))
+            implementation = _implementation(name)
+            scores.append(score(name, rows, predict_labels(task, implementation, rows), task.classes))
+            notes += [f"{name}: {implementation.note}"] if implementation.note else []
         except (LookupError, FileNotFoundError, ModelError) as exc:
             notes.append(f"{name}: not run ({exc})")
     return scores
@@ -200,10 +206,10 @@ def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list
 def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     """Score each asked implementation on the held-out split and on each blind set; write a markdown report and a PNG."""
     train, test, _ = datasets(task)
-    names = list(request.implementations or DEFAULT_IMPLEMENTATIONS)
+    names = list(request.implementations or DEFAULT_IMPLEMENTATIONS[task.name])
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
     scores = _score_split(task, test, names, notes)
-    notes += _freshness(task, train)
+    notes += _freshness(task, train) + (_slow_freshness(train) if task is TRIGGER else [])
     figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
@@ -221,6 +227,20 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     report = write_report(request.report_dir, task.name, text)
     files = [report] + ([plot(report_path(request.report_dir, task.name, ".png"), title, scores)] if scores else [])
     return EvalResult(behaviour=task.name, figures=figures, text=text, files=files)
+
+
+def _slow_freshness(train: list[LabelRow]) -> list[str]:
+    """Whether the slow path was trained on today's train split, and its settings."""
+    path = TRIGGER.folder / SPEC
+    if not path.exists():
+        return []
+    spec = SlowPathSpec.model_validate_json(path.read_text(encoding="utf-8"))
+    settings = (
+        f"band {list(spec.band)}, cut {spec.threshold}, epoch {spec.training.epoch + 1} of {spec.training.epochs}"
+    )
+    if spec.training.data_hash == data_hash(train):
+        return [f"slow path ({settings}) matches the current training data"]
+    return [f"WARNING: the slow path ({settings}) is stale; run `canvas-tui train trigger --slow-path`"]
 
 
 def _freshness(task: Task, train: list[LabelRow]) -> list[str]:

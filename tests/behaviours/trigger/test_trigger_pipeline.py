@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 
@@ -125,7 +126,7 @@ def test_eval_reports_each_blind_set_as_its_own_split_and_never_trains_on_it(sma
     trained = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
     result = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False))
     split = result.figures["splits"]["blind_labels_x"]
-    assert split["rows"] == 2 and set(split) == {"trained", "keyword", "rows"}
+    assert split["rows"] == 2 and set(split) == {"cascade", "trained", "keyword", "rows"}
     assert trained.figures["train_rows"] + trained.figures["test_rows"] == len(read_labels(small_data / "labels.csv"))
     assert "# trigger eval: blind_labels_x" in result.text
 
@@ -163,3 +164,12 @@ def test_batch_prediction_does_not_load_the_training_library(behaviour):
         [sys.executable, "-c", code], input=line, capture_output=True, text=True, cwd=PROJECT_ROOT, check=True
     )
     assert '"label"' in run.stdout and run.stdout.strip().splitlines()[-1] == "False"
+
+
+def test_eval_says_when_the_slow_path_is_missing_or_was_trained_on_other_data(small_data, tmp_path):
+    pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
+    notes = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures["notes"]
+    assert any(note.startswith("cascade: slow path unavailable, fast model alone") for note in notes)
+    shutil.copy(REAL / "slow_path.json", small_data / "slow_path.json")
+    notes = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures["notes"]
+    assert any(note.startswith("WARNING: the slow path (band ") and "is stale" in note for note in notes)
