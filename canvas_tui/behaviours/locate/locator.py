@@ -40,6 +40,8 @@ from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_
 from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
+_FENCED = re.compile(r"[ \t]*(?:```|~~~)")
+
 NAME = "rules"
 VERSION = "3"
 QUOTE_FOUND = 0.6
@@ -250,6 +252,8 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
             return None
         if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only):
             return None
+        if cues.whole and not any(_FENCED.match(seg.text, block.start) for block in deliverable_blocks(seg)):
+            return None  # 'the whole program' on code with no fences (a source file) is all of it, not one run
     return Found(rank_blocks(seg, request), "meaning")
 
 

@@ -85,6 +85,24 @@ def test_code_pasted_with_no_fence_at_all_is_one_block_across_its_blank_lines():
     assert block.startswith("$start") and block.endswith("echo microtime(true) - $start;")
 
 
+SOURCE_FILE = """import sys
+
+
+def count(path):
+    with open(path) as handle:
+        return len(handle.read().split())
+
+
+def main():
+    print(count(sys.argv[1]))
+"""
+
+
+def test_the_whole_program_in_a_source_file_with_no_fences_is_the_whole_file_not_one_of_its_runs():
+    assert _span(SOURCE_FILE, "Add explanatory comments to the whole program.") == SOURCE_FILE.strip()
+    assert _span(SOURCE_FILE, "Fix the count function.").startswith("def count(path):")
+
+
 def test_a_traceback_finds_the_bare_code_that_holds_its_names_rather_than_the_fenced_loop():
     error = (
         'Traceback (most recent call last):\n  File "app.py", line 4, in load_config\nFileNotFoundError: settings.json'
