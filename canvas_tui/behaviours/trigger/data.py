@@ -74,12 +74,17 @@ def normal_prompt(prompt: str) -> str:
     return " ".join(prompt.lower().split())
 
 
+def bucket(key: str, buckets: int) -> int:
+    """A stable bucket in [0, buckets) for a text: the same on every machine and run, and independent of any other
+    row (held-out split, validation slices, stand-in documents are all chosen this way)."""
+    return int(hashlib.sha1(key.encode("utf-8")).hexdigest()[:8], 16) % buckets
+
+
 def held_out(prompt: str) -> bool:
     """Whether a prompt belongs to the held-out split: its text's hash falls in one bucket of TEST_EVERY. The text
     is folded as the lint compares texts (case, punctuation, spacing), so what the lint calls the same text is
     always on one side."""
-    key = normal(prompt).encode("utf-8")
-    return int(hashlib.sha1(key).hexdigest()[:8], 16) % TEST_EVERY == TEST_EVERY - 1
+    return bucket(normal(prompt), TEST_EVERY) == TEST_EVERY - 1
 
 
 def split(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:

@@ -7,7 +7,6 @@ chosen on the validation slice (`slow_choice`), then the artifact is written bes
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from canvas_tui.behaviours.trigger.data import LabelRow, data_hash
+from canvas_tui.behaviours.trigger.data import LabelRow, bucket, data_hash
 from canvas_tui.behaviours.trigger.explicit import explicit_trigger
 from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, TrainedModel
 from canvas_tui.behaviours.trigger.slow_choice import CascadeChoice, choose
@@ -36,8 +35,7 @@ def in_validation(row: LabelRow) -> bool:
     the hash buckets (a hash salted apart from the held-out split's)."""
     if row.origin != "real-traffic":
         return False
-    bucket = int(hashlib.sha1(("val:" + normal(row.prompt)).encode("utf-8")).hexdigest()[:8], 16) % 100
-    return bucket < VALIDATION_PERCENT
+    return bucket("val:" + normal(row.prompt), 100) < VALIDATION_PERCENT
 
 
 def train_slow_path(

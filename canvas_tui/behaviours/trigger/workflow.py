@@ -6,10 +6,9 @@ plus usable synthetic rows, score every implementation on the held-out split, wr
 
 from __future__ import annotations
 
-import hashlib
-
 from canvas_tui.behaviours.trigger.data import (
     LabelRow,
+    bucket,
     data_hash,
     label_counts,
     lint,
@@ -62,7 +61,7 @@ def _stand_in(row: LabelRow, pool: list[str]) -> str:
     """A real document for a row that has none (its context when there is no real one to lend)."""
     if not pool:
         return row.context or "(open document)"
-    return pool[int(hashlib.sha1(normal_prompt(row.prompt).encode("utf-8")).hexdigest()[:8], 16) % len(pool)]
+    return pool[bucket(normal_prompt(row.prompt), len(pool))]
 
 
 def model_inputs(task: Task, rows: list[LabelRow]) -> list[str]:
