@@ -9,12 +9,12 @@ training never reads. Rows without a label, with a label the behaviour does not 
 from __future__ import annotations
 
 import csv
-import io
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from canvas_tui.behaviours.trigger.data import normal_prompt
+from canvas_tui.data.label_table import read_table, write_table
 
 SOURCE = "real-traffic"
 LABEL_COLUMNS = ("prompt", "label", "context", "category", "note", "source")
@@ -34,13 +34,6 @@ class ImportResult(BaseModel):
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
 
-def _read(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        return []
-    with path.open(newline="", encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
 def import_labels(
     labelled: Path,
     target: Path,
@@ -52,9 +45,9 @@ def import_labels(
     """Append `labelled`'s usable rows to `target` (created with `columns` if missing); `known` files are checked
     for duplicates too (the other split), so a row is never both trained on and tested on."""
     result = ImportResult(target=target)
-    seen = {normal_prompt(row.get("prompt", "")) for path in {target, *known} for row in _read(path)}
+    seen = {normal_prompt(row.get("prompt", "")) for path in {target, *known} for row in read_table(path).rows}
     new_rows = []
-    for row in _read(labelled):
+    for row in read_table(labelled).rows:
         label, key = (row.get("label") or "").strip(), normal_prompt(row.get("prompt") or "")
         if not key:
             result.skip("empty prompt")
@@ -77,20 +70,16 @@ def import_labels(
 def _append(target: Path, columns: tuple[str, ...], rows: list[dict[str, str]]) -> None:
     """Append rows in the file's own line endings; a new file gets `columns`, an existing one missing some of them
     is rewritten once with them added (empty for its old rows), so ids and both labellers' labels are never dropped."""
-    text = target.read_bytes().decode("utf-8") if target.exists() else ""
-    header = tuple(next(csv.reader(io.StringIO(text, newline="")), ()))
-    missing = [column for column in columns if column not in header]
-    ending = "\r\n" if "\r\n" in text[:4096] else "\n"
-    if header and not missing:
+    table = read_table(target)
+    missing = [column for column in columns if column not in table.header]
+    if table.header and not missing:
         with target.open("a", newline="", encoding="utf-8") as handle:
-            if not text.endswith("\n"):
-                handle.write(ending)
-            csv.DictWriter(handle, fieldnames=header, extrasaction="ignore", lineterminator=ending).writerows(rows)
+            if not table.text.endswith("\n"):
+                handle.write(table.ending)
+            csv.DictWriter(
+                handle, fieldnames=table.header, extrasaction="ignore", lineterminator=table.ending
+            ).writerows(rows)
         return
-    existing = list(csv.DictReader(io.StringIO(text, newline="")))
-    with target.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(
-            handle, fieldnames=(*header, *missing), extrasaction="ignore", restval="", lineterminator=ending
-        )
-        writer.writeheader()
-        writer.writerows([*existing, *rows])
+    table.header += missing
+    table.rows += rows
+    write_table(target, table)

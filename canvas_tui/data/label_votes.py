@@ -16,6 +16,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from canvas_tui.data.label_table import read_table, write_table
+
 
 class VoteResult(BaseModel):
     """What a vote did: rows whose label changed, rows confirmed, and votes skipped by reason."""
@@ -63,12 +65,9 @@ def apply_votes(target: Path, vote_files: list[Path], classes: tuple[str, ...]) 
                 result.skip(f"unknown label {label!r}")
             else:
                 ballots.setdefault(row_id, []).append(label)
-    text = target.read_bytes().decode("utf-8")
-    ending = "\r\n" if "\r\n" in text[:4096] else "\n"
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header, rows = list(reader.fieldnames or []), list(reader)
+    table = read_table(target)
     found = set()
-    for row in rows:
+    for row in table.rows:
         votes = ballots.get(row.get("id") or "")
         if not votes:
             continue
@@ -80,9 +79,5 @@ def apply_votes(target: Path, vote_files: list[Path], classes: tuple[str, ...]) 
         row["label"] = winner
     for _ in set(ballots) - found:
         result.skip("id not in the labels")
-    out = io.StringIO(newline="")
-    writer = csv.DictWriter(out, fieldnames=header, lineterminator=ending)
-    writer.writeheader()
-    writer.writerows(rows)
-    target.write_bytes(out.getvalue().encode("utf-8"))
+    write_table(target, table)
     return result
