@@ -14,7 +14,7 @@ from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trig
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
-from canvas_tui.behaviours.trigger.slow_path import SlowPath, load_slow_path
+from canvas_tui.behaviours.trigger.slow_path import SlowPath
 
 _FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
 
@@ -115,11 +115,11 @@ class CascadeTrigger(TrainedTrigger):
         self._folder, self._slow = folder, slow
 
     def slow_path(self) -> SlowPath | None:
-        """The slow path (given, or loaded on first use from `folder`, default the trigger's data folder, and shared
-        by every cascade reading the same files); None, and a `note`, when it is unavailable."""
+        """The slow path (given, or loaded on first use from `folder`, default the trigger's data folder); None, and a
+        `note`, when it is unavailable."""
         if self._slow is None and not self.note:
             try:
-                self._slow = load_slow_path(self._folder or TRIGGER.folder)
+                self._slow = SlowPath.load(self._folder or TRIGGER.folder)
             except (FileNotFoundError, ValueError) as exc:
                 self.note = f"slow path unavailable, fast model alone: {exc}"
         return self._slow

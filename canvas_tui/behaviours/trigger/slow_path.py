@@ -9,7 +9,6 @@ vectors), and each call pins BLAS to one thread: multi-threaded BLAS is about 10
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -112,14 +111,3 @@ class SlowPath:
         logits -= logits.max(axis=1, keepdims=True)
         odds = np.exp(logits)
         return odds[:, self.spec.classes.index("canvas")] / odds.sum(axis=1)
-
-
-def load_slow_path(folder: Path) -> SlowPath:
-    """`SlowPath.load(folder)`, loaded once per version of its files: a merged encoder is 90 MB and takes a second."""
-    arrays = folder / ARRAYS
-    return _cached(folder, arrays.stat().st_mtime_ns if arrays.is_file() else 0)
-
-
-@lru_cache(maxsize=2)
-def _cached(folder: Path, _version: int) -> SlowPath:
-    return SlowPath.load(folder)

@@ -189,12 +189,17 @@ def blind_sets(task: Task) -> dict[str, list[LabelRow]]:
     return {path.stem: read_labels(path) for path in paths}
 
 
-def _score_split(task: Task, rows: list[LabelRow], names: list[str], notes: list[str]) -> list[Scores]:
-    """Each named implementation's scores on `rows`; an unavailable one is noted, not fatal."""
+def _score_split(
+    task: Task, rows: list[LabelRow], names: list[str], notes: list[str], built: dict[str, BatchTrigger]
+) -> list[Scores]:
+    """Each named implementation's scores on `rows` (built once per evaluation, in `built`: the cascade's slow path
+    is a 90 MB encoder); an unavailable one is noted, not fatal."""
     scores: list[Scores] = []
     for name in names:
         try:
-            implementation = _implementation(name)
+            if name not in built:
+                built[name] = _implementation(name)
+            implementation = built[name]
             scores.append(score(name, rows, predict_labels(task, implementation, rows), task.classes))
             notes += [f"{name}: {implementation.note}"] if implementation.note else []
         except (LookupError, FileNotFoundError, ModelError) as exc:
@@ -207,14 +212,15 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     train, test, _ = datasets(task)
     names = list(request.implementations or DEFAULT_IMPLEMENTATIONS[task.name])
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
-    scores = _score_split(task, test, names, notes)
+    built: dict[str, BatchTrigger] = {}
+    scores = _score_split(task, test, names, notes, built)
     notes += _freshness(task, train) + (_slow_freshness(train) if task is TRIGGER else [])
     figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
     splits = {}
     for split_name, rows in (held_out_by_origin(test) | blind_sets(task)).items():
-        blind = _score_split(task, rows, names, [])
+        blind = _score_split(task, rows, names, [], built)
         splits[split_name] = {s.implementation: headline(s) for s in blind} | {"rows": len(rows)}
         text += "\n" + markdown(
             f"{task.name} eval: {split_name}",

