@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from canvas_tui.behaviours.base import Provenance, TriggerDecision
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.slow_choice import blended
 from canvas_tui.behaviours.trigger.slow_path import SlowPath
 
 _FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
@@ -99,8 +102,9 @@ class TrainedTrigger(BatchTrigger):
 
 class CascadeTrigger(TrainedTrigger):
     """The default: the fast linear model decides when it is sure; in its uncertain band the slow path (a fine-tuned
-    MiniLM) decides. Without the slow path (artifact or encoder package missing) it is the fast model alone, and
-    `note` says why. The router is the fast one's."""
+    MiniLM) decides, its P(canvas) blended with the fast model's by the spec's weight. Without the slow path
+    (artifact or encoder package missing) it is the fast model alone, and `note` says why. The router is the fast
+    one's."""
 
     name = "cascade"
 
@@ -131,7 +135,9 @@ class CascadeTrigger(TrainedTrigger):
             return decisions
         unsure = [i for i, d in enumerate(decisions) if slow.spec.in_band(canvas_score(d))]
         provenance = Provenance(implementation="cascade:slow", version=slow.spec.training.data_hash[:12])
-        for i, p in zip(unsure, slow.canvas_probabilities([messages[i] for i in unsure])):
+        slow_canvas = slow.canvas_probabilities([messages[i] for i in unsure])
+        fast_canvas = np.array([canvas_score(decisions[i]) for i in unsure])
+        for i, p in zip(unsure, blended(fast_canvas, slow_canvas, slow.spec.weight)):
             label = "canvas" if p >= slow.spec.threshold else "inline"
             confidence = float(p) if label == "canvas" else 1.0 - float(p)
             decisions[i] = TriggerDecision(label=label, confidence=confidence, provenance=provenance)

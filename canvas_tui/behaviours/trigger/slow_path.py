@@ -54,8 +54,10 @@ class SlowPathSpec(BaseModel):
     """Pasted material joins the view (after ` [SEP] pasted <kinds>: `) up to this many characters."""
     band: tuple[float, float]
     """The fast model's P(canvas) range [low, high] in which the slow path decides instead."""
+    weight: float = Field(1.0, gt=0.0, le=1.0)
+    """Inside the band the decision reads this much of the slow path's P(canvas), the rest of the fast model's."""
     threshold: float = Field(ge=0.0, le=1.0)
-    """The slow path opens the canvas at its P(canvas) >= threshold."""
+    """Inside the band the canvas opens at a blended P(canvas) >= threshold."""
     training: SlowPathTraining
 
     @model_validator(mode="after")

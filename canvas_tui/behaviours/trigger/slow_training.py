@@ -18,7 +18,7 @@ from canvas_tui.behaviours.trigger.data import LabelRow, bucket, data_hash
 from canvas_tui.behaviours.trigger.explicit import explicit_trigger
 from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, TrainedModel
 from canvas_tui.behaviours.trigger.slow_choice import CascadeChoice, choose
-from canvas_tui.behaviours.trigger.slow_path import ARRAYS, SPEC, SlowPathSpec, SlowPathTraining, slow_view
+from canvas_tui.behaviours.trigger.slow_path import ARRAYS, SPEC, SlowPath, SlowPathSpec, SlowPathTraining, slow_view
 from canvas_tui.embeddings.lora import delta_key
 from canvas_tui.embeddings.weights import model_dir
 from canvas_tui.learn.artifact import Training
@@ -66,8 +66,36 @@ def train_slow_path(
         raise ValueError(f"no epoch reached the canvas recall floor on {len(held)} validation rows")
     choice, epoch = best
     training = _record(rows, train, held, settings, choice, epoch, canvas)
-    spec = SlowPathSpec(band=choice.band, threshold=choice.threshold, training=training)
+    spec = SlowPathSpec(band=choice.band, weight=choice.weight, threshold=choice.threshold, training=training)
     write_artifact(folder, spec, epoch)
+    return spec
+
+
+def rechoose(rows: list[LabelRow], folder: Path) -> SlowPathSpec | None:
+    """Choose the band, weight and cut again for the fast model now in `folder`, keeping the slow path's fine-tuned
+    weights, and rewrite its spec: a retrained fast model moves its probabilities, and a band chosen on the old ones
+    is stale. The validation slice is never trained on by either model. None (the spec left as it was) when the
+    folder has no slow path or no setting reaches the recall floor."""
+    if not (folder / SPEC).is_file():
+        return None
+    slow = SlowPath.load(folder)
+    train = [r for r in rows if not in_validation(r)]
+    held = [r for r in rows if in_validation(r)]
+    canvas = np.array([r.label == "canvas" for r in held])
+    slow_canvas = slow.canvas_probabilities([r.prompt for r in held])
+    fast_cut = TrainedModel.load(TRIGGER, folder).threshold
+    choice = choose(validation_fast(train, held), slow_canvas, canvas, fast_cut)
+    if choice is None:
+        return None
+    figures = {
+        "validation_rows": len(held),
+        "validation_accuracy": round(choice.accuracy, 4),
+        "validation_canvas_recall": round(choice.canvas_recall, 4),
+        "validation_slow_share": round(choice.slow_share, 4),
+    }
+    settings = {"band": choice.band, "weight": choice.weight, "threshold": choice.threshold}
+    spec = slow.spec.model_copy(update=settings | {"training": slow.spec.training.model_copy(update=figures)})
+    _write_spec(folder, spec)
     return spec
 
 
@@ -121,4 +149,8 @@ def write_artifact(folder: Path, spec: SlowPathSpec, epoch: Epoch) -> None:
     arrays = {delta_key(n, short, "A"): a for (n, short), (a, _) in epoch.deltas.items()}
     arrays |= {delta_key(n, short, "B"): b for (n, short), (_, b) in epoch.deltas.items()}
     np.savez_compressed(folder / ARRAYS, head=epoch.head, head_bias=epoch.head_bias, **arrays)
+    _write_spec(folder, spec)
+
+
+def _write_spec(folder: Path, spec: SlowPathSpec) -> None:
     (folder / SPEC).write_text(json.dumps(spec.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8")

@@ -136,6 +136,7 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
         f"held-out {len(test)} rows: "
         + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
         + f"\nwrote {task.artifact}"
+        + _slow_path_rechosen(task, train)
     )
     summary = {
         "task": task.name,
@@ -150,6 +151,27 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
         "threshold": threshold,
     }
     return TrainResult(behaviour=task.name, artifact=task.artifact, figures=summary, text=text)
+
+
+def _slow_path_rechosen(task: Task, train: list[LabelRow]) -> str:
+    """For the trigger: its slow path's band chosen again for the fast model just trained (a line saying so), or
+    nothing when there is no slow path to keep in step."""
+    if task.name != "trigger":
+        return ""
+    from canvas_tui.behaviours.trigger.slow_training import rechoose
+
+    try:
+        spec = rechoose(train, task.folder)
+    except FileNotFoundError as exc:
+        return f"\nslow path not re-chosen: {exc}"
+    if spec is None:
+        return ""
+    record = spec.training
+    return (
+        f"\nslow path re-chosen for this model: band {spec.band}, weight {spec.weight}, cut {spec.threshold}; "
+        f"validation {record.validation_rows} rows: accuracy {record.validation_accuracy:.3f}, "
+        f"canvas recall {record.validation_canvas_recall:.3f}, slow share {record.validation_slow_share:.2f}"
+    )
 
 
 def _implementation(name: str) -> BatchTrigger:
@@ -241,11 +263,15 @@ def _slow_freshness(train: list[LabelRow]) -> list[str]:
         return []
     spec = SlowPathSpec.model_validate_json(path.read_text(encoding="utf-8"))
     settings = (
-        f"band {list(spec.band)}, cut {spec.threshold}, epoch {spec.training.epoch + 1} of {spec.training.epochs}"
+        f"band {list(spec.band)}, weight {spec.weight}, cut {spec.threshold}, "
+        f"epoch {spec.training.epoch + 1} of {spec.training.epochs}"
     )
     if spec.training.data_hash == data_hash(train):
         return [f"slow path ({settings}) matches the current training data"]
-    return [f"WARNING: the slow path ({settings}) is stale; run `canvas-tui train trigger --slow-path`"]
+    return [
+        f"WARNING: the slow path ({settings}) was fine-tuned on other training data (`train trigger` re-chooses its band; "
+        "`train trigger --slow-path` fine-tunes it again)"
+    ]
 
 
 def _freshness(task: Task, train: list[LabelRow]) -> list[str]:

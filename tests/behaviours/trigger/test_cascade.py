@@ -34,10 +34,13 @@ class FakeSlow:
         return np.full(len(messages), 0.9)
 
 
-def _spec(band=(0.1, 0.7), threshold=0.7) -> SlowPathSpec:
+def _spec(band=(0.1, 0.7), threshold=0.7, weight=1.0) -> SlowPathSpec:
     zero = dict.fromkeys(SlowPathTraining.model_fields, 0)
     return SlowPathSpec(
-        band=band, threshold=threshold, training=SlowPathTraining(**zero | {"data_hash": "abc", "validation": ""})
+        band=band,
+        weight=weight,
+        threshold=threshold,
+        training=SlowPathTraining(**zero | {"data_hash": "abc", "validation": ""}),
     )
 
 
@@ -65,6 +68,13 @@ def test_a_slow_probability_under_the_slow_cut_answers_inline():
     (decision,) = _decide(FakeSlow(_spec(threshold=0.95)), ["unsure"])
     assert decision.label == "inline"
     assert canvas_score(decision) == pytest.approx(0.9)
+
+
+def test_a_blending_slow_path_weighs_its_probability_against_the_fast_models():
+    (decision,) = _decide(FakeSlow(_spec(threshold=0.6, weight=0.5)), ["unsure"])
+    assert (decision.label, canvas_score(decision)) == ("canvas", pytest.approx(0.5 * 0.9 + 0.5 * 0.4))
+    (decision,) = _decide(FakeSlow(_spec(threshold=0.7, weight=0.5)), ["unsure"])
+    assert decision.label == "inline"
 
 
 def test_explicit_requests_never_reach_either_model():

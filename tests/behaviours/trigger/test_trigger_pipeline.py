@@ -15,6 +15,7 @@ from canvas_tui.behaviours.router import pipeline as router_pipeline
 from canvas_tui.behaviours.trigger import pipeline
 from canvas_tui.behaviours.trigger.data import read_labels
 from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
+from canvas_tui.behaviours.trigger.slow_path import SlowPathSpec
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
@@ -136,18 +137,20 @@ def test_training_tunes_a_canvas_threshold_by_cross_validation(small_data):
     assert 0.1 <= metadata["threshold"] <= 0.9
 
 
-def test_iterate_keeps_a_trigger_candidate_only_if_the_real_traffic_split_is_not_worse():
+def test_iterate_keeps_a_trigger_candidate_only_if_the_shipped_cascade_and_the_fast_model_hold_on_real_traffic():
     config = load_config("trigger")
-    assert config.eval.guards == ["splits.real_test.trained.accuracy"]
+    cascade, fast = "splits.real_test.cascade.accuracy", "splits.real_test.trained.accuracy"
+    assert config.eval.guards == [cascade, fast]
+    assert "slow_path.json" in config.artifacts, "a kept candidate brings the slow path's band re-chosen for it"
 
-    def figures(real: float) -> dict:
-        return {"trained": {"accuracy": 0.9}, "splits": {"real_test": {"trained": {"accuracy": real}}}}
+    def figures(shipped: float, alone: float) -> dict:
+        real_test = {"cascade": {"accuracy": shipped}, "trained": {"accuracy": alone}}
+        return {"trained": {"accuracy": 0.9}, "splits": {"real_test": real_test}}
 
-    assert guards_made_worse(config, figures(0.84), figures(0.83)) == ["splits.real_test.trained.accuracy"]
-    assert guards_made_worse(config, figures(0.84), figures(0.84)) == []
-    assert guards_made_worse(config, figures(0.84), {"trained": {"accuracy": 0.95}}) == [
-        "splits.real_test.trained.accuracy"
-    ]
+    assert guards_made_worse(config, figures(0.90, 0.86), figures(0.89, 0.87)) == [cascade]
+    assert guards_made_worse(config, figures(0.90, 0.86), figures(0.91, 0.85)) == [fast]
+    assert guards_made_worse(config, figures(0.90, 0.86), figures(0.90, 0.86)) == []
+    assert guards_made_worse(config, figures(0.90, 0.86), {"trained": {"accuracy": 0.95}}) == [cascade, fast]
 
 
 @pytest.mark.parametrize("behaviour", ["trigger", "router"])
@@ -172,4 +175,17 @@ def test_eval_says_when_the_slow_path_is_missing_or_was_trained_on_other_data(sm
     assert any(note.startswith("cascade: slow path unavailable, fast model alone") for note in notes)
     shutil.copy(REAL / "slow_path.json", small_data / "slow_path.json")
     notes = pipeline.BEHAVIOUR.evaluate(EvalRequest(report_dir=tmp_path, show_progress=False)).figures["notes"]
-    assert any(note.startswith("WARNING: the slow path (band ") and "is stale" in note for note in notes)
+    assert any(note.startswith("WARNING: the slow path (band ") and "on other training data" in note for note in notes)
+
+
+@pytest.mark.slow
+def test_training_the_fast_model_chooses_the_slow_paths_band_again_for_it(small_data):
+    for name in ("slow_path.json", "slow_path.npz"):
+        shutil.copy(REAL / name, small_data / name)
+    shipped = SlowPathSpec.model_validate_json((REAL / "slow_path.json").read_text(encoding="utf-8"))
+    result = pipeline.BEHAVIOUR.train(TrainRequest(show_progress=False))
+    assert "slow path re-chosen for this model" in result.text
+    spec = SlowPathSpec.model_validate_json((small_data / "slow_path.json").read_text(encoding="utf-8"))
+    assert spec.training.validation_rows < shipped.training.validation_rows, "chosen on this folder's own rows"
+    assert spec.training.data_hash == shipped.training.data_hash, "the fine-tuned weights are kept"
+    assert (small_data / "slow_path.npz").read_bytes() == (REAL / "slow_path.npz").read_bytes()
