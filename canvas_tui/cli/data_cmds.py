@@ -47,6 +47,12 @@ def _recordings(paths: tuple[Path, ...]) -> list[Path]:
     help="After an intended behaviour change: store today's decisions as each recording's expected ones "
     "(REC.baseline.json), with WHY in its history.",
 )
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail (exit 1) on any decision that differs from the expected one, not only on regressions: "
+    "fixtures stay trustworthy only if every change is re-baselined with its reason (what CI runs).",
+)
 @SINCE_OPTION
 @record_source_options
 @backend_options
@@ -55,6 +61,7 @@ def eval_replay(
     show_all: bool,
     as_json: bool,
     reason: str | None,
+    strict: bool,
     since,
     team: bool,
     person: str | None,
@@ -68,7 +75,8 @@ def eval_replay(
     Model text comes from each recording (the replay backend) unless --backend is given. A decision
     is `changed` when it differs from one the person never corrected nor acted on, `regressed` when it
     now disagrees with the person's correction or with a decision the person accepted by acting on it.
-    Exit 1 if any decision regressed (changes alone exit 0), 2 if a recording or baseline is unreadable.
+    Exit 1 if any decision regressed (changes alone exit 0, unless --strict), 2 if a recording or baseline is
+    unreadable.
     """
     from canvas_tui.data.baselines import save_baseline
     from canvas_tui.data.eval_replay import to_markdown
@@ -94,7 +102,14 @@ def eval_replay(
         click.echo(json.dumps([report.model_dump() | {"counts": report.counts} for report in reports], indent=2))
     else:
         click.echo(to_markdown(reports, show_all=show_all))
-    sys.exit(EXIT_PARTIAL if any(report.failed for report in reports) else 0)
+    unexplained = sum(report.unexplained for report in reports) if strict else 0
+    if unexplained:
+        click.echo(
+            f"error: {unexplained} decision(s) differ from the recordings' expected ones (--strict); if the change "
+            "is intended, re-baseline with --rebaseline 'why'",
+            err=True,
+        )
+    sys.exit(EXIT_PARTIAL if unexplained or any(report.failed for report in reports) else 0)
 
 
 def _team_recordings(folder: Path, **filters) -> list[Path]:

@@ -36,6 +36,8 @@ from canvas_tui.text import one_line
 
 Status = Literal["same", "changed", "regressed", "fixed", "still_wrong", "missing", "new"]
 FAILING: set[str] = {"regressed"}
+UNEXPLAINED: set[str] = {"changed", "fixed", "missing", "new"}
+"""Statuses that differ from the expected decision: under `--strict` each needs a re-baseline that says why."""
 
 
 class DecisionDiff(BaseModel):
@@ -68,6 +70,11 @@ class EvalReplayReport(BaseModel):
     def failed(self) -> bool:
         """A decision regressed (see the module doc); changes alone do not fail."""
         return any(diff.status in FAILING for diff in self.diffs)
+
+    @property
+    def unexplained(self) -> int:
+        """How many decisions differ from the expected ones without a re-baseline saying why."""
+        return sum(diff.status in UNEXPLAINED for diff in self.diffs)
 
 
 def turns_of(records: list[DecisionRecord]) -> list[list[DecisionRecord]]:

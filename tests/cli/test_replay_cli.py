@@ -74,6 +74,20 @@ def test_rebaseline_stores_todays_decisions_with_the_reason_and_later_runs_compa
     assert again.exit_code == 0 and "last re-baselined: new locator rules" in again.output
 
 
+def test_strict_eval_replay_fails_on_a_change_nobody_re_baselined_and_passes_once_it_is(recording):
+    CliRunner().invoke(cli, ["eval", "replay", str(recording), "--rebaseline", "recorded"])
+    path = recording.with_name("session.baseline.json")
+    baseline = json.loads(path.read_text())
+    baseline["turns"][0]["decisions"]["router#0"]["label"] = "chat"  # expected once, decided differently now
+    path.write_text(json.dumps(baseline))
+    lenient = CliRunner().invoke(cli, ["eval", "replay", str(recording)])
+    assert lenient.exit_code == 0 and "changed" in lenient.output
+    strict = CliRunner().invoke(cli, ["eval", "replay", str(recording), "--strict"])
+    assert strict.exit_code == 1 and "1 decision(s) differ" in strict.output and "--rebaseline" in strict.output
+    CliRunner().invoke(cli, ["eval", "replay", str(recording), "--rebaseline", "the router routes edits again"])
+    assert CliRunner().invoke(cli, ["eval", "replay", str(recording), "--strict"]).exit_code == 0
+
+
 def test_rebaseline_without_a_reason_is_a_usage_error_and_writes_nothing(recording):
     result = CliRunner().invoke(cli, ["eval", "replay", str(recording), "--rebaseline", "  "])
     assert result.exit_code == 2 and "reason" in result.output
