@@ -14,6 +14,7 @@ import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.counted import by_count
+from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.reply import (
@@ -258,8 +259,9 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
 
 
 def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
-    """A line the request names outright: a short one by all its words ('the thank you'), or the title."""
-    said = verbatim(seg, cues.text) if cues.quote is None else None
+    """A line the request names outright: a short one by all its words ('the thank you'), a point or sentence whose
+    words it repeats, or the title."""
+    said = (verbatim(seg, cues.text) or echoed(seg, cues.text)) if cues.quote is None else None
     if said:
         return Found([(said, 1.0)], "quote")
     return by_title(seg) if cues.title else None

@@ -31,9 +31,46 @@ _PASTED_ERROR = re.compile(
 )
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
 _PROSE_NOUNS = re.compile(
-    r"\b(?:sentences?|paragraphs?|para|sections?|chapters?|headings?|the explanations?|intro|"
-    r"introduction|conclusion|summary|title|bullets?)\b"
+    r"\b(?:sentences?|paragraphs?|para|the explanations?|intro|introduction|conclusion|summary|bullets?)\b"
 )
+_HEADED_NOUNS = re.compile(r"\b(?:sections?|chapters?|headings?|title)\b")
+"""Nouns of parts that only a reply with headings has: on a code reply without them, 'the Hero Section' or 'put the
+title at the top' speak of the program's own parts."""
+_LANGUAGES = {
+    "python": "python",
+    "py": "python",
+    "javascript": "javascript",
+    "js": "javascript",
+    "jsx": "javascript",
+    "typescript": "typescript",
+    "ts": "typescript",
+    "tsx": "typescript",
+    "html": "html",
+    "css": "css",
+    "scss": "css",
+    "sql": "sql",
+    "bash": "shell",
+    "sh": "shell",
+    "shell": "shell",
+    "json": "json",
+    "yaml": "yaml",
+    "yml": "yaml",
+    "java": "java",
+    "php": "php",
+    "ruby": "ruby",
+    "go": "go",
+    "rust": "rust",
+    "kotlin": "kotlin",
+    "swift": "swift",
+    "csharp": "csharp",
+    "cs": "csharp",
+    "cpp": "cpp",
+}
+"""Language names, file extensions and fence tags, by the language they mean."""
+_LANGUAGE_WORD = re.compile(r"(?:\.|\b)([A-Za-z+#]+)\b")
+_FENCE_TAG = re.compile(r"[ \t]*(?:```|~~~)[ \t]*([A-Za-z+#]+)")
+_CSS_RULE = re.compile(r"^[ \t]*[.#@]?[A-Za-z][\w\-.#:\[\]=\"' >,*]*\{\s*$", re.M)
+_MARKUP = re.compile(r"^\s*(?:```[^\n]*\n)?\s*<(?:!DOCTYPE|html|div|section|body|head|template)\b", re.I)
 _DEFINED = re.compile(
     r"\b(?:def|class|function|func|fn|const|let|var|struct|interface|type)\s+([A-Za-z_]\w*)|"
     r"^[ \t]*([A-Za-z_]\w*)\s*(?::[^=\n]*)?=(?!=)",
@@ -85,6 +122,25 @@ def _names(text: str) -> set[str]:
     return {n for n in found if len(n) >= MIN_NAME}
 
 
+def languages_named(request: str) -> set[str]:
+    """The programming languages a request names by name, file extension or fence tag ('CSS', 'script.js')."""
+    words = {m.group(1).lower() for m in _LANGUAGE_WORD.finditer(request)}
+    named = {_LANGUAGES[w] for w in words if w in _LANGUAGES and len(w) > 2}
+    return named | {
+        _LANGUAGES[ext.lower()] for ext in re.findall(r"\w\.([A-Za-z]{1,4})\b", request) if ext.lower() in _LANGUAGES
+    }
+
+
+def block_language(body: str) -> str | None:
+    """The language of a code block: its fence tag, else CSS rules or HTML markup read from its lines."""
+    tag = _FENCE_TAG.match(body)
+    if tag and tag.group(1).lower() in _LANGUAGES:
+        return _LANGUAGES[tag.group(1).lower()]
+    if _MARKUP.match(body):
+        return "html"
+    return "css" if len(_CSS_RULE.findall(body)) >= 2 else None
+
+
 @lru_cache(maxsize=32)
 def _block_names(text: str) -> tuple[tuple[Unit, frozenset[str], frozenset[str]], ...]:
     """Each deliverable block (code or table) with the names it holds and the names it defines (def/class/function, or assigned)."""
@@ -93,7 +149,8 @@ def _block_names(text: str) -> tuple[tuple[Unit, frozenset[str], frozenset[str]]
     for block in deliverable_blocks(seg):
         body = text[block.start : block.end]
         defined = {n.lower() for m in _DEFINED.finditer(body) for n in m.groups() if n}
-        held.append((block, frozenset(_names(body)), frozenset(defined)))
+        language = {f"lang:{block_language(body)}"} if block_language(body) else set()
+        held.append((block, frozenset(_names(body) | language), frozenset(defined | language)))
     return tuple(held)
 
 
@@ -132,24 +189,33 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     or words quoted from the prose. 'Line' and vague 'bit'/'part' are no prose cue on a code reply ('remove empty
     lines', 'line 218', 'a bit better')."""
     counted = cues.ordinal is not None and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
-    quoted = cues.quote is not None and _in_prose(seg, cues.quote)
+    quoted = cues.quote is not None and _in_prose(seg, cues.quote) and not _in_blocks(seg, cues.quote)
     own = "code" if is_code_reply(seg) else "table"
+    headed = bool(seg.headings) and bool(_HEADED_NOUNS.search(cues.text))
     return (
         bool(_PROSE_NOUNS.search(cues.text))
-        or cues.block not in (None, own)
+        or headed
+        or (cues.block not in (None, own) and cues.block in set(blocks(seg.text).values()))
         or cues.item
         or cues.listed
         or counted
         or quoted
-        or cues.title
+        or (cues.title and bool(seg.headings))
     )
+
+
+def _in_blocks(seg: Segmentation, quote: str) -> bool:
+    """The quoted words also stand in a block the reply is built around (then they do not point away from it)."""
+    said = quote.lower()
+    return any(said in " ".join(seg.text[b.start : b.end].lower().split()) for b in deliverable_blocks(seg))
 
 
 def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
     """The deliverable blocks best first: by the request's names that each block holds (twice when the block defines the name;
+    a language the request names counts as a name that the blocks written in it define;
     a name that every block holds counts for nothing), then by size (the main listing rather than a one-line install command)."""
     held = _block_names(seg.text)
-    asked = _names(unescaped(request))
+    asked = _names(unescaped(request)) | {f"lang:{language}" for language in languages_named(request)}
     count = len(held)
     shares = {n: sum(n in names for _, names, _ in held) for n in asked}
     largest = max(b.end - b.start for b, _, _ in held)

@@ -20,7 +20,7 @@ def _phrase(text: str) -> str:
     return " ".join(words(text))
 
 
-def _quotable(text: str, offset: int) -> bool:
+def quotable(text: str, offset: int) -> bool:
     """False where a line is not named by its words: inside code (spec 23 names code) or a heading (a section)."""
     seg = segment(text)
     inside = [p for p in seg.paragraphs if p.code] + code_blocks(seg) + list(seg.headings)
@@ -38,7 +38,7 @@ def _short_lines(text: str) -> tuple[tuple[str, int, int], ...]:
         count = len(phrase.split())
         label = line.rstrip(" *_").endswith(":")
         if MIN_WORDS <= count <= MAX_WORDS and set(phrase.split()) - STOPWORDS and not label:
-            if _quotable(text, start):
+            if quotable(text, start):
                 stripped = line.strip()
                 begin = start + line.index(stripped)
                 found.append((phrase, begin, begin + len(stripped)))
