@@ -4,10 +4,10 @@ and the meaning score only decides between candidates the words leave nearly tie
 
 from __future__ import annotations
 
-from canvas_tui.behaviours.locate import decide
 from canvas_tui.behaviours.locate.bare_code import bare_code
 from canvas_tui.behaviours.locate.request import parse
 from canvas_tui.document.units import segment
+from tests.locate_support import located_text
 
 NOTE = """Hi Dana,
 
@@ -22,17 +22,11 @@ Sam
 """
 
 
-def _span(document: str, request: str) -> str:
-    decision = decide(document, request)
-    assert decision.span is not None
-    return document[decision.span.start : decision.span.end]
-
-
 def test_an_ordinal_misspelt_by_one_letter_still_counts():
     assert (parse("the fist sentence").ordinal, parse("the secnod paragraph").ordinal) == (1, 2)
     assert parse("the thrid step").ordinal == 3
     assert parse("the forth bullet").ordinal == 4
-    assert _span(NOTE, "make the fist sentence warmer") == "Thanks for sending the draft over so quickly."
+    assert located_text(NOTE, "make the fist sentence warmer") == "Thanks for sending the draft over so quickly."
 
 
 def test_number_words_and_other_words_before_a_noun_are_not_read_as_ordinals():
@@ -77,11 +71,11 @@ That should do it.
 
 
 def test_code_cut_above_its_opening_fence_is_the_code_block_of_the_reply():
-    assert _span(CUT_REPLY, "make the above code print euros") == CUT_REPLY[: CUT_REPLY.index("```") + 3]
+    assert located_text(CUT_REPLY, "make the above code print euros") == CUT_REPLY[: CUT_REPLY.index("```") + 3]
 
 
 def test_code_pasted_with_no_fence_at_all_is_one_block_across_its_blank_lines():
-    block = _span(NO_FENCES, "change the timer to milliseconds in the code")
+    block = located_text(NO_FENCES, "change the timer to milliseconds in the code")
     assert block.startswith("$start") and block.endswith("echo microtime(true) - $start;")
 
 
@@ -99,15 +93,15 @@ def main():
 
 
 def test_the_whole_program_in_a_source_file_with_no_fences_is_the_whole_file_not_one_of_its_runs():
-    assert _span(SOURCE_FILE, "Add explanatory comments to the whole program.") == SOURCE_FILE.strip()
-    assert _span(SOURCE_FILE, "Fix the count function.").startswith("def count(path):")
+    assert located_text(SOURCE_FILE, "Add explanatory comments to the whole program.") == SOURCE_FILE.strip()
+    assert located_text(SOURCE_FILE, "Fix the count function.").startswith("def count(path):")
 
 
 def test_a_traceback_finds_the_bare_code_that_holds_its_names_rather_than_the_fenced_loop():
     error = (
         'Traceback (most recent call last):\n  File "app.py", line 4, in load_config\nFileNotFoundError: settings.json'
     )
-    assert _span(BARE_THEN_FENCED, error.replace("load_config", "handle")).startswith("    with open(path)")
+    assert located_text(BARE_THEN_FENCED, error.replace("load_config", "handle")).startswith("    with open(path)")
 
 
 def test_prose_lines_are_never_read_as_bare_code():
@@ -140,7 +134,7 @@ tidy-csv is released under the MIT License.
 def test_a_quoted_new_value_is_not_searched_for_and_the_rest_of_the_request_locates():
     assert parse('the license is "Apache 2.0"').quote is None
     assert parse('add "set -e" at the top').quote is None
-    assert _span(README, 'the license is "Apache 2.0"').endswith("released under the MIT License.")
+    assert located_text(README, 'the license is "Apache 2.0"').endswith("released under the MIT License.")
 
 
 def test_a_quoted_phrase_that_names_old_text_is_still_a_quote():
@@ -150,12 +144,12 @@ def test_a_quoted_phrase_that_names_old_text_is_still_a_quote():
 
 def test_a_short_line_named_by_all_its_words_is_that_line_even_a_sign_off():
     letter = "Dear Ms Park,\n\nThe invoice for March is attached.\n\nKind regards,\n\nLee\n"
-    assert _span(letter, "the kind regards is too stiff") == "Kind regards,"
-    assert _span(NOTE, "the hi dana feels too casual") == "Hi Dana,"
+    assert located_text(letter, "the kind regards is too stiff") == "Kind regards,"
+    assert located_text(NOTE, "the hi dana feels too casual") == "Hi Dana,"
 
 
 def test_a_heading_line_named_by_its_words_is_still_its_section():
-    assert _span(README, "the usage section needs an example").startswith("Usage\n-----")
+    assert located_text(README, "the usage section needs an example").startswith("Usage\n-----")
 
 
 IMPORT_REPLY = """The helper is not imported yet. Add this at the top of your file:
@@ -167,7 +161,7 @@ Then call `slugify(title)` wherever the title is turned into a file name.
 
 
 def test_a_message_the_person_keeps_getting_is_about_the_code_even_when_it_quotes_a_word_of_the_prose():
-    located = _span(IMPORT_REPLY, "I put it at the top, I'm still getting No name 'title' in 'helpers'")
+    located = located_text(IMPORT_REPLY, "I put it at the top, I'm still getting No name 'title' in 'helpers'")
     assert located.startswith("```python\nfrom helpers")
 
 
@@ -190,8 +184,8 @@ Good luck with your basil!
 
 
 def test_a_list_named_by_how_many_items_it_holds_is_that_list():
-    assert _span(LISTS, "explain each of the three tips in more detail").startswith("- Water it")
-    assert _span(LISTS, "can you expand on those 4 steps").startswith("1. Pick a pot")
+    assert located_text(LISTS, "explain each of the three tips in more detail").startswith("- Water it")
+    assert located_text(LISTS, "can you expand on those 4 steps").startswith("1. Pick a pot")
 
 
 def test_a_count_of_paragraphs_or_sentences_names_no_list():
@@ -202,7 +196,7 @@ def test_a_count_of_paragraphs_or_sentences_names_no_list():
 def test_where_the_reply_mentions_something_is_a_half_quote_of_it():
     assert parse("link to the repo when mentioning the build script").quote == "the build script"
     assert parse("the bit where you mention the budget").quote == "the budget"
-    assert _span(README, "add a link when mentioning standard output").startswith("Run `tidy-csv input.csv`")
+    assert located_text(README, "add a link when mentioning standard output").startswith("Run `tidy-csv input.csv`")
 
 
 TABLE_REPLY = """Sure, here it is:
@@ -230,17 +224,17 @@ Each tuple is one shop.
 
 
 def test_a_label_that_introduces_a_block_or_a_line_of_code_is_not_quoted_by_its_words():
-    assert _span(TABLE_REPLY, "make the price comparison shorter").startswith("| shop | price |")
-    assert _span(CODE_LINE_REPLY, "change the row data definition to a dict").startswith("```python\nrow_data")
+    assert located_text(TABLE_REPLY, "make the price comparison shorter").startswith("| shop | price |")
+    assert located_text(CODE_LINE_REPLY, "change the row data definition to a dict").startswith("```python\nrow_data")
 
 
 def test_good_wishes_and_thanks_at_the_end_of_a_reply_are_closing_remarks_not_the_end():
     reply = "Here are the steps:\n\nSoak the beans overnight.\n\nSimmer them for an hour.\n\nHopefully this works. Good luck!\n\nThanks!\n"
-    assert _span(reply, "the last paragraph is too vague") == "Simmer them for an hour."
-    assert _span(reply, "the ending needs more detail") == "Simmer them for an hour."
+    assert located_text(reply, "the last paragraph is too vague") == "Simmer them for an hour."
+    assert located_text(reply, "the ending needs more detail") == "Simmer them for an hour."
 
 
 def test_a_document_noun_inside_the_topic_asked_about_does_not_make_the_request_whole():
     assert not parse("more detail about the parser that turns the text into tokens").whole
     assert parse("make the text more formal").whole
-    assert _span(NOTE, "say more about the argument, since the text is short").startswith("I read it twice")
+    assert located_text(NOTE, "say more about the argument, since the text is short").startswith("I read it twice")

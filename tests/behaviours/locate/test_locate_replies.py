@@ -4,6 +4,7 @@ target, code requests go to the code block that holds what they name, and number
 from __future__ import annotations
 
 from canvas_tui.behaviours.locate import decide
+from tests.locate_support import located_text
 
 CODE_REPLY = """Sure, here's the updated version with a retry:
 
@@ -49,39 +50,33 @@ Let me know if you'd like any other changes!
 """
 
 
-def _span(document: str, request: str) -> str:
-    decision = decide(document, request)
-    assert decision.span is not None
-    return document[decision.span.start : decision.span.end]
-
-
 def test_a_named_function_targets_the_block_that_defines_it():
-    assert _span(CODE_REPLY, "print_orders should also print the date").startswith("```python\ndef print_orders")
+    assert located_text(CODE_REPLY, "print_orders should also print the date").startswith("```python\ndef print_orders")
 
 
 def test_a_name_written_with_markdown_escapes_still_names_its_block():
-    assert "def print_orders" in _span(CODE_REPLY, r"rename print\_orders to show")
+    assert "def print_orders" in located_text(CODE_REPLY, r"rename print\_orders to show")
 
 
 def test_a_pasted_traceback_targets_the_block_holding_its_names():
     error = 'Traceback (most recent call last):\n  File "app.py", line 4, in fetch_orders\nTimeout: read timed out'
-    assert "def fetch_orders" in _span(CODE_REPLY, error)
+    assert "def fetch_orders" in located_text(CODE_REPLY, error)
 
 
 def test_a_vague_follow_up_on_a_code_reply_targets_the_main_code_block():
-    assert "def fetch_orders" in _span(CODE_REPLY, "same issue, still not working")
+    assert "def fetch_orders" in located_text(CODE_REPLY, "same issue, still not working")
 
 
 def test_line_and_bit_are_no_prose_cues_on_a_code_reply():
-    assert _span(CODE_REPLY, "remove the empty lines, it is a bit long").startswith("```python\nimport requests")
+    assert located_text(CODE_REPLY, "remove the empty lines, it is a bit long").startswith("```python\nimport requests")
 
 
 def test_words_quoted_from_the_code_target_the_code():
-    assert "def print_orders" in _span(CODE_REPLY, "print 'total' with two decimals in print_orders")
+    assert "def print_orders" in located_text(CODE_REPLY, "print 'total' with two decimals in print_orders")
 
 
 def test_a_prose_noun_on_a_code_reply_still_targets_prose():
-    assert _span(CODE_REPLY, "shorten the last paragraph").startswith("The first function raises")
+    assert located_text(CODE_REPLY, "shorten the last paragraph").startswith("The first function raises")
 
 
 def test_a_request_about_the_whole_reply_is_not_narrowed_to_code():
@@ -89,12 +84,12 @@ def test_a_request_about_the_whole_reply_is_not_narrowed_to_code():
 
 
 def test_the_preamble_is_not_the_intro_nor_counted():
-    assert _span(ESSAY, "make the intro warmer").startswith("I started baking")
-    assert _span(ESSAY, "the first paragraph is too plain").startswith("I started baking")
+    assert located_text(ESSAY, "make the intro warmer").startswith("I started baking")
+    assert located_text(ESSAY, "the first paragraph is too plain").startswith("I started baking")
 
 
 def test_closing_remarks_are_not_the_end():
-    assert _span(ESSAY, "the ending needs more punch").startswith("Every loaf")
+    assert located_text(ESSAY, "the ending needs more punch").startswith("Every loaf")
 
 
 def test_a_guide_with_headings_is_not_a_code_reply():
@@ -102,18 +97,18 @@ def test_a_guide_with_headings_is_not_a_code_reply():
         "# Cache\n\n## Install\n\nRun the installer once.\n\n```sh\npip install cache\n```\n\n## Expiry\n\n"
         "Entries expire after an hour unless pinned.\n"
     )
-    span = _span(guide, "say more about when entries expire")
+    span = located_text(guide, "say more about when entries expire")
     assert "Entries expire" in span and "```" not in span
 
 
 def test_point_number_and_hash_name_the_item_marked_so():
-    assert _span(PLAN, "point 2 needs more detail").startswith("2. Day two")
-    assert _span(PLAN, "Number 3 is interesting, expand on it").startswith("3. Day three")
-    assert _span(PLAN, "#1 is too packed").startswith("1. Day one")
+    assert located_text(PLAN, "point 2 needs more detail").startswith("2. Day two")
+    assert located_text(PLAN, "Number 3 is interesting, expand on it").startswith("3. Day three")
+    assert located_text(PLAN, "#1 is too packed").startswith("1. Day one")
 
 
 def test_a_numbered_point_keeps_its_continuation_lines():
-    assert _span(PLAN, "the first option is too busy").endswith("for the view.")
+    assert located_text(PLAN, "the first option is too busy").endswith("for the view.")
 
 
 def test_the_block_that_defines_a_name_wins_over_one_that_only_uses_it():
@@ -121,19 +116,19 @@ def test_the_block_that_defines_a_name_wins_over_one_that_only_uses_it():
         "Here is the fix:\n\n```python\nlimit = 10\n```\n\nThen call it:\n\n```python\n"
         "items = load(limit)\nprint(items, limit)\n```\n"
     )
-    assert "limit = 10" in _span(reply, "the limit definition should come from the settings")
+    assert "limit = 10" in located_text(reply, "the limit definition should come from the settings")
 
 
 def test_an_emails_subject_line_is_its_title():
     email = (
         "Sure! Here's a draft:\n\nSubject: Meeting next week\n\nHi Sam,\n\nCould we meet on Tuesday?\n\nBest,\nAna\n"
     )
-    assert _span(email, "give me a better title for this email") == "Subject: Meeting next week"
+    assert located_text(email, "give me a better title for this email") == "Subject: Meeting next week"
 
 
 def test_the_table_named_before_as_follows_is_the_table():
     reply = "Here is the comparison:\n\n| tool | speed |\n| --- | --- |\n| a | fast |\n\nThe table shows speed only.\n"
-    assert _span(reply, "improve the table as follows: add a price column").startswith("| tool")
+    assert located_text(reply, "improve the table as follows: add a price column").startswith("| tool")
 
 
 def test_a_reply_that_is_a_table_is_the_target_of_a_request_naming_nothing():
@@ -141,5 +136,5 @@ def test_a_reply_that_is_a_table_is_the_target_of_a_request_naming_nothing():
         "| city | sight |\n| --- | --- |\n| Lisbon | Alfama |\n| Porto | Ribeira |\n\n"
         "These are the most visited sights.\n"
     )
-    assert _span(reply, "add a column with opening hours for each city").startswith("| city")
-    assert _span(reply, "shorten the last sentence").startswith("These are")
+    assert located_text(reply, "add a column with opening hours for each city").startswith("| city")
+    assert located_text(reply, "shorten the last sentence").startswith("These are")

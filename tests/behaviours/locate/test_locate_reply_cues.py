@@ -4,10 +4,10 @@ Section") do not pull a request away from its code; words the request repeats fr
 
 from __future__ import annotations
 
-from canvas_tui.behaviours.locate import decide
 from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.reply import block_language, languages_named
 from canvas_tui.document.units import segment
+from tests.locate_support import located_text
 
 WEB_PAGE = """Here are the three files of the page:
 
@@ -56,15 +56,9 @@ I hope one of them fits!
 """
 
 
-def _span(document: str, request: str) -> str:
-    decision = decide(document, request)
-    assert decision.span is not None
-    return document[decision.span.start : decision.span.end]
-
-
 def test_a_language_or_file_extension_names_the_block_written_in_it():
-    assert _span(WEB_PAGE, "continue the CSS code").startswith("```\n.hero {")
-    assert _span(WEB_PAGE, "please give me the script.js file again").startswith("```javascript")
+    assert located_text(WEB_PAGE, "continue the CSS code").startswith("```\n.hero {")
+    assert located_text(WEB_PAGE, "please give me the script.js file again").startswith("```javascript")
 
 
 def test_languages_are_read_from_names_extensions_and_fence_tags_or_the_code_itself():
@@ -77,15 +71,15 @@ def test_languages_are_read_from_names_extensions_and_fence_tags_or_the_code_its
 
 def test_a_part_the_code_reply_does_not_have_does_not_pull_the_request_from_its_code():
     request = "give me an example of this for a table that has a TEXT, a NUMBER and a JSONB field"
-    assert _span(SQL_REPLY, request).startswith("```sql")
-    assert _span(WEB_PAGE, "I don't like the Hero Section: put the title at the top, show me the code").startswith(
-        "```"
-    )
+    assert located_text(SQL_REPLY, request).startswith("```sql")
+    assert located_text(
+        WEB_PAGE, "I don't like the Hero Section: put the title at the top, show me the code"
+    ).startswith("```")
 
 
 def test_a_point_whose_words_the_request_repeats_is_the_target():
     request = "I like the flight closer to home, keep iterating on that one and make it rhyme"
-    assert _span(SLOGANS, request).startswith('3. "A flight closer to home"')
+    assert located_text(SLOGANS, request).startswith('3. "A flight closer to home"')
 
 
 def test_words_repeated_from_the_chat_around_the_deliverable_name_nothing():
