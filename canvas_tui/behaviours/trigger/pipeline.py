@@ -38,7 +38,7 @@ class TriggerOutput(BaseModel):
 def load(folder: Path) -> CascadeTrigger:
     """The trained trigger (the cascade: fast model, then the slow path in its uncertain band) from its data folder:
     the one place its artifacts are read."""
-    return CascadeTrigger(trigger=TrainedModel.load(TRIGGER, folder), folder=folder)
+    return CascadeTrigger(trigger=TrainedModel.load(TRIGGER, folder), folders={"trigger": folder})
 
 
 def predict(trigger: TrainedTrigger, items: list[TriggerInput]) -> list[TriggerOutput]:

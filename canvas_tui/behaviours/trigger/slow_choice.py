@@ -1,8 +1,9 @@
-"""Choosing the cascade's settings on validation rows: the uncertainty band of the fast model and the slow cut.
+"""Choosing the cascade's settings on validation rows: the uncertainty band of the fast model, and the slow cut
+(trigger) or the blend of the two models' distributions (router).
 
-The rule is the repository's trigger rule: the highest accuracy whose canvas recall is at least RECALL_FLOOR; ties
-go to the smaller slow share (fewer slow decisions). Only a few bands are tried, so that about 800 validation rows
-do not overfit the choice.
+The trigger's rule is the repository's trigger rule: the highest accuracy whose canvas recall is at least
+RECALL_FLOOR. The router's is the highest accuracy. Ties go to the smaller slow share (fewer slow decisions). Only
+a few bands (and blends) are tried, so that a few hundred validation rows do not overfit the choice.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ from pydantic import BaseModel
 RECALL_FLOOR = 0.80
 BANDS = ((0.2, 0.5), (0.1, 0.7), (0.05, 0.85))
 THRESHOLDS = tuple(round(0.05 * n, 2) for n in range(1, 20))
+ROUTE_BANDS = ((0.0, 0.6), (0.0, 0.75), (0.0, 0.9))
+"""The router's bands over the fast model's top probability: below 0.6, 0.75 or 0.9 the slow path is asked."""
+BLENDS = (1.0, 0.5)
+"""The slow distribution's share in the router's band: the slow path decides alone, or half and half."""
 
 
 class CascadeChoice(BaseModel):
@@ -51,5 +56,41 @@ def choose(fast: np.ndarray, slow: np.ndarray, canvas: np.ndarray, fast_cut: flo
     return best
 
 
-def _better(a: CascadeChoice, b: CascadeChoice) -> bool:
+class RouteChoice(BaseModel):
+    """The router's chosen band and blend with their validation figures."""
+
+    band: tuple[float, float]
+    blend: float
+    accuracy: float
+    recall: dict[str, float]
+    slow_share: float
+
+
+def cascade_routes(fast: np.ndarray, slow: np.ndarray, band: tuple[float, float], blend: float) -> np.ndarray:
+    """The cascade's class index for (rows, classes) probabilities of the fast and slow models: the fast model's
+    likeliest outside `band` (over its top probability), the likeliest of the blend inside."""
+    top = fast.max(axis=1)
+    inside = (top >= band[0]) & (top <= band[1])
+    mixed = blend * slow + (1.0 - blend) * fast
+    return np.where(inside, mixed.argmax(axis=1), fast.argmax(axis=1))
+
+
+def choose_route(fast: np.ndarray, slow: np.ndarray, truth: np.ndarray, classes: tuple[str, ...]) -> RouteChoice:
+    """The most accurate (band, blend) for the fast and slow probabilities and the true class indices."""
+    best: RouteChoice | None = None
+    for band in ROUTE_BANDS:
+        share = float(((fast.max(axis=1) >= band[0]) & (fast.max(axis=1) <= band[1])).mean())
+        for blend in BLENDS:
+            routed = cascade_routes(fast, slow, band, blend)
+            recall = {c: float((routed[truth == n] == n).mean()) for n, c in enumerate(classes) if (truth == n).any()}
+            candidate = RouteChoice(
+                band=band, blend=blend, accuracy=float((routed == truth).mean()), recall=recall, slow_share=share
+            )
+            if best is None or _better(candidate, best):
+                best = candidate
+    assert best is not None
+    return best
+
+
+def _better(a: CascadeChoice | RouteChoice, b: CascadeChoice | RouteChoice) -> bool:
     return (a.accuracy, -a.slow_share) > (b.accuracy, -b.slow_share)

@@ -3,14 +3,12 @@ recall >= 0.80, the smaller slow share on a tie; `train trigger --slow-path` ref
 
 from __future__ import annotations
 
-import importlib.util
-
 import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from canvas_tui.behaviours.trigger.slow_choice import RECALL_FLOOR, cascade_canvas, choose
-from canvas_tui.cli import cli
+from canvas_tui.cli import cli, slow_path_cmd
 
 
 def test_outside_the_band_the_fast_cut_decides_and_inside_it_the_slow_cut():
@@ -39,13 +37,14 @@ def test_no_choice_when_no_setting_reaches_the_recall_floor():
 
 
 def test_the_slow_path_of_a_behaviour_without_one_is_a_usage_error():
-    result = CliRunner().invoke(cli, ["train", "router", "--slow-path"])
+    result = CliRunner().invoke(cli, ["train", "locate", "--slow-path"])
     assert result.exit_code == 2
-    assert "only the trigger has a slow path" in result.output
+    assert "only the trigger and the router have a slow path" in result.output
 
 
-@pytest.mark.skipif(importlib.util.find_spec("torch") is not None, reason="torch is installed here")
-def test_training_the_slow_path_without_torch_says_how_to_install_it_and_exits_3():
-    result = CliRunner().invoke(cli, ["train", "trigger", "--slow-path"])
+@pytest.mark.parametrize("behaviour", ["trigger", "router"])
+def test_training_the_slow_path_without_torch_says_how_to_install_it_and_exits_3(behaviour, monkeypatch):
+    monkeypatch.setattr(slow_path_cmd, "has_torch", lambda: False)
+    result = CliRunner().invoke(cli, ["train", behaviour, "--slow-path"])
     assert result.exit_code == 3
     assert "pip install -e '.[finetune]'" in result.output
