@@ -2,8 +2,9 @@
 (trigger) or the blend of the two models' distributions (router).
 
 The trigger's rule is the repository's trigger rule: the highest accuracy whose canvas recall is at least
-RECALL_FLOOR. The router's is the highest accuracy. Ties go to the smaller slow share (fewer slow decisions). Only
-a few bands (and blends) are tried, so that a few hundred validation rows do not overfit the choice.
+RECALL_FLOOR. The router's is the highest accuracy, and none unless it beats the fast model alone. Ties go to the
+smaller slow share (fewer slow decisions). Only a few bands (and blends) are tried, so that a few hundred validation
+rows do not overfit the choice.
 """
 
 from __future__ import annotations
@@ -75,8 +76,9 @@ def cascade_routes(fast: np.ndarray, slow: np.ndarray, band: tuple[float, float]
     return np.where(inside, mixed.argmax(axis=1), fast.argmax(axis=1))
 
 
-def choose_route(fast: np.ndarray, slow: np.ndarray, truth: np.ndarray, classes: tuple[str, ...]) -> RouteChoice:
-    """The most accurate (band, blend) for the fast and slow probabilities and the true class indices."""
+def choose_route(fast: np.ndarray, slow: np.ndarray, truth: np.ndarray, classes: tuple[str, ...]) -> RouteChoice | None:
+    """The most accurate (band, blend) for the fast and slow probabilities and the true class indices; None when no
+    setting is more accurate than the fast model alone (a slow path that does not help is not worth its time)."""
     best: RouteChoice | None = None
     for band in ROUTE_BANDS:
         share = float(((fast.max(axis=1) >= band[0]) & (fast.max(axis=1) <= band[1])).mean())
@@ -88,8 +90,8 @@ def choose_route(fast: np.ndarray, slow: np.ndarray, truth: np.ndarray, classes:
             )
             if best is None or _better(candidate, best):
                 best = candidate
-    assert best is not None
-    return best
+    alone = float((fast.argmax(axis=1) == truth).mean())
+    return best if best is not None and best.accuracy > alone else None
 
 
 def _better(a: CascadeChoice | RouteChoice, b: CascadeChoice | RouteChoice) -> bool:

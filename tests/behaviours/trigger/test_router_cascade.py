@@ -130,6 +130,17 @@ def test_the_choice_takes_the_most_accurate_band_and_blend_and_the_smaller_slow_
     fast = np.vstack([unsure, np.tile([0.02, 0.0, 0.03, 0.95], (20, 1))])
     slow = np.eye(4)[truth]
     choice = choose_route(fast, slow, truth, CLASSES)
-    assert choice.accuracy == 1.0 and choice.recall == {"edit": 1.0, "chat": 1.0, "new_document": 1.0}
+    assert (
+        choice is not None
+        and choice.accuracy == 1.0
+        and choice.recall == {"edit": 1.0, "chat": 1.0, "new_document": 1.0}
+    )
     assert (choice.band, choice.blend) == ((0.0, 0.6), 1.0)
     assert choice.slow_share == pytest.approx(60 / 80)
+
+
+def test_no_choice_when_no_setting_beats_the_fast_model_alone():
+    truth = np.array([0, 2, 3] * 10)
+    fast = np.eye(4)[truth] * 0.5 + 0.125  # right everywhere, with a top probability of 0.625
+    slow = np.eye(4)[(truth + 1) % 4]  # wrong everywhere
+    assert choose_route(fast, slow, truth, CLASSES) is None
