@@ -107,13 +107,13 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
 @click.option("--seed", default=0, show_default=True)
 @click.option("--allow-lint-errors", is_flag=True, help="Train even if the label lint reports errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the training figures as JSON.")
-@click.option("--slow-path", is_flag=True, help="Fine-tune the trigger's slow path instead (needs torch; ~45 min).")
+@click.option("--slow-path", is_flag=True, help="Fine-tune the trigger's/router's slow path instead (torch).")
 @click.option("--epochs", default=3, show_default=True, help="Epochs of the slow path's fine-tuning.")
 def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool, slow_path: bool, epochs: int) -> None:
     """Train BEHAVIOUR's target model from its labels and synthetic data; writes the artifact and CARD.md.
 
     Refuses data with lint errors (see `canvas-tui lint BEHAVIOUR`) unless --allow-lint-errors. With --slow-path
-    (trigger only) it fine-tunes the MiniLM that decides the fast model's uncertain cases instead.
+    (trigger and router) it fine-tunes the MiniLM that decides the fast model's uncertain cases instead.
     """
     if slow_path:
         from canvas_tui.cli.slow_path_cmd import train_slow_path

@@ -1,4 +1,4 @@
-"""`canvas-tui train trigger --slow-path`: fine-tune the trigger's slow path (torch needed, CPU, about 45 minutes)."""
+"""`canvas-tui train trigger|router --slow-path`: fine-tune a task's slow path (torch needed, CPU, 15 to 45 minutes)."""
 
 from __future__ import annotations
 
@@ -14,28 +14,35 @@ from canvas_tui.cli.common import EXIT_BACKEND, EXIT_USAGE
 def train_slow_path(behaviour: str, seed: int, epochs: int, as_json: bool) -> None:
     """Check the request and torch, train, print the chosen settings; exits 2 on a behaviour without a slow path
     and 3 without torch."""
-    if behaviour != "trigger":
-        click.echo(f"error: only the trigger has a slow path, not {behaviour!r}", err=True)
+    if behaviour not in ("trigger", "router"):
+        click.echo(f"error: only the trigger and the router have a slow path, not {behaviour!r}", err=True)
         sys.exit(EXIT_USAGE)
-    if importlib.util.find_spec("torch") is None:
+    if not has_torch():
         click.echo(
             "error: training the slow path needs torch, which is not installed; "
             "install the dev-only extra: pip install -e '.[finetune]'",
             err=True,
         )
         sys.exit(EXIT_BACKEND)
-    from canvas_tui.behaviours.trigger.model import TRIGGER
+    from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER
     from canvas_tui.behaviours.trigger.slow_training import train_slow_path as train
     from canvas_tui.behaviours.trigger.workflow import datasets
     from canvas_tui.learn.finetune import FinetuneSettings
 
-    rows, _, _ = datasets(TRIGGER)
+    task = TRIGGER if behaviour == "trigger" else ROUTER
+    rows, _, _ = datasets(task)
     try:
         spec = train(
-            rows, TRIGGER.folder, FinetuneSettings(seed=seed, epochs=epochs), lambda t: click.echo(t, err=True)
+            task, rows, task.folder, FinetuneSettings(seed=seed, epochs=epochs), lambda t: click.echo(t, err=True)
         )
     except (FileNotFoundError, ValueError) as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BACKEND if isinstance(exc, FileNotFoundError) else 1)
     text = json.dumps(spec.model_dump(mode="json"), indent=2)
-    click.echo(text if as_json else f"wrote the slow path to {TRIGGER.folder}: band {spec.band}, cut {spec.threshold}")
+    cut = f"cut {spec.threshold}" if len(spec.classes) == 2 else f"blend {spec.blend}"
+    click.echo(text if as_json else f"wrote the slow path to {task.folder}: band {spec.band}, {cut}")
+
+
+def has_torch() -> bool:
+    """Whether torch (the dev-only `finetune` extra) is installed."""
+    return importlib.util.find_spec("torch") is not None

@@ -45,6 +45,8 @@ def test_the_installed_wheel_predicts_with_its_shipped_models_from_any_folder(tm
     assert {
         "canvas_tui/behaviour_data/trigger/slow_path.npz",
         "canvas_tui/behaviour_data/trigger/slow_path.json",
+        "canvas_tui/behaviour_data/router/slow_path.npz",
+        "canvas_tui/behaviour_data/router/slow_path.json",
     } <= set(names)
     assert not [name for name in names if name.endswith((".csv", ".joblib"))], "labels stay in the repository"
     site = tmp_path / "site"

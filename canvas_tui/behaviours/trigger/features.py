@@ -266,6 +266,11 @@ def document_features(message: str, document: str) -> list[float]:
         len(words & in_document) / len(words) if words else 0.0,
         float(bool(names) and any(name in document for name in names)),
         float("```" in document),
-        min(len(_NUMBERED_LINE.findall(document)) / 10.0, 1.0),
+        min(numbered_lines(document) / 10.0, 1.0),
         min(np.log1p(len(document)) / 10.0, 1.0),
     ]
+
+
+def numbered_lines(document: str) -> int:
+    """How many lines of the document are numbered or bulleted points."""
+    return len(_NUMBERED_LINE.findall(document))

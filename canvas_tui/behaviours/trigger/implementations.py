@@ -9,14 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
-
 from canvas_tui.behaviours.base import Provenance, TriggerDecision
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 from canvas_tui.behaviours.trigger.message import with_document
 from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
-from canvas_tui.behaviours.trigger.slow_choice import blended
 from canvas_tui.behaviours.trigger.slow_path import SlowPath
 
 _FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
@@ -87,24 +84,29 @@ class TrainedTrigger(BatchTrigger):
         return self._models[kind]  # type: ignore[return-value]
 
     def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
-        if not messages:
-            return []
+        return self._fast(kind, self._probabilities(kind, messages, documents)) if messages else []
+
+    def _fast(self, kind: str, fast: list[dict[str, float]]) -> list[TriggerDecision]:
+        """The fast model's decisions from its probabilities."""
         model = self._model(kind)
-        if kind == "router":
-            messages = [with_document(message, document) for message, document in zip(messages, documents)]
         provenance = Provenance(implementation=f"trained:{kind}", version=model.version)
         decisions = []
-        for probabilities in model.probabilities(messages):
+        for probabilities in fast:
             label = _label(probabilities, kind, model.threshold)
             decisions.append(TriggerDecision(label=label, confidence=probabilities[label], provenance=provenance))
         return decisions
 
+    def _probabilities(self, kind: str, messages: list[str], documents: list[str | None]) -> list[dict[str, float]]:
+        """The fast model's probability of each class for each turn (the router reads the open document too)."""
+        if kind == "router":
+            messages = [with_document(message, document) for message, document in zip(messages, documents)]
+        return self._model(kind).probabilities(messages)
+
 
 class CascadeTrigger(TrainedTrigger):
-    """The default: the fast linear model decides when it is sure; in its uncertain band the slow path (a fine-tuned
-    MiniLM) decides, its P(canvas) blended with the fast model's by the spec's weight. Without the slow path
-    (artifact or encoder package missing) it is the fast model alone, and `note` says why. The router is the fast
-    one's."""
+    """The default: the fast linear model decides when it is sure; in its uncertain band the task's slow path (a
+    fine-tuned MiniLM) decides, its probabilities blended with the fast model's by the spec's `blend`. Without a
+    task's slow path (artifact or encoder package missing) that task is the fast model alone, and `note` says why."""
 
     name = "cascade"
 
@@ -112,34 +114,38 @@ class CascadeTrigger(TrainedTrigger):
         self,
         trigger: TrainedModel | None = None,
         router: TrainedModel | None = None,
-        folder: Path | None = None,
-        slow: SlowPath | None = None,
+        folders: dict[str, Path] | None = None,
+        slow: dict[str, SlowPath] | None = None,
     ) -> None:
         super().__init__(trigger, router)
-        self._folder, self._slow = folder, slow
+        self._folders, self._slow = folders or {}, dict(slow or {})
+        self._tried: set[str] = set(self._slow)
 
-    def slow_path(self) -> SlowPath | None:
-        """The slow path (given, or loaded on first use from `folder`, default the trigger's data folder); None, and a
-        `note`, when it is unavailable."""
-        if self._slow is None and not self.note:
+    def slow_path(self, kind: str = "trigger") -> SlowPath | None:
+        """The task's slow path (given, or loaded on first use from its folder, default the task's data folder);
+        None, and a line in `note`, when it is unavailable."""
+        if kind not in self._tried:
+            self._tried.add(kind)
+            task = TRIGGER if kind == "trigger" else ROUTER
             try:
-                self._slow = SlowPath.load(self._folder or TRIGGER.folder)
+                self._slow[kind] = SlowPath.load(self._folders.get(kind) or task.folder, kind)
             except (FileNotFoundError, ValueError) as exc:
-                self.note = f"slow path unavailable, fast model alone: {exc}"
-        return self._slow
+                line = f"slow path unavailable, fast model alone ({kind}): {exc}"
+                self.note = f"{self.note}; {line}" if self.note else line
+        return self._slow.get(kind)
 
     def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
-        decisions = super()._decide(kind, messages, documents)
-        slow = self.slow_path() if kind == "trigger" else None
-        if slow is None:
+        if not messages:
+            return []
+        fast = self._probabilities(kind, messages, documents)
+        decisions, slow = self._fast(kind, fast), self.slow_path(kind)
+        unsure = [i for i in range(len(messages)) if slow and slow.spec.in_band(slow.spec.band_score(fast[i]))]
+        if slow is None or not unsure:
             return decisions
-        unsure = [i for i, d in enumerate(decisions) if slow.spec.in_band(canvas_score(d))]
         provenance = Provenance(implementation="cascade:slow", version=slow.spec.training.data_hash[:12])
-        slow_canvas = slow.canvas_probabilities([messages[i] for i in unsure])
-        fast_canvas = np.array([canvas_score(decisions[i]) for i in unsure])
-        for i, p in zip(unsure, blended(fast_canvas, slow_canvas, slow.spec.weight)):
-            label = "canvas" if p >= slow.spec.threshold else "inline"
-            confidence = float(p) if label == "canvas" else 1.0 - float(p)
+        slow_probabilities = slow.probabilities([messages[i] for i in unsure], [documents[i] for i in unsure])
+        for i, probabilities in zip(unsure, slow_probabilities):
+            label, confidence = slow.spec.label(fast[i], probabilities)
             decisions[i] = TriggerDecision(label=label, confidence=confidence, provenance=provenance)
         return decisions
 

@@ -14,8 +14,9 @@ from pydantic import BaseModel, ConfigDict
 from canvas_tui.behaviours.trigger.checks import every_fifth, explicit_trigger_check
 from canvas_tui.behaviours.trigger.implementations import CascadeTrigger, TrainedTrigger, canvas_score
 from canvas_tui.behaviours.trigger.model import TRIGGER, TrainedModel
-from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, evaluate_task, train_task
+from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, datasets, evaluate_task, train_task
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
+from canvas_tui.pipeline.contracts import TrainRequest, TrainResult
 
 
 class TriggerInput(BaseModel):
@@ -38,7 +39,7 @@ class TriggerOutput(BaseModel):
 def load(folder: Path) -> CascadeTrigger:
     """The trained trigger (the cascade: fast model, then the slow path in its uncertain band) from its data folder:
     the one place its artifacts are read."""
-    return CascadeTrigger(trigger=TrainedModel.load(TRIGGER, folder), folder=folder)
+    return CascadeTrigger(trigger=TrainedModel.load(TRIGGER, folder), folders={"trigger": folder})
 
 
 def predict(trigger: TrainedTrigger, items: list[TriggerInput]) -> list[TriggerOutput]:
@@ -47,6 +48,15 @@ def predict(trigger: TrainedTrigger, items: list[TriggerInput]) -> list[TriggerO
     return [
         TriggerOutput(id=item.id, label=d.label, score=round(canvas_score(d), 4)) for item, d in zip(items, decisions)
     ]
+
+
+def train(request: TrainRequest) -> TrainResult:
+    """Train the fast model, then keep the slow path in step with it (its band, blend and cut re-chosen)."""
+    from canvas_tui.behaviours.trigger.slow_training import rechosen_line  # scikit-learn: training only
+
+    result = train_task(TRIGGER, request)
+    rows, _, _ = datasets(TRIGGER)
+    return result.model_copy(update={"text": result.text + rechosen_line(rows, TRIGGER.folder)})
 
 
 BEHAVIOUR = Behaviour(
@@ -64,7 +74,7 @@ BEHAVIOUR = Behaviour(
     ],
     implementations=IMPLEMENTATIONS["trigger"],
     default="cascade",
-    train=partial(train_task, TRIGGER),
+    train=train,
     evaluate=partial(evaluate_task, TRIGGER),
     checks={"explicit_trigger": explicit_trigger_check},
     splits={"every_fifth": every_fifth},

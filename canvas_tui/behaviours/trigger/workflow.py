@@ -19,7 +19,7 @@ from canvas_tui.behaviours.trigger.data import (
 )
 from canvas_tui.behaviours.trigger.implementations import BatchTrigger, CascadeTrigger, KeywordTrigger, TrainedTrigger
 from canvas_tui.behaviours.trigger.message import with_document
-from canvas_tui.behaviours.trigger.model import FEATURES, TRIGGER, Task, TrainedModel
+from canvas_tui.behaviours.trigger.model import FEATURES, Task, TrainedModel
 from canvas_tui.behaviours.trigger.slow_path import SPEC, SlowPathSpec
 from canvas_tui.learn.artifact import Training, read_artifact
 from canvas_tui.llm.errors import ModelError
@@ -29,8 +29,8 @@ from canvas_tui.pipeline.evalkit.reports import report_path, write_report
 from canvas_tui.pipeline.evalkit.scores import Scored, Scores, headline
 from canvas_tui.pipeline.evalkit.scores import score as score_rows
 
-DEFAULT_IMPLEMENTATIONS = {"trigger": ("cascade", "trained", "keyword"), "router": ("trained", "keyword")}
-"""What `eval` scores by default, per task: the trigger's cascade beside its fast model alone (`trained`)."""
+DEFAULT_IMPLEMENTATIONS = {"trigger": ("cascade", "trained", "keyword"), "router": ("cascade", "trained", "keyword")}
+"""What `eval` scores by default, per task: the cascade beside its fast model alone (`trained`)."""
 IMPLEMENTATIONS = {task: (*names, "prompted") for task, names in DEFAULT_IMPLEMENTATIONS.items()}
 
 
@@ -136,7 +136,6 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
         f"held-out {len(test)} rows: "
         + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
         + f"\nwrote {task.artifact}"
-        + _slow_path_rechosen(task, train)
     )
     summary = {
         "task": task.name,
@@ -151,27 +150,6 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
         "threshold": threshold,
     }
     return TrainResult(behaviour=task.name, artifact=task.artifact, figures=summary, text=text)
-
-
-def _slow_path_rechosen(task: Task, train: list[LabelRow]) -> str:
-    """For the trigger: its slow path's band chosen again for the fast model just trained (a line saying so), or
-    nothing when there is no slow path to keep in step."""
-    if task.name != "trigger":
-        return ""
-    from canvas_tui.behaviours.trigger.slow_training import rechoose
-
-    try:
-        spec = rechoose(train, task.folder)
-    except FileNotFoundError as exc:
-        return f"\nslow path not re-chosen: {exc}"
-    if spec is None:
-        return ""
-    record = spec.training
-    return (
-        f"\nslow path re-chosen for this model: band {spec.band}, weight {spec.weight}, cut {spec.threshold}; "
-        f"validation {record.validation_rows} rows: accuracy {record.validation_accuracy:.3f}, "
-        f"canvas recall {record.validation_canvas_recall:.3f}, slow share {record.validation_slow_share:.2f}"
-    )
 
 
 def _implementation(name: str) -> BatchTrigger:
@@ -236,7 +214,7 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
     built: dict[str, BatchTrigger] = {}
     scores = _score_split(task, test, names, notes, built)
-    notes += _freshness(task, train) + (_slow_freshness(train) if task is TRIGGER else [])
+    notes += _freshness(task, train) + _slow_freshness(task, train)
     figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
@@ -256,21 +234,20 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     return EvalResult(behaviour=task.name, figures=figures, text=text, files=files)
 
 
-def _slow_freshness(train: list[LabelRow]) -> list[str]:
-    """Whether the slow path was trained on today's train split, and its settings."""
-    path = TRIGGER.folder / SPEC
+def _slow_freshness(task: Task, train: list[LabelRow]) -> list[str]:
+    """Whether the task's slow path was trained on today's train split, and its settings."""
+    path = task.folder / SPEC
     if not path.exists():
         return []
     spec = SlowPathSpec.model_validate_json(path.read_text(encoding="utf-8"))
-    settings = (
-        f"band {list(spec.band)}, weight {spec.weight}, cut {spec.threshold}, "
-        f"epoch {spec.training.epoch + 1} of {spec.training.epochs}"
-    )
+    cut = f"blend {spec.blend}, cut {spec.threshold}" if len(spec.classes) == 2 else f"blend {spec.blend}"
+    settings = f"band {list(spec.band)}, {cut}, epoch {spec.training.epoch + 1} of {spec.training.epochs}"
     if spec.training.data_hash == data_hash(train):
         return [f"slow path ({settings}) matches the current training data"]
+    again = "`train trigger` re-chooses its band; " if task.name == "trigger" else ""
     return [
-        f"WARNING: the slow path ({settings}) was fine-tuned on other training data (`train trigger` re-chooses its band; "
-        "`train trigger --slow-path` fine-tunes it again)"
+        f"WARNING: the slow path ({settings}) was fine-tuned on other training data ({again}"
+        f"`train {task.name} --slow-path` fine-tunes it again)"
     ]
 
 

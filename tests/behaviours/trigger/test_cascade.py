@@ -29,23 +29,18 @@ class FakeSlow:
     def __init__(self, spec: SlowPathSpec) -> None:
         self.spec, self.asked = spec, []
 
-    def canvas_probabilities(self, messages: list[str]) -> np.ndarray:
+    def probabilities(self, messages: list[str], documents: list[str | None]) -> np.ndarray:
         self.asked += messages
-        return np.full(len(messages), 0.9)
+        return np.tile([0.9, 0.1], (len(messages), 1))
 
 
-def _spec(band=(0.1, 0.7), threshold=0.7, weight=1.0) -> SlowPathSpec:
-    zero = dict.fromkeys(SlowPathTraining.model_fields, 0)
-    return SlowPathSpec(
-        band=band,
-        weight=weight,
-        threshold=threshold,
-        training=SlowPathTraining(**zero | {"data_hash": "abc", "validation": ""}),
-    )
+def _spec(band=(0.1, 0.7), threshold=0.7, blend=1.0) -> SlowPathSpec:
+    training = SlowPathTraining.empty().model_copy(update={"data_hash": "abc"})
+    return SlowPathSpec(band=band, blend=blend, threshold=threshold, training=training)
 
 
 def _decide(slow, messages):
-    cascade = CascadeTrigger(trigger=FakeFast(), slow=slow)
+    cascade = CascadeTrigger(trigger=FakeFast(), slow={"trigger": slow})
     return cascade.decide_many(messages, [None] * len(messages))
 
 
@@ -71,9 +66,9 @@ def test_a_slow_probability_under_the_slow_cut_answers_inline():
 
 
 def test_a_blending_slow_path_weighs_its_probability_against_the_fast_models():
-    (decision,) = _decide(FakeSlow(_spec(threshold=0.6, weight=0.5)), ["unsure"])
+    (decision,) = _decide(FakeSlow(_spec(threshold=0.6, blend=0.5)), ["unsure"])
     assert (decision.label, canvas_score(decision)) == ("canvas", pytest.approx(0.5 * 0.9 + 0.5 * 0.4))
-    (decision,) = _decide(FakeSlow(_spec(threshold=0.7, weight=0.5)), ["unsure"])
+    (decision,) = _decide(FakeSlow(_spec(threshold=0.7, blend=0.5)), ["unsure"])
     assert decision.label == "inline"
 
 
@@ -85,7 +80,7 @@ def test_explicit_requests_never_reach_either_model():
 
 
 def test_without_the_slow_artifact_the_cascade_is_the_fast_model_with_a_note(tmp_path):
-    cascade = CascadeTrigger(trigger=FakeFast(), folder=tmp_path)
+    cascade = CascadeTrigger(trigger=FakeFast(), folders={"trigger": tmp_path})
     (decision,) = cascade.decide_many(["unsure"], [None])
     assert decision.label == "canvas"  # the fast model's 0.4 is over its 0.35 cut
     assert "slow path unavailable, fast model alone" in cascade.note

@@ -1,17 +1,15 @@
-"""The cascade's band, slow weight and cut are chosen on validation rows by the trigger's rule: the best accuracy at
+"""The cascade's band, blend and cut are chosen on validation rows by the trigger's rule: the best accuracy at
 canvas recall >= RECALL_FLOOR, the smaller slow share on a tie, never a band that sends most messages to the slow path;
 `train trigger --slow-path` refuses plainly when it cannot run."""
 
 from __future__ import annotations
-
-import importlib.util
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
 
 from canvas_tui.behaviours.trigger.slow_choice import MAX_SLOW_SHARE, cascade_canvas, choose
-from canvas_tui.cli import cli
+from canvas_tui.cli import cli, slow_path_cmd
 
 
 def test_outside_the_band_the_fast_cut_decides_and_inside_it_the_slow_cut():
@@ -23,7 +21,7 @@ def test_outside_the_band_the_fast_cut_decides_and_inside_it_the_slow_cut():
 def test_inside_the_band_a_blend_weighs_the_slow_probability_against_the_fast_one():
     fast = np.array([0.3, 0.3])
     slow = np.array([0.8, 0.6])
-    assert cascade_canvas(fast, slow, 0.35, (0.1, 0.7), 0.5, weight=0.5).tolist() == [True, False]
+    assert cascade_canvas(fast, slow, 0.35, (0.1, 0.7), 0.5, blend=0.5).tolist() == [True, False]
 
 
 def test_the_choice_hands_the_unsure_rows_to_a_slow_model_that_knows_them():
@@ -32,7 +30,7 @@ def test_the_choice_hands_the_unsure_rows_to_a_slow_model_that_knows_them():
     slow = np.where(canvas, 0.8, 0.2)
     choice = choose(fast, slow, canvas, fast_cut=0.35)
     assert choice is not None
-    assert (choice.accuracy, choice.canvas_recall, choice.weight) == (1.0, 1.0, 1.0)
+    assert (choice.accuracy, choice.canvas_recall, choice.blend) == (1.0, 1.0, 1.0)
     assert 0.2 < choice.threshold <= 0.8
     assert choice.band == (0.2, 0.5)  # as accurate as the wider bands, with no more slow decisions
     assert choice.slow_share == pytest.approx(50 / 120)
@@ -45,7 +43,7 @@ def test_the_choice_blends_when_each_model_errs_where_the_other_does_not():
     fast, slow, canvas = (np.array(column) for column in zip(*rows))
     choice = choose(fast, slow, canvas, fast_cut=0.35)
     assert choice is not None
-    assert (choice.accuracy, choice.weight) == (1.0, 0.5)
+    assert (choice.accuracy, choice.blend) == (1.0, 0.5)
 
 
 def test_a_band_holding_most_messages_is_never_chosen_so_the_median_decision_stays_fast():
@@ -62,13 +60,14 @@ def test_no_choice_when_no_setting_reaches_the_recall_floor():
 
 
 def test_the_slow_path_of_a_behaviour_without_one_is_a_usage_error():
-    result = CliRunner().invoke(cli, ["train", "router", "--slow-path"])
+    result = CliRunner().invoke(cli, ["train", "locate", "--slow-path"])
     assert result.exit_code == 2
-    assert "only the trigger has a slow path" in result.output
+    assert "only the trigger and the router have a slow path" in result.output
 
 
-@pytest.mark.skipif(importlib.util.find_spec("torch") is not None, reason="torch is installed here")
-def test_training_the_slow_path_without_torch_says_how_to_install_it_and_exits_3():
-    result = CliRunner().invoke(cli, ["train", "trigger", "--slow-path"])
+@pytest.mark.parametrize("behaviour", ["trigger", "router"])
+def test_training_the_slow_path_without_torch_says_how_to_install_it_and_exits_3(behaviour, monkeypatch):
+    monkeypatch.setattr(slow_path_cmd, "has_torch", lambda: False)
+    result = CliRunner().invoke(cli, ["train", behaviour, "--slow-path"])
     assert result.exit_code == 3
     assert "pip install -e '.[finetune]'" in result.output
