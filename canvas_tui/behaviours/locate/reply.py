@@ -149,7 +149,7 @@ def _block_names(text: str) -> tuple[tuple[Unit, frozenset[str], frozenset[str]]
     for block in deliverable_blocks(seg):
         body = text[block.start : block.end]
         defined = {n.lower() for m in _DEFINED.finditer(body) for n in m.groups() if n}
-        language = {f"lang:{block_language(body)}"} if block_language(body) else set()
+        language = {f"lang:{name}"} if (name := block_language(body)) else set()
         held.append((block, frozenset(_names(body) | language), frozenset(defined | language)))
     return tuple(held)
 
@@ -180,7 +180,12 @@ def _in_prose(seg: Segmentation, quote: str) -> bool:
         prose.append(seg.text[last : block.start])
         last = block.end
     prose.append(seg.text[last:])
-    return quote.lower() in " ".join(" ".join(prose).lower().split())
+    return _holds(" ".join(prose), quote)
+
+
+def _holds(text: str, quote: str) -> bool:
+    """The quote stands in the text, case and runs of white space aside."""
+    return quote.lower() in " ".join(text.lower().split())
 
 
 def names_other_part(cues: Cues, seg: Segmentation) -> bool:
@@ -206,8 +211,7 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
 
 def _in_blocks(seg: Segmentation, quote: str) -> bool:
     """The quoted words also stand in a block the reply is built around (then they do not point away from it)."""
-    said = quote.lower()
-    return any(said in " ".join(seg.text[b.start : b.end].lower().split()) for b in deliverable_blocks(seg))
+    return any(_holds(seg.text[b.start : b.end], quote) for b in deliverable_blocks(seg))
 
 
 def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:

