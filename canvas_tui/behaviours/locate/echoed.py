@@ -11,11 +11,13 @@ script runnable by encapsulating the logic in a function") asks for it in the co
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from canvas_tui.behaviours.locate.chat import remarks
 from canvas_tui.behaviours.locate.reply import is_code_reply
 from canvas_tui.behaviours.locate.text import STOPWORDS, words
 from canvas_tui.behaviours.locate.verbatim import quotable
-from canvas_tui.document.units import Segmentation, Unit
+from canvas_tui.document.units import Segmentation, Unit, segment
 
 RUN = 4
 CONTENT = 3
@@ -34,18 +36,36 @@ def echoed(seg: Segmentation, request: str) -> Unit | None:
     asked = _runs(request)
     if not asked:
         return None
-    chat = [p for p in seg.paragraphs if p.start in remarks(seg.text)]
-    for units in (seg.items, [] if is_code_reply(seg) else seg.sentences):
-        holding = [
-            u
-            for u in units
-            if asked & _runs(seg.text[u.start : u.end])
-            and quotable(seg.text, u.start)
-            and not seg.text[u.start : u.end].rstrip(" *_`").endswith(":")
-            and not any(p.contains(u.start, u.end) for p in chat)
-        ]
+    for index in _indexes(seg.text):
+        holding = {unit for run in asked & index.keys() for unit in index[run]}
         if len(holding) == 1:
-            return holding[0]
+            return holding.pop()
         if holding:
             return None
     return None
+
+
+@lru_cache(maxsize=32)
+def _indexes(text: str) -> tuple[dict[tuple[str, ...], frozenset[Unit]], ...]:
+    """For the text's items, then its sentences: each run of words and the units that may be named by it (read once
+    per text: every request on the reply asks, and a 100 KB document has thousands of sentences)."""
+    seg = segment(text)
+    chat = [p for p in seg.paragraphs if p.start in remarks(text)]
+    indexes = []
+    for units in (seg.items, () if is_code_reply(seg) else seg.sentences):
+        index: dict[tuple[str, ...], set[Unit]] = {}
+        for unit in units:
+            if _nameable(text, unit, chat):
+                for run in _runs(text[unit.start : unit.end]):
+                    index.setdefault(run, set()).add(unit)
+        indexes.append({run: frozenset(held) for run, held in index.items()})
+    return tuple(indexes)
+
+
+def _nameable(text: str, unit: Unit, chat: list[Unit]) -> bool:
+    """A unit of the prose that is no label line and no part of the chat around the deliverable."""
+    return (
+        quotable(text, unit.start)
+        and not text[unit.start : unit.end].rstrip(" *_`").endswith(":")
+        and not any(p.contains(unit.start, unit.end) for p in chat)
+    )

@@ -22,9 +22,15 @@ def _phrase(text: str) -> str:
 
 def quotable(text: str, offset: int) -> bool:
     """False where a line is not named by its words: inside code (spec 23 names code) or a heading (a section)."""
+    return not any(start <= offset < end for start, end in _unquotable(text))
+
+
+@lru_cache(maxsize=32)
+def _unquotable(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the text's code and headings (read once per text: every request on it asks)."""
     seg = segment(text)
     inside = [p for p in seg.paragraphs if p.code] + code_blocks(seg) + list(seg.headings)
-    return not any(unit.start <= offset < max(unit.end, unit.start + 1) for unit in inside)
+    return tuple((unit.start, max(unit.end, unit.start + 1)) for unit in inside)
 
 
 @lru_cache(maxsize=32)
