@@ -7,6 +7,7 @@ they arrive (messages up, attributes down).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -73,6 +74,8 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.kept_before_turn: Path | None = None
         self.streaming_document = False
         self.reported_selection: Span | None = None
+        self.terminal_closed: Callable[[], bool] | None = None
+        """Whether the app's terminal has gone; None: the standard input's terminal, watched when the app runs in one."""
         for index, action in enumerate(session.settings.quick_actions):
             if action.key:
                 self.bind(action.key, f"quick_action({index})", description=action.name)
@@ -107,6 +110,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         for problem in self.problems + ([self.session.log.problem] if self.session.log.problem else []):
             self.notify(problem, severity="error", timeout=10)
         self.set_interval(self.autosave_interval, self.autosave)
+        self.watch_terminal()
         if self.replaying:
             self.play_recording()
         else:

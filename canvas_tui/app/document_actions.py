@@ -1,4 +1,5 @@
-"""The person's actions on the document, mixed into the app: undo/redo, versions, comments, save, quit, autosave.
+"""The person's actions on the document, mixed into the app: undo/redo, versions, comments, save, quit, autosave,
+and leaving with the changes kept when the terminal goes away.
 
 Each one first turns pending typing into a version, then calls the session (the source of
 truth), then shows the result; problems become notifications, never crashes.
@@ -6,18 +7,24 @@ truth), then shows the result; problems become notifications, never crashes.
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canvas_tui.app.autosave import newer_autosave, remove_autosave, write_autosave
 from canvas_tui.app.screens.confirm import SaveAs, quit_question, restore_question
 from canvas_tui.app.screens.versions import VersionsScreen
+from canvas_tui.app.terminal import HANGUP_EXIT_CODE, stdin_terminal_probe
 from canvas_tui.app.widgets.canvas.comments import CommentList
 from canvas_tui.app.widgets.canvas.editor import CanvasEditor
 from canvas_tui.document.files import has_bom, save_text
 
 if TYPE_CHECKING:
     from canvas_tui.app.app import CanvasApp
+
+TERMINAL_POLL_SECONDS = 1.0
+"""How often the app checks that its terminal is still there."""
 
 
 class DocumentActions:
@@ -162,3 +169,25 @@ class DocumentActions:
                 self.exit(message=f"Unsaved changes were kept in {where}" if where else None)
 
         self.push_screen(quit_question(self.session.document.title, where), answer)
+
+    def watch_terminal(self: CanvasApp) -> None:
+        """Leave when the terminal goes away: on SIGHUP, and when a poll finds it hung up (no SIGHUP need come)."""
+        if self.terminal_closed is None and not self.is_headless:
+            self.terminal_closed = stdin_terminal_probe()
+            if self.terminal_closed is not None:
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.leave_closed_terminal)
+        if self.terminal_closed is not None:
+            self.set_interval(TERMINAL_POLL_SECONDS, self._check_terminal)
+
+    def _check_terminal(self: CanvasApp) -> None:
+        if self.terminal_closed is not None and self.terminal_closed():
+            self.leave_closed_terminal()
+
+    def leave_closed_terminal(self: CanvasApp) -> None:
+        """Nobody can answer a question any more: keep unsaved changes in the autosave copy and exit (code 129)."""
+        self.commit_typing()
+        where = self.autosave() if self.dirty else None
+        self.exit(
+            return_code=HANGUP_EXIT_CODE,
+            message=f"The terminal closed; unsaved changes were kept in {where}" if where else "The terminal closed.",
+        )
