@@ -16,6 +16,7 @@ from canvas_tui.behaviours.trigger import lexicon
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_trigger
 from canvas_tui.behaviours.trigger.message import document_part, message_part, persona_preamble, split_message
+from canvas_tui.text import two_ends
 
 HEAD = 320
 TAIL = 240
@@ -29,9 +30,7 @@ def request_view(text: str) -> str:
     request = split_message(message_part(text)).request.lower()
     if not request.strip():
         return "(material only)"
-    if len(request) <= HEAD + TAIL:
-        return request
-    return f"{request[:HEAD]} … {request[-TAIL:]}"
+    return two_ends(request, HEAD, TAIL)
 
 
 _QUOTED = re.compile(r'"[^"\n]{3,}?"|“[^”\n]{3,}?”|(?<![\w])' + r"'[^'\n]{3,}?'(?![\w])")

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from canvas_tui.text import two_ends
+
 _FENCE = re.compile(r"```.*?(?:```|\Z)", re.S)
 _CODE_LINE = re.compile(
     r"^\s*(def |class |import |from \S+ import|#include|public |private |function |const |let |var |return\b|"
@@ -138,9 +140,7 @@ def _prefix_split(text: str, kinds: set[str]) -> MessageParts:
         return MessageParts(request="", material=text, kinds=frozenset(kinds))
     if len(text) <= 600:
         return MessageParts(request=text)
-    return MessageParts(
-        request=f"{text[:300]} … {text[-200:]}", material=text[300:-200], kinds=frozenset(kinds or {"prose"})
-    )
+    return MessageParts(request=two_ends(text, 300, 200), material=text[300:-200], kinds=frozenset(kinds or {"prose"}))
 
 
 def meaning_text(message: str) -> str:

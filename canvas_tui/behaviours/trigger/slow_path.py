@@ -21,6 +21,7 @@ from canvas_tui.behaviours.trigger.message import meaning_text, split_message
 from canvas_tui.embeddings.lora import merged
 from canvas_tui.embeddings.model import Embedder
 from canvas_tui.embeddings.weights import load_weights, model_dir
+from canvas_tui.text import two_ends
 
 ARRAYS = "slow_path.npz"
 SPEC = "slow_path.json"
@@ -126,7 +127,7 @@ def document_view(document: str, chars: int) -> str:
     kinds = [kind for kind, has in (("code", "```" in document), ("points", numbered_lines(document) >= 3)) if has]
     flat = " ".join(document.split())
     tail = chars // 2
-    shown = flat if len(flat) <= chars + tail else f"{flat[:chars]} … {flat[-tail:]}"
+    shown = two_ends(flat, chars, tail)
     return f"document{' ' + ','.join(kinds) if kinds else ''}: {shown}"
 
 
