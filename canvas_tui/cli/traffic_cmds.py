@@ -190,6 +190,27 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
     click.echo(f"wrote {len(chosen)} rows to {output} (" + ", ".join(f"{k} {v}" for k, v in reasons.items()) + ")")
 
 
+@traffic.command(name="audit")
+@click.argument("behaviour", type=SELECTABLE)
+@click.option("--n", "count", type=int, default=300, show_default=True, help="How many rows to export at most.")
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="CSV to write.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of the folds.")
+def audit_rows(behaviour: str, count: int, output: Path, seed: int) -> None:
+    """Export the real-traffic training rows a model fitted without them disputes (most confident first), blind:
+    no current label, no model guess. More labellers fill `label`; `traffic vote` then settles each row."""
+    from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER
+    from canvas_tui.data import selection
+    from canvas_tui.data.label_audit import disputed_rows
+
+    click.echo(f"predicting every {behaviour} training row out of fold (5 models)...", err=True)
+    disputes = disputed_rows(TRIGGER if behaviour == "trigger" else ROUTER, count, seed)
+    if not disputes:
+        click.echo(f"the model disputes no {behaviour} training row", err=True)
+        sys.exit(EXIT_PARTIAL)
+    selection.write_csv(disputes, output, source=DEFAULT_SOURCE, blind=True)
+    click.echo(f"wrote {len(disputes)} disputed rows to {output}; label them blind, then `traffic vote {behaviour}`")
+
+
 def _labelled_ids(behaviour: str) -> set[str]:
     """Ids already labelled for `behaviour` (either split): never selected again."""
     import csv

@@ -117,8 +117,9 @@ def _diverse(pool: list[Candidate], k: int, embed: Callable[[list[str]], np.ndar
     return [pool[i] for i in picks]
 
 
-def write_csv(selected: list[Selected], path: Path, *, source: str) -> Path:
-    """The batch as a spreadsheet: the labels' columns with `label` empty, plus why each row was chosen."""
+def write_csv(selected: list[Selected], path: Path, *, source: str, blind: bool = False) -> Path:
+    """The batch as a spreadsheet: the labels' columns with `label` empty, plus why each row was chosen and (unless
+    `blind`: labellers asked for an independent judgement) what the model decided."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
@@ -135,8 +136,8 @@ def write_csv(selected: list[Selected], path: Path, *, source: str) -> Path:
                     "source": source,
                     "document": item.document or "",
                     "reason": item.reason,
-                    "model_label": item.label,
-                    "model_confidence": f"{item.confidence:.3f}",
+                    "model_label": "" if blind else item.label,
+                    "model_confidence": "" if blind else f"{item.confidence:.3f}",
                 }
             )
     return path

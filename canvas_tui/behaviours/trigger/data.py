@@ -31,6 +31,8 @@ class LabelRow(BaseLabelRow):
     """The CSV's own `source` column: empty for hand-written rows, `real-traffic` for labelled real messages."""
     document: str = ""
     """The open document of a router row from real traffic (the reply the message was about); empty otherwise."""
+    id: str = ""
+    """The labelled input's id (a real-traffic row's `p…`/`f…`), which more labellers' votes are keyed by."""
 
 
 def read_labels(path: Path) -> list[LabelRow]:

@@ -40,6 +40,18 @@ def task_pipeline(task: Task, seed: int) -> Pipeline:
     return build_pipeline(SPECS[task.name], FEATURES[task.name], random_state=seed)
 
 
+def out_of_fold(
+    task: Task, texts: list[str], labels: list[str], seed: int, weights: list[float] | None = None
+) -> np.ndarray:
+    """(rows, classes in sorted order) probabilities, each row's from a model fitted without it (5 stratified
+    folds): what the model would say of a row it has never seen."""
+    with threadpool_limits(1):
+        folds = StratifiedKFold(5, shuffle=True, random_state=seed)
+        return cross_val_predict(
+            task_pipeline(task, seed), texts, labels, cv=folds, method="predict_proba", params=weighting(weights)
+        )
+
+
 def tune_threshold(
     task: Task,
     texts: list[str],
@@ -55,12 +67,7 @@ def tune_threshold(
     traffic: the cut must suit what people really type, not the hand-written prompts); among equally accurate
     cuts the one nearest 0.5 wins, so the threshold moves only when the folds ask for it.
     """
-    with threadpool_limits(1):
-        folds = StratifiedKFold(5, shuffle=True, random_state=seed)
-        column = sorted(set(labels)).index(task.positive)
-        scores = cross_val_predict(
-            task_pipeline(task, seed), texts, labels, cv=folds, method="predict_proba", params=weighting(weights)
-        )[:, column]
+    scores = out_of_fold(task, texts, labels, seed, weights)[:, sorted(set(labels)).index(task.positive)]
     judged = np.array(focus) if focus is not None and any(focus) else np.ones(len(labels), dtype=bool)
     gold = (np.array(labels) == task.positive)[judged]
     best = (-1.0, 0.0, 0.5)
