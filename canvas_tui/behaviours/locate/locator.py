@@ -37,7 +37,17 @@ from canvas_tui.behaviours.locate.resolve import (
     top_sections,
     units_in,
 )
-from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_role, by_speaker, by_title, narrowed
+from canvas_tui.behaviours.locate.special import (
+    by_block,
+    by_item,
+    by_link,
+    by_list,
+    by_role,
+    by_speaker,
+    by_title,
+    narrowed,
+)
+from canvas_tui.behaviours.locate.steps import by_step, steps
 from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
@@ -245,7 +255,8 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
 def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:
     """On a reply built around code (or around a table), the block a request is about (spec 23, 25): a pasted
     error always targets code; otherwise a request that names no other part (prose unit, point, position, quote,
-    heading) does when it is about code, or when it names nothing at all and is not about the whole reply."""
+    heading) does when it is about code, or when it names nothing at all and is not about the whole reply. Where the
+    code sits in numbered steps, a request about what a step does, not about code, names the step (spec 24)."""
     if not deliverable_blocks(seg):
         return None
     if not (pasted_error(request) and is_code_reply(seg)):
@@ -255,7 +266,18 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
             return None
         if cues.whole and not any(_FENCED.match(seg.text, block.start) for block in deliverable_blocks(seg)):
             return None  # 'the whole program' on code with no fences (a source file) is all of it, not one run
+        step = by_step(seg, request) if not code_evidence(request, seg) else None
+        if step:
+            return step
     return Found(rank_blocks(seg, request), "meaning")
+
+
+def _link(seg: Segmentation, cues: Cues, heading: Found | None) -> Found | None:
+    """A complaint about a link the reply gives ('the link is wrong'), naming no other part: the unit holding the URL
+    (its step, when the reply's code sits in numbered steps)."""
+    if not cues.link or heading or cues.kinds or cues.ordinal is not None or cues.quote:
+        return None
+    return by_link(seg, cues.text, steps(seg.text))
 
 
 def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
@@ -280,6 +302,9 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
         return _decision(line, None)
     groups = _groups(seg, cues)
     heading = by_heading(seg, cues, groups)
+    link = _link(seg, cues, heading)
+    if link:
+        return _decision(link, None)
     code = _code(seg, cues, request, heading)
     if code:
         return _decision(code, None)

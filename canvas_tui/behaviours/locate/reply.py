@@ -165,9 +165,10 @@ def pasted_error(request: str) -> bool:
 
 
 def code_evidence(request: str, seg: Segmentation) -> bool:
-    """The request is about code: it names code ('the function', 'the script'), pastes an error, or names something
-    written like code (`save`, get_orders, userName, obj.method, run()) that one of the code blocks holds."""
-    if _CODE_WORDS.search(request.lower()) or pasted_error(request):
+    """The request is about code: it names code ('the function', 'the script') or its language ('the css'), pastes an
+    error, or names something written like code (`save`, get_orders, userName, obj.method, run()) that one of the
+    code blocks holds."""
+    if _CODE_WORDS.search(request.lower()) or pasted_error(request) or languages_named(request):
         return True
     named = {n for match in _CODE_NAME.findall(unescaped(request)) for n in _names(match)}
     return any(named & names for _, names, _ in _block_names(seg.text))

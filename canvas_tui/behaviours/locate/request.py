@@ -173,6 +173,12 @@ _ITEM_MENTION = re.compile(
     r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b"
 )
 _CONTAINERS = ("step", "section", "part", "chapter")
+_LINK = re.compile(
+    r"\b(?:the|this|that|these|those|your|its)\s+(?:[\w-]+\s+)?(?:links?|urls?|hyperlinks?)\b(?!\s+to\b)|"
+    r"^(?:\w+\s+)?(?:links?|urls?|hyperlinks?)\s+(?:is|are|isn't|aren't|not|don't|doesn't|do not|does not|broken)\b"
+)
+"""A complaint about a link the reply gives ('the link is wrong', 'links not working'), not a link to add ('link to
+the repo', 'a link to the study')."""
 _NEW_VALUE = re.compile(r"\b(?:to|is|are|be|become|add|adding|insert|inserting|append|called|named|titled)\s*:?\s*$")
 _TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
 
@@ -201,6 +207,7 @@ class Cues(BaseModel):
     block: str | None = None
     item: bool = False
     count: int | None = None
+    link: bool = False
 
 
 def _new_values(text: str) -> str:
@@ -335,4 +342,5 @@ def parse(request: str) -> Cues:
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)
     cues.count = _count(outside)
+    cues.link = bool(_LINK.search(outside))
     return cues

@@ -11,7 +11,7 @@ from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, labell
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
 from canvas_tui.behaviours.locate.scoring import containing, relevance
-from canvas_tui.behaviours.locate.text import stem, topic_stems
+from canvas_tui.behaviours.locate.text import stem, stems, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -67,6 +67,8 @@ _BLOCK_WORDS = frozenset(
         "photo",
     )
 )
+_URL = re.compile(r"\bhttps?://|\bwww\.\w")
+_LINK_WORDS = frozenset(stem(w) for w in ("link", "links", "url", "urls", "hyperlink", "hyperlinks"))
 _ITEM_WORDS = frozenset(stem(w) for w in ("bullet", "bullets", "item", "items", "point", "points", "list"))
 CONTEXT_WEIGHT = 0.5
 MIN_ROLE_SENTENCES = 3
@@ -195,3 +197,29 @@ def by_item(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
         best[item] = max(best.get(item, 0.0), score)
     ranked = sorted(best.items(), key=lambda p: -p[1])
     return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
+
+
+def by_link(seg: Segmentation, text: str, holders: tuple[Unit, ...] = ()) -> Found | None:
+    """'The link is wrong', 'links not working': the unit holding a URL of the reply (one of `holders` when one holds
+    it, such as a step; else its list item; else its paragraph), the one most about the request's other words when
+    several do, else the first."""
+    units: list[Unit] = []
+    for match in _URL.finditer(seg.text):
+        unit = _holding(seg, match.start(), holders)
+        if unit is not None and unit not in units:
+            units.append(unit)
+    if not units:
+        return None
+    query = set(topic_stems(text)) - _LINK_WORDS
+    shared = {u: len(query & set(stems(seg.text[u.start : u.end]))) for u in units}
+    ranked = sorted(units, key=lambda u: -shared[u])
+    return Found([(u, (1 + shared[u]) / (1 + shared[ranked[0]])) for u in ranked], "meaning")
+
+
+def _holding(seg: Segmentation, at: int, holders: tuple[Unit, ...]) -> Unit | None:
+    """The smallest unit the reply is read in that holds the offset: a holder, else a list item, else a paragraph."""
+    for units in (holders, seg.items, seg.paragraphs):
+        found = [u for u in units if u.start <= at < u.end]
+        if found:
+            return min(found, key=lambda u: u.end - u.start)
+    return None
