@@ -31,7 +31,7 @@ _PASTED_ERROR = re.compile(
 )
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
 _PROSE_NOUNS = re.compile(
-    r"\b(?:sentences?|paragraphs?|para|the explanations?|intro|introduction|conclusion|summary|bullets?)\b"
+    r"\b(sentences?|paragraphs?|para|the explanations?|intro|introduction|conclusion|summary|bullets?)\b"
 )
 _HEADED_NOUNS = re.compile(r"\b(?:sections?|chapters?|headings?|title)\b")
 """Nouns of parts that only a reply with headings has: on a code reply without them, 'the Hero Section' or 'put the
@@ -193,13 +193,20 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     """The request names a part of the reply that is not code: a prose unit by its noun ('the second paragraph',
     'the explanation'), a block of another kind ('the table' on a code reply), a list item or point, a counted unit other than a line,
     or words quoted from the prose. 'Line' and vague 'bit'/'part' are no prose cue on a code reply ('remove empty
-    lines', 'line 218', 'a bit better')."""
-    counted = cues.ordinal is not None and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
+    lines', 'line 218', 'a bit better'), nor is a unit noun that the reply's code itself names (a program that
+    extracts 'the first paragraph in the PDF')."""
+    spoken = _program_nouns(seg)
+    counted = (
+        cues.ordinal is not None
+        and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
+        and not (cues.ordinal_kind in ("sentence", "paragraph") and cues.ordinal_kind in spoken)
+    )
+    prose = any(_singular(m.group(1)) not in spoken for m in _PROSE_NOUNS.finditer(cues.text))
     quoted = cues.quote is not None and _in_prose(seg, cues.quote) and not _in_blocks(seg, cues.quote)
     own = "code" if is_code_reply(seg) else "table"
     headed = bool(seg.headings) and bool(_HEADED_NOUNS.search(cues.text))
     return (
-        bool(_PROSE_NOUNS.search(cues.text))
+        prose
         or headed
         or (cues.block not in (None, own) and cues.block in set(blocks(seg.text).values()))
         or cues.item
@@ -208,6 +215,18 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
         or quoted
         or (cues.title and bool(seg.headings))
     )
+
+
+def _program_nouns(seg: Segmentation) -> frozenset[str]:
+    """The names the reply's code blocks hold: a unit noun among them ('paragraph' in `first_paragraph = ...`) speaks
+    of what the program handles, not of a part of the reply."""
+    return frozenset(name for _, names, _ in _block_names(seg.text) for name in names)
+
+
+def _singular(noun: str) -> str:
+    """A prose noun as the code would name it: 'the explanations' -> 'explanation'."""
+    word = noun.removeprefix("the ")
+    return word[:-1] if word.endswith("s") else word
 
 
 def _in_blocks(seg: Segmentation, quote: str) -> bool:

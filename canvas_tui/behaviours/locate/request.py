@@ -117,6 +117,9 @@ _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|begi
 _CLOSING = re.compile(
     rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b"
 )
+_ADDED_END = re.compile(r"\b(?:an?|new|another)\s+(?:[\w-]+\s+)?(?:ending|epilogue|postscript|p\.\s?(?:p\.\s?)*s\b)")
+"""Something new added at the end ('a surprise ending to this part', 'add an epilogue', 'a P.P.S.'): the end of the
+deliverable, unless the request names a unit other than the vague 'part' it is added to."""
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
 _NEW_TITLE = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+)?(?:title|headline)\b(?!\s+(?:of|to)\b)|\bretitle\b")
 _SPEAKER = re.compile(
@@ -333,7 +336,9 @@ def parse(request: str) -> Cues:
         elif (block or item) and inner[1] in _CONTAINERS:
             cues.scope_ordinal, cues.scope_kind, cues.ordinal, cues.ordinal_kind = inner[2], inner[1], None, None
     cues.opening = bool(_OPENING.search(outside))
-    cues.closing = bool(_CLOSING.search(outside)) and not cues.opening
+    cues.closing = (
+        bool(_CLOSING.search(outside) or (_ADDED_END.search(outside) and set(kinds) <= {"part"})) and not cues.opening
+    )
     cues.title = bool(_TITLE.search(outside) or (_NEW_TITLE.search(outside) and not kinds))
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))
     cues.listed = bool(_LIST.search(outside))
