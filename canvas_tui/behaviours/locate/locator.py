@@ -13,7 +13,7 @@ import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
-from canvas_tui.behaviours.locate.counted import by_count
+from canvas_tui.behaviours.locate.counted import by_count, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
@@ -34,6 +34,7 @@ from canvas_tui.behaviours.locate.resolve import (
     by_quote,
     by_topic,
     concrete,
+    numbered_section,
     top_sections,
     units_in,
 )
@@ -183,10 +184,11 @@ def _target(
 
 def _block_or_item(seg: Segmentation, cues: Cues, scope: Unit | None) -> Found | None:
     """A block the request names by its kind ('the table', 'the second code block'), a list by how many items it
-    holds ('those 5 defects'), or a list item by topic."""
+    holds ('those 5 defects'), a point by what its list calls it ('the 3rd case'), or a list item by topic."""
     if cues.block:
         return by_block(seg, cues.block, cues.text, scope, cues.ordinal if cues.ordinal_kind == "paragraph" else None)
     counted = by_count(seg, cues.count, scope) if cues.count is not None else None
+    counted = counted or (by_listed_ordinal(seg, *cues.listed_ordinal) if cues.listed_ordinal else None)
     if counted:
         return counted
     return by_item(seg, cues.text, scope) if cues.item and cues.ordinal is None else None
@@ -280,6 +282,14 @@ def _link(seg: Segmentation, cues: Cues, heading: Found | None) -> Found | None:
     return by_link(seg, cues.text, steps(seg.text))
 
 
+def _numbers_named(seg: Segmentation, cues: Cues) -> Cues:
+    """The cues without a point or step number that names nothing in the text ('step 2', 'number 2' where there is no
+    list item and no numbered heading): the rest of the request locates (spec 24)."""
+    if cues.ordinal_kind not in ("item", "step") or seg.items or numbered_section(seg, cues.ordinal, None):
+        return cues
+    return cues.model_copy(update={"ordinal": None, "ordinal_kind": None})
+
+
 def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
     """A line the request names outright: a short one by all its words ('the thank you'), a point or sentence whose
     words it repeats, or the title."""
@@ -296,7 +306,7 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
         return _nothing()
     if selection is not None:
         return from_selection(seg, selection)
-    cues = parse(request)
+    cues = _numbers_named(seg, parse(request))
     line = _named_line(seg, cues)
     if line:
         return _decision(line, None)

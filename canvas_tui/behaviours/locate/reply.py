@@ -77,6 +77,7 @@ _DEFINED = re.compile(
     re.M,
 )
 _ESCAPE = re.compile(r"\\([_*`])")
+_CONTINUE = re.compile(r"\b(?:continue|continuing|go on|keep going|carry on|rest of|where you (?:stopped|left off))\b")
 MIN_NAME = 3
 
 
@@ -237,8 +238,10 @@ def _in_blocks(seg: Segmentation, quote: str) -> bool:
 def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
     """The deliverable blocks best first: by the request's names that each block holds (twice when the block defines the name;
     a language the request names counts as a name that the blocks written in it define;
-    a name that every block holds counts for nothing), then by size (the main listing rather than a one-line install command)."""
+    a name that every block holds counts for nothing; 'continue' counts as a name of the block the reply was cut off in,
+    the one that ends it), then by size (the main listing rather than a one-line install command)."""
     held = _block_names(seg.text)
+    continuing = bool(_CONTINUE.search(request.lower()))
     asked = _names(unescaped(request)) | {f"lang:{language}" for language in languages_named(request)}
     count = len(held)
     shares = {n: sum(n in names for _, names, _ in held) for n in asked}
@@ -246,7 +249,8 @@ def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
     scored = []
     for block, names, defined in held:
         matched = sum((1 + (n in defined)) * math.log(1 + count / shares[n]) - math.log(2) for n in asked & names)
-        scored.append((block, matched + 0.01 * (block.end - block.start) / largest))
+        cut_off = continuing and not seg.text[block.end :].strip()
+        scored.append((block, matched + cut_off + 0.01 * (block.end - block.start) / largest))
     scored.sort(key=lambda pair: -pair[1])
     top = scored[0][1] or 1.0
     return [(block, score / top) for block, score in scored]

@@ -99,6 +99,8 @@ _COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
+_ORDINAL_NOUN = re.compile(rf"\b(?:the|your|that)\s+({_ORD_RE})\s+([a-z]{{3,}})\b")
+"""'The 3rd case', 'your second example': an ordinal before a noun that is no unit noun (a thing the reply lists)."""
 _COUNT = re.compile(
     rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(_NUMBERS)})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:sentence|paragraph|section|line|word|chapter|part)s\b)[a-z-]+s\b"
@@ -211,6 +213,16 @@ class Cues(BaseModel):
     item: bool = False
     count: int | None = None
     link: bool = False
+    listed_ordinal: tuple[int, str] | None = None
+
+
+def _listed_ordinal(text: str) -> tuple[int, str] | None:
+    """(ordinal, noun) for 'the 3rd case', when the noun is no unit, item or block noun ('the second paragraph' and
+    'the third option' are counted otherwise)."""
+    for match in _ORDINAL_NOUN.finditer(text):
+        if match.group(2) not in _COUNTED_NOUNS and not any(p.search(match.group(0)) for p in _BLOCK.values()):
+            return _ORDINALS[match.group(1)], match.group(2)
+    return None
 
 
 def _new_values(text: str) -> str:
@@ -348,4 +360,5 @@ def parse(request: str) -> Cues:
     cues.named = _named(outside)
     cues.count = _count(outside)
     cues.link = bool(_LINK.search(outside))
+    cues.listed_ordinal = _listed_ordinal(outside) if not ordinals else None
     return cues

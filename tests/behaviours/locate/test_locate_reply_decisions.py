@@ -48,3 +48,101 @@ def test_a_new_ending_goes_to_the_last_paragraph_of_the_deliverable():
 
 def test_a_postscript_goes_to_the_end_too():
     assert located_text(STORY, "add a P.S. about the weather").startswith("They walked home together")
+
+
+OUTLINE = """Sure! Here is an outline for the course:
+
+Module 1: Introduction to Marketing
+
+* What marketing is
+* Why it matters
+
+Module 2: Email Campaigns
+
+* Building a list
+* Writing subject lines
+
+Let me know if you want more detail.
+"""
+
+
+def test_an_outline_section_is_named_by_its_label_and_number():
+    located = located_text(OUTLINE, "Can you write the content for module one?")
+    assert located.startswith("Module 1: Introduction") and located.endswith("* Why it matters")
+
+
+def test_an_outline_section_is_named_by_digits_too():
+    assert located_text(OUTLINE, "expand module 2 with examples").startswith("Module 2: Email Campaigns")
+
+
+CASES = """There were a few incidents, but these cases were rare:
+
+1. In Ohio, a man voted twice.
+2. In Nevada, a woman voted for her late husband.
+3. In Texas, forms were filed without consent.
+
+These cases were isolated.
+"""
+
+
+def test_an_ordinal_counts_the_points_its_list_lead_in_names():
+    assert located_text(CASES, "can you give me more detail on the 3rd case?").startswith("3. In Texas")
+
+
+def test_an_ordinal_before_a_noun_the_lead_in_does_not_use_counts_nothing_new():
+    assert not located_text(CASES, "mention the second time he voted").startswith("2. In Nevada")
+
+
+CUT_OFF = """Here is the page and its script:
+
+```html
+<!DOCTYPE html>
+<html>
+<head><title>Grid</title></head>
+<body>
+  <div id="grid"></div>
+  <script src="script.js"></script>
+  <p>Use the arrow keys to move the snake around the grid.</p>
+</body>
+</html>
+```
+
+```javascript
+const grid = document.getElementById("grid");
+function draw() {
+"""
+
+SCRIPT = """Sure, here is the script:
+
+```python
+import os
+
+def main():
+    print(os.getcwd())
+```
+
+Run it with python main.py.
+"""
+
+
+def test_continue_names_the_block_the_reply_was_cut_off_in():
+    assert located_text(CUT_OFF, "please continue").startswith("```javascript")
+
+
+def test_a_step_number_that_names_nothing_leaves_the_rest_of_the_request_to_locate():
+    assert located_text(SCRIPT, "in step 2 use pathlib instead").startswith("```python")
+
+
+PROGRAM = """Here are the steps to build a partner programme:
+
+1. Define the goals: decide what you want from partners. Pick metrics for success.
+2. Establish partner tiers: differentiate partners by engagement. For example, a basic tier and a premium tier.
+3. Offer training: provide demos and sales training. Keep the material current.
+
+Following these steps will help the programme grow.
+"""
+
+
+def test_a_topic_found_in_a_list_is_its_whole_point_not_one_sentence():
+    located = located_text(PROGRAM, "give an example of partner tiers")
+    assert located.startswith("2. Establish partner tiers") and located.endswith("a premium tier.")
