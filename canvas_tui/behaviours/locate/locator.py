@@ -20,6 +20,7 @@ from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, s
 from canvas_tui.behaviours.locate.reply import (
     code_evidence,
     deliverable_blocks,
+    introduced_by,
     is_code_reply,
     names_other_part,
     pasted_error,
@@ -282,6 +283,15 @@ def _link(seg: Segmentation, cues: Cues, heading: Found | None) -> Found | None:
     return by_link(seg, cues.text, steps(seg.text))
 
 
+def _introduced(seg: Segmentation, cues: Cues, found: Found) -> Found:
+    """A line ending in a colon found by quote or topic, with no unit noun named, stands for what it introduces ('I
+    need contents for "2-d) Marketing plan, etc."' -> the list under that line): the paragraph or block below it."""
+    if cues.kinds or found.style not in ("quote", "meaning"):
+        return found
+    below = introduced_by(seg, found.best)
+    return Found([(below, found.ranked[0][1])], found.style) if below else found
+
+
 def _numbers_named(seg: Segmentation, cues: Cues) -> Cues:
     """The cues without a point or step number that names nothing in the text ('step 2', 'number 2' where there is no
     list item and no numbered heading): the rest of the request locates (spec 24)."""
@@ -323,7 +333,7 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     scope, scope_style = _scope(seg, cues, heading)
     found = _target(seg, cues, heading, scope, groups)
     if found:
-        return _decision(found, scope_style)
+        return _decision(_introduced(seg, cues, found), scope_style)
     if scope is not None:
         return _decision(Found([(scope, 0.6)], scope_style or "heading"), None)
     return _nothing() if cues.quote else _whole(seg, 0.3)

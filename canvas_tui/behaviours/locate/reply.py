@@ -196,7 +196,7 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     or words quoted from the prose. 'Line' and vague 'bit'/'part' are no prose cue on a code reply ('remove empty
     lines', 'line 218', 'a bit better'), nor is a unit noun that the reply's code itself names (a program that
     extracts 'the first paragraph in the PDF')."""
-    spoken = _program_nouns(seg)
+    spoken = _program_nouns(seg.text)
     counted = (
         cues.ordinal is not None
         and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
@@ -218,10 +218,11 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     )
 
 
-def _program_nouns(seg: Segmentation) -> frozenset[str]:
-    """The names the reply's code blocks hold: a unit noun among them ('paragraph' in `first_paragraph = ...`) speaks
-    of what the program handles, not of a part of the reply."""
-    return frozenset(name for _, names, _ in _block_names(seg.text) for name in names)
+@lru_cache(maxsize=32)
+def _program_nouns(text: str) -> frozenset[str]:
+    """The names the reply's code blocks hold (read once per text): a unit noun among them ('paragraph' in
+    `first_paragraph = ...`) speaks of what the program handles, not of a part of the reply."""
+    return frozenset(name for _, names, _ in _block_names(text) for name in names)
 
 
 def _singular(noun: str) -> str:
@@ -254,3 +255,15 @@ def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
     scored.sort(key=lambda pair: -pair[1])
     top = scored[0][1] or 1.0
     return [(block, score / top) for block, score in scored]
+
+
+def introduced_by(seg: Segmentation, unit: Unit) -> Unit | None:
+    """The paragraph or block right below a line that ends in a colon and introduces it ("2-d) Marketing plan:" over
+    its list, "Now we invert these relations:" over the formula); None when the unit is no such line, or nothing of
+    the deliverable follows it."""
+    line = seg.text[unit.start : unit.end].rstrip(" *_`")
+    if not line.endswith(":") or "\n" in line or not seg.text.startswith("\n", unit.end):
+        return None
+    chat = remarks(seg.text)
+    below = next((p for p in seg.paragraphs if p.start >= unit.end), None)
+    return below if below is not None and below.start not in chat else None

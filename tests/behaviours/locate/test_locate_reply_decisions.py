@@ -146,3 +146,27 @@ Following these steps will help the programme grow.
 def test_a_topic_found_in_a_list_is_its_whole_point_not_one_sentence():
     located = located_text(PROGRAM, "give an example of partner tiers")
     assert located.startswith("2. Establish partner tiers") and located.endswith("a premium tier.")
+
+
+PLAN = """Here is the plan for your business:
+
+2-c) Product strategy:
+
+* Launch the premium tier in spring
+
+2-d) Marketing and sales plan, etc.:
+
+* Target B2B clients through partners
+* Expand into the global training market
+
+Let me know if you need anything else.
+"""
+
+
+def test_a_line_ending_in_a_colon_stands_for_what_it_introduces():
+    located = located_text(PLAN, "I need contents for '2-d) Marketing and sales plan, etc.'")
+    assert located.startswith("* Target B2B clients") and located.endswith("global training market")
+
+
+def test_a_colon_line_named_with_a_unit_noun_is_that_line():
+    assert located_text(PLAN, "shorten the line '2-d) Marketing and sales plan, etc.'").startswith("2-d) Marketing")
