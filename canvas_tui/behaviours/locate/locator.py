@@ -54,6 +54,11 @@ from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 _FENCED = re.compile(r"[ \t]*(?:```|~~~)")
+_REWORDED = re.compile(
+    r"\b(?:translat\w*|formal|informal|tone|polite|casual|professional|friendl\w*|grammar|spelling|typos?|proofread)\b"
+)
+"""A change to the wording of the whole reply ('make it more formal', 'translate it'): on a reply built around code,
+'it' / 'this' / 'that' is otherwise its code ('write it more elegantly', 'please add this')."""
 
 NAME = "rules"
 VERSION = "3"
@@ -258,14 +263,15 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
 def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:
     """On a reply built around code (or around a table), the block a request is about (spec 23, 25): a pasted
     error always targets code; otherwise a request that names no other part (prose unit, point, position, quote,
-    heading) does when it is about code, or when it names nothing at all and is not about the whole reply. Where the
+    heading) does when it is about code, or when it names nothing at all and is not about the whole reply (a pronoun
+    alone is the code unless the request rewords the reply: 'make it more formal'). Where the
     code sits in numbered steps, a request about what a step does, not about code, names the step (spec 24)."""
     if not deliverable_blocks(seg):
         return None
     if not (pasted_error(request) and is_code_reply(seg)):
         if names_other_part(cues, seg) or heading is not None:
             return None
-        if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only):
+        if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only and _REWORDED.search(cues.text)):
             return None
         if cues.whole and not any(_FENCED.match(seg.text, block.start) for block in deliverable_blocks(seg)):
             return None  # 'the whole program' on code with no fences (a source file) is all of it, not one run

@@ -170,3 +170,13 @@ def test_a_line_ending_in_a_colon_stands_for_what_it_introduces():
 
 def test_a_colon_line_named_with_a_unit_noun_is_that_line():
     assert located_text(PLAN, "shorten the line '2-d) Marketing and sales plan, etc.'").startswith("2-d) Marketing")
+
+
+def test_a_pronoun_alone_on_a_code_reply_is_its_code():
+    for request in ("write that to run in a linux terminal please", "please add this", "write it more elegantly"):
+        assert located_text(SCRIPT, request).startswith("```python"), request
+
+
+def test_rewording_the_whole_code_reply_stays_whole():
+    for request in ("make it more formal", "translate it into French"):
+        assert located_text(SCRIPT, request).startswith("Sure, here is the script"), request
