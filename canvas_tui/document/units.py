@@ -33,8 +33,9 @@ _DATE_LINE = re.compile(
     r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)"
 )
 _NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)]?\s+(?=[A-Z])")
-_OUTLINE_LABEL = re.compile(r"^[A-Z][a-z]+ (?:\d{1,2}|[IVX]{1,5})(?:[:.] +(?=[A-Z])|$)")
-"""An outline line's label ("Module 1: ", "Chapter 3: ", "Scene 2"): the heading's text is what follows it."""
+_OUTLINE_LABEL = re.compile(r"^(?!Step )[A-Z][a-z]+ (?:\d{1,2}|[IVX]{1,5})(?:[:.] +(?=[A-Z])|$)")
+"""An outline line's label ("Module 1: ", "Chapter 3: ", "Scene 2"): the heading's text is what follows it. A step line
+("Step 1: Install Python") is a numbered point of a reply, not a section."""
 _PLAIN_HEADING_WORDS = 10
 _PROSE_WORDS = 6
 _CODE_SIGNS = re.compile(r"[{};=<>$\\]|\(\)|^\s*(?:#|//|\$|>>>)|\b(?:def|return|import|function|var|let|const)\b", re.M)
