@@ -33,6 +33,9 @@ _DATE_LINE = re.compile(
     r"(?i)^(?:(?:first |last )?(?:published|updated|posted)\b|(?:mon|tue|wed|thu|fri|sat|sun)\w*,? \d)"
 )
 _NUMBER_PREFIX = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.)]?\s+(?=[A-Z])")
+_OUTLINE_LABEL = re.compile(r"^(?!Step )[A-Z][a-z]+ (?:\d{1,2}|[IVX]{1,5})(?:[:.] +(?=[A-Z])|$)")
+"""An outline line's label ("Module 1: ", "Chapter 3: ", "Scene 2"): the heading's text is what follows it. A step line
+("Step 1: Install Python") is a numbered point of a reply, not a section."""
 _PLAIN_HEADING_WORDS = 10
 _PROSE_WORDS = 6
 _CODE_SIGNS = re.compile(r"[{};=<>$\\]|\(\)|^\s*(?:#|//|\$|>>>)|\b(?:def|return|import|function|var|let|const)\b", re.M)
@@ -190,7 +193,8 @@ def _indented_prose(content: str) -> bool:
 def _is_plain_heading(texts: list[str], number: int, skip_until: int, first: bool) -> bool:
     """A short unpunctuated line standing alone between blank lines, with text after it; the first line of
     the text (its title: a headline, a paper's title with a subtitle after a colon) may be longer.
-    A numbered line ("2. Methods", "II. History") is a heading unless a list follows it (a loose list).
+    A numbered line ("2. Methods", "II. History") is a heading unless a list follows it (a loose list); an outline
+    line ("Module 1: Introduction to Marketing", "Scene 2") is one even with a list under it.
     Datelines ("Published 14 March") are not headings."""
     line = texts[number].strip()
     alone = (
@@ -201,6 +205,9 @@ def _is_plain_heading(texts: list[str], number: int, skip_until: int, first: boo
     following = next((t for t in texts[number + 1 :] if t.strip()), None)
     if not alone or following is None:
         return False
+    outline = _OUTLINE_LABEL.sub("", line, count=1)
+    if outline != line:
+        return not outline or _is_plain_heading_text(outline, first)
     bare = _NUMBER_PREFIX.sub("", line, count=1)
     if bare != line:
         return not _LIST_MARKER.match(following) and _is_plain_heading_text(bare, first)

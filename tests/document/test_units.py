@@ -163,6 +163,16 @@ def test_numbered_lines_in_pasted_text_are_headings_unless_a_list_follows():
     assert titles == ["Kea", "2. Behaviour", "II. Conservation"]
 
 
+def test_outline_lines_in_pasted_text_are_headings_even_with_a_colon_or_a_list_under_them():
+    text = (
+        "Here is the outline:\n\nModule 1: Basics of Marketing\n\n* What it is\n* Why it matters\n\n"
+        "Scene 2\n\nThe storm breaks.\n\nNote: this is a plain line with a colon\n\nMore text.\n\n"
+        "Step 1: Install Python\n\nDownload it from the website.\n"
+    )
+    titles = [s.title for s in segment(text).sections]
+    assert titles == ["Module 1: Basics of Marketing", "Scene 2"]
+
+
 def test_a_tab_indented_paragraph_of_prose_is_prose_but_indented_code_stays_one_block():
     text = (
         "# Kea\n\n\tThe kea is a large parrot. It lives in the mountains of New Zealand.\n\nTry it:\n\n"

@@ -1,12 +1,14 @@
 """Lists named by how many items they hold (spec convention 24): "each of those 5 possible defects", "the three
-options" is the one list of the reply with exactly that many items (its sub-items not counted), when there is one.
+options" is the one list of the reply with exactly that many items (its sub-items not counted), when there is one;
+and points counted by what their list's lead-in calls them ("the 3rd case" after "... these cases were rare").
 """
 
 from __future__ import annotations
 
 import re
 
-from canvas_tui.behaviours.locate.resolve import Found
+from canvas_tui.behaviours.locate.resolve import Found, by_ordinal
+from canvas_tui.behaviours.locate.text import stems
 from canvas_tui.document.units import Segmentation, Unit
 
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
@@ -42,3 +44,19 @@ def by_count(seg: Segmentation, count: int, scope: Unit | None) -> Found | None:
     """The one list in the scope with exactly `count` top-level items, or None (no such list, or several)."""
     matching = [u for u, n in _lists(seg) if n == count and (scope is None or scope.contains(u.start, u.end))]
     return Found([(matching[0], 1.0)], "meaning") if len(matching) == 1 else None
+
+
+def by_listed_ordinal(seg: Segmentation, ordinal: int, noun: str) -> Found | None:
+    """'The 3rd case': the point with that number in the one list whose lead-in (the paragraph right before it)
+    names what it lists by that noun ('... but these cases were rare:' above '1. In Pennsylvania ...')."""
+    wanted = set(stems(noun))
+    led = [span for span, _ in _lists(seg) if wanted & set(stems(_lead_in(seg, span)))]
+    if len(led) != 1:
+        return None
+    return by_ordinal(seg, "item", ordinal, led[0])
+
+
+def _lead_in(seg: Segmentation, span: Unit) -> str:
+    """The text of the paragraph right before a list ('' when the list opens the text)."""
+    before = [p for p in seg.paragraphs if p.end <= span.start]
+    return seg.text[before[-1].start : before[-1].end] if before else ""

@@ -13,13 +13,14 @@ import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
-from canvas_tui.behaviours.locate.counted import by_count
+from canvas_tui.behaviours.locate.counted import by_count, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.parts import has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.reply import (
     code_evidence,
     deliverable_blocks,
+    introduced_by,
     is_code_reply,
     names_other_part,
     pasted_error,
@@ -34,14 +35,30 @@ from canvas_tui.behaviours.locate.resolve import (
     by_quote,
     by_topic,
     concrete,
+    numbered_section,
     top_sections,
     units_in,
 )
-from canvas_tui.behaviours.locate.special import by_block, by_item, by_list, by_role, by_speaker, by_title, narrowed
+from canvas_tui.behaviours.locate.special import (
+    by_block,
+    by_item,
+    by_link,
+    by_list,
+    by_role,
+    by_speaker,
+    by_title,
+    narrowed,
+)
+from canvas_tui.behaviours.locate.steps import by_step, steps
 from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
 _FENCED = re.compile(r"[ \t]*(?:```|~~~)")
+_REWORDED = re.compile(
+    r"\b(?:translat\w*|formal|informal|tone|polite|casual|professional|friendl\w*|grammar|spelling|typos?|proofread)\b"
+)
+"""A change to the wording of the whole reply ('make it more formal', 'translate it'): on a reply built around code,
+'it' / 'this' / 'that' is otherwise its code ('write it more elegantly', 'please add this')."""
 
 NAME = "rules"
 VERSION = "3"
@@ -173,10 +190,11 @@ def _target(
 
 def _block_or_item(seg: Segmentation, cues: Cues, scope: Unit | None) -> Found | None:
     """A block the request names by its kind ('the table', 'the second code block'), a list by how many items it
-    holds ('those 5 defects'), or a list item by topic."""
+    holds ('those 5 defects'), a point by what its list calls it ('the 3rd case'), or a list item by topic."""
     if cues.block:
         return by_block(seg, cues.block, cues.text, scope, cues.ordinal if cues.ordinal_kind == "paragraph" else None)
     counted = by_count(seg, cues.count, scope) if cues.count is not None else None
+    counted = counted or (by_listed_ordinal(seg, *cues.listed_ordinal) if cues.listed_ordinal else None)
     if counted:
         return counted
     return by_item(seg, cues.text, scope) if cues.item and cues.ordinal is None else None
@@ -245,17 +263,47 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
 def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:
     """On a reply built around code (or around a table), the block a request is about (spec 23, 25): a pasted
     error always targets code; otherwise a request that names no other part (prose unit, point, position, quote,
-    heading) does when it is about code, or when it names nothing at all and is not about the whole reply."""
+    heading) does when it is about code, or when it names nothing at all and is not about the whole reply (a pronoun
+    alone is the code unless the request rewords the reply: 'make it more formal'). Where the
+    code sits in numbered steps, a request about what a step does, not about code, names the step (spec 24)."""
     if not deliverable_blocks(seg):
         return None
     if not (pasted_error(request) and is_code_reply(seg)):
         if names_other_part(cues, seg) or heading is not None:
             return None
-        if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only):
+        if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only and _REWORDED.search(cues.text)):
             return None
         if cues.whole and not any(_FENCED.match(seg.text, block.start) for block in deliverable_blocks(seg)):
             return None  # 'the whole program' on code with no fences (a source file) is all of it, not one run
+        step = by_step(seg, request) if not code_evidence(request, seg) else None
+        if step:
+            return step
     return Found(rank_blocks(seg, request), "meaning")
+
+
+def _link(seg: Segmentation, cues: Cues, heading: Found | None) -> Found | None:
+    """A complaint about a link the reply gives ('the link is wrong'), naming no other part: the unit holding the URL
+    (its step, when the reply's code sits in numbered steps)."""
+    if not cues.link or heading or cues.kinds or cues.ordinal is not None or cues.quote:
+        return None
+    return by_link(seg, cues.text, steps(seg.text))
+
+
+def _introduced(seg: Segmentation, cues: Cues, found: Found) -> Found:
+    """A line ending in a colon found by quote or topic, with no unit noun named, stands for what it introduces ('I
+    need contents for "2-d) Marketing plan, etc."' -> the list under that line): the paragraph or block below it."""
+    if cues.kinds or found.style not in ("quote", "meaning"):
+        return found
+    below = introduced_by(seg, found.best)
+    return Found([(below, found.ranked[0][1])], found.style) if below else found
+
+
+def _numbers_named(seg: Segmentation, cues: Cues) -> Cues:
+    """The cues without a point or step number that names nothing in the text ('step 2', 'number 2' where there is no
+    list item and no numbered heading): the rest of the request locates (spec 24)."""
+    if cues.ordinal_kind not in ("item", "step") or seg.items or numbered_section(seg, cues.ordinal, None):
+        return cues
+    return cues.model_copy(update={"ordinal": None, "ordinal_kind": None})
 
 
 def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
@@ -274,12 +322,15 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
         return _nothing()
     if selection is not None:
         return from_selection(seg, selection)
-    cues = parse(request)
+    cues = _numbers_named(seg, parse(request))
     line = _named_line(seg, cues)
     if line:
         return _decision(line, None)
     groups = _groups(seg, cues)
     heading = by_heading(seg, cues, groups)
+    link = _link(seg, cues, heading)
+    if link:
+        return _decision(link, None)
     code = _code(seg, cues, request, heading)
     if code:
         return _decision(code, None)
@@ -288,7 +339,7 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     scope, scope_style = _scope(seg, cues, heading)
     found = _target(seg, cues, heading, scope, groups)
     if found:
-        return _decision(found, scope_style)
+        return _decision(_introduced(seg, cues, found), scope_style)
     if scope is not None:
         return _decision(Found([(scope, 0.6)], scope_style or "heading"), None)
     return _nothing() if cues.quote else _whole(seg, 0.3)

@@ -65,8 +65,17 @@ def named_in_prose(request: str, document: str, titles: str) -> frozenset[int]:
     """Section-name groups the request names only by a two-word term that the document's prose uses and no
     heading or label does: "the primary outcome sentence" of a trial abstract whose part is labelled
     "Results:" is about the sentence defining the primary outcome, not about the results."""
-    plain, body, named = normalise(request), normalise(document), normalise(titles)
-    return frozenset(n for n in section_groups(request) if _in_prose(table().sections[n], plain, body, named))
+    groups = section_groups(request)
+    if not groups:
+        return frozenset()
+    plain, body, named = normalise(request), _normalised(document), _normalised(titles)
+    return frozenset(n for n in groups if _in_prose(table().sections[n], plain, body, named))
+
+
+@lru_cache(maxsize=32)
+def _normalised(text: str) -> str:
+    """A document's (or its titles') normalised text, read once per text: every request on it asks."""
+    return normalise(text)
 
 
 def _in_prose(group: list[str], plain: str, body: str, named: str) -> bool:

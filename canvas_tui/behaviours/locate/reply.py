@@ -31,7 +31,7 @@ _PASTED_ERROR = re.compile(
 )
 _CODE_NAME = re.compile(r"`[^`\n]+`|\b[A-Za-z_]\w*(?:_\w+|[a-z][A-Z]\w*|\.\w+|\(\))")
 _PROSE_NOUNS = re.compile(
-    r"\b(?:sentences?|paragraphs?|para|the explanations?|intro|introduction|conclusion|summary|bullets?)\b"
+    r"\b(sentences?|paragraphs?|para|the explanations?|intro|introduction|conclusion|summary|bullets?)\b"
 )
 _HEADED_NOUNS = re.compile(r"\b(?:sections?|chapters?|headings?|title)\b")
 """Nouns of parts that only a reply with headings has: on a code reply without them, 'the Hero Section' or 'put the
@@ -77,6 +77,7 @@ _DEFINED = re.compile(
     re.M,
 )
 _ESCAPE = re.compile(r"\\([_*`])")
+_CONTINUE = re.compile(r"\b(?:continue|continuing|go on|keep going|carry on|rest of|where you (?:stopped|left off))\b")
 MIN_NAME = 3
 
 
@@ -165,9 +166,10 @@ def pasted_error(request: str) -> bool:
 
 
 def code_evidence(request: str, seg: Segmentation) -> bool:
-    """The request is about code: it names code ('the function', 'the script'), pastes an error, or names something
-    written like code (`save`, get_orders, userName, obj.method, run()) that one of the code blocks holds."""
-    if _CODE_WORDS.search(request.lower()) or pasted_error(request):
+    """The request is about code: it names code ('the function', 'the script') or its language ('the css'), pastes an
+    error, or names something written like code (`save`, get_orders, userName, obj.method, run()) that one of the
+    code blocks holds."""
+    if _CODE_WORDS.search(request.lower()) or pasted_error(request) or languages_named(request):
         return True
     named = {n for match in _CODE_NAME.findall(unescaped(request)) for n in _names(match)}
     return any(named & names for _, names, _ in _block_names(seg.text))
@@ -192,13 +194,20 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     """The request names a part of the reply that is not code: a prose unit by its noun ('the second paragraph',
     'the explanation'), a block of another kind ('the table' on a code reply), a list item or point, a counted unit other than a line,
     or words quoted from the prose. 'Line' and vague 'bit'/'part' are no prose cue on a code reply ('remove empty
-    lines', 'line 218', 'a bit better')."""
-    counted = cues.ordinal is not None and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
+    lines', 'line 218', 'a bit better'), nor is a unit noun that the reply's code itself names (a program that
+    extracts 'the first paragraph in the PDF')."""
+    spoken = _program_nouns(seg.text)
+    counted = (
+        cues.ordinal is not None
+        and (cues.ordinal_kind != "sentence" or "sentence" in cues.text)
+        and not (cues.ordinal_kind in ("sentence", "paragraph") and cues.ordinal_kind in spoken)
+    )
+    prose = any(_singular(m.group(1)) not in spoken for m in _PROSE_NOUNS.finditer(cues.text))
     quoted = cues.quote is not None and _in_prose(seg, cues.quote) and not _in_blocks(seg, cues.quote)
     own = "code" if is_code_reply(seg) else "table"
     headed = bool(seg.headings) and bool(_HEADED_NOUNS.search(cues.text))
     return (
-        bool(_PROSE_NOUNS.search(cues.text))
+        prose
         or headed
         or (cues.block not in (None, own) and cues.block in set(blocks(seg.text).values()))
         or cues.item
@@ -209,6 +218,19 @@ def names_other_part(cues: Cues, seg: Segmentation) -> bool:
     )
 
 
+@lru_cache(maxsize=32)
+def _program_nouns(text: str) -> frozenset[str]:
+    """The names the reply's code blocks hold (read once per text): a unit noun among them ('paragraph' in
+    `first_paragraph = ...`) speaks of what the program handles, not of a part of the reply."""
+    return frozenset(name for _, names, _ in _block_names(text) for name in names)
+
+
+def _singular(noun: str) -> str:
+    """A prose noun as the code would name it: 'the explanations' -> 'explanation'."""
+    word = noun.removeprefix("the ")
+    return word[:-1] if word.endswith("s") else word
+
+
 def _in_blocks(seg: Segmentation, quote: str) -> bool:
     """The quoted words also stand in a block the reply is built around (then they do not point away from it)."""
     return any(_holds(seg.text[b.start : b.end], quote) for b in deliverable_blocks(seg))
@@ -217,8 +239,10 @@ def _in_blocks(seg: Segmentation, quote: str) -> bool:
 def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
     """The deliverable blocks best first: by the request's names that each block holds (twice when the block defines the name;
     a language the request names counts as a name that the blocks written in it define;
-    a name that every block holds counts for nothing), then by size (the main listing rather than a one-line install command)."""
+    a name that every block holds counts for nothing; 'continue' counts as a name of the block the reply was cut off in,
+    the one that ends it), then by size (the main listing rather than a one-line install command)."""
     held = _block_names(seg.text)
+    continuing = bool(_CONTINUE.search(request.lower()))
     asked = _names(unescaped(request)) | {f"lang:{language}" for language in languages_named(request)}
     count = len(held)
     shares = {n: sum(n in names for _, names, _ in held) for n in asked}
@@ -226,7 +250,20 @@ def rank_blocks(seg: Segmentation, request: str) -> list[tuple[Unit, float]]:
     scored = []
     for block, names, defined in held:
         matched = sum((1 + (n in defined)) * math.log(1 + count / shares[n]) - math.log(2) for n in asked & names)
-        scored.append((block, matched + 0.01 * (block.end - block.start) / largest))
+        cut_off = continuing and not seg.text[block.end :].strip()
+        scored.append((block, matched + cut_off + 0.01 * (block.end - block.start) / largest))
     scored.sort(key=lambda pair: -pair[1])
     top = scored[0][1] or 1.0
     return [(block, score / top) for block, score in scored]
+
+
+def introduced_by(seg: Segmentation, unit: Unit) -> Unit | None:
+    """The paragraph or block right below a line that ends in a colon and introduces it ("2-d) Marketing plan:" over
+    its list, "Now we invert these relations:" over the formula); None when the unit is no such line, or nothing of
+    the deliverable follows it."""
+    line = seg.text[unit.start : unit.end].rstrip(" *_`")
+    if not line.endswith(":") or "\n" in line or not seg.text.startswith("\n", unit.end):
+        return None
+    chat = remarks(seg.text)
+    below = next((p for p in seg.paragraphs if p.start >= unit.end), None)
+    return below if below is not None and below.start not in chat else None

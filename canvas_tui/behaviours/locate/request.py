@@ -99,6 +99,8 @@ _COUNTED_RE = "|".join(sorted(_COUNTED_NOUNS, key=len, reverse=True))
 _ORD_RE = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 _FROM_END = r"(?:(second|third|2nd|3rd)[ -](?:to|from)[ -](?:the[ -])?last|next[ -]to[ -]last)"
 _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_COUNTED_RE})\b")
+_ORDINAL_NOUN = re.compile(rf"\b(?:the|your|that)\s+({_ORD_RE})\s+([a-z]{{3,}})\b")
+"""'The 3rd case', 'your second example': an ordinal before a noun that is no unit noun (a thing the reply lists)."""
 _COUNT = re.compile(
     rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(_NUMBERS)})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:sentence|paragraph|section|line|word|chapter|part)s\b)[a-z-]+s\b"
@@ -117,6 +119,9 @@ _OPENING = re.compile(rf"{_LEAD_IN}(opening|intro|introduction|introductory|begi
 _CLOSING = re.compile(
     rf"{_LEAD_IN}(closing|conclusion|concluding|ending|end|bottom|outro|wrap-up|close|sign-off|final)\b"
 )
+_ADDED_END = re.compile(r"\b(?:an?|new|another)\s+(?:[\w-]+\s+)?(?:ending|epilogue|postscript|p\.\s?(?:p\.\s?)*s\b)")
+"""Something new added at the end ('a surprise ending to this part', 'add an epilogue', 'a P.P.S.'): the end of the
+deliverable, unless the request names a unit other than the vague 'part' it is added to."""
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
 _NEW_TITLE = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+)?(?:title|headline)\b(?!\s+(?:of|to)\b)|\bretitle\b")
 _SPEAKER = re.compile(
@@ -173,6 +178,12 @@ _ITEM_MENTION = re.compile(
     r"\b(?:bullet(?: point)?|item|list item|point)\s+(?:about|on|for|that|which|where|with|saying)\b"
 )
 _CONTAINERS = ("step", "section", "part", "chapter")
+_LINK = re.compile(
+    r"\b(?:the|this|that|these|those|your|its)\s+(?:[\w-]+\s+)?(?:links?|urls?|hyperlinks?)\b(?!\s+to\b)|"
+    r"^(?:\w+\s+)?(?:links?|urls?|hyperlinks?)\s+(?:is|are|isn't|aren't|not|don't|doesn't|do not|does not|broken)\b"
+)
+"""A complaint about a link the reply gives ('the link is wrong', 'links not working'), not a link to add ('link to
+the repo', 'a link to the study')."""
 _NEW_VALUE = re.compile(r"\b(?:to|is|are|be|become|add|adding|insert|inserting|append|called|named|titled)\s*:?\s*$")
 _TAIL = re.compile(r"\s+(?:to say|to read|so that|so it|and make|and then|instead|into|,).*$")
 
@@ -201,6 +212,17 @@ class Cues(BaseModel):
     block: str | None = None
     item: bool = False
     count: int | None = None
+    link: bool = False
+    listed_ordinal: tuple[int, str] | None = None
+
+
+def _listed_ordinal(text: str) -> tuple[int, str] | None:
+    """(ordinal, noun) for 'the 3rd case', when the noun is no unit, item or block noun ('the second paragraph' and
+    'the third option' are counted otherwise)."""
+    for match in _ORDINAL_NOUN.finditer(text):
+        if match.group(2) not in _COUNTED_NOUNS and not any(p.search(match.group(0)) for p in _BLOCK.values()):
+            return _ORDINALS[match.group(1)], match.group(2)
+    return None
 
 
 def _new_values(text: str) -> str:
@@ -326,7 +348,9 @@ def parse(request: str) -> Cues:
         elif (block or item) and inner[1] in _CONTAINERS:
             cues.scope_ordinal, cues.scope_kind, cues.ordinal, cues.ordinal_kind = inner[2], inner[1], None, None
     cues.opening = bool(_OPENING.search(outside))
-    cues.closing = bool(_CLOSING.search(outside)) and not cues.opening
+    cues.closing = (
+        bool(_CLOSING.search(outside) or (_ADDED_END.search(outside) and set(kinds) <= {"part"})) and not cues.opening
+    )
     cues.title = bool(_TITLE.search(outside) or (_NEW_TITLE.search(outside) and not kinds))
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))
     cues.listed = bool(_LIST.search(outside))
@@ -335,4 +359,6 @@ def parse(request: str) -> Cues:
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)
     cues.count = _count(outside)
+    cues.link = bool(_LINK.search(outside))
+    cues.listed_ordinal = _listed_ordinal(outside) if not ordinals else None
     return cues

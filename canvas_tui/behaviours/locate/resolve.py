@@ -20,6 +20,8 @@ HEADING_STRONG = 0.75
 _NUMBERED = re.compile(r"(?:(?:step|part|chapter|section)\s+)?(\d{1,3}|[IVXLC]{1,7})(?:[.):]\s*|\s+)", re.I)
 _MARKER = re.compile(r"\s*(\d{1,3})[.)]\s")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_OUTLINE = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[IVX]{1,5})\b")
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight"}
 
 
 @dataclass
@@ -81,7 +83,11 @@ def _number(title: str) -> int | None:
     match = _NUMBERED.match(title)
     if not match:
         return None
-    digits = match.group(1)
+    return _value(match.group(1))
+
+
+def _value(digits: str) -> int:
+    """The value of a number written in digits or roman numerals ('3', 'IV')."""
     if digits.isdigit():
         return int(digits)
     values = [_ROMAN[c] for c in digits.upper()]
@@ -131,12 +137,30 @@ def by_position(seg: Segmentation, kind: str, opening: bool, scope: Unit | None)
 
 
 def by_heading(seg: Segmentation, cues: Cues, groups: frozenset[int] = frozenset()) -> Found | None:
-    """The section (or labelled abstract part) whose title the request names, if named clearly enough."""
+    """The section (or labelled abstract part) whose title the request names, if named clearly enough; an outline
+    section by its label and number ('module one' for "Module 1: Introduction")."""
     sections = named_sections(seg)
     if not sections:
         return None
+    labelled = by_outline_label(sections, cues.text)
+    if labelled:
+        return labelled
     ranked = heading_scores(sections, cues.text, cues.named, groups)
     return Found(ranked, "heading") if ranked[0][1] >= HEADING_STRONG else None
+
+
+def by_outline_label(sections: list[Unit], text: str) -> Found | None:
+    """The section whose title starts with the label and number the request says ('module one', 'day 3', 'scene
+    II'): "Module 1: Introduction", "Day 3", "Scene 2: The Storm" (spec 25)."""
+    for section in sections:
+        label = _OUTLINE.match(section.title)
+        if not label:
+            continue
+        number = str(_value(label.group(2)))
+        words = rf"(?:{number}|{_NUMBER_WORDS.get(number, number)}|{label.group(2).lower()})"
+        if re.search(rf"\b{label.group(1).lower()}s?\s+(?:#|no\.?\s*|number\s+)?{words}\b", text):
+            return Found([(section, 1.0)], "heading")
+    return None
 
 
 def expand(seg: Segmentation, unit: Unit, kind: str) -> Unit:

@@ -10,8 +10,8 @@ import re
 from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, labelled_parts, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
-from canvas_tui.behaviours.locate.scoring import containing, relevance
-from canvas_tui.behaviours.locate.text import stem, topic_stems
+from canvas_tui.behaviours.locate.scoring import Scored, containing, relevance
+from canvas_tui.behaviours.locate.text import stem, stems, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
@@ -67,6 +67,8 @@ _BLOCK_WORDS = frozenset(
         "photo",
     )
 )
+_URL = re.compile(r"\bhttps?://|\bwww\.\w")
+_LINK_WORDS = frozenset(stem(w) for w in ("link", "links", "url", "urls", "hyperlink", "hyperlinks"))
 _ITEM_WORDS = frozenset(stem(w) for w in ("bullet", "bullets", "item", "items", "point", "points", "list"))
 CONTEXT_WEIGHT = 0.5
 MIN_ROLE_SENTENCES = 3
@@ -147,14 +149,19 @@ def _labelled(seg: Segmentation, unit: Unit) -> bool:
 
 
 def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int]) -> Found:
-    """A list found by topic narrows to its item (sentence) about the topic; a labelled abstract part running over
+    """A list found by topic narrows to its item about the topic (all of it, every sentence); a labelled abstract part running over
     several sentences narrows to the sentence about the words left once the part's name is set aside."""
     best = found.best
-    if not (best.kind == "paragraph" and is_list(seg.text, best) or best.kind != "sentence" and _labelled(seg, best)):
+    listed = best.kind == "paragraph" and is_list(seg.text, best)
+    if not (listed or best.kind != "sentence" and _labelled(seg, best)):
         return found
-    inner = units_in(seg, "sentence", best)
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]
-    ranked = relevance(seg.text, "sentence", query, inner) if query and len(inner) > 1 else []
+    if listed:
+        items = [u for u in seg.items if best.contains(u.start, u.end)]
+        ranked = _items_about(seg, query, items) if query and len(items) > 1 else []
+    else:
+        inner = units_in(seg, "sentence", best)
+        ranked = relevance(seg.text, "sentence", query, inner) if query and len(inner) > 1 else []
     if not ranked or ranked[0][1] <= 0.0 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return found
     return Found(ranked, found.style)
@@ -188,10 +195,41 @@ def by_item(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
     query = [t for t in topic_stems(text) if t not in _ITEM_WORDS]
     if not items or not query:
         return None
+    ranked = _items_about(seg, query, items)
+    return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
+
+
+def _items_about(seg: Segmentation, query: list[str], items: list[Unit]) -> Scored:
+    """List items best first, each scored by its sentence most about the query stems."""
     inside = [s for s in seg.sentences if any(i.contains(s.start, s.end) for i in items)]
     best: dict[Unit, float] = {}
     for sentence, score in relevance(seg.text, "sentence", query, inside):
         item = next(i for i in items if i.contains(sentence.start, sentence.end))
         best[item] = max(best.get(item, 0.0), score)
-    ranked = sorted(best.items(), key=lambda p: -p[1])
-    return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
+    return sorted(best.items(), key=lambda p: -p[1])
+
+
+def by_link(seg: Segmentation, text: str, holders: tuple[Unit, ...] = ()) -> Found | None:
+    """'The link is wrong', 'links not working': the unit holding a URL of the reply (one of `holders` when one holds
+    it, such as a step; else its list item; else its paragraph), the one most about the request's other words when
+    several do, else the first."""
+    units: list[Unit] = []
+    for match in _URL.finditer(seg.text):
+        unit = _holding(seg, match.start(), holders)
+        if unit is not None and unit not in units:
+            units.append(unit)
+    if not units:
+        return None
+    query = set(topic_stems(text)) - _LINK_WORDS
+    shared = {u: len(query & set(stems(seg.text[u.start : u.end]))) for u in units}
+    ranked = sorted(units, key=lambda u: -shared[u])
+    return Found([(u, (1 + shared[u]) / (1 + shared[ranked[0]])) for u in ranked], "meaning")
+
+
+def _holding(seg: Segmentation, at: int, holders: tuple[Unit, ...]) -> Unit | None:
+    """The smallest unit the reply is read in that holds the offset: a holder, else a list item, else a paragraph."""
+    for units in (holders, seg.items, seg.paragraphs):
+        found = [u for u in units if u.start <= at < u.end]
+        if found:
+            return min(found, key=lambda u: u.end - u.start)
+    return None

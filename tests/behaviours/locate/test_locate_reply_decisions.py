@@ -1,0 +1,182 @@
+"""Decisions for assistant replies (spec.md, conventions 5, 22-23): a unit noun the reply's own code names speaks of
+the program's content, and something new added at the end goes to the end of the deliverable."""
+
+from __future__ import annotations
+
+from tests.locate_support import located_text
+
+PDF_CODE = """To read a PDF in Python you can use PyPDF2. Here is a starting point:
+
+```python
+import PyPDF2
+
+def first_paragraph(path):
+    text = PyPDF2.PdfReader(path).pages[0].extract_text()
+    paragraphs = text.split("\\n\\n")
+    return paragraphs[0]
+```
+
+You may need to adjust the split for your files.
+"""
+
+STORY = """Sure! Here is the next part of the story:
+
+Mira opened the door and found the garden covered in snow.
+
+Her parents were waiting by the old oak, laughing at the cold.
+
+They walked home together, grateful for the quiet evening.
+
+I hope this helps!
+"""
+
+
+def test_a_unit_noun_the_code_names_is_about_the_program_not_the_reply():
+    located = located_text(PDF_CODE, "what is the python code to extract the first paragraph in the PDF of every file?")
+    assert located.startswith("```python")
+
+
+def test_a_unit_noun_the_code_does_not_name_is_still_a_prose_part():
+    assert located_text(PDF_CODE, "shorten the last sentence").startswith("You may need to adjust")
+
+
+def test_a_new_ending_goes_to_the_last_paragraph_of_the_deliverable():
+    assert located_text(STORY, "now create a surprise ending to this part where the parents disappear").startswith(
+        "They walked home together"
+    )
+
+
+def test_a_postscript_goes_to_the_end_too():
+    assert located_text(STORY, "add a P.S. about the weather").startswith("They walked home together")
+
+
+OUTLINE = """Sure! Here is an outline for the course:
+
+Module 1: Introduction to Marketing
+
+* What marketing is
+* Why it matters
+
+Module 2: Email Campaigns
+
+* Building a list
+* Writing subject lines
+
+Let me know if you want more detail.
+"""
+
+
+def test_an_outline_section_is_named_by_its_label_and_number():
+    located = located_text(OUTLINE, "Can you write the content for module one?")
+    assert located.startswith("Module 1: Introduction") and located.endswith("* Why it matters")
+
+
+def test_an_outline_section_is_named_by_digits_too():
+    assert located_text(OUTLINE, "expand module 2 with examples").startswith("Module 2: Email Campaigns")
+
+
+CASES = """There were a few incidents, but these cases were rare:
+
+1. In Ohio, a man voted twice.
+2. In Nevada, a woman voted for her late husband.
+3. In Texas, forms were filed without consent.
+
+These cases were isolated.
+"""
+
+
+def test_an_ordinal_counts_the_points_its_list_lead_in_names():
+    assert located_text(CASES, "can you give me more detail on the 3rd case?").startswith("3. In Texas")
+
+
+def test_an_ordinal_before_a_noun_the_lead_in_does_not_use_counts_nothing_new():
+    assert not located_text(CASES, "mention the second time he voted").startswith("2. In Nevada")
+
+
+CUT_OFF = """Here is the page and its script:
+
+```html
+<!DOCTYPE html>
+<html>
+<head><title>Grid</title></head>
+<body>
+  <div id="grid"></div>
+  <script src="script.js"></script>
+  <p>Use the arrow keys to move the snake around the grid.</p>
+</body>
+</html>
+```
+
+```javascript
+const grid = document.getElementById("grid");
+function draw() {
+"""
+
+SCRIPT = """Sure, here is the script:
+
+```python
+import os
+
+def main():
+    print(os.getcwd())
+```
+
+Run it with python main.py.
+"""
+
+
+def test_continue_names_the_block_the_reply_was_cut_off_in():
+    assert located_text(CUT_OFF, "please continue").startswith("```javascript")
+
+
+def test_a_step_number_that_names_nothing_leaves_the_rest_of_the_request_to_locate():
+    assert located_text(SCRIPT, "in step 2 use pathlib instead").startswith("```python")
+
+
+PROGRAM = """Here are the steps to build a partner programme:
+
+1. Define the goals: decide what you want from partners. Pick metrics for success.
+2. Establish partner tiers: differentiate partners by engagement. For example, a basic tier and a premium tier.
+3. Offer training: provide demos and sales training. Keep the material current.
+
+Following these steps will help the programme grow.
+"""
+
+
+def test_a_topic_found_in_a_list_is_its_whole_point_not_one_sentence():
+    located = located_text(PROGRAM, "give an example of partner tiers")
+    assert located.startswith("2. Establish partner tiers") and located.endswith("a premium tier.")
+
+
+PLAN = """Here is the plan for your business:
+
+2-c) Product strategy:
+
+* Launch the premium tier in spring
+
+2-d) Marketing and sales plan, etc.:
+
+* Target B2B clients through partners
+* Expand into the global training market
+
+Let me know if you need anything else.
+"""
+
+
+def test_a_line_ending_in_a_colon_stands_for_what_it_introduces():
+    located = located_text(PLAN, "I need contents for '2-d) Marketing and sales plan, etc.'")
+    assert located.startswith("* Target B2B clients") and located.endswith("global training market")
+
+
+def test_a_colon_line_named_with_a_unit_noun_is_that_line():
+    assert located_text(PLAN, "shorten the line '2-d) Marketing and sales plan, etc.'").startswith("2-d) Marketing")
+
+
+def test_a_pronoun_alone_on_a_code_reply_is_its_code():
+    for request in ("write that to run in a linux terminal please", "please add this", "write it more elegantly"):
+        assert located_text(SCRIPT, request).startswith("```python"), request
+
+
+def test_rewording_the_whole_code_reply_stays_whole():
+    for request in ("make it more formal", "translate it into French"):
+        assert located_text(SCRIPT, request).startswith("Sure, here is the script"), request

@@ -1,0 +1,55 @@
+"""Numbered steps that carry code, and links (spec.md, conventions 23-24): a request about what a step does names the
+step (its commands and notes included), a request about code names the block; a complaint about a link names the unit
+holding the URL."""
+
+from __future__ import annotations
+
+from tests.locate_support import located_text
+
+STEPS = """Here are the steps to set up the database:
+
+1. Install PostgreSQL from the PostgreSQL website and follow the installer.
+2. Create a new database: open a terminal and log in with `psql`.
+
+Once you are logged in, run:
+```sql
+CREATE DATABASE shop;
+```
+This creates the shop database.
+3. Create a table for the orders:
+```sql
+CREATE TABLE orders (id SERIAL PRIMARY KEY, total NUMERIC);
+```
+This table stores each order.
+
+That's it! Let me know if you have any questions.
+"""
+
+LINKS = """I apologize for the mistake. The developer portal is at <https://developer.example.com/>.
+
+There you can read about authentication and the available endpoints.
+
+Let me know if you have any other questions.
+"""
+
+
+def test_a_request_about_what_a_step_does_names_the_whole_step():
+    located = located_text(STEPS, "logging in to the database does not work")
+    assert located.startswith("2. Create a new database") and located.endswith("This creates the shop database.")
+
+
+def test_the_last_step_runs_to_the_end_of_what_is_set_under_it():
+    located = located_text(STEPS, "the orders table step should also store a date")
+    assert located.startswith("3. Create a table") and located.endswith("This table stores each order.")
+
+
+def test_a_request_about_code_in_steps_still_names_the_block():
+    assert located_text(STEPS, "the CREATE TABLE query needs a created_at column").startswith("```sql\nCREATE TABLE")
+
+
+def test_a_link_complaint_names_the_unit_holding_the_url():
+    assert located_text(LINKS, "the link is wrong").startswith("I apologize for the mistake.")
+
+
+def test_a_link_to_add_is_no_link_complaint():
+    assert "https://" not in located_text(LINKS, "the part about authentication needs a link to the docs")
