@@ -18,7 +18,8 @@ from canvas_tui.behaviours.router.checks import CROSS_CHECKS, explicit_route_che
 from canvas_tui.behaviours.trigger.checks import every_fifth
 from canvas_tui.behaviours.trigger.implementations import CascadeTrigger, TrainedTrigger, as_route
 from canvas_tui.behaviours.trigger.model import ROUTER, TrainedModel
-from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, evaluate_task, train_task
+from canvas_tui.behaviours.trigger.pipeline import train_in_step
+from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, evaluate_task
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
 
 
@@ -68,7 +69,7 @@ BEHAVIOUR = Behaviour(
     ],
     implementations=IMPLEMENTATIONS["router"],
     default="cascade",
-    train=partial(train_task, ROUTER),
+    train=partial(train_in_step, ROUTER),
     evaluate=partial(evaluate_task, ROUTER),
     checks={"explicit_route": explicit_route_check},
     splits={"every_fifth": every_fifth},

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict
 
 from canvas_tui.behaviours.trigger.checks import every_fifth, explicit_trigger_check
 from canvas_tui.behaviours.trigger.implementations import CascadeTrigger, TrainedTrigger, canvas_score
-from canvas_tui.behaviours.trigger.model import TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.model import TRIGGER, Task, TrainedModel
 from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, datasets, evaluate_task, train_task
 from canvas_tui.pipeline.contract import Behaviour, LabelFile
 from canvas_tui.pipeline.contracts import TrainRequest, TrainResult
@@ -50,13 +50,13 @@ def predict(trigger: TrainedTrigger, items: list[TriggerInput]) -> list[TriggerO
     ]
 
 
-def train(request: TrainRequest) -> TrainResult:
-    """Train the fast model, then keep the slow path in step with it (its band, blend and cut re-chosen)."""
+def train_in_step(task: Task, request: TrainRequest) -> TrainResult:
+    """Train the task's fast model, then keep its slow path in step with it (band, blend and cut re-chosen)."""
     from canvas_tui.behaviours.trigger.slow_training import rechosen_line  # scikit-learn: training only
 
-    result = train_task(TRIGGER, request)
-    rows, _, _ = datasets(TRIGGER)
-    return result.model_copy(update={"text": result.text + rechosen_line(rows, TRIGGER.folder)})
+    result = train_task(task, request)
+    rows, _, _ = datasets(task)
+    return result.model_copy(update={"text": result.text + rechosen_line(task, rows, task.folder)})
 
 
 BEHAVIOUR = Behaviour(
@@ -74,7 +74,7 @@ BEHAVIOUR = Behaviour(
     ],
     implementations=IMPLEMENTATIONS["trigger"],
     default="cascade",
-    train=train,
+    train=partial(train_in_step, TRIGGER),
     evaluate=partial(evaluate_task, TRIGGER),
     checks={"explicit_trigger": explicit_trigger_check},
     splits={"every_fifth": every_fifth},

@@ -97,44 +97,55 @@ def train_slow_path(
     return spec
 
 
-def rechoose(rows: list[LabelRow], folder: Path) -> SlowPathSpec | None:
-    """Choose the trigger's band, blend and cut again for the fast model now in `folder`, keeping the slow path's
-    fine-tuned weights, and rewrite its spec: a retrained fast model moves its probabilities, and a band chosen on
-    the old ones is stale. The validation slice is never trained on by either model. None (the spec left as it was)
-    when the folder has no slow path or no setting reaches the recall floor."""
+def rechoose(task: Task, rows: list[LabelRow], folder: Path) -> SlowPathSpec | None:
+    """Choose the task's band and blend (and the trigger's cut) again for the fast model now in `folder`, keeping
+    the slow path's fine-tuned weights, and rewrite its spec: a retrained fast model moves its probabilities, and a
+    band chosen on the old ones is stale. The validation slice is never trained on by either model. None (the spec
+    left as it was) when the folder has no slow path or no setting meets the choice rule."""
     if not (folder / SPEC).is_file():
         return None
-    slow = SlowPath.load(folder)
+    slow = SlowPath.load(folder, task.name)
     train, held = split_validation(rows)
-    chooser = _chooser(TRIGGER, validation_fast(TRIGGER, train, held), held, folder, ())
-    choice = chooser(slow.probabilities([r.prompt for r in held]))
-    if not isinstance(choice, CascadeChoice):
+    chooser = _chooser(task, validation_fast(task, train, held), held, folder, slow.spec.priors)
+    choice = chooser(slow.probabilities([r.prompt for r in held], documents(task, held)))
+    if choice is None:
         return None
     figures = {
         "validation_rows": len(held),
         "validation_accuracy": round(choice.accuracy, 4),
-        "validation_canvas_recall": round(choice.canvas_recall, 4),
         "validation_slow_share": round(choice.slow_share, 4),
-    }
+    } | _recall_figures(choice)
     settings = choice.model_dump(include={"band", "blend", "threshold"})
     spec = slow.spec.model_copy(update=settings | {"training": slow.spec.training.model_copy(update=figures)})
     _write_spec(folder, spec)
     return spec
 
 
-def rechosen_line(rows: list[LabelRow], folder: Path) -> str:
+def _recall_figures(choice: CascadeChoice | RouteChoice) -> dict:
+    """The recall figures a choice was made with, in the training record's fields."""
+    if isinstance(choice, CascadeChoice):
+        return {"validation_canvas_recall": round(choice.canvas_recall, 4)}
+    return {"validation_recall": {label: round(value, 4) for label, value in choice.recall.items()}}
+
+
+def rechosen_line(task: Task, rows: list[LabelRow], folder: Path) -> str:
     """`rechoose`, said in a line for the training report (nothing when there is no slow path to keep in step)."""
     try:
-        spec = rechoose(rows, folder)
+        spec = rechoose(task, rows, folder)
     except FileNotFoundError as exc:
         return f"\nslow path not re-chosen: {exc}"
     if spec is None:
         return ""
     record = spec.training
+    recall = (
+        f"canvas recall {record.validation_canvas_recall:.3f}"
+        if record.validation_canvas_recall is not None
+        else "recall " + ", ".join(f"{label} {value:.2f}" for label, value in record.validation_recall.items())
+    )
     return (
         f"\nslow path re-chosen for this model: band {spec.band}, blend {spec.blend}, cut {spec.threshold}; "
-        f"validation {record.validation_rows} rows: accuracy {record.validation_accuracy:.3f}, "
-        f"canvas recall {record.validation_canvas_recall:.3f}, slow share {record.validation_slow_share:.2f}"
+        f"validation {record.validation_rows} rows: accuracy {record.validation_accuracy:.3f}, {recall}, "
+        f"slow share {record.validation_slow_share:.2f}"
     )
 
 
