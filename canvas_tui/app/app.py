@@ -110,7 +110,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         for problem in self.problems + ([self.session.log.problem] if self.session.log.problem else []):
             self.notify(problem, severity="error", timeout=10)
         self.set_interval(self.autosave_interval, self.autosave)
-        self.watch_terminal()
+        self.follow_terminal()
         if self.replaying:
             self.play_recording()
         else:

@@ -170,7 +170,7 @@ class DocumentActions:
 
         self.push_screen(quit_question(self.session.document.title, where), answer)
 
-    def watch_terminal(self: CanvasApp) -> None:
+    def follow_terminal(self: CanvasApp) -> None:
         """Leave when the terminal goes away: on SIGHUP, and when a poll finds it hung up (no SIGHUP need come)."""
         if self.terminal_closed is None and not self.is_headless:
             self.terminal_closed = stdin_terminal_probe()
