@@ -24,12 +24,12 @@ def train_slow_path(behaviour: str, seed: int, epochs: int, as_json: bool) -> No
             err=True,
         )
         sys.exit(EXIT_BACKEND)
-    from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER
+    from canvas_tui.behaviours.trigger.model import TASKS
     from canvas_tui.behaviours.trigger.slow_training import train_slow_path as train
     from canvas_tui.behaviours.trigger.workflow import datasets
     from canvas_tui.learn.finetune import FinetuneSettings
 
-    task = TRIGGER if behaviour == "trigger" else ROUTER
+    task = TASKS[behaviour]
     rows, _, _ = datasets(task)
     try:
         spec = train(

@@ -198,12 +198,12 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
 def audit_rows(behaviour: str, count: int, output: Path, seed: int) -> None:
     """Export the real-traffic training rows a model fitted without them disputes (most confident first), blind:
     no current label, no model guess. More labellers fill `label`; `traffic vote` then settles each row."""
-    from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER
+    from canvas_tui.behaviours.trigger.model import TASKS
     from canvas_tui.data import selection
     from canvas_tui.data.label_audit import disputed_rows
 
     click.echo(f"predicting every {behaviour} training row out of fold (5 models)...", err=True)
-    disputes = disputed_rows(TRIGGER if behaviour == "trigger" else ROUTER, count, seed)
+    disputes = disputed_rows(TASKS[behaviour], count, seed)
     if not disputes:
         click.echo(f"the model disputes no {behaviour} training row", err=True)
         sys.exit(EXIT_PARTIAL)

@@ -105,6 +105,16 @@ def relevance(text: str, kind: str, query: list[str], among: list[Unit] | None =
     return sorted(((u, v / top) for u, v in raw), key=lambda p: -p[1])
 
 
+def by_best_sentence(seg: Segmentation, query: list[str], units: list[Unit]) -> Scored:
+    """The units (list items, steps) best first, each scored by its sentence most about the query stems."""
+    inside = [s for s in seg.sentences if any(u.contains(s.start, s.end) for u in units)]
+    best: dict[Unit, float] = {}
+    for sentence, score in relevance(seg.text, "sentence", query, inside):
+        unit = next(u for u in units if u.contains(sentence.start, sentence.end))
+        best[unit] = max(best.get(unit, 0.0), score)
+    return sorted(best.items(), key=lambda p: -p[1])
+
+
 def containing(text: str, kind: str, terms: list[str]) -> list[Unit]:
     """The units of `kind` that have at least one of the stems `terms` (from the index, no rescan)."""
     index = _index(text, kind)

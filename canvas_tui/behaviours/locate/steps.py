@@ -14,7 +14,7 @@ from canvas_tui.behaviours.locate.chat import remarks
 from canvas_tui.behaviours.locate.meaning import blend, model_in_use
 from canvas_tui.behaviours.locate.reply import code_blocks
 from canvas_tui.behaviours.locate.resolve import Found
-from canvas_tui.behaviours.locate.scoring import relevance
+from canvas_tui.behaviours.locate.scoring import by_best_sentence
 from canvas_tui.behaviours.locate.text import topic_stems
 from canvas_tui.document.units import Segmentation, Unit, segment
 
@@ -66,12 +66,7 @@ def by_step(seg: Segmentation, request: str) -> Found | None:
     query = topic_stems(request)
     if not found or not query:
         return None
-    best: dict[Unit, float] = {}
-    inside = [s for s in seg.sentences if any(step.contains(s.start, s.end) for step in found)]
-    for sentence, score in relevance(seg.text, "sentence", query, inside):
-        step = next(step for step in found if step.contains(sentence.start, sentence.end))
-        best[step] = max(best.get(step, 0.0), score)
-    if not best or max(best.values()) <= 0.0:
+    ranked = by_best_sentence(seg, query, list(found))
+    if not ranked or ranked[0][1] <= 0.0:
         return None
-    ranked = blend(seg, request, list(found), best) if model_in_use() else sorted(best.items(), key=lambda p: -p[1])
-    return Found(ranked, "meaning")
+    return Found(blend(seg, request, list(found), dict(ranked)) if model_in_use() else ranked, "meaning")

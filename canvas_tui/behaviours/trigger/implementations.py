@@ -13,7 +13,7 @@ from canvas_tui.behaviours.base import Provenance, TriggerDecision
 from canvas_tui.behaviours.trigger.explicit import explicit_route, explicit_trigger
 from canvas_tui.behaviours.trigger.keyword import keyword_route, keyword_trigger
 from canvas_tui.behaviours.trigger.message import with_document
-from canvas_tui.behaviours.trigger.model import ROUTER, TRIGGER, TrainedModel
+from canvas_tui.behaviours.trigger.model import TASKS, TrainedModel
 from canvas_tui.behaviours.trigger.slow_path import SlowPath
 
 _FALLBACK_ROUTE = {"canvas": "new_document", "inline": "chat"}
@@ -80,7 +80,7 @@ class TrainedTrigger(BatchTrigger):
 
     def _model(self, kind: str) -> TrainedModel:
         if self._models[kind] is None:
-            self._models[kind] = TrainedModel.load(TRIGGER if kind == "trigger" else ROUTER)
+            self._models[kind] = TrainedModel.load(TASKS[kind])
         return self._models[kind]  # type: ignore[return-value]
 
     def _decide(self, kind: str, messages: list[str], documents: list[str | None]) -> list[TriggerDecision]:
@@ -126,9 +126,8 @@ class CascadeTrigger(TrainedTrigger):
         None, and a line in `note`, when it is unavailable."""
         if kind not in self._tried:
             self._tried.add(kind)
-            task = TRIGGER if kind == "trigger" else ROUTER
             try:
-                self._slow[kind] = SlowPath.load(self._folders.get(kind) or task.folder, kind)
+                self._slow[kind] = SlowPath.load(self._folders.get(kind) or TASKS[kind].folder, kind)
             except (FileNotFoundError, ValueError) as exc:
                 line = f"slow path unavailable, fast model alone ({kind}): {exc}"
                 self.note = f"{self.note}; {line}" if self.note else line

@@ -52,6 +52,8 @@ class Task:
 
 TRIGGER = Task("trigger", ("canvas", "inline"), positive="canvas", eval_files=("blind_*.csv", "real_test.csv"))
 ROUTER = Task("router", ("edit", "comment", "chat", "new_document"))
+TASKS = {task.name: task for task in (TRIGGER, ROUTER)}
+"""The two tasks by name ("trigger", "router")."""
 
 VIEWS = {"request": request_view, "object": object_view, "opening": document_opening}
 FEATURES = {

@@ -198,7 +198,6 @@ def _record(
 ) -> SlowPathTraining:
     trigger = isinstance(choice, CascadeChoice)
     canvas = np.array([r.label == "canvas" for r in held])
-    recall = {} if trigger else {c: round(r, 4) for c, r in choice.recall.items()}
     return SlowPathTraining(
         data_hash=data_hash(rows),
         train_rows=len(train),
@@ -210,9 +209,8 @@ def _record(
         seconds=round(epoch.seconds, 1),
         validation_auc=round(float(roc_auc_score(canvas, epoch.validation[:, 0])), 4) if trigger else None,
         validation_accuracy=round(choice.accuracy, 4),
-        validation_canvas_recall=round(choice.canvas_recall, 4) if trigger else None,
-        validation_recall=recall,
         validation_slow_share=round(choice.slow_share, 4),
+        **_recall_figures(choice),
     )
 
 

@@ -244,10 +244,9 @@ def _slow_freshness(task: Task, train: list[LabelRow]) -> list[str]:
     settings = f"band {list(spec.band)}, {cut}, epoch {spec.training.epoch + 1} of {spec.training.epochs}"
     if spec.training.data_hash == data_hash(train):
         return [f"slow path ({settings}) matches the current training data"]
-    again = "`train trigger` re-chooses its band; " if task.name == "trigger" else ""
     return [
-        f"WARNING: the slow path ({settings}) was fine-tuned on other training data ({again}"
-        f"`train {task.name} --slow-path` fine-tunes it again)"
+        f"WARNING: the slow path ({settings}) was fine-tuned on other training data (`train {task.name}` re-chooses "
+        f"its band; `train {task.name} --slow-path` fine-tunes it again)"
     ]
 
 
