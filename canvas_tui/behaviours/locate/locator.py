@@ -271,11 +271,12 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
     if not (pasted_error(request) and is_code_reply(seg)):
         if names_other_part(cues, seg) or heading is not None:
             return None
-        if not code_evidence(request, seg) and (cues.whole or cues.pronoun_only and _REWORDED.search(cues.text)):
+        about_code = code_evidence(request, seg)
+        if not about_code and (cues.whole or cues.pronoun_only and _REWORDED.search(cues.text)):
             return None
         if cues.whole and not any(_FENCED.match(seg.text, block.start) for block in deliverable_blocks(seg)):
             return None  # 'the whole program' on code with no fences (a source file) is all of it, not one run
-        step = by_step(seg, request) if not code_evidence(request, seg) else None
+        step = by_step(seg, request) if not about_code else None
         if step:
             return step
     return Found(rank_blocks(seg, request), "meaning")
