@@ -82,7 +82,7 @@ _ORDINALS = {
     "final": -1,
     "penultimate": -2,
 }
-_NUMBERS = {
+NUMBERS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -102,12 +102,12 @@ _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_C
 _ORDINAL_NOUN = re.compile(rf"\b(?:the|your|that)\s+({_ORD_RE})\s+([a-z]{{3,}})\b")
 """'The 3rd case', 'your second example': an ordinal before a noun that is no unit noun (a thing the reply lists)."""
 _COUNT = re.compile(
-    rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(_NUMBERS)})\s+"
+    rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(NUMBERS)})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:sentence|paragraph|section|line|word|chapter|part)s\b)[a-z-]+s\b"
 )
 _SPELLED = [word for word in _ORDINALS if word.isalpha() and len(word) >= 5]
 _BEFORE_NOUN = re.compile(rf"\b([a-z]{{4,}})(?=\s+(?:[a-z]+\s+)?(?:{_COUNTED_RE})\b)")
-_KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(_NUMBERS)})\b")
+_KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(NUMBERS)})\b")
 _HASH_NUMBER = re.compile(r"(?:^|\s)#(\d{1,2})\b")
 _ROMAN = {"ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 _KIND_ROMAN = re.compile(rf"\b(section|part|chapter)\s+({'|'.join(sorted(_ROMAN, key=len, reverse=True))})\b")
@@ -260,7 +260,7 @@ def _count(text: str) -> int | None:
     if not match:
         return None
     number = match.group(1)
-    return int(number) if number.isdigit() else _NUMBERS[number]
+    return int(number) if number.isdigit() else NUMBERS[number]
 
 
 def _respelled(match: re.Match[str]) -> str:
@@ -268,7 +268,7 @@ def _respelled(match: re.Match[str]) -> str:
     'forth'): the one spelled ordinal of five letters or more with the same first letter at one edit (a swap of
     two letters included); number words ('eight points') and real ordinals stay as they are."""
     word = match.group(1)
-    if word in _ORDINALS or word in _NUMBERS:
+    if word in _ORDINALS or word in NUMBERS:
         return word
     near = [o for o in _SPELLED if o[0] == word[0] and OSA.distance(word, o) == 1]
     return near[0] if len(near) == 1 else word
@@ -291,7 +291,7 @@ def _ordinals(text: str) -> list[tuple[int, str, int]]:
     for match in _KIND_NUMBER.finditer(text):
         number = match.group(2)
         found.append(
-            (match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else _NUMBERS[number])
+            (match.start(), _COUNTED_NOUNS[match.group(1)], int(number) if number.isdigit() else NUMBERS[number])
         )
     found += [(m.start(), _COUNTED_NOUNS[m.group(1)], _ROMAN[m.group(2)]) for m in _KIND_ROMAN.finditer(text)]
     found += [(m.start(), "item", int(m.group(1))) for m in _HASH_NUMBER.finditer(text) if not found]

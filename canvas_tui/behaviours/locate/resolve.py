@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from canvas_tui.behaviours.locate.meaning import blend, model_in_use
 from canvas_tui.behaviours.locate.parts import is_furniture, named_sections
-from canvas_tui.behaviours.locate.request import Cues
+from canvas_tui.behaviours.locate.request import NUMBERS, Cues
 from canvas_tui.behaviours.locate.scoring import Scored, heading_scores, quote_scores, relevance
 from canvas_tui.behaviours.locate.text import topic_stems
 from canvas_tui.document.units import Segmentation, Unit
@@ -21,7 +21,7 @@ _NUMBERED = re.compile(r"(?:(?:step|part|chapter|section)\s+)?(\d{1,3}|[IVXLC]{1
 _MARKER = re.compile(r"\s*(\d{1,3})[.)]\s")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _OUTLINE = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[IVX]{1,5})\b")
-_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven", "8": "eight"}
+_NUMBER_WORDS = {str(value): word for word, value in NUMBERS.items()}
 
 
 @dataclass

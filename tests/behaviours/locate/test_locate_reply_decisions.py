@@ -75,6 +75,12 @@ def test_an_outline_section_is_named_by_digits_too():
     assert located_text(OUTLINE, "expand module 2 with examples").startswith("Module 2: Email Campaigns")
 
 
+def test_an_outline_number_is_read_as_a_word_up_to_ten():
+    days = "\n\n".join(f"Day {n}\n\n* Walk number {n}" for n in range(1, 11))
+    assert located_text(days, "make day nine more relaxed").startswith("Day 9")
+    assert located_text(days, "make day ten more relaxed").startswith("Day 10")
+
+
 CASES = """There were a few incidents, but these cases were rare:
 
 1. In Ohio, a man voted twice.
