@@ -39,6 +39,7 @@ from canvas_tui.behaviours.locate.resolve import (
     top_sections,
     units_in,
 )
+from canvas_tui.behaviours.locate.scoring import relevance
 from canvas_tui.behaviours.locate.special import (
     by_block,
     by_item,
@@ -50,6 +51,7 @@ from canvas_tui.behaviours.locate.special import (
     narrowed,
 )
 from canvas_tui.behaviours.locate.steps import by_step, steps
+from canvas_tui.behaviours.locate.text import stems, topic_stems
 from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
@@ -64,6 +66,8 @@ NAME = "rules"
 VERSION = "3"
 QUOTE_FOUND = 0.6
 AMBIGUOUS_RATIO = 0.9
+CLEAR_LEAD = 0.5
+STATED_WORDS = 2
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.):]?\s+")
 
 
@@ -100,10 +104,28 @@ def _whole(seg: Segmentation, confidence: float) -> LocateDecision:
     )
 
 
-def _asks_for_whole(cues: Cues, heading: Found | None) -> bool:
-    """'make it more formal', 'fix all typos': a request with a global cue and no narrower one."""
+def _asks_for_whole(seg: Segmentation, cues: Cues, heading: Found | None) -> bool:
+    """'make it more formal', 'fix all typos': a request with a global cue and no narrower one (a pronoun or a
+    document noun is none when the request states content that one unit holds: `_stated_in_one`)."""
     narrower = cues.kinds or cues.quote or cues.ordinal is not None or cues.opening or cues.closing or heading
-    return (cues.whole or cues.pronoun_only) and not narrower
+    return (cues.whole or cues.pronoun_only) and not narrower and not _stated_in_one(seg, cues)
+
+
+def _stated_in_one(seg: Segmentation, cues: Cues) -> bool:
+    """The request names the reply only by a pronoun or a document noun ('revise this cover letter by including that I
+    am a graduate of ...', 'read the text more carefully. The book of Luke gives ...') and states content that one
+    unit holds: two or more of its topic words, matched at least twice as well as in any other unit (BM25, as rule 8
+    weighs a clear match). A request that says 'whole' or 'throughout', or changes the wording ('more formal',
+    'translate it'), stays about the whole reply; so does one whose words no unit holds ('make it less corporate')."""
+    if cues.whole_said or _REWORDED.search(cues.text):
+        return False
+    query = topic_stems(cues.text)
+    kind = _default_kind(seg, None)
+    ranked = relevance(seg.text, kind, query, units_in(seg, kind, None)) if query else []
+    if not ranked or ranked[0][1] <= 0.0 or (len(ranked) > 1 and ranked[1][1] > CLEAR_LEAD * ranked[0][1]):
+        return False
+    best = ranked[0][0]
+    return len(set(query) & set(stems(seg.text[best.start : best.end]))) >= STATED_WORDS
 
 
 def _target_kind(cues: Cues) -> str | None:
@@ -335,7 +357,7 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     code = _code(seg, cues, request, heading)
     if code:
         return _decision(code, None)
-    if _asks_for_whole(cues, heading):
+    if _asks_for_whole(seg, cues, heading):
         return _whole(seg, 0.8)
     scope, scope_style = _scope(seg, cues, heading)
     found = _target(seg, cues, heading, scope, groups)
