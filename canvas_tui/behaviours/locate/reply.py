@@ -77,7 +77,12 @@ _DEFINED = re.compile(
     re.M,
 )
 _ESCAPE = re.compile(r"\\([_*`])")
-_CONTINUE = re.compile(r"\b(?:continue|continuing|go on|keep going|carry on|rest of|where you (?:stopped|left off))\b")
+_CONTINUE = re.compile(
+    r"\b(?:continue|continuing|go on|keep going|carry on|rest of|where you (?:stopped|left off)|finish\w*|complete|"
+    r"incomplete|show more)\b"
+)
+"""Asking for the rest of a reply cut off inside its last block ('continue', 'finish that last response', 'show more',
+'the file is still incomplete'): that block is the target (spec 23)."""
 MIN_NAME = 3
 
 

@@ -130,6 +130,11 @@ def test_continue_names_the_block_the_reply_was_cut_off_in():
     assert located_text(CUT_OFF, "please continue").startswith("```javascript")
 
 
+def test_finishing_completing_or_showing_more_is_continuing_too():
+    for request in ("can you finish that last response?", "please complete the code", "Show more", "still incomplete"):
+        assert located_text(CUT_OFF, request).startswith("```javascript")
+
+
 def test_a_step_number_that_names_nothing_leaves_the_rest_of_the_request_to_locate():
     assert located_text(SCRIPT, "in step 2 use pathlib instead").startswith("```python")
 
