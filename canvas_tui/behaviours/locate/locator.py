@@ -15,7 +15,7 @@ import re
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.counted import by_count, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
-from canvas_tui.behaviours.locate.parts import has_lead, named_sections
+from canvas_tui.behaviours.locate.parts import blocks, has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.reply import (
     code_evidence,
@@ -183,8 +183,11 @@ def _groups(seg: Segmentation, cues: Cues) -> frozenset[int]:
 
 
 def _default_kind(seg: Segmentation, scope: Unit | None) -> str:
-    """Without a unit noun: a paragraph, or a sentence where the scope is a single paragraph (an abstract)."""
-    return "sentence" if len(units_in(seg, "paragraph", scope)) <= 1 else "paragraph"
+    """Without a unit noun: a paragraph, or a sentence where the scope is a single paragraph of prose (an abstract); a
+    lone table stays whole (a reply built around it, rule 25: 'add the season each task should be done in')."""
+    paragraphs = units_in(seg, "paragraph", scope)
+    lone_table = len(paragraphs) == 1 and blocks(seg.text).get(paragraphs[0].start) == "table"
+    return "sentence" if len(paragraphs) <= 1 and not lone_table else "paragraph"
 
 
 def _target(

@@ -218,3 +218,22 @@ def test_whole_words_and_wording_changes_keep_a_request_with_content_about_the_w
         "make this more formal, the team project on payments too",
     ):
         assert located_text(COVER_LETTER, request) == COVER_LETTER.strip()
+
+
+TABLE_UNDER_HEADING = """### Roofing and Gutters
+
+| Task | Explanation | Importance |
+| --- | --- | --- |
+| Roof inspection | Look for damaged or missing shingles. | 9 |
+| Gutter cleaning | Clear leaves so water flows to the downspouts. | 8 |
+"""
+
+
+def test_a_request_naming_no_unit_on_a_lone_table_under_a_heading_is_about_the_whole_table():
+    located = located_text(TABLE_UNDER_HEADING, "also add the season each task should be done in")
+    assert located.startswith("| Task |") and located.endswith("| 8 |")
+
+
+def test_a_request_naming_no_unit_in_a_one_paragraph_abstract_is_still_about_a_sentence():
+    abstract = "We measured sleep in 40 adults. Screens before bed cut sleep by 19 minutes. Advice should change."
+    assert located_text(abstract, "soften the advice about changing") == "Advice should change."
