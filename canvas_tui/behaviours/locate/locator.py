@@ -25,6 +25,7 @@ from canvas_tui.behaviours.locate.reply import (
     names_other_part,
     pasted_error,
     rank_blocks,
+    repeated_block,
 )
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
@@ -287,12 +288,16 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
 
 def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:
     """On a reply built around code (or around a table), the block a request is about (spec 23, 25): a pasted
-    error always targets code; otherwise a request that names no other part (prose unit, point, position, quote,
-    heading) does when it is about code, or when it names nothing at all and is not about the whole reply (a pronoun
+    error always targets code, and a request that repeats a whole line of one block (a command it gives, the line an
+    error quotes) targets that block unless it names another part; otherwise a request that names no other part (prose
+    unit, point, position, quote, heading) does when it is about code, or when it names nothing at all and is not about the whole reply (a pronoun
     alone is the code unless the request rewords the reply: 'make it more formal'). Where the
     code sits in numbered steps, a request about what a step does, not about code, names the step (spec 24)."""
     if not deliverable_blocks(seg):
         return None
+    repeated = repeated_block(seg, request)
+    if repeated is not None and (pasted_error(request) or not (names_other_part(cues, seg) or heading)):
+        return Found([(repeated, 1.0)], "quote")
     if not (pasted_error(request) and is_code_reply(seg)):
         if names_other_part(cues, seg) or heading is not None:
             return None
