@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 
-from canvas_tui.behaviours.locate.meaning import blend, model_in_use
 from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, labelled_parts, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
 from canvas_tui.behaviours.locate.resolve import Found, units_in
-from canvas_tui.behaviours.locate.scoring import Scored, by_best_sentence, containing, relevance
+from canvas_tui.behaviours.locate.scoring import by_best_sentence, containing, relevance
 from canvas_tui.behaviours.locate.text import stem, stems, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
@@ -159,7 +158,7 @@ def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int])
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]
     if listed:
         items = [u for u in seg.items if best.contains(u.start, u.end)]
-        ranked = _items_about(seg, text, query, items) if query and len(items) > 1 else []
+        ranked = by_best_sentence(seg, query, items) if query and len(items) > 1 else []
     else:
         inner = units_in(seg, "sentence", best)
         ranked = relevance(seg.text, "sentence", query, inner) if query and len(inner) > 1 else []
@@ -196,16 +195,8 @@ def by_item(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
     query = [t for t in topic_stems(text) if t not in _ITEM_WORDS]
     if not items or not query:
         return None
-    ranked = _items_about(seg, text, query, items)
-    return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
-
-
-def _items_about(seg: Segmentation, text: str, query: list[str], items: list[Unit]) -> Scored:
-    """List items best first by the request's topic: each by its sentence most about the query stems, blended with
-    the similarity of meaning between the request and the whole item as topics are (rule 8: meaning breaks near-ties
-    in words and decides when no item shares a word, never overriding an item that matches twice as well)."""
     ranked = by_best_sentence(seg, query, items)
-    return blend(seg, text, items, dict(ranked)) if len(ranked) > 1 and model_in_use() else ranked
+    return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
 
 
 def by_link(seg: Segmentation, text: str, holders: tuple[Unit, ...] = ()) -> Found | None:
