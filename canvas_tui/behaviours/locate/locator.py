@@ -15,7 +15,7 @@ import re
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.counted import by_count, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
-from canvas_tui.behaviours.locate.parts import has_lead, named_sections
+from canvas_tui.behaviours.locate.parts import blocks, has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
 from canvas_tui.behaviours.locate.reply import (
     code_evidence,
@@ -25,6 +25,7 @@ from canvas_tui.behaviours.locate.reply import (
     names_other_part,
     pasted_error,
     rank_blocks,
+    repeated_block,
 )
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
@@ -39,6 +40,7 @@ from canvas_tui.behaviours.locate.resolve import (
     top_sections,
     units_in,
 )
+from canvas_tui.behaviours.locate.scoring import relevance
 from canvas_tui.behaviours.locate.special import (
     by_block,
     by_item,
@@ -50,6 +52,7 @@ from canvas_tui.behaviours.locate.special import (
     narrowed,
 )
 from canvas_tui.behaviours.locate.steps import by_step, steps
+from canvas_tui.behaviours.locate.text import stems, topic_stems
 from canvas_tui.behaviours.locate.verbatim import verbatim
 from canvas_tui.document.units import Segmentation, Unit, segment
 
@@ -64,6 +67,8 @@ NAME = "rules"
 VERSION = "3"
 QUOTE_FOUND = 0.6
 AMBIGUOUS_RATIO = 0.9
+CLEAR_LEAD = 0.5
+STATED_WORDS = 2
 _NUMBERING = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5})[.):]?\s+")
 
 
@@ -100,10 +105,28 @@ def _whole(seg: Segmentation, confidence: float) -> LocateDecision:
     )
 
 
-def _asks_for_whole(cues: Cues, heading: Found | None) -> bool:
-    """'make it more formal', 'fix all typos': a request with a global cue and no narrower one."""
+def _asks_for_whole(seg: Segmentation, cues: Cues, heading: Found | None) -> bool:
+    """'make it more formal', 'fix all typos': a request with a global cue and no narrower one (a pronoun or a
+    document noun is none when the request states content that one unit holds: `_stated_in_one`)."""
     narrower = cues.kinds or cues.quote or cues.ordinal is not None or cues.opening or cues.closing or heading
-    return (cues.whole or cues.pronoun_only) and not narrower
+    return (cues.whole or cues.pronoun_only) and not narrower and not _stated_in_one(seg, cues)
+
+
+def _stated_in_one(seg: Segmentation, cues: Cues) -> bool:
+    """The request names the reply only by a pronoun or a document noun ('revise this cover letter by including that I
+    am a graduate of ...', 'read the text more carefully. The book of Luke gives ...') and states content that one
+    unit holds: two or more of its topic words, matched at least twice as well as in any other unit (BM25, as rule 8
+    weighs a clear match). A request that says 'whole' or 'throughout', or changes the wording ('more formal',
+    'translate it'), stays about the whole reply; so does one whose words no unit holds ('make it less corporate')."""
+    if cues.whole_said or _REWORDED.search(cues.text):
+        return False
+    query = topic_stems(cues.text)
+    kind = _default_kind(seg, None)
+    ranked = relevance(seg.text, kind, query, units_in(seg, kind, None)) if query else []
+    if not ranked or ranked[0][1] <= 0.0 or (len(ranked) > 1 and ranked[1][1] > CLEAR_LEAD * ranked[0][1]):
+        return False
+    best = ranked[0][0]
+    return len(set(query) & set(stems(seg.text[best.start : best.end]))) >= STATED_WORDS
 
 
 def _target_kind(cues: Cues) -> str | None:
@@ -161,8 +184,11 @@ def _groups(seg: Segmentation, cues: Cues) -> frozenset[int]:
 
 
 def _default_kind(seg: Segmentation, scope: Unit | None) -> str:
-    """Without a unit noun: a paragraph, or a sentence where the scope is a single paragraph (an abstract)."""
-    return "sentence" if len(units_in(seg, "paragraph", scope)) <= 1 else "paragraph"
+    """Without a unit noun: a paragraph, or a sentence where the scope is a single paragraph of prose (an abstract); a
+    lone table stays whole (a reply built around it, rule 25: 'add the season each task should be done in')."""
+    paragraphs = units_in(seg, "paragraph", scope)
+    lone_table = len(paragraphs) == 1 and blocks(seg.text).get(paragraphs[0].start) == "table"
+    return "sentence" if len(paragraphs) <= 1 and not lone_table else "paragraph"
 
 
 def _target(
@@ -262,12 +288,16 @@ def _decision(found: Found, scope_style: str | None) -> LocateDecision:
 
 def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) -> Found | None:
     """On a reply built around code (or around a table), the block a request is about (spec 23, 25): a pasted
-    error always targets code; otherwise a request that names no other part (prose unit, point, position, quote,
-    heading) does when it is about code, or when it names nothing at all and is not about the whole reply (a pronoun
+    error always targets code, and a request that repeats a whole line of one block (a command it gives, the line an
+    error quotes) targets that block unless it names another part; otherwise a request that names no other part (prose
+    unit, point, position, quote, heading) does when it is about code, or when it names nothing at all and is not about the whole reply (a pronoun
     alone is the code unless the request rewords the reply: 'make it more formal'). Where the
     code sits in numbered steps, a request about what a step does, not about code, names the step (spec 24)."""
     if not deliverable_blocks(seg):
         return None
+    repeated = repeated_block(seg, request)
+    if repeated is not None and (pasted_error(request) or not (names_other_part(cues, seg) or heading)):
+        return Found([(repeated, 1.0)], "quote")
     if not (pasted_error(request) and is_code_reply(seg)):
         if names_other_part(cues, seg) or heading is not None:
             return None
@@ -335,7 +365,7 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
     code = _code(seg, cues, request, heading)
     if code:
         return _decision(code, None)
-    if _asks_for_whole(cues, heading):
+    if _asks_for_whole(seg, cues, heading):
         return _whole(seg, 0.8)
     scope, scope_style = _scope(seg, cues, heading)
     found = _target(seg, cues, heading, scope, groups)

@@ -77,8 +77,14 @@ _DEFINED = re.compile(
     re.M,
 )
 _ESCAPE = re.compile(r"\\([_*`])")
-_CONTINUE = re.compile(r"\b(?:continue|continuing|go on|keep going|carry on|rest of|where you (?:stopped|left off))\b")
+_CONTINUE = re.compile(
+    r"\b(?:continue|continuing|go on|keep going|carry on|rest of|where you (?:stopped|left off)|finish\w*|complete|"
+    r"incomplete|show more)\b"
+)
+"""Asking for the rest of a reply cut off inside its last block ('continue', 'finish that last response', 'show more',
+'the file is still incomplete'): that block is the target (spec 23)."""
 MIN_NAME = 3
+MIN_LINE = 12
 
 
 def code_blocks(seg: Segmentation) -> list[Unit]:
@@ -173,6 +179,25 @@ def code_evidence(request: str, seg: Segmentation) -> bool:
         return True
     named = {n for match in _CODE_NAME.findall(unescaped(request)) for n in _names(match)}
     return any(named & names for _, names, _ in _block_names(seg.text))
+
+
+def repeated_block(seg: Segmentation, request: str) -> Unit | None:
+    """The one code block holding a whole line that the request repeats, a command or statement it gives ('git merge
+    origin/master gives already up to date', 'this line gives me an error: `const key = jwk.toPublic();`'); None when
+    no block or several do. A line counts when it has two words or more and MIN_LINE characters or more."""
+    said = " ".join(unescaped(request).lower().split())
+    holding = [block for block in code_blocks(seg) if any(_repeated(line, said) for line in _lines(seg.text, block))]
+    return holding[0] if len(holding) == 1 else None
+
+
+def _lines(text: str, block: Unit) -> list[str]:
+    """A block's lines without its fences, white space runs made single, lower case."""
+    lines = (" ".join(line.lower().split()) for line in text[block.start : block.end].splitlines())
+    return [line for line in lines if line and not _FENCE.match(line)]
+
+
+def _repeated(line: str, said: str) -> bool:
+    return len(line) >= MIN_LINE and len(line.split()) >= 2 and line in said
 
 
 def _in_prose(seg: Segmentation, quote: str) -> bool:

@@ -207,6 +207,7 @@ class Cues(BaseModel):
     quote: str | None = None
     quote_exact: bool = False
     whole: bool = False
+    whole_said: bool = False
     pronoun_only: bool = False
     named: list[str] = []
     block: str | None = None
@@ -355,7 +356,8 @@ def parse(request: str) -> Cues:
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))
     cues.listed = bool(_LIST.search(outside))
     cues.vague = bool(kinds) and set(re.findall(rf"\b({_KIND_RE})\b", outside)) <= {"bit", "part"}
-    cues.whole = bool(_WHOLE.search(outside) or _names_document(outside))
+    cues.whole_said = bool(_WHOLE.search(outside))
+    cues.whole = cues.whole_said or _names_document(outside)
     cues.pronoun_only = bool(_PRONOUN.search(outside)) and not kinds
     cues.named = _named(outside)
     cues.count = _count(outside)

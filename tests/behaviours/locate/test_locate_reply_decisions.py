@@ -1,5 +1,6 @@
-"""Decisions for assistant replies (spec.md, conventions 5, 22-23): a unit noun the reply's own code names speaks of
-the program's content, and something new added at the end goes to the end of the deliverable."""
+"""Decisions for assistant replies (spec.md, conventions 2, 5, 22-23): a pronoun or a document noun beside
+content that one unit holds is about that unit, a unit noun the reply's own code names speaks of the program's content,
+and something new added at the end goes to the end of the deliverable."""
 
 from __future__ import annotations
 
@@ -135,6 +136,11 @@ def test_continue_names_the_block_the_reply_was_cut_off_in():
     assert located_text(CUT_OFF, "please continue").startswith("```javascript")
 
 
+def test_finishing_completing_or_showing_more_is_continuing_too():
+    for request in ("can you finish that last response?", "please complete the code", "Show more", "still incomplete"):
+        assert located_text(CUT_OFF, request).startswith("```javascript")
+
+
 def test_a_step_number_that_names_nothing_leaves_the_rest_of_the_request_to_locate():
     assert located_text(SCRIPT, "in step 2 use pathlib instead").startswith("```python")
 
@@ -186,3 +192,54 @@ def test_a_pronoun_alone_on_a_code_reply_is_its_code():
 def test_rewording_the_whole_code_reply_stays_whole():
     for request in ("make it more formal", "translate it into French"):
         assert located_text(SCRIPT, request).startswith("Sure, here is the script"), request
+
+
+COVER_LETTER = """Dear Hiring Manager,
+
+I am excited to apply for the internship at the bank. As a fresh graduate, I am eager to gain experience in a
+professional setting.
+
+During my studies I led a team project on mobile payments and learned to work under deadlines.
+
+Thank you for considering my application. I look forward to hearing from you.
+
+Sincerely,
+Ann
+"""
+
+
+def test_a_pronoun_is_no_whole_reply_request_when_the_request_states_what_one_paragraph_holds():
+    located = located_text(COVER_LETTER, "Revise this by including that I am a graduate of Makerere University")
+    assert located.startswith("I am excited to apply")
+
+
+def test_a_document_noun_with_content_one_paragraph_holds_is_about_that_paragraph():
+    located = located_text(COVER_LETTER, "the team project on payments won a prize, please add it to the letter")
+    assert located.startswith("During my studies")
+
+
+def test_whole_words_and_wording_changes_keep_a_request_with_content_about_the_whole_reply():
+    for request in (
+        "rewrite the whole letter so the team project on payments stands out",
+        "make this more formal, the team project on payments too",
+    ):
+        assert located_text(COVER_LETTER, request) == COVER_LETTER.strip()
+
+
+TABLE_UNDER_HEADING = """### Roofing and Gutters
+
+| Task | Explanation | Importance |
+| --- | --- | --- |
+| Roof inspection | Look for damaged or missing shingles. | 9 |
+| Gutter cleaning | Clear leaves so water flows to the downspouts. | 8 |
+"""
+
+
+def test_a_request_naming_no_unit_on_a_lone_table_under_a_heading_is_about_the_whole_table():
+    located = located_text(TABLE_UNDER_HEADING, "also add the season each task should be done in")
+    assert located.startswith("| Task |") and located.endswith("| 8 |")
+
+
+def test_a_request_naming_no_unit_in_a_one_paragraph_abstract_is_still_about_a_sentence():
+    abstract = "We measured sleep in 40 adults. Screens before bed cut sleep by 19 minutes. Advice should change."
+    assert located_text(abstract, "soften the advice about changing") == "Advice should change."

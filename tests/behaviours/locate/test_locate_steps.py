@@ -1,6 +1,6 @@
 """Numbered steps that carry code, and links (spec.md, conventions 23-24): a request about what a step does names the
-step (its commands and notes included), a request about code names the block; a complaint about a link names the unit
-holding the URL."""
+step (its commands and notes included), a request about code names the block, and so does one repeating a whole line
+of one block; a complaint about a link names the unit holding the URL."""
 
 from __future__ import annotations
 
@@ -53,3 +53,36 @@ def test_a_link_complaint_names_the_unit_holding_the_url():
 
 def test_a_link_to_add_is_no_link_complaint():
     assert "https://" not in located_text(LINKS, "the part about authentication needs a link to the docs")
+
+
+MERGE = """To bring your branch up to date:
+
+1. Fetch the latest changes from the remote:
+```bash
+git fetch origin
+```
+2. Merge the remote branch into yours:
+```bash
+git merge origin/master
+```
+3. After resolving any conflicts, commit the merge:
+```bash
+git commit -m "Merge remote-tracking branch 'origin/master'"
+```
+"""
+
+
+def test_a_request_repeating_a_whole_line_of_one_block_names_that_block():
+    assert located_text(MERGE, "git merge origin/master gives already up to date") == (
+        "```bash\ngit merge origin/master\n```"
+    )
+
+
+def test_a_traceback_quoting_the_line_one_block_holds_names_that_block():
+    error = 'File "sync.py", line 3\n    git commit -m "Merge remote-tracking branch \'origin/master\'"\nError: nothing to commit'
+    assert located_text(MERGE, error).startswith('```bash\ngit commit -m "Merge')
+
+
+def test_a_line_repeated_with_another_part_named_leaves_that_part_the_target():
+    located = located_text(MERGE, "in step 1, say why git fetch origin comes before merging")
+    assert located.startswith("1. Fetch the latest changes")
