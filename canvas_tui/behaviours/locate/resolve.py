@@ -121,13 +121,31 @@ def by_ordinal(seg: Segmentation, kind: str, ordinal: int, scope: Unit | None) -
         and int(_MARKER.match(seg.text, u.start).group(1)) == ordinal
     ]
     if marked:
-        return Found([(marked[0], 1.0)], "ordinal")
+        return Found([(with_sub_items(seg, marked[0]), 1.0)], "ordinal")
     if kind == "section" and not units:
         units = units_in(seg, "paragraph", scope)
     index = ordinal - 1 if ordinal > 0 else len(units) + ordinal
     if not 0 <= index < len(units):
         return None
-    return Found([(units[index], 1.0)], "ordinal")
+    return Found([(with_sub_items(seg, units[index]), 1.0)], "ordinal")
+
+
+def with_sub_items(seg: Segmentation, unit: Unit) -> Unit:
+    """A list item with the items indented under it ('2. C++:' and its tab-indented bullets), up to the next item of
+    its own level (spec 24: a point is its line, continuation lines and sub-items); any other unit as it is."""
+    if unit not in seg.items:
+        return unit
+    level, end = _indent(seg.text, unit.start), unit.end
+    for item in seg.items[seg.items.index(unit) + 1 :]:
+        if _indent(seg.text, item.start) <= level or seg.text[end : item.start].strip():
+            break
+        end = item.end
+    return unit if end == unit.end else Unit(unit.kind, unit.start, end, unit.index)
+
+
+def _indent(text: str, start: int) -> int:
+    """How far the line holding `start` is indented before it (tabs as four spaces)."""
+    return len(text[text.rfind("\n", 0, start) + 1 : start].expandtabs(4))
 
 
 def by_position(seg: Segmentation, kind: str, opening: bool, scope: Unit | None) -> Found | None:

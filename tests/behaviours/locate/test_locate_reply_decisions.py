@@ -243,3 +243,23 @@ def test_a_request_naming_no_unit_on_a_lone_table_under_a_heading_is_about_the_w
 def test_a_request_naming_no_unit_in_a_one_paragraph_abstract_is_still_about_a_sentence():
     abstract = "We measured sleep in 40 adults. Screens before bed cut sleep by 19 minutes. Advice should change."
     assert located_text(abstract, "soften the advice about changing") == "Advice should change."
+
+
+PLAN = """Here is a plan for each language:
+
+1. Python:
+\t* Learn the basics with an introductory course.
+\t* Practice coding on LeetCode.
+2. C++:
+\t* Read C++ Primer.
+\t* Study QuantLib for pricing.
+3. R:
+\t* Work through R for Data Science.
+
+Good luck!
+"""
+
+
+def test_a_numbered_point_takes_the_sub_items_indented_under_it():
+    located = located_text(PLAN, "How about the second point? Can you give me more details?")
+    assert located.startswith("2. C++:") and located.endswith("Study QuantLib for pricing.")
