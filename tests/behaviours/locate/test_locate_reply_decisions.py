@@ -245,7 +245,7 @@ def test_a_request_naming_no_unit_in_a_one_paragraph_abstract_is_still_about_a_s
     assert located_text(abstract, "soften the advice about changing") == "Advice should change."
 
 
-PLAN = """Here is a plan for each language:
+LANGUAGE_PLAN = """Here is a plan for each language:
 
 1. Python:
 \t* Learn the basics with an introductory course.
@@ -261,5 +261,5 @@ Good luck!
 
 
 def test_a_numbered_point_takes_the_sub_items_indented_under_it():
-    located = located_text(PLAN, "How about the second point? Can you give me more details?")
+    located = located_text(LANGUAGE_PLAN, "How about the second point? Can you give me more details?")
     assert located.startswith("2. C++:") and located.endswith("Study QuantLib for pricing.")
