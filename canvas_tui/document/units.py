@@ -21,7 +21,9 @@ UnitKindName = Literal["sentence", "paragraph", "section", "document"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _HEADING_ATTRS = re.compile(r"\s*\{#[^}]*\}\s*$")
-_LIST_MARKER = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_MARKER = r"(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)])"
+"""A list item's marker: a bullet, a number ("3.", "2)") or a dotted outline number ("4.3.")."""
+_LIST_MARKER = re.compile(rf"^\s{{0,3}}{_MARKER}\s+")
 _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
 _ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
 _REFERENCE = r"\[[^\]\n]{1,30}\]"
@@ -330,7 +332,7 @@ def _pieces(text: str, paragraph: Unit) -> list[tuple[int, int]]:
 
 
 def _item_starts(body: str):
-    return re.finditer(r"(?m)^[ \t]{0,3}(?:[-*+]|\d{1,3}[.)])[ \t]+", body)
+    return re.finditer(rf"(?m)^[ \t]{{0,3}}{_MARKER}[ \t]+", body)
 
 
 def _sentences_of(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -129,6 +129,11 @@ def test_heading_lines_and_list_items_are_units_too():
     assert _texts(GUIDE, seg.items) == ["- one item", "- two items"]
 
 
+def test_dotted_outline_numbers_mark_list_items_but_a_number_in_a_line_does_not():
+    text = "Uses of AI:\n\n4.1. Grading: AI grades.\n4.2. Tutoring: AI explains.\n\nVersion 4.1 is out.\n"
+    assert _texts(text, segment(text).items) == ["4.1. Grading: AI grades.", "4.2. Tutoring: AI explains."]
+
+
 def test_the_first_line_of_pasted_text_is_its_title_even_when_long_or_with_a_subtitle_after_a_colon():
     text = (
         "Bilingual exposure and executive function in preschool children: a longitudinal cohort study\n\n"

@@ -30,6 +30,7 @@ from canvas_tui.behaviours.locate.reply import (
 from canvas_tui.behaviours.locate.request import KIND_ORDER, Cues, parse
 from canvas_tui.behaviours.locate.resolve import (
     Found,
+    by_dotted_label,
     by_heading,
     by_ordinal,
     by_position,
@@ -339,11 +340,11 @@ def _numbers_named(seg: Segmentation, cues: Cues) -> Cues:
 
 def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
     """A line the request names outright: a short one by all its words ('the thank you'), a point or sentence whose
-    words it repeats, or the title."""
+    words it repeats, a point by its dotted outline number ('4.3'), or the title."""
     said = (verbatim(seg, cues.text) or echoed(seg, cues.text)) if cues.quote is None else None
     if said:
         return Found([(said, 1.0)], "quote")
-    return by_title(seg) if cues.title else None
+    return by_dotted_label(seg, cues.text) or (by_title(seg) if cues.title else None)
 
 
 def decide(document: str, request: str, selection: Span | None = None) -> LocateDecision:

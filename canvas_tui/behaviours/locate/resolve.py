@@ -167,6 +167,21 @@ def by_heading(seg: Segmentation, cues: Cues, groups: frozenset[int] = frozenset
     return Found(ranked, "heading") if ranked[0][1] >= HEADING_STRONG else None
 
 
+_DOTTED = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2})+)(?![\w]|\.\d)")
+
+
+def by_dotted_label(seg: Segmentation, text: str) -> Found | None:
+    """The one point or section a dotted outline number in the request marks ('listing 4.3' -> "4.3. Competency-based
+    evaluation: ..." with its sub-items; spec 24): a version or a price ('Python 3.11', '2.5 stars') marks no line
+    of the reply and names nothing."""
+    for label in _DOTTED.findall(text):
+        marker = re.compile(rf"[#*\s]*{re.escape(label)}\.?[):]?\s")
+        lines = [u for u in (*seg.items, *seg.sections) if marker.match(seg.text, u.start)]
+        if len(lines) == 1:
+            return Found([(with_sub_items(seg, lines[0]), 1.0)], "ordinal")
+    return None
+
+
 def by_outline_label(sections: list[Unit], text: str) -> Found | None:
     """The section whose title starts with the label and number the request says ('module one', 'day 3', 'scene
     II'): "Module 1: Introduction", "Day 3", "Scene 2: The Storm" (spec 25)."""

@@ -263,3 +263,25 @@ Good luck!
 def test_a_numbered_point_takes_the_sub_items_indented_under_it():
     located = located_text(LANGUAGE_PLAN, "How about the second point? Can you give me more details?")
     assert located.startswith("2. C++:") and located.endswith("Study QuantLib for pricing.")
+
+
+OUTLINE_POINTS = """Here are ways AI can help in education:
+
+4.1. Automated Grading: AI grades assignments.
+4.2. Personalized Learning: AI adapts lessons.
+4.3. Competency-based Evaluation: AI assesses mastery.
+\t- by skill
+\t- by level
+4.4. Chatbots: AI answers questions.
+
+I hope this helps!
+"""
+
+
+def test_a_dotted_outline_number_names_the_point_marked_with_it():
+    located = located_text(OUTLINE_POINTS, "expand 4.3 with an example")
+    assert located.startswith("4.3. Competency-based") and located.endswith("- by level")
+
+
+def test_a_version_number_names_no_point():
+    assert not located_text(OUTLINE_POINTS, "rewrite it for Python 3.11 users").startswith("4.")
