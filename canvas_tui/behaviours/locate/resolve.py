@@ -22,6 +22,7 @@ _MARKER = re.compile(r"\s*(\d{1,3})[.)]\s")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _OUTLINE = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[IVX]{1,5})\b")
 _NUMBER_WORDS = {str(value): word for word, value in NUMBERS.items()}
+_DOTTED = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2})+)(?![\w]|\.\d)")
 
 
 @dataclass
@@ -165,9 +166,6 @@ def by_heading(seg: Segmentation, cues: Cues, groups: frozenset[int] = frozenset
         return labelled
     ranked = heading_scores(sections, cues.text, cues.named, groups)
     return Found(ranked, "heading") if ranked[0][1] >= HEADING_STRONG else None
-
-
-_DOTTED = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2})+)(?![\w]|\.\d)")
 
 
 def by_dotted_label(seg: Segmentation, text: str) -> Found | None:
