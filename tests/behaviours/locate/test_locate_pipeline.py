@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from canvas_tui.behaviours.locate.evaluation import figures, score
-from canvas_tui.behaviours.locate.labels import label_files, load, load_all, real_label_files
+from canvas_tui.behaviours.base import Span
+from canvas_tui.behaviours.locate.evaluation import Outcome, figures, score
+from canvas_tui.behaviours.locate.labels import Label, label_files, load, load_all, real_label_files
 from canvas_tui.behaviours.locate.locator import NAME
 from canvas_tui.behaviours.locate.pipeline import BEHAVIOUR, IMPLEMENTATIONS, RULES_ONLY, evaluate
 from canvas_tui.embeddings.weights import model_dir
@@ -55,6 +56,22 @@ def test_the_eval_compares_with_the_baseline_on_dev_test_and_each_blind_set_and_
     assert blind and real == {"real", "real_test"} and set(result.figures) == {"dev", "test", "all"} | blind | real
     assert result.figures["test"][RULES_ONLY]["accuracy"] > result.figures["test"]["word-overlap"]["accuracy"]
     assert (tmp_path / "locate_eval.md").read_text().startswith("# Locate eval")
+
+
+def _outcome(target: str, iou: float) -> Outcome:
+    label = Label(doc="real-f1.md", request="fix it", style=target, unit="paragraph", start=0, end=10, split="real")
+    return Outcome(label=label, predicted=Span(start=0, end=10), unit="paragraph", iou=iou)
+
+
+def test_a_split_of_code_and_prose_targets_also_reports_each_and_their_unweighted_mean():
+    outcomes = [_outcome("code_block", 1.0)] * 3 + [_outcome("code_block", 0.0), _outcome("paragraph", 0.0)]
+    found = figures(outcomes)
+    assert (found.accuracy, found.code, found.prose, found.half_code) == (0.6, 0.75, 0.0, 0.375)
+
+
+def test_a_split_without_code_targets_has_no_code_or_half_code_figure():
+    found = figures([_outcome("paragraph", 1.0), _outcome("quote", 0.0)])
+    assert found.accuracy == 0.5 and found.code is found.prose is found.half_code is None
 
 
 @pytest.mark.slow
