@@ -13,6 +13,7 @@ import asyncio
 import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
+from canvas_tui.behaviours.locate.chat import remarks
 from canvas_tui.behaviours.locate.counted import by_count, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.parts import blocks, has_lead, named_sections
@@ -186,10 +187,19 @@ def _groups(seg: Segmentation, cues: Cues) -> frozenset[int]:
 
 def _default_kind(seg: Segmentation, scope: Unit | None) -> str:
     """Without a unit noun: a paragraph, or a sentence where the scope is a single paragraph of prose (an abstract); a
-    lone table stays whole (a reply built around it, rule 25: 'add the season each task should be done in')."""
+    lone table stays whole (a reply built around it, rule 25: 'add the season each task should be done in'), and so
+    does a lone paragraph that a chat preamble hands over ('Sure, here's a possible introduction:' above it, rule 14):
+    it is the deliverable."""
     paragraphs = units_in(seg, "paragraph", scope)
     lone_table = len(paragraphs) == 1 and blocks(seg.text).get(paragraphs[0].start) == "table"
-    return "sentence" if len(paragraphs) <= 1 and not lone_table else "paragraph"
+    handed = len(paragraphs) == 1 and _after_preamble(seg, paragraphs[0])
+    return "sentence" if len(paragraphs) <= 1 and not lone_table and not handed else "paragraph"
+
+
+def _after_preamble(seg: Segmentation, unit: Unit) -> bool:
+    """The reply opens with a chat preamble ('Sure, here is ...') that comes before the unit."""
+    first = seg.paragraphs[0] if seg.paragraphs else None
+    return first is not None and first.end <= unit.start and first.start in remarks(seg.text)
 
 
 def _target(
@@ -240,12 +250,13 @@ def _quoted(seg: Segmentation, cues: Cues, kind: str | None, default: str, scope
 def _described(
     seg: Segmentation, cues: Cues, named: bool, scope: Unit | None, groups: frozenset[int], default: str
 ) -> Found | None:
-    """A part described rather than named: a speaker's quote, an abstract sentence's role, a list, a topic."""
+    """A part described rather than named: a speaker's quote, an abstract sentence's role, a list, a topic. Roles are
+    read in an abstract: a request naming no unit picks a sentence by its role only where a sentence is the default
+    (not in a lone paragraph that a chat preamble hands over, nor in a lone table)."""
     kind = _target_kind(cues)
     found = by_speaker(seg, cues.text, scope) if cues.speaker and kind in (None, "paragraph") else None
-    found = found or (
-        by_role(seg, groups, scope, kind, cues.text) if not named and kind in (None, "sentence", "paragraph") else None
-    )
+    roles = kind in ("sentence", "paragraph") or (kind is None and default == "sentence")
+    found = found or (by_role(seg, groups, scope, kind, cues.text) if not named and roles else None)
     found = found or (by_list(seg, cues.text, scope) if cues.listed and kind in (None, "paragraph") else None)
     if found:
         return found
