@@ -40,9 +40,14 @@ def _top_items(seg: Segmentation, run: list[Unit]) -> int:
     return indents.count(min(indents)) if indents else 0
 
 
-def by_count(seg: Segmentation, count: int, scope: Unit | None) -> Found | None:
-    """The one list in the scope with exactly `count` top-level items, or None (no such list, or several)."""
+def by_count(seg: Segmentation, count: int, scope: Unit | None, text: str = "") -> Found | None:
+    """The one list in the scope with exactly `count` top-level items, or None (no such list, or several that the
+    request's words do not tell apart: among several, the one list whose lead-in shares a word with the request,
+    'the above mentioned 6 variables' under '... you will need the following variables:')."""
     matching = [u for u, n in _lists(seg) if n == count and (scope is None or scope.contains(u.start, u.end))]
+    if len(matching) > 1:
+        said = set(stems(text))
+        matching = [u for u in matching if said & set(stems(_lead_in(seg, u)))]
     return Found([(matching[0], 1.0)], "meaning") if len(matching) == 1 else None
 
 

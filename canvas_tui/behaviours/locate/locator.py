@@ -230,7 +230,7 @@ def _block_or_item(seg: Segmentation, cues: Cues, scope: Unit | None) -> Found |
     holds ('those 5 defects'), a point by what its list calls it ('the 3rd case'), or a list item by topic."""
     if cues.block:
         return by_block(seg, cues.block, cues.text, scope, cues.ordinal if cues.ordinal_kind == "paragraph" else None)
-    counted = by_count(seg, cues.count, scope) if cues.count is not None else None
+    counted = by_count(seg, cues.count, scope, cues.text) if cues.count is not None else None
     counted = counted or (by_listed_ordinal(seg, *cues.listed_ordinal) if cues.listed_ordinal else None)
     if counted:
         return counted

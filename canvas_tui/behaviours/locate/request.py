@@ -102,9 +102,15 @@ _ORDINAL_KIND = re.compile(rf"\b(?:{_FROM_END}|({_ORD_RE}))\s+(?:[a-z]+\s+)?({_C
 _ORDINAL_NOUN = re.compile(rf"\b(?:the|your|that)\s+({_ORD_RE})\s+([a-z]{{3,}})\b")
 """'The 3rd case', 'your second example': an ordinal before a noun that is no unit noun (a thing the reply lists)."""
 _COUNT = re.compile(
-    rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(\d{{1,2}}|{'|'.join(NUMBERS)})\s+"
+    rf"\b(?:the|those|these|all|your|its|each of (?:the|those|these))\s+(?:above(?:[- ]mentioned)?\s+)?"
+    rf"(\d{{1,2}}|{'|'.join(NUMBERS)})\s+"
     r"(?:[a-z-]+\s+){0,2}?(?!(?:sentence|paragraph|section|line|word|chapter|part)s\b)[a-z-]+s\b"
 )
+"""'Those 5 possible defects', 'the above 6 points', 'the above mentioned 6 variables'."""
+_BARE_COUNT = re.compile(
+    rf"\b(?:these|those)\s+(\d{{1,2}}|{'|'.join(NUMBERS)})(?=\s*$|\s*[,.;:?!]|\s+(?:in|into|to|as|from|with|and|so)\b)"
+)
+"""A number standing for what it counts: 'group these 20 into categories', 'merge those 3'."""
 _SPELLED = [word for word in _ORDINALS if word.isalpha() and len(word) >= 5]
 _BEFORE_NOUN = re.compile(rf"\b([a-z]{{4,}})(?=\s+(?:[a-z]+\s+)?(?:{_COUNTED_RE})\b)")
 _KIND_NUMBER = re.compile(rf"\b({_COUNTED_RE})\s+(?:#|no\.?\s*|number\s+)?(\d+|{'|'.join(NUMBERS)})\b")
@@ -257,7 +263,7 @@ def _names_document(text: str) -> bool:
 
 def _count(text: str) -> int | None:
     """How many things the request says the part holds ('those 5 possible defects' -> 5), if it says so."""
-    match = _COUNT.search(text)
+    match = _COUNT.search(text) or _BARE_COUNT.search(text)
     if not match:
         return None
     number = match.group(1)

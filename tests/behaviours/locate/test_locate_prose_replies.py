@@ -36,3 +36,38 @@ def test_a_one_paragraph_text_without_a_preamble_is_still_read_by_sentence():
     assert located_text(ONE_PARAGRAPH, "the church on the island is wrong") == (
         "A church sits on the only island, a castle watches from the cliff, and the water stays green all summer."
     )
+
+
+READING_GROUP = """Sure! Here is a plan for the reading group:
+
+Each week, one member picks a novel and leads the talk.
+
+The first month covers these novels:
+
+1. Middlemarch
+2. Beloved
+3. Possession
+4. Atonement
+
+Snacks are shared and rotate between members:
+
+1. cheese and crackers
+2. fruit
+3. cake
+
+Meetings end by nine so everyone gets home early.
+"""
+NOVELS = "1. Middlemarch\n2. Beloved\n3. Possession\n4. Atonement"
+
+
+def test_the_above_numbered_points_name_the_list_with_that_many_items():
+    assert located_text(READING_GROUP, "consolidate the above 4 points into one sentence") == NOVELS
+
+
+def test_a_bare_count_names_the_list_with_that_many_items():
+    assert located_text(READING_GROUP, "alphabetise those 4, please") == NOVELS
+
+
+def test_lists_of_the_same_count_are_told_apart_by_their_lead_in():
+    document = READING_GROUP.replace("3. cake\n", "3. cake\n4. nuts\n")
+    assert located_text(document, "which of the 4 novels are short enough for one week?") == NOVELS
