@@ -31,6 +31,8 @@ _BYLINE = re.compile(r"[*_]{0,2}By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?
 _REFERENCES = re.compile(r"(?:\[[^\]\n]{1,30}\])+$")
 _SUBJECT = re.compile(r"[*_]{0,2}subject(?: line)?[*_]{0,2}:", re.I)
 _SUBJECT_WITHIN = 3
+_HEADER_LINES = 3
+_HEADER_CHARS = 120
 MIN_LABELS = 2
 LABELLED = 9
 
@@ -107,7 +109,7 @@ def _furniture(text: str) -> frozenset[int]:
     seg = segment(text)
     back = [s for s in seg.sections if _BACK_MATTER.match(s.title)]
     captions = {start for start, kind in blocks(text).items() if kind == "caption"}
-    found = set(remarks(text))
+    found = set(remarks(text)) | {p.start for p in seg.paragraphs[:_SUBJECT_WITHIN] if _email_header(text, p)}
     for paragraph in seg.paragraphs:
         body = _REFERENCES.sub("", text[paragraph.start : paragraph.end]).strip("*_ ")
         short_line = len(body) < _FURNITURE_CHARS and not _PROSE_END.search(body) and "\n" not in body
@@ -120,6 +122,14 @@ def _furniture(text: str) -> frozenset[int]:
         ):
             found.add(paragraph.start)
     return frozenset(found)
+
+
+def _email_header(text: str, paragraph: Unit) -> bool:
+    """An email's header block: a few short lines, one of them its "Subject:" line ("Email 1: Introduction" over
+    "Subject: Access for all"). It is no part of the message's body, so not its opening paragraph."""
+    lines = text[paragraph.start : paragraph.end].split("\n")
+    short = len(lines) <= _HEADER_LINES and all(len(line) <= _HEADER_CHARS for line in lines)
+    return short and any(_SUBJECT.match(line.strip()) for line in lines)
 
 
 @lru_cache(maxsize=32)

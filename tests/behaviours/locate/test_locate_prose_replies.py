@@ -71,3 +71,29 @@ def test_a_bare_count_names_the_list_with_that_many_items():
 def test_lists_of_the_same_count_are_told_apart_by_their_lead_in():
     document = READING_GROUP.replace("3. cake\n", "3. cake\n4. nuts\n")
     assert located_text(document, "which of the 4 novels are short enough for one week?") == NOVELS
+
+
+EMAIL = """Sure, here's the second email of the series:
+
+Email 2: Follow-Up
+Subject: Seats for the autumn workshop
+
+Dear Ms. Okafor,
+
+I am writing again about the autumn pottery workshop. A few seats are still open for the October weekend.
+
+The fee covers clay, glazes and two firings.
+
+Best regards,
+Tomas
+"""
+
+
+def test_the_opening_sentence_of_an_email_is_the_first_of_its_body():
+    assert located_text(EMAIL, "can you make the opening sentence warmer?") == (
+        "I am writing again about the autumn pottery workshop."
+    )
+
+
+def test_the_opening_of_an_email_is_its_first_body_paragraph():
+    assert located_text(EMAIL, "update the opening to say the workshop is next month").startswith("I am writing again")
