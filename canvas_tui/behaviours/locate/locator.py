@@ -46,6 +46,7 @@ from canvas_tui.behaviours.locate.scoring import relevance
 from canvas_tui.behaviours.locate.special import (
     by_block,
     by_item,
+    by_item_label,
     by_link,
     by_list,
     by_role,
@@ -258,6 +259,7 @@ def _described(
     roles = kind in ("sentence", "paragraph") or (kind is None and default == "sentence")
     found = found or (by_role(seg, groups, scope, kind, cues.text) if not named and roles else None)
     found = found or (by_list(seg, cues.text, scope) if cues.listed and kind in (None, "paragraph") else None)
+    found = found or (by_item_label(seg, cues.text, scope) if kind is None else None)
     if found:
         return found
     found = by_topic(seg, cues.text, default if kind == "part" else concrete(kind, seg, default), scope)

@@ -19,6 +19,7 @@ from canvas_tui.document.units import Segmentation, Unit
 HEADING_STRONG = 0.75
 _NUMBERED = re.compile(r"(?:(?:step|part|chapter|section)\s+)?(\d{1,3}|[IVXLC]{1,7})(?:[.):]\s*|\s+)", re.I)
 _MARKER = re.compile(r"\s*(\d{1,3})[.)]\s")
+_BULLET = re.compile(r"[ \t]*[-*+][ \t]")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _OUTLINE = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[IVX]{1,5})\b")
 _NUMBER_WORDS = {str(value): word for word, value in NUMBERS.items()}
@@ -133,12 +134,16 @@ def by_ordinal(seg: Segmentation, kind: str, ordinal: int, scope: Unit | None) -
 
 def with_sub_items(seg: Segmentation, unit: Unit) -> Unit:
     """A list item with the items indented under it ('2. C++:' and its tab-indented bullets), up to the next item of
-    its own level (spec 24: a point is its line, continuation lines and sub-items); any other unit as it is."""
+    its own level (spec 24: a point is its line, continuation lines and sub-items); bullets set right under a numbered
+    point without indenting ('1. Market Research:' over '* Interview ...') are its sub-items too. Any other unit as
+    it is."""
     if unit not in seg.items:
         return unit
     level, end = _indent(seg.text, unit.start), unit.end
+    numbered = bool(_MARKER.match(seg.text, unit.start))
     for item in seg.items[seg.items.index(unit) + 1 :]:
-        if _indent(seg.text, item.start) <= level or seg.text[end : item.start].strip():
+        under = _indent(seg.text, item.start) > level or numbered and _BULLET.match(seg.text, item.start)
+        if not under or seg.text[end : item.start].strip():
             break
         end = item.end
     return unit if end == unit.end else Unit(unit.kind, unit.start, end, unit.index)

@@ -9,12 +9,14 @@ import re
 
 from canvas_tui.behaviours.locate.parts import LABELLED, blocks, is_list, labelled_parts, title_line
 from canvas_tui.behaviours.locate.related import group_stems, role_of, role_score
-from canvas_tui.behaviours.locate.resolve import Found, units_in
+from canvas_tui.behaviours.locate.resolve import Found, units_in, with_sub_items
 from canvas_tui.behaviours.locate.scoring import by_best_sentence, containing, relevance
 from canvas_tui.behaviours.locate.text import stem, stems, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_ITEM_LABEL = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+[*_`]*([^:\n*_`]{2,60}?)[*_`]*:")
+MAX_LABEL_WORDS = 5
 _NAME = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 _SPEECH_WORDS = frozenset(
     stem(w)
@@ -223,3 +225,26 @@ def _holding(seg: Segmentation, at: int, holders: tuple[Unit, ...]) -> Unit | No
         if found:
             return min(found, key=lambda u: u.end - u.start)
     return None
+
+
+def by_item_label(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
+    """The list item whose label (the few words before a colon at its start: '* Orbit: ...', '4. Content: ...',
+    '**Enemy:** ...') the request names by all its words, like a heading (spec 24): that item with its sub-items; the
+    one named by the most label words when several are, None when that is a tie."""
+    asked = set(stems(text))
+    named = []
+    for item in seg.items:
+        label = _ITEM_LABEL.match(seg.text, item.start)
+        if (
+            not label
+            or len(label.group(1).split()) > MAX_LABEL_WORDS
+            or scope
+            and not scope.contains(item.start, item.end)
+        ):
+            continue
+        words = set(topic_stems(label.group(1)))
+        if words and words <= asked:
+            named.append((item, len(words)))
+    most = max((n for _, n in named), default=0)
+    best = [item for item, n in named if n == most]
+    return Found([(with_sub_items(seg, best[0]), 1.0)], "heading") if len(best) == 1 else None

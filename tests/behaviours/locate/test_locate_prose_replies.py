@@ -97,3 +97,32 @@ def test_the_opening_sentence_of_an_email_is_the_first_of_its_body():
 
 def test_the_opening_of_an_email_is_its_first_body_paragraph():
     assert located_text(EMAIL, "update the opening to say the workshop is next month").startswith("I am writing again")
+
+
+CREW = """Each member of the crew could carry a tool that suits them. For example:
+
+* Mara: A pistol that fires a bolt of light. She fights in close combat, where the bolt blinds attackers.
+* Bolt: As a service robot, Bolt carries a welding arm and a scanner for repairs in a fight or out of one.
+* Ines: A medical kit with a stun baton for combat emergencies.
+"""
+
+PLAN_WITH_BULLETS = """Plan for the launch:
+
+1. Market Research:
+* Interview three customers about their needs.
+* Compare the offers of two competitors.
+2. Design:
+* Sketch the onboarding screens.
+"""
+
+
+def test_an_item_named_by_its_label_is_that_item_even_if_another_shares_more_words():
+    found = located_text(CREW, "make bolt a pacifist who never joins a fight or combat")
+    assert found.startswith("* Bolt:") and found.endswith("out of one.")
+
+
+def test_bullets_right_under_a_numbered_point_are_its_sub_items():
+    found = located_text(PLAN_WITH_BULLETS, "write more detail for the market research")
+    assert found == (
+        "1. Market Research:\n* Interview three customers about their needs.\n* Compare the offers of two competitors."
+    )
