@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from canvas_tui.behaviours.locate.resolve import Found, by_ordinal
+from canvas_tui.behaviours.locate.request import Cues
+from canvas_tui.behaviours.locate.resolve import Found, by_ordinal, numbered_section, units_in
 from canvas_tui.behaviours.locate.text import stems
 from canvas_tui.document.units import Segmentation, Unit
 
@@ -65,3 +66,15 @@ def _lead_in(seg: Segmentation, span: Unit) -> str:
     """The text of the paragraph right before a list ('' when the list opens the text)."""
     before = [p for p in seg.paragraphs if p.end <= span.start]
     return seg.text[before[-1].start : before[-1].end] if before else ""
+
+
+def by_leading_number(seg: Segmentation, cues: Cues) -> Found | None:
+    """'Number 1' / 'point 3' where no line is marked as a list item and no heading is numbered: the first paragraph
+    of the deliverable that starts with that number as a word ("1 AM - Struggling with insomnia ..."), if one does."""
+    if cues.ordinal_kind not in ("item", "step") or cues.ordinal is None or cues.ordinal < 1 or seg.items:
+        return None
+    if numbered_section(seg, cues.ordinal, None):
+        return None
+    leading = re.compile(rf"[ \t*_]*{cues.ordinal}(?![\d.):,])\s+\S")
+    found = next((p for p in units_in(seg, "paragraph", None) if leading.match(seg.text, p.start)), None)
+    return Found([(found, 1.0)], "ordinal") if found else None

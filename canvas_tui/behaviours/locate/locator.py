@@ -14,7 +14,7 @@ import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.chat import remarks
-from canvas_tui.behaviours.locate.counted import by_count, by_listed_ordinal
+from canvas_tui.behaviours.locate.counted import by_count, by_leading_number, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.parts import blocks, has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
@@ -367,7 +367,11 @@ def decide(document: str, request: str, selection: Span | None = None) -> Locate
         return _nothing()
     if selection is not None:
         return from_selection(seg, selection)
-    cues = _numbers_named(seg, parse(request))
+    cues = parse(request)
+    leading = by_leading_number(seg, cues)
+    if leading:
+        return _decision(leading, None)
+    cues = _numbers_named(seg, cues)
     line = _named_line(seg, cues)
     if line:
         return _decision(line, None)

@@ -126,3 +126,17 @@ def test_bullets_right_under_a_numbered_point_are_its_sub_items():
     assert found == (
         "1. Market Research:\n* Interview three customers about their needs.\n* Compare the offers of two competitors."
     )
+
+
+SCHEDULE = """Here's how a day could look for your client:
+
+7 AM - Waking up tired after 5 hours of sleep, with 8 emails and 8 messages waiting.
+
+8 AM - Rushing through breakfast and the commute.
+
+1 PM - Eating lunch at the desk while answering email.
+"""
+
+
+def test_a_point_number_names_the_paragraph_that_starts_with_it_where_no_item_is_marked():
+    assert located_text(SCHEDULE, "expand number 1") == "1 PM - Eating lunch at the desk while answering email."
