@@ -34,6 +34,7 @@ from canvas_tui.behaviours.locate.resolve import (
     by_dotted_label,
     by_heading,
     by_ordinal,
+    by_outline_point,
     by_position,
     by_quote,
     by_topic,
@@ -357,7 +358,8 @@ def _named_line(seg: Segmentation, cues: Cues) -> Found | None:
     said = (verbatim(seg, cues.text) or echoed(seg, cues.text)) if cues.quote is None else None
     if said:
         return Found([(said, 1.0)], "quote")
-    return by_dotted_label(seg, cues.text) or (by_title(seg) if cues.title else None)
+    found = by_dotted_label(seg, cues.text) or by_outline_point(seg, cues.text)
+    return found or (by_title(seg) if cues.title else None)
 
 
 def decide(document: str, request: str, selection: Span | None = None) -> LocateDecision:

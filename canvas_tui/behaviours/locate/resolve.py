@@ -23,6 +23,9 @@ _BULLET = re.compile(r"[ \t]*[-*+][ \t]")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _OUTLINE = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[IVX]{1,5})\b")
 _NUMBER_WORDS = {str(value): word for word, value in NUMBERS.items()}
+_ROMAN_LETTER = re.compile(r"(?<![\w.])([ivx]{1,5})\.\s?([a-z])\b\.?(?![\w.])")
+"""An outline label in a request ('i. a.', 'ii.b'): a roman numeral and a letter, both followed by dots or the first."""
+_OUTLINE_LINE = re.compile(r"^[ \t#*]*([IVX]{1,5}|[A-Z])\.[ \t]+\S.*$", re.M)
 _DOTTED = re.compile(r"(?<![\w.])(\d{1,2}(?:\.\d{1,2})+)(?![\w]|\.\d)")
 
 
@@ -182,6 +185,20 @@ def by_dotted_label(seg: Segmentation, text: str) -> Found | None:
         lines = [u for u in (*seg.items, *seg.sections) if marker.match(seg.text, u.start)]
         if len(lines) == 1:
             return Found([(with_sub_items(seg, lines[0]), 1.0)], "ordinal")
+    return None
+
+
+def by_outline_point(seg: Segmentation, text: str) -> Found | None:
+    """'Write I. A.', 'expand II.B': in an outline of roman-numbered lines with lettered lines under them ("I.
+    Introduction" over "A. Definition of ..."), the line with that letter under the line with that numeral (spec 24)."""
+    for roman, letter in _ROMAN_LETTER.findall(text):
+        under = False
+        for line in _OUTLINE_LINE.finditer(seg.text):
+            mark = line.group(1)
+            if under and mark == letter.upper():
+                return Found([(Unit("sentence", line.start(), line.end(), 0), 1.0)], "ordinal")
+            if set(mark) <= set("IVX"):
+                under = mark == roman.upper()
     return None
 
 

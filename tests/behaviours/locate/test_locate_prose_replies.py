@@ -140,3 +140,18 @@ SCHEDULE = """Here's how a day could look for your client:
 
 def test_a_point_number_names_the_paragraph_that_starts_with_it_where_no_item_is_marked():
     assert located_text(SCHEDULE, "expand number 1") == "1 PM - Eating lunch at the desk while answering email."
+
+
+OUTLINE = """I. Getting Started
+A. Choosing a Bike
+B. Safety Gear
+
+II. Riding in Traffic
+A. Lane Position
+B. Hand Signals
+"""
+
+
+def test_a_numeral_and_a_letter_name_the_lettered_line_under_that_numeral():
+    assert located_text(OUTLINE, "write II. B.") == "B. Hand Signals"
+    assert located_text(OUTLINE, "expand I.A") == "A. Choosing a Bike"
