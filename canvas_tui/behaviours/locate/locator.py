@@ -54,6 +54,7 @@ from canvas_tui.behaviours.locate.special import (
     by_speaker,
     by_title,
     narrowed,
+    repeated_urls,
 )
 from canvas_tui.behaviours.locate.steps import by_step, steps
 from canvas_tui.behaviours.locate.text import stems, topic_stems
@@ -67,6 +68,8 @@ _REWORDED = re.compile(
 """A change to the wording of the whole reply ('make it more formal', 'translate it'): on a reply built around code,
 'it' / 'this' / 'that' is otherwise its code ('write it more elegantly', 'please add this')."""
 
+_LINKS = re.compile(r"\b(?:links|urls|hyperlinks)\b")
+"""Links named in the plural: all of the reply's links, not one of them."""
 NAME = "rules"
 VERSION = "3"
 QUOTE_FOUND = 0.6
@@ -328,11 +331,13 @@ def _code(seg: Segmentation, cues: Cues, request: str, heading: Found | None) ->
 
 
 def _link(seg: Segmentation, cues: Cues, heading: Found | None) -> Found | None:
-    """A complaint about a link the reply gives ('the link is wrong'), naming no other part: the unit holding the URL
-    (its step, when the reply's code sits in numbered steps)."""
-    if not cues.link or heading or cues.kinds or cues.ordinal is not None or cues.quote:
+    """A complaint about a link the reply gives ('the link is wrong', or the link itself: 'https://example.com/api
+    does not exist'), naming no other part: the unit holding the URL (its step, when the reply's code sits in
+    numbered steps)."""
+    named = repeated_urls(seg.text, cues.text)
+    if not (cues.link or named) or heading or cues.kinds or cues.ordinal is not None or cues.quote:
         return None
-    return by_link(seg, cues.text, steps(seg.text))
+    return by_link(seg, cues.text, steps(seg.text), plural=bool(_LINKS.search(cues.text)), named=named)
 
 
 def _introduced(seg: Segmentation, cues: Cues, found: Found) -> Found:

@@ -70,6 +70,7 @@ _BLOCK_WORDS = frozenset(
     )
 )
 _URL = re.compile(r"\bhttps?://|\bwww\.\w")
+_FULL_URL = re.compile(r"\bhttps?://[^\s<>()\[\]`\"']+")
 _LINK_WORDS = frozenset(stem(w) for w in ("link", "links", "url", "urls", "hyperlink", "hyperlinks"))
 _ITEM_WORDS = frozenset(stem(w) for w in ("bullet", "bullets", "item", "items", "point", "points", "list"))
 CONTEXT_WEIGHT = 0.5
@@ -201,21 +202,48 @@ def by_item(seg: Segmentation, text: str, scope: Unit | None) -> Found | None:
     return Found(ranked, "meaning") if ranked and ranked[0][1] > 0.0 else None
 
 
-def by_link(seg: Segmentation, text: str, holders: tuple[Unit, ...] = ()) -> Found | None:
+def repeated_urls(text: str, request: str) -> list[int]:
+    """Starts of the reply's URLs that the request repeats ('https://example.com/api does not exist'), case, a
+    closing slash and the brackets or punctuation around them aside."""
+    said = {_bare(url) for url in _FULL_URL.findall(request)}
+    return [m.start() for m in _FULL_URL.finditer(text) if _bare(m.group()) in said]
+
+
+def _bare(url: str) -> str:
+    return url.lower().rstrip("/.,;:!?)>]'\"")
+
+
+def by_link(
+    seg: Segmentation, text: str, holders: tuple[Unit, ...] = (), plural: bool = False, named: list[int] | None = None
+) -> Found | None:
     """'The link is wrong', 'links not working': the unit holding a URL of the reply (one of `holders` when one holds
     it, such as a step; else its list item; else its paragraph), the one most about the request's other words when
-    several do, else the first."""
+    several do, else the first; a URL the request repeats (`named`) is the one meant. Links in the plural ('all
+    those links are broken') are all of them: the smallest such unit holding every URL, when one does."""
+    starts = named or [match.start() for match in _URL.finditer(seg.text)]
     units: list[Unit] = []
-    for match in _URL.finditer(seg.text):
-        unit = _holding(seg, match.start(), holders)
+    for start in starts:
+        unit = _holding(seg, start, holders)
         if unit is not None and unit not in units:
             units.append(unit)
     if not units:
         return None
+    every = _holding_all(seg, starts, holders) if plural and len(units) > 1 else None
+    if every is not None:
+        return Found([(every, 1.0)], "meaning")
     query = set(topic_stems(text)) - _LINK_WORDS
     shared = {u: len(query & set(stems(seg.text[u.start : u.end]))) for u in units}
     ranked = sorted(units, key=lambda u: -shared[u])
     return Found([(u, (1 + shared[u]) / (1 + shared[ranked[0]])) for u in ranked], "meaning")
+
+
+def _holding_all(seg: Segmentation, starts: list[int], holders: tuple[Unit, ...]) -> Unit | None:
+    """The smallest unit the reply is read in (a holder, a list item, a paragraph) that holds every offset."""
+    for units in (holders, seg.items, seg.paragraphs):
+        found = [u for u in units if all(u.start <= at < u.end for at in starts)]
+        if found:
+            return min(found, key=lambda u: u.end - u.start)
+    return None
 
 
 def _holding(seg: Segmentation, at: int, holders: tuple[Unit, ...]) -> Unit | None:

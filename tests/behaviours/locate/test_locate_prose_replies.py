@@ -155,3 +155,39 @@ B. Hand Signals
 def test_a_numeral_and_a_letter_name_the_lettered_line_under_that_numeral():
     assert located_text(OUTLINE, "write II. B.") == "B. Hand Signals"
     assert located_text(OUTLINE, "expand I.A") == "A. Choosing a Bike"
+
+
+LINKS = """Here are a few galleries you can use as references:
+
+* Harbour Lights: <https://example.org/gallery/harbour-lights>
+* Night Market: <https://example.org/gallery/night-market>
+
+Each one shows the sketches behind the final photographs.
+
+To see more, sign up for a free account at <https://example.org/join>.
+"""
+
+
+def test_links_in_the_plural_are_the_unit_holding_all_the_listed_ones():
+    document = LINKS.replace("To see more, sign up for a free account at <https://example.org/join>.", "Enjoy!")
+    assert located_text(document, "all those links are broken") == (
+        "* Harbour Lights: <https://example.org/gallery/harbour-lights>\n"
+        "* Night Market: <https://example.org/gallery/night-market>"
+    )
+
+
+API_REPLY = """Yes, the API needs a key. Sign up for one at <https://example.org/developers>.
+
+Then send it with each request:
+
+```python
+headers = {"Authorization": "Bearer " + api_key}
+response = requests.get(url, headers=headers)
+```
+"""
+
+
+def test_a_url_the_request_repeats_names_the_unit_holding_it_even_on_a_code_reply():
+    assert located_text(API_REPLY, "https://example.org/developers does not exist") == (
+        "Yes, the API needs a key. Sign up for one at <https://example.org/developers>."
+    )
