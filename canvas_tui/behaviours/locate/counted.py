@@ -9,9 +9,13 @@ import re
 
 from canvas_tui.behaviours.locate.request import Cues
 from canvas_tui.behaviours.locate.resolve import Found, by_ordinal, numbered_section, units_in
-from canvas_tui.behaviours.locate.text import stems
+from canvas_tui.behaviours.locate.text import stems, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
+_ADDED = re.compile(
+    r"\b(?:add|adding|include|including|insert|append)\s+(?:an?|another|one more|one)\s+((?:[\w-]+\s+){0,2}[\w-]+)"
+)
+"""'Add a boolean attribute', 'include another example': one more of what a list holds."""
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)]|[a-z][.)])[ \t]+")
 
 
@@ -78,3 +82,13 @@ def by_leading_number(seg: Segmentation, cues: Cues) -> Found | None:
     leading = re.compile(rf"[ \t*_]*{cues.ordinal}(?![\d.):,])\s+\S")
     found = next((p for p in units_in(seg, "paragraph", None) if leading.match(seg.text, p.start)), None)
     return Found([(found, 1.0)], "ordinal") if found else None
+
+
+def by_added_item(seg: Segmentation, text: str) -> Found | None:
+    """'Add a boolean attribute ...' under "The table has the following attributes:": the one list whose lead-in (the
+    paragraph right above it) names what the request adds one more of; None when no list or several do."""
+    added = {stem for match in _ADDED.finditer(text) for stem in topic_stems(match.group(1))}
+    if not added:
+        return None
+    led = [span for span, _ in _lists(seg) if added & set(stems(_lead_in(seg, span)))]
+    return Found([(led[0], 1.0)], "meaning") if len(led) == 1 else None

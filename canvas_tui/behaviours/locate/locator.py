@@ -14,7 +14,7 @@ import re
 
 from canvas_tui.behaviours.base import Candidate, LocateDecision, Provenance, Span
 from canvas_tui.behaviours.locate.chat import remarks
-from canvas_tui.behaviours.locate.counted import by_count, by_leading_number, by_listed_ordinal
+from canvas_tui.behaviours.locate.counted import by_added_item, by_count, by_leading_number, by_listed_ordinal
 from canvas_tui.behaviours.locate.echoed import echoed
 from canvas_tui.behaviours.locate.parts import blocks, has_lead, named_sections
 from canvas_tui.behaviours.locate.related import INTRODUCTION, named_in_prose, section_groups
@@ -264,6 +264,7 @@ def _described(
     found = found or (by_role(seg, groups, scope, kind, cues.text) if not named and roles else None)
     found = found or (by_list(seg, cues.text, scope) if cues.listed and kind in (None, "paragraph") else None)
     found = found or (by_item_label(seg, cues.text, scope) if kind is None else None)
+    found = found or (by_added_item(seg, cues.text) if kind is None and scope is None else None)
     if found:
         return found
     found = by_topic(seg, cues.text, default if kind == "part" else concrete(kind, seg, default), scope)

@@ -191,3 +191,19 @@ def test_a_url_the_request_repeats_names_the_unit_holding_it_even_on_a_code_repl
     assert located_text(API_REPLY, "https://example.org/developers does not exist") == (
         "Yes, the API needs a key. Sign up for one at <https://example.org/developers>."
     )
+
+
+SCHEMA = """The Orders table has the following attributes:
+
+* `OrderID` (string): the order's unique identifier
+* `CustomerID` (string): who placed the order
+* `Total` (number): the amount charged
+
+The `OrderID` attribute is the partition key. A `Total` of zero marks a cancelled order, and the customer who \
+placed it keeps the `CustomerID` shown on the order.
+"""
+
+
+def test_adding_one_more_of_what_a_list_holds_is_about_that_list():
+    found = located_text(SCHEMA, "add a boolean attribute telling whether the customer cancelled the order")
+    assert found.startswith("* `OrderID`") and found.endswith("the amount charged")
