@@ -14,6 +14,8 @@ from canvas_tui.behaviours.locate.scoring import by_best_sentence, containing, r
 from canvas_tui.behaviours.locate.text import stem, stems, topic_stems
 from canvas_tui.document.units import Segmentation, Unit
 
+_PLURAL = re.compile(r"\b(?:them|they|these|those)\b")
+"""Pronouns for several of a list's items at once: the list, not one item."""
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _ITEM_LABEL = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)]|[A-Za-z][.)])[ \t]+[*_`]*([^:\n*_`]{2,60}?)[*_`]*:")
 MAX_LABEL_WORDS = 5
@@ -152,11 +154,12 @@ def _labelled(seg: Segmentation, unit: Unit) -> bool:
 
 
 def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int]) -> Found:
-    """A list found by topic narrows to its item about the topic (all of it, every sentence); a labelled abstract part running over
+    """A list found by topic narrows to its item about the topic (all of it, every sentence), unless the request speaks
+    of its items in the plural ('please replace them with four-letter words'); a labelled abstract part running over
     several sentences narrows to the sentence about the words left once the part's name is set aside."""
     best = found.best
     listed = best.kind == "paragraph" and is_list(seg.text, best)
-    if not (listed or best.kind != "sentence" and _labelled(seg, best)):
+    if listed and _PLURAL.search(text) or not (listed or best.kind != "sentence" and _labelled(seg, best)):
         return found
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]
     if listed:

@@ -207,3 +207,24 @@ placed it keeps the `CustomerID` shown on the order.
 def test_adding_one_more_of_what_a_list_holds_is_about_that_list():
     found = located_text(SCHEMA, "add a boolean attribute telling whether the customer cancelled the order")
     assert found.startswith("* `OrderID`") and found.endswith("the amount charged")
+
+
+WORDS = """Here are five baking words, as you asked:
+
+1. Knead
+2. Proof
+3. Glaze (a coating, also used for pottery)
+4. Score
+5. Whisk
+
+I hope these fit your crossword.
+"""
+
+
+def test_a_topic_in_a_list_speaking_of_its_items_in_the_plural_is_the_list():
+    found = located_text(WORDS, "they should all be about pottery, please replace them")
+    assert found.startswith("1. Knead") and found.endswith("5. Whisk")
+
+
+def test_a_topic_in_a_list_still_narrows_to_its_item():
+    assert located_text(WORDS, "swap the pottery word for another") == "3. Glaze (a coating, also used for pottery)"
