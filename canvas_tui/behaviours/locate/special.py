@@ -209,7 +209,7 @@ def repeated_urls(text: str, request: str) -> list[int]:
     """Starts of the reply's URLs that the request repeats ('https://example.com/api does not exist'), case, a
     closing slash and the brackets or punctuation around them aside."""
     said = {_bare(url) for url in _FULL_URL.findall(request)}
-    return [m.start() for m in _FULL_URL.finditer(text) if _bare(m.group()) in said]
+    return [m.start() for m in _FULL_URL.finditer(text) if _bare(m.group()) in said] if said else []
 
 
 def _bare(url: str) -> str:
