@@ -164,6 +164,8 @@ def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int])
     query = [t for t in topic_stems(text) if t not in group_stems(groups)]
     if listed:
         items = [u for u in seg.items if best.contains(u.start, u.end)]
+        if _shared_by_all(seg, query, items):
+            return found
         ranked = by_best_sentence(seg, query, items) if query and len(items) > 1 else []
     else:
         inner = units_in(seg, "sentence", best)
@@ -171,6 +173,14 @@ def narrowed(seg: Segmentation, found: Found, text: str, groups: frozenset[int])
     if not ranked or ranked[0][1] <= 0.0 or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
         return found
     return Found(ranked, found.style)
+
+
+def _shared_by_all(seg: Segmentation, query: list[str], items: list[Unit]) -> bool:
+    """Every request word that an item of the list holds, every item holds ('summarize the companies with revenue,
+    profit and employees' over items that each give a revenue, a profit and a head count): the words name what the
+    items share, not one item."""
+    held = [set(query) & set(stems(seg.text[u.start : u.end])) for u in items]
+    return len(items) > 1 and bool(held[0]) and all(h == held[0] for h in held)
 
 
 def by_block(seg: Segmentation, block: str, text: str, scope: Unit | None, ordinal: int | None = None) -> Found | None:

@@ -228,3 +228,26 @@ def test_a_topic_in_a_list_speaking_of_its_items_in_the_plural_is_the_list():
 
 def test_a_topic_in_a_list_still_narrows_to_its_item():
     assert located_text(WORDS, "swap the pottery word for another") == "3. Glaze (a coating, also used for pottery)"
+
+
+FIGURES = """Here is how the three bakeries compared last year.
+
+Each of them grew, but at very different rates, and only one opened a new shop.
+
+In summary:
+
+* North Loaf: $2.1M revenue, $0.3M net profit, 24 staff
+* Crumb & Co: €1.4M revenue, €0.1M profit, 15 staff
+* Rye Society: £0.9M revenue (2022), £0.2M profit, 11 staff
+"""
+
+
+def test_words_every_item_holds_name_the_list_not_one_item():
+    found = located_text(FIGURES, "add the number of shops along with revenue, profit and staff")
+    assert found.startswith("* North Loaf") and found.endswith("11 staff")
+
+
+def test_a_word_only_one_item_holds_still_names_that_item():
+    assert located_text(FIGURES, "the Crumb revenue and profit look wrong") == (
+        "* Crumb & Co: €1.4M revenue, €0.1M profit, 15 staff"
+    )
