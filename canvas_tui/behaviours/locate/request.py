@@ -128,6 +128,11 @@ _CLOSING = re.compile(
 _ADDED_END = re.compile(r"\b(?:an?|new|another)\s+(?:[\w-]+\s+)?(?:ending|epilogue|postscript|p\.\s?(?:p\.\s?)*s\b)")
 """Something new added at the end ('a surprise ending to this part', 'add an epilogue', 'a P.P.S.'): the end of the
 deliverable, unless the request names a unit other than the vague 'part' it is added to."""
+_ADDED_PARAGRAPH = re.compile(
+    r"\b(?:an? (?:additional|extra|new)|another|one more)\s+(?:[\w-]+\s+)?(?:paragraph|para)\b"
+)
+"""A new paragraph to write ('write an additional paragraph about ...', 'add one more paragraph'): it goes after the
+deliverable's last paragraph, which is the target (spec 22)."""
 _TITLE = re.compile(rf"{_LEAD_IN}(title|headline|header)\b(?!\s+of\b)")
 _NEW_TITLE = re.compile(r"\b(?:an?|new)\s+(?:[\w-]+\s+)?(?:title|headline)\b(?!\s+(?:of|to)\b)|\bretitle\b")
 _SPEAKER = re.compile(
@@ -356,7 +361,12 @@ def parse(request: str) -> Cues:
             cues.scope_ordinal, cues.scope_kind, cues.ordinal, cues.ordinal_kind = inner[2], inner[1], None, None
     cues.opening = bool(_OPENING.search(outside))
     cues.closing = (
-        bool(_CLOSING.search(outside) or (_ADDED_END.search(outside) and set(kinds) <= {"part"})) and not cues.opening
+        bool(
+            _CLOSING.search(outside)
+            or (_ADDED_END.search(outside) and set(kinds) <= {"part"})
+            or (_ADDED_PARAGRAPH.search(outside) and set(kinds) <= {"paragraph"})
+        )
+        and not cues.opening
     )
     cues.title = bool(_TITLE.search(outside) or (_NEW_TITLE.search(outside) and not kinds))
     cues.speaker = quote is None and bool(_SPEAKER.search(outside))

@@ -251,3 +251,16 @@ def test_a_word_only_one_item_holds_still_names_that_item():
     assert located_text(FIGURES, "the Crumb revenue and profit look wrong") == (
         "* Crumb & Co: €1.4M revenue, €0.1M profit, 15 staff"
     )
+
+
+TRAVEL = """Looking for an island escape? Fiji has reefs, rainforest and villages that welcome visitors.
+
+Volunteers can join reef surveys and teach in village schools for a few weeks at a time.
+
+Savusavu is quieter than the resort coast and a good base for diving.
+"""
+
+
+def test_an_additional_paragraph_goes_after_the_last_one():
+    found = located_text(TRAVEL, "write an additional paragraph about volunteering in Fiji aimed at students")
+    assert found == "Savusavu is quieter than the resort coast and a good base for diving."
