@@ -67,7 +67,9 @@ class DocumentActions:
         self.refresh_canvas()
 
     def on_comment_list_chosen(self: CanvasApp, event: CommentList.Chosen) -> None:
-        self.canvas.focus_comment(event.comment)
+        self.canvas.focus_comment(event.comment, event.select)
+        if event.select:
+            self.notify("Selected the comment's passage: your next message is about it.")
 
     def on_comment_list_act(self: CanvasApp, event: CommentList.Act) -> None:
         if self.busy("change comments"):

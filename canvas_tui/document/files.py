@@ -64,10 +64,23 @@ def has_bom(path: Path | None) -> bool:
         return False
 
 
+def _new_file_mode() -> int:
+    """0666 less the process umask: read from /proc where there is one (os.umask can only swap it, which would give
+    other threads' new files mode 0666 for that moment), else swapped back at once."""
+    try:
+        status = Path("/proc/self/status").read_text(encoding="ascii")
+        current = next(int(line.split()[1], 8) for line in status.splitlines() if line.startswith("Umask:"))
+    except (OSError, StopIteration, ValueError, IndexError):
+        current = os.umask(0o022)
+        os.umask(current)
+    return 0o666 & ~current
+
+
 def save_text(path: Path, text: str, *, bom: bool = False) -> None:
     """Write atomically: a temporary file beside the target, fsynced, then renamed over it.
 
-    A symbolic link is followed, so the file it points to is updated and the link kept.
+    A symbolic link is followed, so the file it points to is updated and the link kept. An existing file keeps its
+    mode; a new one gets the mode any editor would give it (0666 less the umask), not the temporary file's 0600.
     """
     path = Path(path).resolve() if Path(path).is_symlink() else Path(path)
     data = ((BOM if bom else "") + text).encode("utf-8")
@@ -77,8 +90,7 @@ def save_text(path: Path, text: str, *, bom: bool = False) -> None:
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else _new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

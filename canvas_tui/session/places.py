@@ -50,6 +50,14 @@ def quoted_paragraph(text: str, request: str) -> Span | None:
     return Span(start=paragraph.start, end=paragraph.end) if paragraph else passages[0]
 
 
+def heading_titled(text: str, words: str) -> Span | None:
+    """The words of the one heading whose text is `words` (case and markdown emphasis aside): the heading a request
+    renames by its old words ('rename the heading "Risks" to ...'); None when no heading, or several, read so."""
+    wanted = words.strip().strip("*_").casefold()
+    found = [h for h in _HEADING.finditer(text) if h.group("value").strip("*_ ").casefold() == wanted]
+    return Span(start=found[0].start("value"), end=found[0].end("value")) if len(found) == 1 else None
+
+
 def title_span(text: str) -> Span | None:
     """Where the title's words are: the front matter's `title:` value, else the first top-level heading's text."""
     front = _FRONT_TITLE.match(text)

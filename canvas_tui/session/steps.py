@@ -15,7 +15,7 @@ from canvas_tui.session.editing import carry_out
 from canvas_tui.session.events import CanvasDelta
 from canvas_tui.session.labels import locate_label
 from canvas_tui.session.lengths import write_budget
-from canvas_tui.session.places import quoted_paragraph, quoted_passages, title_span
+from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import substitution
 from canvas_tui.session.validate import clean_reply
@@ -145,11 +145,14 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
 
 
 def _named_place(session: Session, turn: Turn, request: str, target: LocateDecision) -> LocateDecision:
-    """The title for a title change, or the paragraph holding a passage the request quotes when the located part
-    does not hold it (logged as a locate decision); else the locator's answer."""
+    """The title for a title change, a heading renamed by its old words, or the paragraph holding a passage the
+    request quotes when the located part does not hold it (logged as a locate decision); else the locator's answer."""
     text = session.document.text
     wanted = substitution(request)
-    span = title_span(text) if wanted is not None and wanted.old is None else None
+    if wanted is None:
+        span = None
+    else:
+        span = title_span(text) if wanted.old is None else heading_titled(text, wanted.old)
     if span is None and not any(
         target.span and target.span.start <= p.start and p.end <= target.span.end
         for p in quoted_passages(text, request)

@@ -58,6 +58,10 @@ async def test_comments_are_highlighted_listed_followed_dismissed_and_applied(ma
         start = DOC.index("We ship")
         assert (0, 18, "canvas.comment") in editor._highlights[2]
         await pilot.press("f4", "down")
+        assert editor.selected_text == "" and editor.cursor_location == editor.document.get_location_from_index(
+            DOC.index("The budget is small.")
+        )
+        await pilot.press("enter")
         assert editor.selected_text == "The budget is small."
         await pilot.press("d")
         assert [c.status for c in session.document.comments] == ["anchored", "dismissed"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,16 @@ def test_saving_through_a_symbolic_link_updates_the_file_it_points_to_and_keeps_
     save_text(link, "new\n")
     assert link.is_symlink() and target.read_bytes() == b"new\n"
     assert sorted(p.name for p in (tmp_path / "real").iterdir()) == ["notes.md"]
+
+
+def test_a_new_file_is_saved_with_the_mode_the_umask_gives_and_an_existing_one_keeps_its_own(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        save_text(tmp_path / "new.md", "new\n")
+        kept = _write(tmp_path, "kept.md", b"old\n")
+        kept.chmod(0o600)
+        save_text(kept, "new\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "new.md").stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600

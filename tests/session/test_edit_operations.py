@@ -135,6 +135,20 @@ async def test_a_title_change_goes_to_the_title_whatever_was_located(settings, d
     assert session.document.text == DOC.replace("# Plan", "# Launch plan")
 
 
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        'Rename the heading "Risks" to "Open risks"',
+        'Change the heading "Risks" to "Open risks"',
+        'Rename the "Risks" section to "Open risks"',
+    ],
+)
+async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(settings, decision_log, request_text):
+    session = _session(settings, decision_log, "replace", "The venue may close early.")
+    await session.turn(request_text)
+    assert session.document.text == DOC.replace("## Risks", "## Open risks") and session.client.requests == []
+
+
 async def test_a_replacement_with_nothing_to_substitute_is_the_models_targeted_edit(settings, decision_log):
     session = _session(settings, decision_log, "replace", "The budget is small.", ["The budget is tiny."])
     await session.turn("make the budget sound smaller")

@@ -1,4 +1,5 @@
-"""The list of the document's active comments; moving through it moves the canvas cursor to the span."""
+"""The list of the document's active comments: moving through it shows each comment's span; Enter selects that span,
+so the next message is about it (only on purpose: a selection made by browsing would silently narrow the next edit)."""
 
 from __future__ import annotations
 
@@ -13,19 +14,21 @@ from canvas_tui.document import Comment
 
 
 class CommentList(OptionList):
-    """One line per active comment; `d` dismisses it, `a` applies its suggestion."""
+    """One line per active comment; Enter selects its span, `d` dismisses it, `a` applies its suggestion."""
 
     BINDINGS = [
+        Binding("enter", "select", "Select its passage"),
         Binding("d", "dismiss_comment", "Dismiss comment"),
         Binding("a", "apply_comment", "Apply suggestion"),
     ]
 
     class Chosen(Message):
-        """A comment became the highlighted one (show its span)."""
+        """A comment became the highlighted one (show its span), or was picked with Enter (`select`: select its span
+        for the next message)."""
 
-        def __init__(self, comment: Comment) -> None:
+        def __init__(self, comment: Comment, select: bool = False) -> None:
             super().__init__()
-            self.comment = comment
+            self.comment, self.select = comment, select
 
     class Act(Message):
         """The person dismissed a comment or applied its suggestion."""
@@ -62,6 +65,12 @@ class CommentList(OptionList):
         event.stop()
         if self.has_focus and self.current is not None:
             self.post_message(self.Chosen(self.current))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a comment: its span becomes the selection the next message is about."""
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current, select=True))
 
     def action_dismiss_comment(self) -> None:
         if self.current is not None:

@@ -102,11 +102,11 @@ class CanvasPane(Vertical):
         self.comment_list.display = bool(comments)
         self.editor.set_spans("canvas.comment", [(c.start, c.end) for c in comments], self.index)
 
-    def focus_comment(self, comment: Comment) -> None:
-        """Move the cursor to a comment's span and mark it as the current one."""
+    def focus_comment(self, comment: Comment, select: bool = False) -> None:
+        """Mark a comment as the current one and move the cursor to its span; with `select`, select the span."""
         span = Span(start=comment.start, end=comment.end)
         self.editor.set_spans("canvas.comment.current", [(span.start, span.end)], self.index)
-        self.editor.select_span(span, self.index)
+        self.editor.select_span(span if select else Span(start=span.start, end=span.start), self.index)
 
     def show_target(self, start: int, end: int) -> None:
         """Highlight the span an edit is about (it stays until `fade_target`)."""
