@@ -55,6 +55,7 @@ class HeadlessChat:
 
     def __init__(self, session: Session, out: TextIO) -> None:
         self.session, self.out = session, out
+        self.session.undo_hint = "/undo"
         self.selection: Span | None = None
 
     def print(self, text: str = "") -> None:

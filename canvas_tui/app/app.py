@@ -239,11 +239,9 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.canvas.fade_target()
         self.status.show_turn(result.status_line or result.kind)
         if result.kind == "new_document" and self.kept_before_turn:
-            self.notify(
-                f"The new document replaced one with unsaved changes; they are kept in {self.kept_before_turn}.",
-                severity="warning",
-                timeout=15,
-            )
+            kept = f"The new document replaced one with unsaved changes; they are kept in {self.kept_before_turn}."
+            self.chat.add_notice("warning", kept)
+            self.notify(kept, severity="warning", timeout=15)
         for notice in result.notices:
             self.chat.add_notice(notice.level, notice.message)
             self.notify(notice.message, severity=SEVERITY[notice.level], timeout=8)

@@ -105,7 +105,7 @@ def _commit(session: Session, turn: Turn, new_text: str, operation: str, request
         "insert": "added the new text",
         "replace": "replaced it",
     }[operation]
-    turn.say(f"Done: {done} (by code, so nothing else changed). Undo it with Ctrl+Z.")
+    turn.say(f"Done: {done} (by code, so nothing else changed). Undo it with {session.undo_hint}.")
 
 
 # -- operations that need no model -----------------------------------------------------------------
@@ -340,7 +340,7 @@ async def write_change(session: Session, turn: Turn, request: str, span: Span, t
     turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
     turn.say(
         f"Done: {'a targeted edit' if targeted else 'rewrote'} {locate_label(document.text, _after(span, replacement))}. "
-        "Undo it with Ctrl+Z."
+        f"Undo it with {session.undo_hint}."
     )
 
 

@@ -77,6 +77,8 @@ class Session(PersonActions):
         self.last_turn = LastTurn()
         self.version_decisions: dict[int, str] = {}
         self.recording_problem: str | None = None
+        self.undo_hint = "Ctrl+Z"
+        """How the front end undoes a change, named in the turn's reply ("/undo" in the line-oriented chat)."""
         self._told = {log.problem}
         client.observers.append(self._on_exchange)
         if document is not None:

@@ -65,12 +65,26 @@ async def new_document(session: Session, turn: Turn) -> None:
     if guard.cut is not None:
         turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
     title = _title_of(text)
-    session.adopt_document(Document(text, title=title, author="model"))
-    session.version_decisions[0] = session.last_turn.decisions.get(
-        "trigger", session.last_turn.decisions.get("router")
-    ).id
-    turn.say(f"I wrote “{title}” in the canvas.")
+    previous = session.document
+    decision = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router"))
+    if previous is not None and previous.path is not None and not previous.text.strip():
+        turn.say(_write_into(session, previous, text, decision.id, title))
+    else:
+        session.adopt_document(Document(text, title=title, author="model"))
+        session.version_decisions[0] = decision.id
+        replaced = f", in place of “{previous.title}”" if previous is not None and previous.text.strip() else ""
+        turn.say(f"I wrote “{title}” in the canvas{replaced}.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
+
+
+def _write_into(session: Session, empty: Document, text: str, decision_id: str, title: str) -> str:
+    """A new document asked for while an empty file is open is written into that file (as a version of it, so
+    saving writes the file and undo empties it again); what to tell the person."""
+    empty.set_text(text, author="model", summary="written by the model")
+    session.version_decisions[empty.current] = decision_id
+    session.canvas_open = True
+    session.record_version()
+    return f"I wrote “{title}” into {empty.path.name}."
 
 
 TITLE_WORDS = 6
@@ -303,7 +317,11 @@ async def comment(session: Session, turn: Turn) -> None:
         )
     turn.status(f"comments={kept} anchored, {len(dropped)} dropped")
     turn.say(
-        f"I left {kept} comment{'s' if kept != 1 else ''} in the canvas."
+        (
+            f"I left {kept} comment{'s' if kept != 1 else ''} in the canvas."
+            if kept
+            else "I left no comment in the canvas."
+        )
         + (
             f" {len(dropped)} could not be placed because the quoted text is not in the document: "
             + "; ".join(f"“{quote[:60]}”" for quote in dropped)

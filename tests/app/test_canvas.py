@@ -8,6 +8,7 @@ from textual.widgets import ContentSwitcher, OptionList
 
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.widgets.canvas.pane import SELECTION_SETTLE
+from canvas_tui.app.widgets.chat.log import NoticeMessage
 from tests.app.conftest import SIZE, send, wait_until
 
 DOC = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small.\n"
@@ -163,3 +164,15 @@ async def test_a_new_document_replacing_unsaved_changes_keeps_them_in_an_autosav
         assert session.document.text == "# Fresh\n\nNew text."
         assert app.kept_before_turn is not None
         assert app.kept_before_turn.read_text().endswith("My unsaved line.\n")
+
+
+async def test_a_new_document_replacing_one_with_unsaved_changes_says_in_the_chat_where_they_are_kept(
+    make_app, tmp_path
+):
+    app, session = make_app(["# Email\n\nHello team."], document=_doc(tmp_path), trigger=["new_document"])
+    session.user_edit(DOC.replace("Monday", "Friday"))
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "Write an email to the team announcing this plan")
+        notices = [str(notice.content) for notice in app.query(NoticeMessage)]
+        assert any("unsaved changes; they are kept in" in notice for notice in notices)
+        assert session.document.text == "# Email\n\nHello team."

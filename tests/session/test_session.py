@@ -36,6 +36,21 @@ async def test_an_inline_turn_streams_a_chat_reply_and_logs_the_trigger(settings
     assert session.document is None
 
 
+async def test_a_new_document_asked_for_in_an_empty_file_is_written_into_that_file(settings, decision_log, tmp_path):
+    session = make_session(settings, decision_log, ["# Offsite\n\nA day by the lake."], trigger=["new_document"])
+    opened = session.open_document("\n", title="empty.md", path=tmp_path / "empty.md")
+    result = await session.turn("Write a short plan for a team offsite")
+    assert session.document is opened and opened.path == tmp_path / "empty.md"
+    assert opened.text == "# Offsite\n\nA day by the lake." and "into empty.md" in result.reply
+    assert session.undo() and opened.text == "\n"
+
+
+async def test_a_new_document_that_replaces_an_open_one_says_so(settings, decision_log):
+    session = make_session(settings, decision_log, ["# Email\n\nHello team."], document=DOC, trigger=["new_document"])
+    result = await session.turn("Write an email to the team announcing this plan")
+    assert session.document.text == "# Email\n\nHello team." and "in place of “plan”" in result.reply
+
+
 async def test_a_canvas_turn_streams_a_new_document_into_the_canvas(settings, decision_log):
     session = make_session(settings, decision_log, ["# Ode to tea\n\nSteam rises."], trigger=["canvas"])
     events = []
@@ -185,7 +200,7 @@ async def test_unreadable_comment_replies_are_retried_then_fall_back_to_none(set
     session = make_session(settings, decision_log, ["not json", '{"comments": 3}'], document=DOC, trigger=["comment"])
     result = await session.turn("critique this")
     assert session.document.active_comments == [] and session.document.text == DOC
-    assert "could not be read" in result.notices[0].message
+    assert "could not be read" in result.notices[0].message and "I left no comment" in result.reply
     comment = [d for d in decision_log.decisions() if d.behaviour == "comment"][0]
     assert comment.fallback and comment.raw_reply == '{"comments": 3}'
 
