@@ -22,8 +22,12 @@ _DOUBLED = re.compile(r"\b(\w+)\s+\1\b", re.I)
 _ACRONYM = re.compile(r"\b[A-Z]{2,5}s?\b")
 _QUOTED_SPEECH = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|[a-z][.)])\s+")
+"""A list item's marker ("1. ", "b) "): its number is no figure that needs a source."""
 
 _CODE_SMELLS: dict[str, str] = {
+    # loose_equality: '==' against a string is JavaScript's pitfall; a Python line (a condition ending in ':')
+    # compares strings with '==' as it should.
     "bare_except": r"^\s*except\s*:|catch\s*\(\s*\w*\s*\)\s*\{\s*\}",
     "wildcard_import": r"import \*",
     "mutable_default": r"def \w+\([^)]*=\s*(?:\[\]|\{\}|set\(\))",
@@ -32,7 +36,7 @@ _CODE_SMELLS: dict[str, str] = {
     "todo": r"#\s*(?:TODO|FIXME|XXX)|//\s*(?:TODO|FIXME|XXX)",
     "secret": r"(?i)(?:password|passwd|secret|api_?key|token|key=)\S*\s*=?\s*[\"']?\w{4,}|sk_live_",
     "unclosed_file": r"(?<!with )\bopen\([^)]*\)(?!\s*as\b)",
-    "loose_equality": r"[^=!<>]==[^=]\s*[\"']|[^=!]==\s*\"",
+    "loose_equality": r"^(?!.*:\s*(?:#.*)?$).*?(?:[^=!<>]==[^=]\s*[\"']|[^=!]==\s*\")",
     "off_by_one": r"<=\s*\w+\.length|<=\s*len\(",
     "inner_html": r"\.innerHTML\s*=",
     "plain_http": r"[\"']http://",
@@ -80,7 +84,8 @@ def _case_clashes(text: str, document: str) -> list[str]:
 def prose_cues(candidate: Candidate, document: str, variants: dict[str, str]) -> dict[str, list[str]]:
     """The prose cues of one sentence."""
     text, lex = candidate.text(document), lexicon()
-    numbers = _texts(list(_NUMBER.finditer(text))) + _texts(list(_WORD_NUMBER.finditer(text)))
+    unmarked = _LIST_MARKER.sub("", text, count=1)
+    numbers = _texts(list(_NUMBER.finditer(unmarked))) + _texts(list(_WORD_NUMBER.finditer(unmarked)))
     return {
         "misspelling": _texts(find(text, lex.misspellings)),
         "grammar": _texts(find(text, lex.grammar)),
