@@ -174,12 +174,12 @@ class HeadlessChat:
         self.print("applied" if self.session.apply_comment(comment_id) else "that comment has no suggestion to apply")
 
     def _cmd_open(self) -> None:
-        self.session.open_canvas()
-        self.print("canvas open")
+        corrected = self.session.open_canvas()
+        self.print("canvas open" + (" (noted: that answer belonged in the canvas)" if corrected else ""))
 
     def _cmd_close(self) -> None:
-        self.session.close_canvas()
-        self.print("canvas closed")
+        corrected = self.session.close_canvas()
+        self.print("canvas closed" + (" (noted: that request should not have opened it)" if corrected else ""))
 
     def _cmd_save(self, path: str) -> None:
         document = self._document()

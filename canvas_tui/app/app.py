@@ -33,6 +33,10 @@ from canvas_tui.session.events import CanvasDelta, ChatDelta, DecisionMade, Even
 from canvas_tui.text import one_line
 
 SEVERITY = {"info": "information", "warning": "warning", "error": "error"}
+CANVAS_CORRECTED = {
+    True: "Noted: that answer belonged in the canvas (kept as a correction for training).",
+    False: "Noted: that request should not have opened the canvas (kept as a correction for training).",
+}
 
 
 class CanvasApp(Playback, DocumentActions, App[None]):
@@ -262,13 +266,15 @@ class CanvasApp(Playback, DocumentActions, App[None]):
             return
         self.commit_typing()
         if self.session.canvas_open and self.session.document is not None:
-            self.session.close_canvas()
+            corrected = self.session.close_canvas()
             self.refresh_canvas()
             self.query_one("#chat-input", Input).focus()
         else:
-            self.session.open_canvas()
+            corrected = self.session.open_canvas()
             self.refresh_canvas()
             self.canvas.editor.focus()
+        if corrected:
+            self.notify(CANVAS_CORRECTED[self.session.canvas_open])
 
     def on_canvas_pane_selection_settled(self, event: CanvasPane.SelectionSettled) -> None:
         """A settled, non-empty selection the person made is reported to the session (it may correct the locator)."""

@@ -31,23 +31,30 @@ class PersonActions:
         self.adopt_document(document)
         return document
 
-    def open_canvas(self: Session) -> None:
-        """Show the canvas; right after an inline answer this corrects the trigger."""
+    def open_canvas(self: Session) -> bool:
+        """Show the canvas; right after an inline answer this corrects the trigger (True), and with no document open
+        the answer becomes the document: it is what the person wanted in the canvas."""
         self.record_action("open_canvas")
         trigger = self.last_turn.decisions.get("trigger")
-        if trigger is not None and trigger.output.get("label") == "inline":
+        corrected = trigger is not None and trigger.output.get("label") == "inline"
+        if corrected:
             self.log_correction("canvas_opened", trigger.id, message=trigger.input.get("message"))
         if self.document is None:
-            self.adopt_document(Document("", title="untitled", author="user"))
+            answer = self.history[-1]["content"] if corrected and self.history[-1:] else ""
+            self.adopt_document(Document(answer, title="untitled", author="model" if answer else "user"))
         self.canvas_open = True
+        return corrected
 
-    def close_canvas(self: Session) -> None:
-        """Hide the canvas; right after the model opened it this corrects the trigger."""
+    def close_canvas(self: Session) -> bool:
+        """Hide the canvas; right after the model opened it (the trigger, or the router's new document) this
+        corrects that decision (True)."""
         self.record_action("close_canvas")
-        trigger = self.last_turn.decisions.get("trigger")
-        if self.last_turn.kind == "new_document" and trigger is not None:
-            self.log_correction("canvas_closed", trigger.id, message=trigger.input.get("message"))
+        opened_by = self.last_turn.decisions.get("trigger") or self.last_turn.decisions.get("router")
+        corrected = self.last_turn.kind == "new_document" and opened_by is not None
+        if corrected:
+            self.log_correction("canvas_closed", opened_by.id, message=opened_by.input.get("message"))
         self.canvas_open = False
+        return corrected
 
     def user_edit(self: Session, new_text: str) -> Version | None:
         """The person's own edit in the canvas, as a version; rewriting a just-edited span corrects that edit."""

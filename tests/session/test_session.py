@@ -228,11 +228,25 @@ async def test_closing_a_canvas_the_model_opened_is_a_correction_of_the_trigger(
     assert correction.kind == "canvas_closed" and correction.decision_id == trigger.id
 
 
-async def test_opening_the_canvas_after_an_inline_answer_is_a_correction(settings, decision_log):
-    session = make_session(settings, decision_log, ["Sure."], trigger=["inline"])
+async def test_opening_the_canvas_after_an_inline_answer_is_a_correction_and_the_answer_becomes_the_document(
+    settings, decision_log
+):
+    session = make_session(settings, decision_log, ["Dear Ms Lee, ..."], trigger=["inline"])
     await session.turn("Draft a cover letter")
-    session.open_canvas()
+    assert session.open_canvas() is True
     assert [c.kind for c in decision_log.corrections()] == ["canvas_opened"]
+    assert session.document.text == "Dear Ms Lee, ..."
+
+
+async def test_closing_a_canvas_the_router_opened_for_a_new_document_is_a_correction_of_the_router(
+    settings, decision_log
+):
+    session = make_session(settings, decision_log, ["# Email\n\nHi."], document=DOC, trigger=["new_document"])
+    await session.turn("Write an email about this plan")
+    assert session.close_canvas() is True
+    [correction] = decision_log.corrections()
+    router = next(decision_log.decisions(behaviour="router"))
+    assert correction.kind == "canvas_closed" and correction.decision_id == router.id
 
 
 async def test_undoing_a_model_edit_is_a_correction_and_redo_restores_it(settings, decision_log):
