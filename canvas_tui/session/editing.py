@@ -42,7 +42,7 @@ async def carry_out(session: Session, turn: Turn, request: str, target: LocateDe
     started = time.perf_counter()
     by_code = code_replacement(session.document.text, target.span, request) if operation == "replace" else None
     if operation == "rewrite" or (operation == "replace" and by_code is None):
-        await write_change(session, turn, request, target.span, targeted=operation == "replace")
+        await write_change(session, turn, request, target.span, targeted=operation == "replace", unit=target.unit)
         return
     turn.emit(TargetShown(start=target.span.start, end=target.span.end, phase="before"))
     try:
@@ -300,8 +300,11 @@ OPERATIONS = {"delete": _delete, "move": _move, "insert": _insert}
 # -- rewrite and targeted edits: the model writes the passage ------------------------------------------
 
 
-async def write_change(session: Session, turn: Turn, request: str, span: Span, targeted: bool) -> None:
-    """The model rewrites (or minimally edits) the passage; the reply is validated before it may replace it."""
+async def write_change(
+    session: Session, turn: Turn, request: str, span: Span, targeted: bool, unit: str | None = None
+) -> None:
+    """The model rewrites (or minimally edits) the passage (a located `unit`, if known); the reply is validated
+    before it may replace it."""
     document = session.document
     turn.emit(TargetShown(start=span.start, end=span.end, phase="before"))
     started = time.perf_counter()
@@ -338,16 +341,15 @@ async def write_change(session: Session, turn: Turn, request: str, span: Span, t
     session.last_turn.edit_span = Span(start=span.start, end=span.start + len(replacement))
     session.record_version()
     turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
-    turn.say(
-        f"Done: {'a targeted edit' if targeted else 'rewrote'} {locate_label(document.text, _after(span, replacement))}. "
-        f"Undo it with {session.undo_hint}."
-    )
+    where = locate_label(document.text, _after(span, replacement, unit))
+    where = "the whole document" if where == "whole document" else where
+    turn.say(f"Done: {'a targeted edit' if targeted else 'rewrote'} {where}. Undo it with {session.undo_hint}.")
 
 
-def _after(span: Span, replacement: str) -> LocateDecision:
+def _after(span: Span, replacement: str, unit: str | None) -> LocateDecision:
     return LocateDecision(
         span=Span(start=span.start, end=span.start + len(replacement)),
-        unit=None,
+        unit=unit,
         confidence=1.0,
         provenance=Provenance(implementation="session", version="1"),
     )
