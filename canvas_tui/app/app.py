@@ -91,6 +91,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
                 yield Input(
                     placeholder="Message (Enter sends; with text selected in the canvas, it is about that)",
                     id="chat-input",
+                    select_on_focus=False,
                 )
             yield CanvasPane(id="canvas", debounce=self.debounce)
         yield StatusBar(id="status")
@@ -176,6 +177,12 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         return self.turn_running or self.replaying
 
     # -- chat turns ---------------------------------------------------------------------------------
+
+    def on_chat_log_typed(self, event: ChatLog.Typed) -> None:
+        """Typing while the chat log has focus goes on in the message box."""
+        box = self.query_one("#chat-input", Input)
+        box.focus()
+        box.insert_text_at_cursor(event.character)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id != "chat-input" or not event.value.strip() or self.busy("send another message"):
@@ -312,7 +319,8 @@ class CanvasApp(Playback, DocumentActions, App[None]):
             ("Chat", "enter", "Send the message (about the canvas selection, if any)"),
             ("Anywhere", "ctrl+p", "Command palette: quick actions, versions, save"),
         ]
-        rows += binding_rows("Anywhere", [binding for _, binding in self._bindings])
+        described = {key for _, key, _ in rows}
+        rows += [row for row in binding_rows("Anywhere", [b for _, b in self._bindings]) if row[1] not in described]
         rows += binding_rows("Comments list", CommentList.BINDINGS)
         rows += binding_rows("Versions screen", VersionsScreen.BINDINGS)
         return rows

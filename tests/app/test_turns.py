@@ -117,3 +117,19 @@ async def test_a_turn_without_a_reply_does_not_repeat_the_previous_reply(make_ap
         await send(pilot, app, "Make it longer")
         replies = [reply.source for reply in app.chat.query("Reply")]
         assert sum("I wrote" in reply for reply in replies) == 1
+
+
+async def test_typing_while_the_chat_log_has_focus_goes_to_the_message_box(make_app):
+    app, _ = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        app.chat.focus()
+        await pilot.press("h", "i")
+        box = app.query_one("#chat-input")
+        assert box.has_focus and box.value == "hi"
+
+
+async def test_the_help_lists_each_key_once(make_app):
+    app, _ = make_app()
+    async with app.run_test(size=SIZE):
+        keys = [(where, key) for where, key, _ in app.key_rows()]
+        assert len(keys) == len(set(keys)) and [key for _, key in keys].count("ctrl+p") == 1

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 
 from rich.text import Text
+from textual import events
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Markdown, Static
 
@@ -40,7 +42,15 @@ class Reply(Markdown):
 
 
 class ChatLog(VerticalScroll):
-    """Messages top to bottom; the newest reply is re-rendered as it streams in, then once in full."""
+    """Messages top to bottom; the newest reply is re-rendered as it streams in, then once in full. It takes focus
+    (to scroll by keyboard), and what is typed while it has focus goes to the message box, not nowhere."""
+
+    class Typed(Message):
+        """A character typed while the log had focus, for the message box."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -48,6 +58,12 @@ class ChatLog(VerticalScroll):
         self._text = ""
         self._refresh_timer: Timer | None = None
         self._rendering = asyncio.Lock()
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key is meant for the message box: hand it over."""
+        if event.is_printable and event.character:
+            event.stop()
+            self.post_message(self.Typed(event.character))
 
     def show_welcome(self) -> None:
         """Show the first screen's welcome (what the app is, requests to try, keys) until the first message."""
