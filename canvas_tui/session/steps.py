@@ -17,7 +17,7 @@ from canvas_tui.session.labels import locate_label
 from canvas_tui.session.lengths import write_budget
 from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
-from canvas_tui.session.substitute import substitution
+from canvas_tui.session.substitute import Substitution, replaced, substitution
 from canvas_tui.session.validate import clean_reply
 
 if TYPE_CHECKING:
@@ -159,14 +159,14 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
 
 
 def _named_place(session: Session, turn: Turn, request: str, target: LocateDecision) -> LocateDecision:
-    """The title for a title change, a heading renamed by its old words, or the paragraph holding a passage the
-    request quotes when the located part does not hold it (logged as a locate decision); else the locator's answer."""
+    """The title for a title change, a heading renamed by its old words, the whole document for a substitution that
+    names no part ('replace "CL" with "change"': every occurrence, as find-and-replace does), or the paragraph
+    holding a passage the request quotes when the located part does not hold it (logged as a locate decision); else
+    the locator's answer."""
     text = session.document.text
-    wanted = substitution(request)
-    if wanted is None:
-        span = None
-    else:
-        span = title_span(text) if wanted.old is None else heading_titled(text, wanted.old)
+    span, unit = _substituted_place(text, substitution(request), target), "paragraph"
+    if span is not None and (span.start, span.end) == (0, len(text)):
+        unit = "document"
     if span is None and not any(
         target.span and target.span.start <= p.start and p.end <= target.span.end
         for p in quoted_passages(text, request)
@@ -176,7 +176,7 @@ def _named_place(session: Session, turn: Turn, request: str, target: LocateDecis
         return target
     named = LocateDecision(
         span=span,
-        unit="paragraph",
+        unit=unit,
         confidence=1.0,
         style="named",
         provenance=Provenance(implementation="named-place", version="1"),
@@ -192,6 +192,19 @@ def _named_place(session: Session, turn: Turn, request: str, target: LocateDecis
     )
     turn.status(f"locate={locate_label(text, named)} (named in the request)")
     return named
+
+
+def _substituted_place(text: str, wanted: Substitution | None, target: LocateDecision) -> Span | None:
+    """Where a spelled-out substitution applies: the title, a heading named by its old words, or (when the locator
+    found no part, or only where the old words are quoted) the whole document holding them."""
+    if wanted is None:
+        return None
+    if wanted.old is None:
+        return title_span(text)
+    heading = heading_titled(text, wanted.old)
+    if heading is not None or (target.span is not None and target.style != "quote"):
+        return heading
+    return Span(start=0, end=len(text)) if replaced(text, wanted.old, wanted.new) is not None else None
 
 
 def _from_selection(text: str, selection: Span) -> LocateDecision:

@@ -149,6 +149,17 @@ async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(sett
     assert session.document.text == DOC.replace("## Risks", "## Open risks") and session.client.requests == []
 
 
+async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrence(settings, decision_log):
+    behaviours = fake_behaviours(trigger=["edit"], needle="not in the text")
+    behaviours.policy = Policy("replace")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    text = "# Review\n\nA CL is a change list. Send your CL early.\n\nSmall CLs review fast. Every CL needs a test.\n"
+    session.open_document(text, title="review")
+    result = await session.turn('Replace "CL" with "change"')
+    assert session.document.text == text.replace(" CL ", " change ") and session.client.requests == []
+    assert "whole document" in result.status_line
+
+
 async def test_a_replacement_with_nothing_to_substitute_is_the_models_targeted_edit(settings, decision_log):
     session = _session(settings, decision_log, "replace", "The budget is small.", ["The budget is tiny."])
     await session.turn("make the budget sound smaller")
