@@ -112,8 +112,6 @@ class CanvasApp(Playback, DocumentActions, App[None]):
     def on_mount(self) -> None:
         self.refresh_canvas()
         self.query_one("#chat-input", Input).focus()
-        for problem in self.problems + ([self.session.log.problem] if self.session.log.problem else []):
-            self.notify(problem, severity="error", timeout=10)
         self.set_interval(self.autosave_interval, self.autosave)
         self.follow_terminal()
         if self.replaying:
@@ -122,6 +120,9 @@ class CanvasApp(Playback, DocumentActions, App[None]):
             if self.session.document is None:
                 self.chat.show_welcome()
             self.offer_autosave()
+        for problem in self.problems + ([self.session.log.problem] if self.session.log.problem else []):
+            self.chat.add_notice("error", problem)
+            self.notify(problem, severity="error", timeout=10)
 
     def notify(
         self,

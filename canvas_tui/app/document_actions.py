@@ -8,6 +8,7 @@ truth), then shows the result; problems become notifications, never crashes.
 from __future__ import annotations
 
 import asyncio
+import re
 import signal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -101,9 +102,8 @@ class DocumentActions:
             return
         self.commit_typing()
         if document.path is None:
-            suggestion = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in document.title).strip("-").lower()
             self.push_screen(
-                SaveAs(f"{suggestion or 'untitled'}.md"),
+                SaveAs(f"{file_stem(document.title)}.md"),
                 lambda name: name and self.save_to(Path(name), then_quit=then_quit),
             )
             return
@@ -118,6 +118,8 @@ class DocumentActions:
             self.notify(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.", severity="error")
             return False
         remove_autosave(document)
+        if document.path != path:
+            document.title = path.name
         document.path, self.saved_text = path, document.text
         self.notify(f"Saved {path}.")
         self.refresh_canvas()
@@ -193,3 +195,14 @@ class DocumentActions:
             return_code=HANGUP_EXIT_CODE,
             message=f"The terminal closed; unsaved changes were kept in {where}" if where else "The terminal closed.",
         )
+
+
+FILE_STEM_WORDS = 6
+_LABEL = re.compile(r"^\s*(?:subject|title|re|fwd?)\s*:\s*", re.I)
+
+
+def file_stem(title: str) -> str:
+    """A file name for a document titled `title`: its first words in lower case joined by dashes, without a leading
+    "Subject:" label ("Subject: Project Update - Team Planning" -> "project-update-team-planning")."""
+    words = re.findall(r"[^\W_]+", _LABEL.sub("", title))[:FILE_STEM_WORDS]
+    return "-".join(words).lower() or "untitled"

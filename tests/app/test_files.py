@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 
 from canvas_tui.app.autosave import autosave_path, write_autosave
+from canvas_tui.app.document_actions import file_stem
 from canvas_tui.app.screens.confirm import Choice, SaveAs
+from canvas_tui.app.widgets.chat.log import NoticeMessage
 from tests.app.conftest import SIZE, send, wait_until
 
 DOC = "# Plan\n\nWe ship on Monday.\n"
@@ -33,6 +35,15 @@ async def test_a_new_document_asks_for_a_file_name_when_saved(make_app, tmp_path
         assert app.screen.query_one("#save-path").value == "ode-to-tea.md"
         await pilot.press("enter")
         assert (tmp_path / "ode-to-tea.md").read_text() == "# Ode to tea\n\nSteam."
+        assert session.document.title == "ode-to-tea.md"
+
+
+def test_a_file_name_is_suggested_from_the_titles_first_words_without_a_subject_label():
+    assert file_stem("Subject: Project Update - Team Planning…") == "project-update-team-planning"
+    assert (
+        file_stem("In the realm of sustainable agriculture, bees matter") == "in-the-realm-of-sustainable-agriculture"
+    )
+    assert file_stem("***") == "untitled"
 
 
 async def test_quitting_with_unsaved_changes_asks_and_keeps_an_autosave(make_app, tmp_path):
@@ -92,4 +103,5 @@ async def test_a_file_that_cannot_be_opened_is_a_notification_and_the_app_starts
         assert [n.message for n in app._notifications] == [
             "notes.bin looks like a binary file; canvas-tui started without it."
         ]
+        assert "notes.bin looks like a binary file" in str(app.query(NoticeMessage).last().content)
         assert not app.canvas.display
