@@ -121,7 +121,7 @@ async def _delete(session: Session, turn: Turn, request: str, target: LocateDeci
     if re.search(r"\blines?\b", request, re.IGNORECASE):
         span = _line_about(text, span, request)
     low, high = splice.deletion(text, span.start, span.end)
-    return text[:low] + text[high:], "code", None
+    return splice.renumbered(text[:low] + text[high:], low, text[low:high]), "code", None
 
 
 def _line_about(text: str, span: Span, request: str) -> Span:

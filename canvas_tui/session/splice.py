@@ -6,6 +6,7 @@ neighbours as the document had it (a blank line between blocks, a space between 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 Where = Literal["before", "after"]
@@ -73,3 +74,37 @@ def swap(text: str, first: tuple[int, int], second: tuple[int, int]) -> str:
     if not a < b <= c < d:
         raise ValueError("the passages overlap or are out of order")
     return text[:a] + text[c:d] + text[b:c] + text[a:b] + text[d:]
+
+
+_NUMBERED = re.compile(r"^([ \t]*)(\d{1,3})([.)])[ \t]")
+
+
+def renumbered(text: str, at: int, removed: str) -> str:
+    """After numbered list items were cut out at `at` ("Remove point 3"), the items after them in the same list
+    count on from where the cut began (1, 2, 4, 5 -> 1, 2, 3, 4). Only those numbers change; a cut that held no
+    numbered item, or a list whose next item does not follow on, is left as it is."""
+    first = _NUMBERED.match(removed.lstrip("\n"))
+    if first is None:
+        return text
+    indent, delimiter = first.group(1), first.group(3)
+    lines = text[at:].split("\n")
+    if lines and not lines[0].strip():
+        lines = lines[1:]
+    following = next((_NUMBERED.match(line) for line in lines if line.strip()), None)
+    if following is None or (following.group(1), following.group(3)) != (indent, delimiter):
+        return text
+    shift = int(following.group(2)) - int(first.group(2))
+    return text[:at] + _shifted(text[at:], indent, delimiter, shift) if shift > 0 else text
+
+
+def _shifted(rest: str, indent: str, delimiter: str, shift: int) -> str:
+    """`rest` with the numbers of its leading list's items at `indent` lowered by `shift`, up to the list's end."""
+    lines, blank = rest.split("\n"), False
+    for number, line in enumerate(lines):
+        item = _NUMBERED.match(line)
+        if item and (item.group(1), item.group(3)) == (indent, delimiter):
+            lines[number] = f"{indent}{int(item.group(2)) - shift}{delimiter}{line[item.end(3) :]}"
+        elif line.strip() and (blank or not line.startswith((indent + " ", indent + "\t"))) and number > 0:
+            break
+        blank = not line.strip()
+    return "\n".join(lines)

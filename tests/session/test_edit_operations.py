@@ -117,6 +117,23 @@ async def test_a_quoted_bullet_is_added_to_the_end_of_the_list_by_code(settings,
     assert session.client.requests == []
 
 
+async def test_deleting_a_numbered_point_renumbers_the_points_after_it_in_that_list(settings, decision_log):
+    behaviours = fake_behaviours(trigger=["edit"], needle="3. Book the hall.\n   Call first.")
+    behaviours.policy = Policy("delete")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    steps = "1. Pick a date.\n2. Invite people.\n3. Book the hall.\n   Call first.\n4. Buy food.\n5. Clean up.\n"
+    session.open_document(f"# Party\n\n{steps}\nThen:\n\n6. Rest.\n", title="party")
+    await session.turn("Remove point 3")
+    assert session.document.text == (
+        "# Party\n\n1. Pick a date.\n2. Invite people.\n3. Buy food.\n4. Clean up.\n\nThen:\n\n6. Rest.\n"
+    )
+
+
+def test_a_cut_without_a_numbered_point_or_before_another_list_renumbers_nothing():
+    assert splice.renumbered("1. A.\n\nText.\n\n3. C.\n", 5, "\n2. B.") == "1. A.\n\nText.\n\n3. C.\n"
+    assert splice.renumbered("1. A.\n3. C.\n", 5, " sentence.") == "1. A.\n3. C.\n"
+
+
 async def test_an_insertion_that_only_repeats_the_document_is_refused(settings, decision_log):
     session = _session(settings, decision_log, "insert", "The budget is small.", ["Everyone helps."])
     result = await session.turn("add a sentence to this paragraph")
