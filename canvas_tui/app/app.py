@@ -137,7 +137,8 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
     def get_system_commands(self, screen):
-        yield from super().get_system_commands(screen)
+        """Textual's own commands (its "Keys" panel left out: "Keys" here is the app's help) and the app's."""
+        yield from (command for command in super().get_system_commands(screen) if command.title != "Keys")
         yield from palette_commands(self)
 
     # -- showing the session's state --------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import SystemCommand
 
-from canvas_tui.app.languages import is_code
+from canvas_tui.app.languages import is_code, language_of
 
 if TYPE_CHECKING:
     from canvas_tui.app.app import CanvasApp
@@ -25,6 +25,7 @@ def palette_commands(app: CanvasApp) -> Iterator[SystemCommand]:
     yield SystemCommand("Keys", "Every key the app answers to (F1)", app.action_help)
     document = app.session.document
     code = document is not None and is_code(document)
+    language = language_of(document) if code else None
     for index, action in enumerate(app.session.settings.quick_actions):
-        if action.for_code == code:
+        if action.for_code == code and not (language and action.name.lower() == f"port to {language}"):
             yield SystemCommand(f"Quick action: {action.name}", action.request, partial(app.action_quick_action, index))

@@ -176,3 +176,11 @@ async def test_a_new_document_replacing_one_with_unsaved_changes_says_in_the_cha
         notices = [str(notice.content) for notice in app.query(NoticeMessage)]
         assert any("unsaved changes; they are kept in" in notice for notice in notices)
         assert session.document.text == "# Email\n\nHello team."
+
+
+async def test_the_palette_offers_one_keys_entry_and_no_port_of_code_into_its_own_language(make_app, tmp_path):
+    app, _ = make_app(document=_doc(tmp_path, "def total(items):\n    return sum(items)\n", "total.py"))
+    async with app.run_test(size=SIZE):
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Keys") == 1 and "Quick action: Port to Python" not in titles
+        assert any(title.startswith("Quick action: Review") for title in titles)
