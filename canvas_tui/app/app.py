@@ -42,6 +42,9 @@ CANVAS_CORRECTED = {
 class CanvasApp(Playback, DocumentActions, App[None]):
     """Chat beside a document canvas, over one session."""
 
+    HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (64, "-narrow"), (100, "-wide")]
+    """Below 64 columns the canvas goes under the chat; below 100 the two panes share the width equally."""
+
     CSS_PATH = "app.tcss"
     TITLE = "canvas-tui"
     BINDINGS = [

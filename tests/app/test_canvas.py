@@ -184,3 +184,15 @@ async def test_the_palette_offers_one_keys_entry_and_no_port_of_code_into_its_ow
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles.count("Keys") == 1 and "Quick action: Port to Python" not in titles
         assert any(title.startswith("Quick action: Review") for title in titles)
+
+
+async def test_narrow_terminals_share_the_width_equally_then_put_the_canvas_under_the_chat(make_app, tmp_path):
+    for size, side_by_side in (((80, 24), True), ((50, 20), False)):
+        app, _ = make_app(document=_doc(tmp_path))
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            chat, canvas = app.query_one("#chat-pane").region, app.canvas.region
+            if side_by_side:
+                assert chat.y == canvas.y and abs(chat.width - canvas.width) <= 1
+            else:
+                assert canvas.y > chat.y and canvas.width == chat.width == size[0]
