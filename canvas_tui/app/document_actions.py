@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canvas_tui.app.autosave import newer_autosave, remove_autosave, write_autosave
-from canvas_tui.app.screens.confirm import SaveAs, quit_question, restore_question
+from canvas_tui.app.screens.confirm import SaveAs, overwrite_question, quit_question, restore_question
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.terminal import HANGUP_EXIT_CODE, stdin_terminal_probe
 from canvas_tui.app.widgets.canvas.comments import CommentList
@@ -102,12 +102,31 @@ class DocumentActions:
             return
         self.commit_typing()
         if document.path is None:
-            self.push_screen(
-                SaveAs(f"{file_stem(document.title)}.md"),
-                lambda name: name and self.save_to(Path(name), then_quit=then_quit),
-            )
+            self.ask_save_as(str(Path.cwd() / f"{file_stem(document.title)}.md"), then_quit)
             return
         self.save_to(Path(document.path), then_quit=then_quit)
+
+    def ask_save_as(self: CanvasApp, suggestion: str, then_quit: bool) -> None:
+        """Ask for the file to save a new document to; a file that exists is replaced only when the person says so
+        (else the question comes back with that name)."""
+
+        def chosen(name: str | None) -> None:
+            if not name:
+                return
+            path = Path(name).expanduser()
+            if not path.exists():
+                self.save_to(path, then_quit=then_quit)
+                return
+            self.push_screen(
+                overwrite_question(str(path)),
+                lambda answer: (
+                    self.save_to(path, then_quit=then_quit)
+                    if answer == "replace"
+                    else self.ask_save_as(str(path), then_quit)
+                ),
+            )
+
+        self.push_screen(SaveAs(suggestion), chosen)
 
     def save_to(self: CanvasApp, path: Path, *, then_quit: bool = False) -> bool:
         """Write the document to `path` atomically (keeping a byte-order mark the file had)."""

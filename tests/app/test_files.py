@@ -32,10 +32,25 @@ async def test_a_new_document_asks_for_a_file_name_when_saved(make_app, tmp_path
         await send(pilot, app, "write a poem")
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, SaveAs)
-        assert app.screen.query_one("#save-path").value == "ode-to-tea.md"
+        assert app.screen.query_one("#save-path").value == str(tmp_path / "ode-to-tea.md")
         await pilot.press("enter")
         assert (tmp_path / "ode-to-tea.md").read_text() == "# Ode to tea\n\nSteam."
         assert session.document.title == "ode-to-tea.md"
+
+
+async def test_saving_as_a_file_that_exists_asks_before_replacing_it(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "ode-to-tea.md").write_text("someone else's file\n")
+    app, session = make_app(["# Ode to tea\n\nSteam.\n"], trigger=["canvas"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "write a poem")
+        await pilot.press("ctrl+s", "enter")
+        assert isinstance(app.screen, Choice)
+        await pilot.click("#rename")
+        assert isinstance(app.screen, SaveAs) and (tmp_path / "ode-to-tea.md").read_text() == "someone else's file\n"
+        await pilot.press("escape", "ctrl+s", "enter")
+        await pilot.click("#replace")
+        assert (tmp_path / "ode-to-tea.md").read_text() == "# Ode to tea\n\nSteam."
 
 
 def test_a_file_name_is_suggested_from_the_titles_first_words_without_a_subject_label():

@@ -50,6 +50,14 @@ def restore_question(name: str, autosave: str) -> Choice:
     )
 
 
+def overwrite_question(path: str) -> Choice:
+    """Saving as a file that already exists: replace it, or choose another name."""
+    return Choice(
+        f"{path} already exists. Replace it with this document?",
+        [("rename", "Choose another name"), ("replace", "Replace the file")],
+    )
+
+
 class SaveAs(ModalScreen[str | None]):
     """Ask for a file name (for a document that has none yet)."""
 
