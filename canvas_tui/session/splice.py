@@ -30,6 +30,8 @@ def deletion(text: str, start: int, end: int) -> tuple[int, int]:
     last line), or the spaces after it."""
     if is_block(text, start, end):
         end, gap_start = _line_end(text, end), len(text[:start].rstrip())
+        if _opens_a_run(text, gap_start, start, end):
+            return start, end + 1
         if gap_start > 0:
             return gap_start, end
         return start, end + len(text[end:]) - len(text[end:].lstrip())
@@ -42,6 +44,13 @@ def deletion(text: str, start: int, end: int) -> tuple[int, int]:
     while before > 0 and text[before - 1] in " \t":
         before -= 1
     return before, end
+
+
+def _opens_a_run(text: str, gap_start: int, start: int, end: int) -> bool:
+    """The block opens a run of lines (the first item of a list): a blank line before it, the next line right
+    after it. Its own line break goes, so the blank line stays between the run and what comes before."""
+    before, after = text[gap_start:start], text[end:]
+    return gap_start > 0 and before.count("\n") >= 2 and after[:1] == "\n" and bool(after[1:2].strip())
 
 
 def _joiner(text: str, start: int, end: int) -> str:

@@ -186,6 +186,8 @@ async def test_a_replacement_with_nothing_to_substitute_is_the_models_targeted_e
 def test_splices_keep_the_documents_own_separation():
     text = "A.\n\nB.\n\nC.\n"
     assert splice.deletion(text, 4, 6) == (2, 6)
+    listed = "Intro.\n\n1. A.\n2. B.\n"
+    assert splice.deletion(listed, 8, 13) == (8, 14), "the first item of a list keeps the blank line before the list"
     assert splice.deletion("One. Two. Three.", 5, 9) == (5, 10)
     assert splice.move(text, 0, 2, 10, "after") == "B.\n\nC.\n\nA.\n"
     assert splice.swap(text, (0, 2), (4, 6)) == "B.\n\nA.\n\nC.\n"
