@@ -30,6 +30,7 @@ class FakeLocator:
 
     needle: str | None = None
     ambiguous_with: list[Span] = field(default_factory=list)
+    unit: str = "paragraph"
     name: str = "fake-locator"
     version: str = "0"
 
@@ -44,7 +45,7 @@ class FakeLocator:
         candidates = [Candidate(span=s, unit="paragraph", score=0.5) for s in [span, *self.ambiguous_with]]
         return LocateDecision(
             span=span,
-            unit="paragraph",
+            unit=self.unit,
             confidence=0.8,
             ambiguous=bool(self.ambiguous_with),
             candidates=candidates if self.ambiguous_with else [],

@@ -111,15 +111,42 @@ def _commit(session: Session, turn: Turn, new_text: str, operation: str, request
 # -- operations that need no model -----------------------------------------------------------------
 
 
+_HEADING_ONLY = re.compile(r"\b(?:heading|headline|title)\b(?!.*\b(?:section|part|chapter)\b)", re.IGNORECASE)
+"""'Delete the Summary heading': the heading line, not the section under it."""
+
+
+_POINT = re.compile(r"\b(?:point|item|step|bullet)\s+(?:#|no\.?\s*|number\s+)?(\d{1,3})\b", re.IGNORECASE)
+_NUMBER_MARK = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]", re.MULTILINE)
+_BULLET_MARK = re.compile(r"^[ \t]*[-*+][ \t]", re.MULTILINE)
+
+
+def _missing_point(text: str, request: str) -> str | None:
+    """'Point 9' when the document has no point 9 (no line numbered so, no "Point 9" in its text, and no unnumbered
+    list that long): the words, to say so instead of deleting whatever else was located."""
+    named = _POINT.search(request)
+    if named is None:
+        return None
+    number, numbers = int(named.group(1)), {int(n) for n in _NUMBER_MARK.findall(text)}
+    labelled = re.search(rf"\b{re.escape(named.group(0).split()[0])}\s+{number}\b", text, re.IGNORECASE)
+    found = number in numbers or labelled or (not numbers and len(_BULLET_MARK.findall(text)) >= number)
+    return None if found else named.group(0)
+
+
 async def _delete(session: Session, turn: Turn, request: str, target: LocateDecision):
     text, span = session.document.text, target.span
+    missing = _missing_point(text, request)
+    if missing is not None:
+        raise Refused(f"the document has no {missing.lower()}")
     if target.unit == "document" or not text[: span.start].strip() and not text[span.end :].strip():
         raise Refused(
-            "deleting the whole document is not done from the chat; select the text and delete it in the "
-            "canvas if you mean it"
+            "I could not find the part you named, and deleting the whole document is not done from the chat "
+            "(select the text in the canvas and delete it if you mean it)"
         )
     if re.search(r"\blines?\b", request, re.IGNORECASE):
         span = _line_about(text, span, request)
+    elif target.unit == "section" and _HEADING_ONLY.search(request):
+        line_end = text.find("\n", span.start)
+        span = Span(start=span.start, end=line_end if line_end != -1 else len(text))
     low, high = splice.deletion(text, span.start, span.end)
     return splice.renumbered(text[:low] + text[high:], low, text[low:high]), "code", None
 

@@ -129,6 +129,31 @@ async def test_deleting_a_numbered_point_renumbers_the_points_after_it_in_that_l
     )
 
 
+async def test_deleting_a_heading_removes_its_line_not_the_section_under_it(settings, decision_log):
+    session = _session(settings, decision_log, "delete", "## Risks\n\n- Rain\n- Strikes\n\nThe venue may close early.")
+    session.behaviours.locator.unit = "section"
+    await session.turn("Delete the Risks heading")
+    assert session.document.text == DOC.replace("## Risks\n\n", "")
+
+
+@pytest.mark.parametrize("request_text", ["Remove point 9", "Delete item 3"])
+async def test_deleting_a_point_the_document_does_not_have_deletes_nothing_and_says_so(
+    settings, decision_log, request_text
+):
+    session = _session(settings, decision_log, "delete", "The budget is small.")
+    result = await session.turn(request_text)
+    assert session.document.text == DOC and "the document has no" in result.notices[0].message
+
+
+async def test_a_step_named_by_its_label_in_the_text_is_not_missing(settings, decision_log):
+    behaviours = fake_behaviours(trigger=["edit"], needle="## Step 2: Test\n\nRun it.")
+    behaviours.policy = Policy("delete")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    session.open_document("# Guide\n\n## Step 1: Build\n\nMake it.\n\n## Step 2: Test\n\nRun it.\n", title="guide")
+    await session.turn("Remove step 2")
+    assert session.document.text == "# Guide\n\n## Step 1: Build\n\nMake it.\n"
+
+
 def test_a_cut_without_a_numbered_point_or_before_another_list_renumbers_nothing():
     assert splice.renumbered("1. A.\n\nText.\n\n3. C.\n", 5, "\n2. B.") == "1. A.\n\nText.\n\n3. C.\n"
     assert splice.renumbered("1. A.\n3. C.\n", 5, " sentence.") == "1. A.\n3. C.\n"
