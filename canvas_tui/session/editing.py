@@ -370,7 +370,8 @@ async def write_change(
     turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
     where = locate_label(document.text, _after(span, replacement, unit))
     where = "the whole document" if where == "whole document" else where
-    turn.say(f"Done: {'a targeted edit' if targeted else 'rewrote'} {where}. Undo it with {session.undo_hint}.")
+    done = f"edited {where} (a targeted edit)" if targeted else f"rewrote {where}"
+    turn.say(f"Done: {done}. Undo it with {session.undo_hint}.")
 
 
 def _after(span: Span, replacement: str, unit: str | None) -> LocateDecision:

@@ -106,6 +106,10 @@ async def edit(
     """Locate (unless selected or already chosen) -> policy -> the model writes the change -> validated -> applied."""
     turn.set_kind("edit")
     document, request = session.document, request or turn.message
+    wanted = substitution(request) if located is None and turn.selection is None else None
+    if wanted is not None and wanted.old is not None and wanted.old.casefold() not in document.text.casefold():
+        turn.say(f"“{wanted.old}” does not appear in the document, so nothing was replaced.")
+        return
     target = located or await _locate(session, turn, request)
     if located is None and turn.selection is None:
         target = _named_place(session, turn, request, target)

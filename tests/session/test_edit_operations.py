@@ -202,6 +202,13 @@ async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrenc
     assert "whole document" in result.status_line
 
 
+async def test_replacing_words_the_document_does_not_hold_changes_nothing_and_says_so(settings, decision_log):
+    session = _session(settings, decision_log, "replace", "The budget is small.")
+    result = await session.turn('Replace "homepage" with "landing page"')
+    assert session.document.text == DOC and "“homepage” does not appear" in result.reply
+    assert session.client.requests == []
+
+
 async def test_a_replacement_with_nothing_to_substitute_is_the_models_targeted_edit(settings, decision_log):
     session = _session(settings, decision_log, "replace", "The budget is small.", ["The budget is tiny."])
     await session.turn("make the budget sound smaller")
