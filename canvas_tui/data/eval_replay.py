@@ -30,7 +30,7 @@ from canvas_tui.data.comment_sets import CommentDiff, PersonOnComments, comments
 from canvas_tui.data.outcomes import Outcome, expected_by, outcome_of
 from canvas_tui.llm.client import ModelClient
 from canvas_tui.log.recording import DecisionEntry, Recording
-from canvas_tui.log.records import CorrectionRecord, DecisionRecord
+from canvas_tui.log.records import CorrectionRecord, DecisionRecord, standing
 from canvas_tui.replay.run import run_recording
 from canvas_tui.text import one_line
 
@@ -147,7 +147,7 @@ def compare(
 ) -> list[DecisionDiff]:
     """Align today's decisions with the expected ones turn by turn, and classify each."""
     corrections: dict[str, list[CorrectionRecord]] = defaultdict(list)
-    for correction in recording.corrections:
+    for correction in standing(recording.corrections):
         corrections[correction.decision_id or ""].append(correction)
     verdicts = person_verdicts(recording)
     then_turns, now_turns = turns_of(recording.decisions), turns_of(replayed)

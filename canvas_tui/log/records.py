@@ -4,6 +4,7 @@ blind judgement of two outputs."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -46,6 +47,7 @@ CorrectionKind = Literal[
     "canvas_closed",  # the person closed a canvas the trigger opened
     "canvas_opened",  # the person opened the canvas right after an inline answer
     "edit_undone",  # the person undid a model edit
+    "edit_redone",  # the person redid a model edit they had undone: withdraws that edit_undone
     "section_reselected",  # the person selected a different part right after a located edit
     "comment_dismissed",  # the person dismissed a model comment
     "own_rewrite",  # the person rewrote the span a model edit just changed
@@ -62,6 +64,31 @@ class CorrectionRecord(BaseModel):
     kind: CorrectionKind
     decision_id: str | None
     detail: dict[str, Any] = Field(default_factory=dict)
+
+
+def withdrawn_undos(corrections: Iterable[CorrectionRecord]) -> set[str | None]:
+    """The decisions whose undo the person withdrew: their last undo-or-redo correction is a redo (undo then redo is
+    looking, not rejecting; when the last word is an undo, the edit's undos stand). Only those ids are kept, so a
+    long log streams through."""
+    last_word: dict[str | None, str] = {}
+    for correction in corrections:
+        if correction.kind in ("edit_undone", "edit_redone"):
+            last_word[correction.decision_id] = correction.kind
+    return {decision for decision, kind in last_word.items() if kind == "edit_redone"}
+
+
+def stands(correction: CorrectionRecord, withdrawn: set[str | None]) -> bool:
+    """Whether a correction still says something: not a redo (it corrects nothing) nor an undo withdrawn by one."""
+    return correction.kind != "edit_redone" and not (
+        correction.kind == "edit_undone" and correction.decision_id in withdrawn
+    )
+
+
+def standing(corrections: Iterable[CorrectionRecord]) -> list[CorrectionRecord]:
+    """The corrections of a short list (a recording) that still say something, in order."""
+    corrections = list(corrections)
+    withdrawn = withdrawn_undos(corrections)
+    return [c for c in corrections if stands(c, withdrawn)]
 
 
 Verdict = Literal["A", "B", "tie"]

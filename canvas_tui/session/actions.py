@@ -94,11 +94,13 @@ class PersonActions:
         return version
 
     def redo(self: Session) -> Version | None:
-        """Redo the version last undone."""
+        """Redo the version last undone; redoing a model edit withdraws the undo's correction."""
         if self.document is None:
             return None
         self.record_action("redo")
         version = self.document.redo()
+        if version is not None and version.author == "model" and version.number in self.version_decisions:
+            self.log_correction("edit_redone", self.version_decisions[version.number], version=version.number)
         if version is not None:
             self.record_version()
         return version

@@ -10,6 +10,7 @@ from canvas_tui.behaviours.base import Span
 from canvas_tui.behaviours.comment import CommentProposals, ProposalResult, ProposedComment
 from canvas_tui.llm.errors import ModelUnavailable
 from canvas_tui.llm.scripted import ScriptedClient
+from canvas_tui.log.records import standing
 from canvas_tui.session import Session
 from canvas_tui.session.events import CanvasDelta, ChatDelta
 from tests.fakes import fake_behaviours
@@ -268,6 +269,10 @@ async def test_undoing_a_model_edit_is_a_correction_and_redo_restores_it(setting
     assert correction.decision_id == next(decision_log.decisions(behaviour="edit")).id
     session.redo()
     assert session.document.text == edited
+    assert [c.kind for c in decision_log.corrections()] == ["edit_undone", "edit_redone"]
+    assert standing(decision_log.corrections()) == [], "undo then redo rejects nothing"
+    session.undo()
+    assert {c.kind for c in standing(decision_log.corrections())} == {"edit_undone"}, "the last word was an undo"
 
 
 async def test_rewriting_a_just_edited_span_by_hand_is_a_correction(settings, decision_log):
