@@ -62,6 +62,9 @@ def check_replacement(original: str, replacement: str, *, targeted: bool, reques
         return "the model's reply still contains parts of its instructions"
     if replacement == original:
         return "the model returned the passage unchanged"
+    stray = _stray_tags(original, replacement)
+    if stray:
+        return f"the model's reply has a stray markup line ({stray}) the passage did not have"
     ratio = len(replacement) / max(1, len(original))
     wants_longer, wants_shorter = bool(LONGER.search(request)), bool(SHORTER.search(request))
     if ratio > MAX_GROWTH * (2 if wants_longer else 1) and len(replacement) > 200:
@@ -71,6 +74,17 @@ def check_replacement(original: str, replacement: str, *, targeted: bool, reques
     if targeted and fuzz.ratio(original, replacement) < MIN_TARGETED_SIMILARITY:
         return "the model rewrote the passage instead of making a targeted edit"
     return None
+
+
+_TAG_LINE = re.compile(r"^[ \t]*</?[A-Za-z][\w-]*>[ \t]*$", re.MULTILINE)
+"""A line that is nothing but an opening or closing tag ("</risen>"): a small model's leftover, unless the passage
+had the same line (HTML, XML)."""
+
+
+def _stray_tags(original: str, replacement: str) -> str | None:
+    """The first tag-only line of the reply that the passage does not have, if any."""
+    had = {line.strip() for line in _TAG_LINE.findall(original)}
+    return next((line.strip() for line in _TAG_LINE.findall(replacement) if line.strip() not in had), None)
 
 
 _BULLET_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")

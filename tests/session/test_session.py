@@ -343,3 +343,13 @@ def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():
     from canvas_tui.session.validate import check_replacement
 
     assert check_replacement("We ship on Monday.", "[" * 100_000, targeted=True) is not None
+
+
+def test_a_reply_with_a_stray_tag_line_is_refused_unless_the_passage_had_it():
+    from canvas_tui.session.validate import check_replacement
+
+    section = "## Risks\n\nThe migration may take longer."
+    refused = check_replacement(section, "## Known risks\n\nThe migration may take longer.\n</risen>", targeted=True)
+    assert refused is not None and "</risen>" in refused
+    html = "<div>\n<p>Old</p>\n</div>"
+    assert check_replacement(html, "<div>\n<p>New</p>\n</div>", targeted=True) is None
