@@ -272,9 +272,37 @@ def _list_end(text: str, span: Span) -> tuple[int, str] | None:
     return end, f"{indent}{mark}{space}"
 
 
-def _insertion_point(text: str, target: LocateDecision, kind: str, where: str) -> tuple[int, str, str]:
-    """(offset, joiner, prefix) for new text of `kind` at the start or end of the target."""
+_ITEM_MARK = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+)", re.MULTILINE)
+
+
+def _beside_item(text: str, span: Span, where: str) -> tuple[int, str, str] | None:
+    """When the target is one list item ("after point 2"): the new item goes right after it (numbered one on) or
+    right before it (taking its number), as (offset, joiner, prefix); None for anything else."""
+    marks = list(_ITEM_MARK.finditer(text[span.start : span.end]))
+    if len(marks) != 1 or marks[0].start() != 0 or (span.start and text[span.start - 1] != "\n"):
+        return None
+    indent, mark, space = marks[0].groups()
+    if where == "before":
+        return span.start, "\n", f"{indent}{mark}{space}"
+    after = f"{int(mark[:-1]) + 1}{mark[-1]}" if mark[:-1].isdigit() else mark
+    line_end = text.find("\n", span.end)
+    return (line_end if line_end != -1 else len(text)), "\n", f"{indent}{after}{space}"
+
+
+_QUOTE_TEXT = re.compile(r"[“\"][^”\"]*[”\"]")
+_BESIDE = re.compile(r"\b(?:after|before|below|above|under|following)\b", re.IGNORECASE)
+"""'Add a point after point 2': the new item goes beside the one named, not at the end of its list."""
+
+
+def _insertion_point(
+    text: str, target: LocateDecision, kind: str, where: str, request: str = ""
+) -> tuple[int, str, str]:
+    """(offset, joiner, prefix) for new text of `kind` at the start or end of the target (beside the list item the
+    request places it after or before)."""
     span = target.span
+    beside = _beside_item(text, span, where) if kind == "bullet" and _BESIDE.search(request) else None
+    if beside:
+        return beside
     if kind == "bullet":
         found = _list_end(text, span)
         if found:
@@ -294,7 +322,7 @@ def _insertion_point(text: str, target: LocateDecision, kind: str, where: str) -
 
 async def _insert(session: Session, turn: Turn, request: str, target: LocateDecision):
     text, kind, where = session.document.text, new_kind(request), insert_where(request)
-    position, joiner, prefix = _insertion_point(text, target, kind, where)
+    position, joiner, prefix = _insertion_point(text, target, kind, where, _QUOTE_TEXT.sub("", request))
     new, reply, by = given_text(request), None, "code"
     if new is None:
         budget = min(INSERT_TOKENS[kind], session.settings.max_tokens)
@@ -305,7 +333,9 @@ async def _insert(session: Session, turn: Turn, request: str, target: LocateDeci
     problem = check_insertion(text, new)
     if problem:
         raise Refused(problem)
-    return splice.insert(text, position, prefix + new, joiner, where), by, reply
+    inserted = splice.insert(text, position, prefix + new, joiner, where)
+    end = position + len(joiner) + len(prefix + new) if where == "after" else position + len(prefix + new)
+    return splice.counted_on(inserted, end, prefix + new), by, reply
 
 
 def code_replacement(text: str, span: Span, request: str) -> str | None:

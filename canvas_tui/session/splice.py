@@ -106,6 +106,18 @@ def renumbered(text: str, at: int, removed: str) -> str:
     return text[:at] + _shifted(text[at:], indent, delimiter, shift) if shift > 0 else text
 
 
+def counted_on(text: str, at: int, item: str) -> str:
+    """After a numbered `item` was put in at `at` (its end), the items after it in the same list count on from its
+    number (a new point 3 makes the old 3, 4 into 4, 5); anything else is left as it is."""
+    new = _NUMBERED.match(item.lstrip("\n"))
+    lines = text[at:].split("\n")
+    following = next((_NUMBERED.match(line) for line in lines[1:] if line.strip()), None)
+    if new is None or following is None or (following.group(1), following.group(3)) != (new.group(1), new.group(3)):
+        return text
+    shift = int(new.group(2)) + 1 - int(following.group(2))
+    return text[:at] + _shifted(text[at:], new.group(1), new.group(3), -shift) if shift > 0 else text
+
+
 def _shifted(rest: str, indent: str, delimiter: str, shift: int) -> str:
     """`rest` with the numbers of its leading list's items at `indent` lowered by `shift`, up to the list's end."""
     lines, blank = rest.split("\n"), False

@@ -117,6 +117,24 @@ async def test_a_quoted_bullet_is_added_to_the_end_of_the_list_by_code(settings,
     assert session.client.requests == []
 
 
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Add a point “Send invites.” after point 2", "1. Pick.\n2. Book.\n3. Send invites.\n4. Buy.\n"),
+        ("Add a point “Send invites.” before point 2", "1. Pick.\n2. Send invites.\n3. Book.\n4. Buy.\n"),
+    ],
+)
+async def test_a_point_added_beside_a_named_point_goes_there_and_the_list_counts_on(
+    settings, decision_log, request_text, expected
+):
+    behaviours = fake_behaviours(trigger=["edit"], needle="2. Book.")
+    behaviours.policy = Policy("insert")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    session.open_document("# Party\n\n1. Pick.\n2. Book.\n3. Buy.\n", title="party")
+    await session.turn(request_text)
+    assert session.document.text == "# Party\n\n" + expected
+
+
 async def test_deleting_a_numbered_point_renumbers_the_points_after_it_in_that_list(settings, decision_log):
     behaviours = fake_behaviours(trigger=["edit"], needle="3. Book the hall.\n   Call first.")
     behaviours.policy = Policy("delete")
