@@ -147,7 +147,7 @@ def compare(
 ) -> list[DecisionDiff]:
     """Align today's decisions with the expected ones turn by turn, and classify each."""
     corrections: dict[str, list[CorrectionRecord]] = defaultdict(list)
-    for correction in standing(recording.corrections):
+    for correction in standing(lambda: recording.corrections):
         corrections[correction.decision_id or ""].append(correction)
     verdicts = person_verdicts(recording)
     then_turns, now_turns = turns_of(recording.decisions), turns_of(replayed)

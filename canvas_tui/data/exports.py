@@ -17,7 +17,7 @@ from typing import TextIO
 from canvas_tui.behaviours.locate.labels import COLUMNS as LOCATE_COLUMNS
 from canvas_tui.data.label_rows import SOURCE, TEACHES, LabelRow, rows_for
 from canvas_tui.log.datalog import DataLog
-from canvas_tui.log.records import stands, withdrawn_undos
+from canvas_tui.log.records import standing
 from canvas_tui.paths import behaviour_dir
 
 DEFAULT_HEADERS = {
@@ -79,9 +79,8 @@ def label_rows(
     """New rows for `behaviour` from the log's corrections, in time order, without duplicates."""
     header = label_header(behaviour)
     seen = _known_keys(behaviour, header)
-    withdrawn = withdrawn_undos(log.corrections(since=since))
-    for correction in log.corrections(since=since):
-        if correction.kind not in TEACHES[behaviour] or not stands(correction, withdrawn):
+    for correction in standing(lambda: log.corrections(since=since)):
+        if correction.kind not in TEACHES[behaviour]:
             continue
         for row in rows_for(correction, log):
             row = redacted(row) if redact else row

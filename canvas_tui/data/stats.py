@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from canvas_tui.log.datalog import DataLog
-from canvas_tui.log.records import DecisionRecord, stands, withdrawn_undos
+from canvas_tui.log.records import DecisionRecord, standing
 from canvas_tui.paths import behaviours_dir
 
 TRAINING_LABELS = {
@@ -99,8 +99,7 @@ def real_use_stats(log: DataLog, *, since: datetime | None = None) -> RealUseSta
             kinds[request_kind(record.input.get("message") or "")] += 1
     corrections: dict[str, Counter] = defaultdict(Counter)
     total_corrections = 0
-    withdrawn = withdrawn_undos(log.corrections(since=since))
-    for correction in (c for c in log.corrections(since=since) if stands(c, withdrawn)):
+    for correction in standing(lambda: log.corrections(since=since)):
         decision = log.decision(correction.decision_id) if correction.decision_id else None
         corrections[decision.behaviour if decision else "(unlinked)"][correction.kind] += 1
         total_corrections += 1

@@ -4,7 +4,7 @@ blind judgement of two outputs."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, Literal
 
@@ -66,29 +66,21 @@ class CorrectionRecord(BaseModel):
     detail: dict[str, Any] = Field(default_factory=dict)
 
 
-def withdrawn_undos(corrections: Iterable[CorrectionRecord]) -> set[str | None]:
-    """The decisions whose undo the person withdrew: their last undo-or-redo correction is a redo (undo then redo is
-    looking, not rejecting; when the last word is an undo, the edit's undos stand). Only those ids are kept, so a
-    long log streams through."""
+def standing(corrections: Callable[[], Iterable[CorrectionRecord]]) -> Iterator[CorrectionRecord]:
+    """The corrections that still say something, in order, from a source that can be read twice (a log query, a
+    recording): a redo corrects nothing, and it withdraws the undos of its edit when it is the person's last word on
+    that edit (undo then redo is looking, not rejecting). The first read keeps only those edits' ids, so a long log
+    streams through."""
     last_word: dict[str | None, str] = {}
-    for correction in corrections:
+    for correction in corrections():
         if correction.kind in ("edit_undone", "edit_redone"):
             last_word[correction.decision_id] = correction.kind
-    return {decision for decision, kind in last_word.items() if kind == "edit_redone"}
-
-
-def stands(correction: CorrectionRecord, withdrawn: set[str | None]) -> bool:
-    """Whether a correction still says something: not a redo (it corrects nothing) nor an undo withdrawn by one."""
-    return correction.kind != "edit_redone" and not (
-        correction.kind == "edit_undone" and correction.decision_id in withdrawn
+    withdrawn = {decision for decision, kind in last_word.items() if kind == "edit_redone"}
+    return (
+        c
+        for c in corrections()
+        if c.kind != "edit_redone" and not (c.kind == "edit_undone" and c.decision_id in withdrawn)
     )
-
-
-def standing(corrections: Iterable[CorrectionRecord]) -> list[CorrectionRecord]:
-    """The corrections of a short list (a recording) that still say something, in order."""
-    corrections = list(corrections)
-    withdrawn = withdrawn_undos(corrections)
-    return [c for c in corrections if stands(c, withdrawn)]
 
 
 Verdict = Literal["A", "B", "tie"]

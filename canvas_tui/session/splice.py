@@ -92,30 +92,31 @@ def renumbered(text: str, at: int, removed: str) -> str:
     """After numbered list items were cut out at `at` ("Remove point 3"), the items after them in the same list
     count on from where the cut began (1, 2, 4, 5 -> 1, 2, 3, 4). Only those numbers change; a cut that held no
     numbered item, or a list whose next item does not follow on, is left as it is."""
-    first = _NUMBERED.match(removed.lstrip("\n"))
-    if first is None:
-        return text
-    indent, delimiter = first.group(1), first.group(3)
-    lines = text[at:].split("\n")
-    if lines and not lines[0].strip():
-        lines = lines[1:]
-    following = next((_NUMBERED.match(line) for line in lines if line.strip()), None)
-    if following is None or (following.group(1), following.group(3)) != (indent, delimiter):
+    first, following = _NUMBERED.match(removed.lstrip("\n")), _next_item(text[at:])
+    if not _same_list(first, following):
         return text
     shift = int(following.group(2)) - int(first.group(2))
-    return text[:at] + _shifted(text[at:], indent, delimiter, shift) if shift > 0 else text
+    return text[:at] + _shifted(text[at:], first.group(1), first.group(3), shift) if shift > 0 else text
 
 
 def counted_on(text: str, at: int, item: str) -> str:
     """After a numbered `item` was put in at `at` (its end), the items after it in the same list count on from its
     number (a new point 3 makes the old 3, 4 into 4, 5); anything else is left as it is."""
-    new = _NUMBERED.match(item.lstrip("\n"))
-    lines = text[at:].split("\n")
-    following = next((_NUMBERED.match(line) for line in lines[1:] if line.strip()), None)
-    if new is None or following is None or (following.group(1), following.group(3)) != (new.group(1), new.group(3)):
+    new, following = _NUMBERED.match(item.lstrip("\n")), _next_item(text[at:])
+    if not _same_list(new, following):
         return text
     shift = int(new.group(2)) + 1 - int(following.group(2))
     return text[:at] + _shifted(text[at:], new.group(1), new.group(3), -shift) if shift > 0 else text
+
+
+def _next_item(rest: str) -> re.Match[str] | None:
+    """The numbered item on the first line of `rest` with text, if that line is one."""
+    return next((_NUMBERED.match(line) for line in rest.split("\n") if line.strip()), None)
+
+
+def _same_list(item: re.Match[str] | None, other: re.Match[str] | None) -> bool:
+    """Both are numbered items, with the same indent and the same delimiter."""
+    return item is not None and other is not None and (item.group(1), item.group(3)) == (other.group(1), other.group(3))
 
 
 def _shifted(rest: str, indent: str, delimiter: str, shift: int) -> str:

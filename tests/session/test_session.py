@@ -270,9 +270,9 @@ async def test_undoing_a_model_edit_is_a_correction_and_redo_restores_it(setting
     session.redo()
     assert session.document.text == edited
     assert [c.kind for c in decision_log.corrections()] == ["edit_undone", "edit_redone"]
-    assert standing(decision_log.corrections()) == [], "undo then redo rejects nothing"
+    assert list(standing(decision_log.corrections)) == [], "undo then redo rejects nothing"
     session.undo()
-    assert {c.kind for c in standing(decision_log.corrections())} == {"edit_undone"}, "the last word was an undo"
+    assert {c.kind for c in standing(decision_log.corrections)} == {"edit_undone"}, "the last word was an undo"
 
 
 async def test_rewriting_a_just_edited_span_by_hand_is_a_correction(settings, decision_log):
