@@ -21,7 +21,15 @@ from canvas_tui.session.context import Turn
 from canvas_tui.session.events import TargetShown
 from canvas_tui.session.labels import locate_label
 from canvas_tui.session.lengths import edit_budget
-from canvas_tui.session.placement import MovePlan, SwapPlan, given_text, insert_where, move_plan, new_kind
+from canvas_tui.session.placement import (
+    MovePlan,
+    SwapPlan,
+    given_text,
+    insert_where,
+    move_plan,
+    new_kind,
+    unquoted,
+)
 from canvas_tui.session.places import title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import replaced, substitution
@@ -116,8 +124,8 @@ _HEADING_ONLY = re.compile(r"\b(?:heading|headline|title)\b(?!.*\b(?:section|par
 
 
 _POINT = re.compile(r"\b(?:point|item|step|bullet)\s+(?:#|no\.?\s*|number\s+)?(\d{1,3})\b", re.IGNORECASE)
-_NUMBER_MARK = re.compile(r"^[ \t]*(\d{1,3})[.)][ \t]", re.MULTILINE)
-_BULLET_MARK = re.compile(r"^[ \t]*[-*+][ \t]", re.MULTILINE)
+_ITEM_MARK = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+)", re.MULTILINE)
+"""A list item's start: its indent, its marker (a bullet, or a number with "." or ")") and the space after it."""
 
 
 def _missing_point(text: str, request: str) -> str | None:
@@ -126,9 +134,10 @@ def _missing_point(text: str, request: str) -> str | None:
     named = _POINT.search(request)
     if named is None:
         return None
-    number, numbers = int(named.group(1)), {int(n) for n in _NUMBER_MARK.findall(text)}
+    marks = [mark for _, mark, _ in _ITEM_MARK.findall(text)]
+    number, numbers = int(named.group(1)), {int(mark[:-1]) for mark in marks if mark[:-1].isdigit()}
     labelled = re.search(rf"\b{re.escape(named.group(0).split()[0])}\s+{number}\b", text, re.IGNORECASE)
-    found = number in numbers or labelled or (not numbers and len(_BULLET_MARK.findall(text)) >= number)
+    found = number in numbers or labelled or (not numbers and len(marks) >= number)
     return None if found else named.group(0)
 
 
@@ -145,8 +154,7 @@ async def _delete(session: Session, turn: Turn, request: str, target: LocateDeci
     if re.search(r"\blines?\b", request, re.IGNORECASE):
         span = _line_about(text, span, request)
     elif target.unit == "section" and _HEADING_ONLY.search(request):
-        line_end = text.find("\n", span.start)
-        span = Span(start=span.start, end=line_end if line_end != -1 else len(text))
+        span = Span(start=span.start, end=_end_of_line(text, span.start))
     low, high = splice.deletion(text, span.start, span.end)
     return splice.renumbered(text[:low] + text[high:], low, text[low:high]), "code", None
 
@@ -263,16 +271,22 @@ def _list_end(text: str, span: Span) -> tuple[int, str] | None:
     block_end = re.search(r"\n[ \t]*\n", text[span.end :])
     end = len(text[: span.end + block_end.start()].rstrip()) if block_end else len(text.rstrip())
     block_start = text.rfind("\n\n", 0, span.start) + 1
-    items = list(re.finditer(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+)", text[block_start:end], re.MULTILINE))
+    items = list(_ITEM_MARK.finditer(text[block_start:end]))
     if not items:
         return None
     indent, mark, space = items[-1].groups()
-    if mark[:-1].isdigit():
-        mark = f"{int(mark[:-1]) + 1}{mark[-1]}"
-    return end, f"{indent}{mark}{space}"
+    return end, f"{indent}{_next_mark(mark)}{space}"
 
 
-_ITEM_MARK = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])([ \t]+)", re.MULTILINE)
+def _next_mark(mark: str) -> str:
+    """The marker of the item after one marked `mark`: the next number ("3." -> "4."), or the same bullet."""
+    return f"{int(mark[:-1]) + 1}{mark[-1]}" if mark[:-1].isdigit() else mark
+
+
+def _end_of_line(text: str, offset: int) -> int:
+    """Where the line holding `offset` ends (before its line break, or at the end of the text)."""
+    end = text.find("\n", offset)
+    return end if end != -1 else len(text)
 
 
 def _beside_item(text: str, span: Span, where: str) -> tuple[int, str, str] | None:
@@ -284,12 +298,9 @@ def _beside_item(text: str, span: Span, where: str) -> tuple[int, str, str] | No
     indent, mark, space = marks[0].groups()
     if where == "before":
         return span.start, "\n", f"{indent}{mark}{space}"
-    after = f"{int(mark[:-1]) + 1}{mark[-1]}" if mark[:-1].isdigit() else mark
-    line_end = text.find("\n", span.end)
-    return (line_end if line_end != -1 else len(text)), "\n", f"{indent}{after}{space}"
+    return _end_of_line(text, span.end), "\n", f"{indent}{_next_mark(mark)}{space}"
 
 
-_QUOTE_TEXT = re.compile(r"[“\"][^”\"]*[”\"]")
 _BESIDE = re.compile(r"\b(?:after|before|below|above|under|following)\b", re.IGNORECASE)
 """'Add a point after point 2': the new item goes beside the one named, not at the end of its list."""
 
@@ -322,7 +333,7 @@ def _insertion_point(
 
 async def _insert(session: Session, turn: Turn, request: str, target: LocateDecision):
     text, kind, where = session.document.text, new_kind(request), insert_where(request)
-    position, joiner, prefix = _insertion_point(text, target, kind, where, _QUOTE_TEXT.sub("", request))
+    position, joiner, prefix = _insertion_point(text, target, kind, where, unquoted(request))
     new, reply, by = given_text(request), None, "code"
     if new is None:
         budget = min(INSERT_TOKENS[kind], session.settings.max_tokens)

@@ -119,6 +119,11 @@ def given_text(request: str) -> str | None:
     return found.group("text").strip() if found and len(found.group("text").split()) >= 2 else None
 
 
+def unquoted(request: str) -> str:
+    """The request without the text it quotes (quoted new text says nothing about where it goes)."""
+    return _QUOTED.sub("", request)
+
+
 def insert_where(request: str) -> Where:
     """Whether new text goes at the start of the located part or at its end (the default)."""
     return (
@@ -126,7 +131,7 @@ def insert_where(request: str) -> Where:
         if re.search(
             r"\b(?:at|to) the (?:very )?(?:beginning|start|top|front)\b|\bbefore\b|\babove\b"
             r"|\bprepend|\bopen(?:s|ing)? with\b",
-            _QUOTED.sub("", request),
+            unquoted(request),
             re.IGNORECASE,
         )
         else "after"

@@ -72,8 +72,8 @@ async def new_document(session: Session, turn: Turn) -> None:
     else:
         session.adopt_document(Document(text, title=title, author="model"))
         session.version_decisions[0] = decision.id
-        replaced = f", in place of “{previous.title}”" if previous is not None and previous.text.strip() else ""
-        turn.say(f"I wrote “{title}” in the canvas{replaced}.")
+        instead = f", in place of “{previous.title}”" if previous is not None and previous.text.strip() else ""
+        turn.say(f"I wrote “{title}” in the canvas{instead}.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
 
 
@@ -112,7 +112,7 @@ async def edit(
         return
     target = located or await _locate(session, turn, request)
     if located is None and turn.selection is None:
-        target = _named_place(session, turn, request, target)
+        target = _named_place(session, turn, request, target, wanted)
     if target.span is None:
         turn.say("I could not tell which part of the document you mean. Select it in the canvas, or name the section.")
         return
@@ -162,13 +162,15 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
     return decision
 
 
-def _named_place(session: Session, turn: Turn, request: str, target: LocateDecision) -> LocateDecision:
+def _named_place(
+    session: Session, turn: Turn, request: str, target: LocateDecision, wanted: Substitution | None
+) -> LocateDecision:
     """The title for a title change, a heading renamed by its old words, the whole document for a substitution that
     names no part ('replace "CL" with "change"': every occurrence, as find-and-replace does), or the paragraph
     holding a passage the request quotes when the located part does not hold it (logged as a locate decision); else
-    the locator's answer."""
+    the locator's answer. `wanted` is the substitution the request spells out, if any."""
     text = session.document.text
-    span, unit = _substituted_place(text, substitution(request), target), "paragraph"
+    span, unit = _substituted_place(text, wanted, target), "paragraph"
     if span is not None and (span.start, span.end) == (0, len(text)):
         unit = "document"
     if span is None and not any(
