@@ -101,12 +101,12 @@ def renumbered(text: str, at: int, removed: str) -> str:
 
 def counted_on(text: str, at: int, item: str) -> str:
     """After a numbered `item` was put in at `at` (its end), the items after it in the same list count on from its
-    number (a new point 3 makes the old 3, 4 into 4, 5); anything else is left as it is."""
+    number (a new point 3 makes the old 3, 4 into 4, 5). Only when the next item repeats the new number: a list that
+    follows with numbers of its own (another list after a blank line) is left as it is."""
     new, following = _NUMBERED.match(item.lstrip("\n")), _next_item(text[at:])
-    if not _same_list(new, following):
+    if not _same_list(new, following) or following.group(2) != new.group(2):
         return text
-    shift = int(new.group(2)) + 1 - int(following.group(2))
-    return text[:at] + _shifted(text[at:], new.group(1), new.group(3), -shift) if shift > 0 else text
+    return text[:at] + _shifted(text[at:], new.group(1), new.group(3), -1)
 
 
 def _next_item(rest: str) -> re.Match[str] | None:

@@ -172,6 +172,11 @@ async def test_a_step_named_by_its_label_in_the_text_is_not_missing(settings, de
     assert session.document.text == "# Guide\n\n## Step 1: Build\n\nMake it.\n"
 
 
+def test_a_point_added_at_the_end_of_a_list_leaves_the_next_list_alone():
+    text = "1. A\n2. B\n3. New\n\n1. X\n2. Y\n"
+    assert splice.counted_on(text, text.index("3. New") + len("3. New"), "3. New") == text
+
+
 def test_a_cut_without_a_numbered_point_or_before_another_list_renumbers_nothing():
     assert splice.renumbered("1. A.\n\nText.\n\n3. C.\n", 5, "\n2. B.") == "1. A.\n\nText.\n\n3. C.\n"
     assert splice.renumbered("1. A.\n3. C.\n", 5, " sentence.") == "1. A.\n3. C.\n"
