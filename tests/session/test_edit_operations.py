@@ -135,16 +135,38 @@ async def test_a_point_added_beside_a_named_point_goes_there_and_the_list_counts
     assert session.document.text == "# Party\n\n" + expected
 
 
-async def test_deleting_a_numbered_point_renumbers_the_points_after_it_in_that_list(settings, decision_log):
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("Then:\n\n6. Rest.\n7. Sleep.\n", "Then:\n\n5. Rest.\n6. Sleep.\n"),
+        ("Then:\n\n1. Rest.\n2. Sleep.\n", "Then:\n\n1. Rest.\n2. Sleep.\n"),
+        ("1. Rest.\n2. Sleep.\n", "1. Rest.\n2. Sleep.\n"),
+        ("Then:\n\n10. Rest.\n", "Then:\n\n10. Rest.\n"),
+        ("6. Rest.\n\nLater:\n\n7. Sleep.\n\n1. Wake.\n", "5. Rest.\n\nLater:\n\n6. Sleep.\n\n1. Wake.\n"),
+    ],
+    ids=["continues-after-a-paragraph", "counts-afresh", "counts-afresh-after-a-blank-line", "own-numbers", "chain"],
+)
+async def test_deleting_a_numbered_point_renumbers_its_list_and_a_list_that_visibly_continues_it(
+    settings, decision_log, after, expected
+):
     behaviours = fake_behaviours(trigger=["edit"], needle="3. Book the hall.\n   Call first.")
     behaviours.policy = Policy("delete")
     session = Session(ScriptedClient([]), behaviours, decision_log, settings)
     steps = "1. Pick a date.\n2. Invite people.\n3. Book the hall.\n   Call first.\n4. Buy food.\n5. Clean up.\n"
-    session.open_document(f"# Party\n\n{steps}\nThen:\n\n6. Rest.\n", title="party")
+    session.open_document(f"# Party\n\n{steps}\n{after}", title="party")
     await session.turn("Remove point 3")
     assert session.document.text == (
-        "# Party\n\n1. Pick a date.\n2. Invite people.\n3. Buy food.\n4. Clean up.\n\nThen:\n\n6. Rest.\n"
+        f"# Party\n\n1. Pick a date.\n2. Invite people.\n3. Buy food.\n4. Clean up.\n\n{expected}"
     )
+
+
+async def test_a_point_added_to_a_list_counts_on_a_list_that_visibly_continues_it(settings, decision_log):
+    behaviours = fake_behaviours(trigger=["edit"], needle="2. Book.")
+    behaviours.policy = Policy("insert")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    session.open_document("1. Pick.\n2. Book.\n3. Buy.\n\nThen:\n\n4. Rest.\n\n1. Other.\n", title="party")
+    await session.turn("Add a point “Send invites.” after point 2")
+    assert session.document.text == "1. Pick.\n2. Book.\n3. Send invites.\n4. Buy.\n\nThen:\n\n5. Rest.\n\n1. Other.\n"
 
 
 async def test_deleting_a_heading_removes_its_line_not_the_section_under_it(settings, decision_log):
