@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.document import Comment, Document, Version
+from canvas_tui.session.titles import title_of
 
 if TYPE_CHECKING:
     from canvas_tui.session.events import Event
@@ -41,7 +42,7 @@ class PersonActions:
             self.log_correction("canvas_opened", trigger.id, message=trigger.input.get("message"))
         if self.document is None:
             answer = self.history[-1]["content"] if corrected and self.history[-1:] else ""
-            self.adopt_document(Document(answer, title="untitled", author="model" if answer else "user"))
+            self.adopt_document(Document(answer, title=title_of(answer), author="model" if answer else "user"))
         self.canvas_open = True
         return corrected
 

@@ -18,6 +18,7 @@ from canvas_tui.session.lengths import write_budget
 from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import Substitution, replaced, substitution
+from canvas_tui.session.titles import title_of
 from canvas_tui.session.validate import clean_reply
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ async def new_document(session: Session, turn: Turn) -> None:
         return
     if guard.cut is not None:
         turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
-    title = _title_of(text)
+    title = title_of(text)
     previous = session.document
     decision = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router"))
     if previous is not None and previous.path is not None and not previous.text.strip():
@@ -85,19 +86,6 @@ def _write_into(session: Session, empty: Document, text: str, decision_id: str, 
     session.canvas_open = True
     session.record_version()
     return f"I wrote “{title}” into {empty.path.name}."
-
-
-TITLE_WORDS = 6
-
-
-def _title_of(text: str) -> str:
-    """The document's heading line, or its first few words when it starts without one."""
-    first = next((line for line in text.splitlines() if line.strip()), "untitled")
-    cleaned = re.sub(r"^[#\s*_`]+|[*_`]+$", "", first).strip()
-    words = cleaned.split()
-    if not first.lstrip().startswith("#") and len(words) > TITLE_WORDS:
-        return " ".join(words[:TITLE_WORDS]) + "…"
-    return cleaned[:60] or "untitled"
 
 
 async def edit(

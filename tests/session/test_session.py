@@ -339,6 +339,33 @@ async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(set
     assert session.document.title == "Tea is a timeless beverage enjoyed…"
 
 
+@pytest.mark.parametrize(
+    ("reply", "title"),
+    [
+        (
+            "```python\nimport math\n\n\ndef area(r):\n    return math.pi * r * r\n```\n\nIt uses pi.",
+            "Python code: area",
+        ),
+        ("```js\nexport async function load(url) {}\n```\nThat loads it.", "JavaScript code: load"),
+        ("```sql\nSELECT 1;\n```\nA query.", "SQL code"),
+        ("```\nclass Stack:\n    pass\n```\nA stack.", "Code: Stack"),
+    ],
+)
+async def test_a_new_document_that_opens_with_code_is_titled_by_its_code(settings, decision_log, reply, title):
+    session = make_session(settings, decision_log, [reply], trigger=["canvas"])
+    result = await session.turn("Write the code")
+    assert session.document.title == title and f"I wrote “{title}”" in result.reply
+
+
+async def test_an_inline_answer_moved_into_the_canvas_is_titled_by_its_content(settings, decision_log):
+    session = make_session(
+        settings, decision_log, ["```python\ndef greet():\n    pass\n```\nCall it."], trigger=["inline"]
+    )
+    await session.turn("Show me a greeting function")
+    session.open_canvas()
+    assert session.document.title == "Python code: greet"
+
+
 def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():
     from canvas_tui.session.validate import check_replacement
 
