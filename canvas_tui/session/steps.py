@@ -184,7 +184,7 @@ def _named_place(
         1.0,
         time.perf_counter(),
     )
-    turn.status(f"locate={locate_label(text, named)} (named in the request)")
+    turn.restate(f"locate={locate_label(text, named)} (named)")
     return named
 
 

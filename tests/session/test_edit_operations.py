@@ -232,8 +232,10 @@ async def test_a_title_change_goes_to_the_title_whatever_was_located(settings, d
 )
 async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(settings, decision_log, request_text):
     session = _session(settings, decision_log, "replace", "The venue may close early.")
-    await session.turn(request_text)
+    result = await session.turn(request_text)
     assert session.document.text == DOC.replace("## Risks", "## Open risks") and session.client.requests == []
+    assert [part for part in result.status if part.startswith("locate=")] == ['locate=§2 "Risks" heading (named)']
+    assert [d.behaviour for d in decision_log.decisions()].count("locate") == 2, "the locator's choice is logged too"
 
 
 async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrence(settings, decision_log):
