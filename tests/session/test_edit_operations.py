@@ -54,6 +54,9 @@ def _session(settings, decision_log, operation, needle, replies=()):
         ("Add a bullet “Book the hall.” to the list", "insert"),
         ("add more detail", None),
         ("replace “Monday” with “Friday”", "replace"),
+        ("Rename the Risks heading to Open risks", "replace"),
+        ("change the Risks heading to Open risks", "replace"),
+        ("change the intro section to sound warmer", None),
         ("use 'customers' instead of 'users'", "replace"),
         ("remove the last part and make it a full script", None),
     ],
@@ -228,6 +231,9 @@ async def test_a_title_change_goes_to_the_title_whatever_was_located(settings, d
         'Rename the heading "Risks" to "Open risks"',
         'Change the heading "Risks" to "Open risks"',
         'Rename the "Risks" section to "Open risks"',
+        "Rename the Risks heading to Open risks",
+        "rename the Risks section to Open risks.",
+        "Change the heading Risks to Open risks",
     ],
 )
 async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(settings, decision_log, request_text):
@@ -236,6 +242,17 @@ async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(sett
     assert session.document.text == DOC.replace("## Risks", "## Open risks") and session.client.requests == []
     assert [part for part in result.status if part.startswith("locate=")] == ['locate=§2 "Risks" heading (named)']
     assert [d.behaviour for d in decision_log.decisions()].count("locate") == 2, "the locator's choice is logged too"
+
+
+@pytest.mark.parametrize(
+    "request_text", ["Rename the Dangers heading to Open risks", "change the venue section to a short list"]
+)
+async def test_a_rename_in_unquoted_words_that_no_heading_reads_is_the_models_edit(
+    settings, decision_log, request_text
+):
+    session = _session(settings, decision_log, "replace", "The venue may close early.", ["The venue may close."])
+    await session.turn(request_text)
+    assert session.client.requests[0].purpose == "edit" and "The venue may close." in session.document.text
 
 
 async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrence(settings, decision_log):
