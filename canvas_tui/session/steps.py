@@ -68,13 +68,19 @@ async def new_document(session: Session, turn: Turn) -> None:
     title = title_of(text)
     previous = session.document
     decision = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router"))
+    document = Document(text, title=title, author="model")
     if previous is not None and previous.path is not None and not previous.text.strip():
         turn.say(_write_into(session, previous, text, decision.id, title))
+    elif previous is not None and previous.text.strip():
+        session.replace_document(document, decision.id)
+        turn.result.replaced = previous.title
+        turn.say(
+            f"I wrote “{title}” in the canvas, in place of “{previous.title}” ({session.undo_hint} brings it back)."
+        )
     else:
-        session.adopt_document(Document(text, title=title, author="model"))
+        session.adopt_document(document)
         session.version_decisions[0] = decision.id
-        instead = f", in place of “{previous.title}”" if previous is not None and previous.text.strip() else ""
-        turn.say(f"I wrote “{title}” in the canvas{instead}.")
+        turn.say(f"I wrote “{title}” in the canvas.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
 
 
