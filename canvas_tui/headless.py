@@ -98,13 +98,14 @@ class HeadlessChat:
             return None
 
     def show_turn(self, result: TurnResult) -> None:
-        """The reply (or the new document, or the change's diff), notices, then the status line."""
+        """The reply (or the new document, or the change's diff), notices, then the status line. A new document that
+        replaced the open one is followed by the reply, which says so and how to undo it."""
         document = self.session.document
         if result.kind == "new_document" and document is not None:
             self.print(document.text)
         elif result.document_changed and document is not None:
             self.print(document.diff_of(document.current).rstrip("\n"))
-        if result.reply and result.kind != "new_document":
+        if result.reply and (result.kind != "new_document" or result.replaced is not None):
             self.print(result.reply)
         for notice in result.notices:
             self.print(f"[{notice.level}] {notice.message}")
@@ -143,10 +144,20 @@ class HeadlessChat:
         self.print(self._document().diff_of(int(number)))
 
     def _cmd_undo(self) -> None:
-        self.print("undone" if self.session.undo() else "nothing to undo")
+        self._step(self.session.undo, "undone", "nothing to undo")
 
     def _cmd_redo(self) -> None:
-        self.print("redone" if self.session.redo() else "nothing to redo")
+        self._step(self.session.redo, "redone", "nothing to redo")
+
+    def _step(self, step, done: str, nothing: str) -> None:
+        """Undo or redo, saying so, and which document is back when the step changed documents."""
+        before = self.session.document
+        if step() is None:
+            self.print(nothing)
+        elif self.session.document is not before:
+            self.print(f"{done}: “{self.session.document.title}” is back in the canvas")
+        else:
+            self.print(done)
 
     def _cmd_restore(self, number: str) -> None:
         self.print("restored" if self.session.restore(int(number)) else "already that version")

@@ -47,6 +47,19 @@ async def test_commands_undo_and_show_versions(settings, decision_log):
     assert "undone" in out and "  v1 model" in out and "* v0 model" in out and "unknown command /nonsense" in out
 
 
+async def test_undo_after_a_new_document_replaced_the_open_one_says_which_document_is_back(settings, decision_log):
+    out, _, session = await run(
+        ["Write a note", "Write a poem about tea", "/undo", "/redo"],
+        ["# Note\n\nShort.", "# Tea\n\nSteam."],
+        settings,
+        decision_log,
+        trigger=["canvas", "new_document"],
+    )
+    assert "I wrote “Tea” in the canvas, in place of “Note” (/undo brings it back)." in out
+    assert "undone: “Note” is back in the canvas\nredone: “Tea” is back in the canvas\n" in out
+    assert session.document.text == "# Tea\n\nSteam."
+
+
 async def test_a_failed_turn_is_counted_and_explained(settings, decision_log):
     out, failures, _ = await run(["Write a note"], [""], settings, decision_log, trigger=["canvas"])
     assert failures == 1 and "[error] The model wrote nothing" in out

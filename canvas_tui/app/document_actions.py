@@ -47,9 +47,12 @@ class DocumentActions:
         if self.busy("undo"):
             return
         self.commit_typing()
+        before = self.session.document
         version = self.session.redo() if redo else self.session.undo()
         if version is None:
             self.notify("Nothing to redo." if redo else "Nothing to undo.")
+        elif self.session.document is not before:
+            self.notify(f"“{self.session.document.title}” is back in the canvas.")
         self.refresh_canvas()
 
     def action_versions(self: CanvasApp) -> None:

@@ -52,7 +52,11 @@ CorrectionKind = Literal[
     "comment_dismissed",  # the person dismissed a model comment
     "own_rewrite",  # the person rewrote the span a model edit just changed
     "locate_answered",  # the person picked a candidate when the locator asked
+    "new_document_undone",  # the person undid a new document that replaced the open one (rejects new_document)
+    "new_document_redone",  # the person redid that replacement: withdraws that new_document_undone
 ]
+REDONE = {"edit_redone": "edit_undone", "new_document_redone": "new_document_undone"}
+"""Each redo correction and the undo correction it withdraws when it is the person's last word on a decision."""
 
 
 class CorrectionRecord(BaseModel):
@@ -68,18 +72,18 @@ class CorrectionRecord(BaseModel):
 
 def standing(corrections: Callable[[], Iterable[CorrectionRecord]]) -> Iterator[CorrectionRecord]:
     """The corrections that still say something, in order, from a source that can be read twice (a log query, a
-    recording): a redo corrects nothing, and it withdraws the undos of its edit when it is the person's last word on
-    that edit (undo then redo is looking, not rejecting). The first read keeps only those edits' ids, so a long log
-    streams through."""
+    recording): a redo corrects nothing, and it withdraws the undos of its decision (an edit, a new document that
+    replaced the open one) when it is the person's last word on it (undo then redo is looking, not rejecting). The
+    first read keeps only those decisions' ids, so a long log streams through."""
     last_word: dict[str | None, str] = {}
     for correction in corrections():
-        if correction.kind in ("edit_undone", "edit_redone"):
+        if correction.kind in REDONE or correction.kind in REDONE.values():
             last_word[correction.decision_id] = correction.kind
-    withdrawn = {decision for decision, kind in last_word.items() if kind == "edit_redone"}
+    withdrawn = {decision for decision, kind in last_word.items() if kind in REDONE}
     return (
         c
         for c in corrections()
-        if c.kind != "edit_redone" and not (c.kind == "edit_undone" and c.decision_id in withdrawn)
+        if c.kind not in REDONE and not (c.kind in REDONE.values() and c.decision_id in withdrawn)
     )
 
 

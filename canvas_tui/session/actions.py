@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from canvas_tui.behaviours.base import Span
 from canvas_tui.document import Comment, Document, Version
+from canvas_tui.session.context import LastTurn
+from canvas_tui.session.titles import title_of
 
 if TYPE_CHECKING:
     from canvas_tui.session.events import Event
@@ -41,7 +43,7 @@ class PersonActions:
             self.log_correction("canvas_opened", trigger.id, message=trigger.input.get("message"))
         if self.document is None:
             answer = self.history[-1]["content"] if corrected and self.history[-1:] else ""
-            self.adopt_document(Document(answer, title="untitled", author="model" if answer else "user"))
+            self.adopt_document(Document(answer, title=title_of(answer), author="model" if answer else "user"))
         self.canvas_open = True
         return corrected
 
@@ -81,10 +83,13 @@ class PersonActions:
             self.last_turn.edit_span = None
 
     def undo(self: Session) -> Version | None:
-        """Undo the current version; undoing a model edit corrects it."""
+        """Undo the current version; undoing a model edit corrects it. A new document that replaced the open one,
+        with nothing of its own left to undo, gives way to that one again (correcting the decision that wrote it)."""
         if self.document is None:
             return None
         self.record_action("undo")
+        if self.replacements and self.replacements[-1].undoable(self.document):
+            return self._undo_replacement()
         undone = self.document.versions[self.document.current]
         version = self.document.undo()
         if version is not None and undone.author == "model" and undone.number in self.version_decisions:
@@ -94,16 +99,38 @@ class PersonActions:
         return version
 
     def redo(self: Session) -> Version | None:
-        """Redo the version last undone; redoing a model edit withdraws the undo's correction."""
+        """Redo the version last undone, or the replacement by a new document last undone; redoing a model's
+        decision withdraws the undo's correction."""
         if self.document is None:
             return None
         self.record_action("redo")
+        if self.undone_replacements and self.undone_replacements[-1].redoable(self.document):
+            return self._redo_replacement()
         version = self.document.redo()
         if version is not None and version.author == "model" and version.number in self.version_decisions:
             self.log_correction("edit_redone", self.version_decisions[version.number], version=version.number)
         if version is not None:
             self.record_version()
         return version
+
+    def _undo_replacement(self: Session) -> Version:
+        replacement = self.replacements.pop()
+        replacement.later_decisions = self.version_decisions
+        self.undone_replacements.append(replacement)
+        earlier = replacement.earlier
+        replacement.brought_back_at = (earlier.current, len(earlier.versions))
+        self.show_document(earlier, replacement.earlier_decisions)
+        self.last_turn = LastTurn()
+        self.log_correction("new_document_undone", replacement.decision_id, title=replacement.later.title)
+        return earlier.versions[earlier.current]
+
+    def _redo_replacement(self: Session) -> Version:
+        replacement = self.undone_replacements.pop()
+        self.replacements.append(replacement)
+        later = replacement.later
+        self.show_document(later, replacement.later_decisions)
+        self.log_correction("new_document_redone", replacement.decision_id, title=later.title)
+        return later.versions[later.current]
 
     def restore(self: Session, number: int) -> Version | None:
         """Make an earlier version current again (as a new version)."""

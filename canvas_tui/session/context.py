@@ -50,6 +50,16 @@ class Turn:
         """Add one decision to the status line."""
         self.result.status.append(part)
 
+    def restate(self, part: str) -> None:
+        """Put `part` in place of the status line's last entry for the same behaviour (what comes before its `=`):
+        a later decision overrode it, and the line shows what was used (both stay in the log)."""
+        behaviour = part.split("=", 1)[0] + "="
+        for index in range(len(self.result.status) - 1, -1, -1):
+            if self.result.status[index].startswith(behaviour):
+                self.result.status[index] = part
+                return
+        self.result.status.append(part)
+
     def notice(self, level: str, message: str) -> None:
         """Tell the person something in plain words."""
         notice = Notice(level=level, message=message)

@@ -32,7 +32,7 @@ from canvas_tui.session.placement import (
 )
 from canvas_tui.session.places import title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
-from canvas_tui.session.substitute import replaced, substitution
+from canvas_tui.session.substitute import replaced, substitution_in
 from canvas_tui.session.validate import check_insertion, check_replacement, clean_reply, shape_insertion
 
 if TYPE_CHECKING:
@@ -352,7 +352,7 @@ async def _insert(session: Session, turn: Turn, request: str, target: LocateDeci
 def code_replacement(text: str, span: Span, request: str) -> str | None:
     """The document with the substitution the request spells out done inside the target (a title change on the
     title), or None when there is none to do by code."""
-    wanted = substitution(request)
+    wanted = substitution_in(text, request)
     if wanted is None:
         return None
     if wanted.old is None:

@@ -10,7 +10,8 @@ SNIPPET = 28
 
 
 def locate_label(document: str, decision: LocateDecision) -> str:
-    """`§2 "Title"` for a section, `¶3` for a paragraph, `sentence in ¶3`, or `whole document`."""
+    """`§2 "Title"` for a section, `§2 "Title" heading` for (words of) its heading line, `¶3` for a paragraph,
+    `sentence in ¶3`, or `whole document`."""
     if decision.span is None:
         return "none"
     if decision.unit == "document":
@@ -18,10 +19,11 @@ def locate_label(document: str, decision: LocateDecision) -> str:
     segmentation = segment(document)
     start, end = decision.span.start, decision.span.end
     prefix = "selection " if decision.from_selection else ""
-    if decision.unit == "section":
-        for section in segmentation.sections:
-            if (section.start, section.end) == (start, end):
-                return f'{prefix}§{section.index + 1} "{one_line(section.title, SNIPPET)}"'
+    for section in segmentation.sections:
+        if (section.start, section.end) == (start, end) and decision.unit == "section":
+            return f'{prefix}§{section.index + 1} "{one_line(section.title, SNIPPET)}"'
+        if section.start <= start and "\n" not in document[section.start : end]:
+            return f'{prefix}§{section.index + 1} "{one_line(section.title, SNIPPET)}" heading'
     paragraph = segmentation.paragraph_at(start)
     if paragraph is not None:
         where = f"¶{paragraph.index + 1}"

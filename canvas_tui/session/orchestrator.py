@@ -36,6 +36,7 @@ from canvas_tui.session import steps
 from canvas_tui.session.actions import PersonActions
 from canvas_tui.session.context import LastTurn, Turn
 from canvas_tui.session.events import DecisionMade, Event
+from canvas_tui.session.replacing import Replacement
 from canvas_tui.session.result import TurnResult
 
 REFIND_WINDOW = 4000
@@ -76,6 +77,11 @@ class Session(PersonActions):
         self.pending: steps.PendingChoice | None = None
         self.last_turn = LastTurn()
         self.version_decisions: dict[int, str] = {}
+        """The decision behind each model version of the open document, by version number."""
+        self.replacements: list[Replacement] = []
+        """Documents that new ones replaced, most recent last: undo brings them back."""
+        self.undone_replacements: list[Replacement] = []
+        """Replacements undone, most recent last: redo replaces again."""
         self.recording_problem: str | None = None
         self.undo_hint = "Ctrl+Z"
         """How the front end undoes a change, named in the turn's reply ("/undo" in the line-oriented chat)."""
@@ -241,10 +247,28 @@ class Session(PersonActions):
 
     def adopt_document(self, document: Document) -> None:
         """Make `document` the open document (comments re-anchor through this session's anchorer)."""
+        self.show_document(document, {})
+
+    def show_document(self, document: Document, version_decisions: dict[int, str]) -> None:
+        """Open `document` in the canvas, with the decisions behind its model versions."""
         document.refind = self._refind
-        self.document = document
+        self.document, self.version_decisions = document, version_decisions
         self.canvas_open = True
         self.record_version()
+
+    def replace_document(self, document: Document, decision_id: str) -> None:
+        """Open the new `document` the decision `decision_id` wrote in place of the open one, which is kept for undo."""
+        self.replacements.append(
+            Replacement(
+                earlier=self.document,
+                earlier_decisions=self.version_decisions,
+                later=document,
+                later_decisions={0: decision_id},
+                decision_id=decision_id,
+            )
+        )
+        self.undone_replacements.clear()
+        self.show_document(document, self.replacements[-1].later_decisions)
 
     def _refind(self, text: str, quote: str, near: int) -> tuple[int, int] | None:
         """Where a comment's quote is after an edit: exactly or approximately near where it was, else exactly

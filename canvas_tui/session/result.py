@@ -21,6 +21,8 @@ class TurnResult(BaseModel):
     notices: list[Notice] = Field(default_factory=list)
     document_changed: bool = False
     version: int | None = None
+    replaced: str | None = None
+    """The title of the open document a new one took the place of (undo brings it back)."""
 
     @property
     def status_line(self) -> str:

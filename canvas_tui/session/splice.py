@@ -90,8 +90,9 @@ _NUMBERED = re.compile(r"^([ \t]*)(\d{1,3})([.)])[ \t]")
 
 def renumbered(text: str, at: int, removed: str) -> str:
     """After numbered list items were cut out at `at` ("Remove point 3"), the items after them in the same list
-    count on from where the cut began (1, 2, 4, 5 -> 1, 2, 3, 4). Only those numbers change; a cut that held no
-    numbered item, or a list whose next item does not follow on, is left as it is."""
+    count on from where the cut began (1, 2, 4, 5 -> 1, 2, 3, 4), and so does a list further on that visibly continues
+    that numbering (a paragraph, then 6, 7 -> 5, 6). Only those numbers change; a cut that held no numbered item, or
+    a list whose next item does not follow on, is left as it is."""
     first, following = _NUMBERED.match(removed.lstrip("\n")), _next_item(text[at:])
     if not _same_list(first, following):
         return text
@@ -120,13 +121,20 @@ def _same_list(item: re.Match[str] | None, other: re.Match[str] | None) -> bool:
 
 
 def _shifted(rest: str, indent: str, delimiter: str, shift: int) -> str:
-    """`rest` with the numbers of its leading list's items at `indent` lowered by `shift`, up to the list's end."""
-    lines, blank = rest.split("\n"), False
+    """`rest` with the numbers of its leading list's items at `indent` lowered by `shift`, up to the list's end, and
+    of a list after it that visibly continues its numbering (its first number follows the last one's: "4." after
+    "3." and a paragraph); a list that counts afresh ("1.") or from numbers of its own ("7.") is left as it is, and
+    ends the renumbering."""
+    lines, last, apart, blank = rest.split("\n"), None, False, False
     for number, line in enumerate(lines):
         item = _NUMBERED.match(line)
         if item and (item.group(1), item.group(3)) == (indent, delimiter):
-            lines[number] = f"{indent}{int(item.group(2)) - shift}{delimiter}{line[item.end(3) :]}"
+            value = int(item.group(2))
+            if last is not None and (apart or blank) and value != last + 1:
+                break
+            lines[number] = f"{indent}{value - shift}{delimiter}{line[item.end(3) :]}"
+            last, apart = value, False
         elif line.strip() and (blank or not line.startswith((indent + " ", indent + "\t"))) and number > 0:
-            break
+            apart = True
         blank = not line.strip()
     return "\n".join(lines)

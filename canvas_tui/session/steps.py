@@ -17,7 +17,8 @@ from canvas_tui.session.labels import locate_label
 from canvas_tui.session.lengths import write_budget
 from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
-from canvas_tui.session.substitute import Substitution, replaced, substitution
+from canvas_tui.session.substitute import Substitution, replaced, substitution_in
+from canvas_tui.session.titles import title_of
 from canvas_tui.session.validate import clean_reply
 
 if TYPE_CHECKING:
@@ -64,16 +65,22 @@ async def new_document(session: Session, turn: Turn) -> None:
         return
     if guard.cut is not None:
         turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
-    title = _title_of(text)
+    title = title_of(text)
     previous = session.document
     decision = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router"))
+    document = Document(text, title=title, author="model")
     if previous is not None and previous.path is not None and not previous.text.strip():
         turn.say(_write_into(session, previous, text, decision.id, title))
+    elif previous is not None and previous.text.strip():
+        session.replace_document(document, decision.id)
+        turn.result.replaced = previous.title
+        turn.say(
+            f"I wrote “{title}” in the canvas, in place of “{previous.title}” ({session.undo_hint} brings it back)."
+        )
     else:
-        session.adopt_document(Document(text, title=title, author="model"))
+        session.adopt_document(document)
         session.version_decisions[0] = decision.id
-        instead = f", in place of “{previous.title}”" if previous is not None and previous.text.strip() else ""
-        turn.say(f"I wrote “{title}” in the canvas{instead}.")
+        turn.say(f"I wrote “{title}” in the canvas.")
     session.history += [{"role": "user", "content": turn.message}, {"role": "assistant", "content": f"(wrote {title})"}]
 
 
@@ -87,26 +94,13 @@ def _write_into(session: Session, empty: Document, text: str, decision_id: str, 
     return f"I wrote “{title}” into {empty.path.name}."
 
 
-TITLE_WORDS = 6
-
-
-def _title_of(text: str) -> str:
-    """The document's heading line, or its first few words when it starts without one."""
-    first = next((line for line in text.splitlines() if line.strip()), "untitled")
-    cleaned = re.sub(r"^[#\s*_`]+|[*_`]+$", "", first).strip()
-    words = cleaned.split()
-    if not first.lstrip().startswith("#") and len(words) > TITLE_WORDS:
-        return " ".join(words[:TITLE_WORDS]) + "…"
-    return cleaned[:60] or "untitled"
-
-
 async def edit(
     session: Session, turn: Turn, *, located: LocateDecision | None = None, request: str | None = None
 ) -> None:
     """Locate (unless selected or already chosen) -> policy -> the model writes the change -> validated -> applied."""
     turn.set_kind("edit")
     document, request = session.document, request or turn.message
-    wanted = substitution(request) if located is None and turn.selection is None else None
+    wanted = substitution_in(document.text, request) if located is None and turn.selection is None else None
     if wanted is not None and wanted.old is not None and wanted.old.casefold() not in document.text.casefold():
         turn.say(f"“{wanted.old}” does not appear in the document, so nothing was replaced.")
         return
@@ -196,7 +190,7 @@ def _named_place(
         1.0,
         time.perf_counter(),
     )
-    turn.status(f"locate={locate_label(text, named)} (named in the request)")
+    turn.restate(f"locate={locate_label(text, named)} (named)")
     return named
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from canvas_tui.session.places import heading_titled
+
 _Q = r"[“\"‘'](?P<{name}>[^“”\"‘’']{{1,200}}?)[”\"’']"
 _WORD = r"(?P<{name}>[\w-]{{1,40}})"
 _NAMED = "word|phrase|term|name|heading|section|title|headline"
@@ -29,12 +31,27 @@ _TITLE = re.compile(
 renamed ('rename the heading "Risks" to "Open risks"': a substitution of those words)."""
 
 
+_HEADING_WORDS = r"[^“”\"‘’'\n]{1,80}?"
+_UNQUOTED_RENAME = re.compile(
+    rf"\b(?:(?:rename|retitle)\s+the\s+(?:(?P<old>{_HEADING_WORDS})\s+(?:heading|headline|title|section)"
+    rf"|(?:heading|headline|section)\s+(?P<old2>{_HEADING_WORDS}))"
+    rf"|change\s+the\s+(?:(?P<old3>{_HEADING_WORDS})\s+(?:heading|headline)|(?:heading|headline)\s+(?P<old4>{_HEADING_WORDS})))"
+    rf"\s+(?:to|into)\s+(?P<new>{_HEADING_WORDS})[.!]?\s*$",
+    re.IGNORECASE,
+)
+"""A heading renamed by its words without quotes ('Rename the Risks heading to Open risks', 'rename the Risks section
+to ...', 'change the Risks heading to ...'; not 'change the intro section to ...', which may mean its text): done by
+code only when a heading reads those words."""
+
+
 @dataclass(frozen=True)
 class Substitution:
-    """Replace `old` by `new`; `old` None means: the title (first heading line) becomes `new`."""
+    """Replace `old` by `new`; `old` None means: the title (first heading line) becomes `new`. `heading` is set
+    when only a heading reading `old` is meant (its words were not quoted)."""
 
     old: str | None
     new: str
+    heading: bool = False
 
 
 def substitution(request: str) -> Substitution | None:
@@ -42,6 +59,10 @@ def substitution(request: str) -> Substitution | None:
     title = _TITLE.search(request)
     if title:
         return Substitution(old=None, new=title.group("new").strip())
+    renamed = _UNQUOTED_RENAME.search(request.strip())
+    if renamed:
+        old = next(words for words in renamed.group("old", "old2", "old3", "old4") if words).strip()
+        return Substitution(old=old, new=renamed.group("new").strip(), heading=True)
     for pattern in _PATTERNS:
         found = re.search(pattern, request, re.IGNORECASE)
         if found:
@@ -49,6 +70,15 @@ def substitution(request: str) -> Substitution | None:
             if old and new and old != new:
                 return Substitution(old=old, new=new)
     return None
+
+
+def substitution_in(text: str, request: str) -> Substitution | None:
+    """The substitution the request spells out that applies to `text`: a heading renamed by unquoted words only when
+    one heading reads them (else the request is the model's to carry out)."""
+    wanted = substitution(request)
+    if wanted is not None and wanted.heading and heading_titled(text, wanted.old) is None:
+        return None
+    return wanted
 
 
 def replaced(passage: str, old: str, new: str) -> str | None:

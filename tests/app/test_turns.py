@@ -80,6 +80,23 @@ async def test_an_edit_highlights_its_target_and_ctrl_z_in_the_chat_undoes_it(ma
         assert app.canvas.editor.text == DOC.replace("Monday", "Tuesday")
 
 
+async def test_ctrl_z_after_a_new_document_replaced_the_open_one_brings_that_one_back(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(["# Email\n\nHello team."], document=path, trigger=["new_document"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "Write an email to the team about this plan")
+        assert app.canvas.editor.text == "# Email\n\nHello team."
+        assert "Ctrl+Z brings it back" in app.query(Reply).last().source
+        await pilot.press("ctrl+z")
+        assert app.canvas.editor.text == DOC and session.document.path == path
+        assert not app.dirty, "the file's own text is back"
+        assert [c.kind for c in session.log.corrections()] == ["new_document_undone"]
+        assert "“plan.md” is back in the canvas." in [n.message for n in app._notifications]
+        await pilot.press("ctrl+y")
+        assert app.canvas.editor.text == "# Email\n\nHello team."
+
+
 async def test_a_failed_turn_is_a_notification_in_plain_words_and_the_app_keeps_running(make_app):
     app, session = make_app([], trigger=["inline"])
     async with app.run_test(size=SIZE) as pilot:

@@ -54,6 +54,9 @@ def _session(settings, decision_log, operation, needle, replies=()):
         ("Add a bullet “Book the hall.” to the list", "insert"),
         ("add more detail", None),
         ("replace “Monday” with “Friday”", "replace"),
+        ("Rename the Risks heading to Open risks", "replace"),
+        ("change the Risks heading to Open risks", "replace"),
+        ("change the intro section to sound warmer", None),
         ("use 'customers' instead of 'users'", "replace"),
         ("remove the last part and make it a full script", None),
     ],
@@ -135,16 +138,38 @@ async def test_a_point_added_beside_a_named_point_goes_there_and_the_list_counts
     assert session.document.text == "# Party\n\n" + expected
 
 
-async def test_deleting_a_numbered_point_renumbers_the_points_after_it_in_that_list(settings, decision_log):
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("Then:\n\n6. Rest.\n7. Sleep.\n", "Then:\n\n5. Rest.\n6. Sleep.\n"),
+        ("Then:\n\n1. Rest.\n2. Sleep.\n", "Then:\n\n1. Rest.\n2. Sleep.\n"),
+        ("1. Rest.\n2. Sleep.\n", "1. Rest.\n2. Sleep.\n"),
+        ("Then:\n\n10. Rest.\n", "Then:\n\n10. Rest.\n"),
+        ("6. Rest.\n\nLater:\n\n7. Sleep.\n\n1. Wake.\n", "5. Rest.\n\nLater:\n\n6. Sleep.\n\n1. Wake.\n"),
+    ],
+    ids=["continues-after-a-paragraph", "counts-afresh", "counts-afresh-after-a-blank-line", "own-numbers", "chain"],
+)
+async def test_deleting_a_numbered_point_renumbers_its_list_and_a_list_that_visibly_continues_it(
+    settings, decision_log, after, expected
+):
     behaviours = fake_behaviours(trigger=["edit"], needle="3. Book the hall.\n   Call first.")
     behaviours.policy = Policy("delete")
     session = Session(ScriptedClient([]), behaviours, decision_log, settings)
     steps = "1. Pick a date.\n2. Invite people.\n3. Book the hall.\n   Call first.\n4. Buy food.\n5. Clean up.\n"
-    session.open_document(f"# Party\n\n{steps}\nThen:\n\n6. Rest.\n", title="party")
+    session.open_document(f"# Party\n\n{steps}\n{after}", title="party")
     await session.turn("Remove point 3")
     assert session.document.text == (
-        "# Party\n\n1. Pick a date.\n2. Invite people.\n3. Buy food.\n4. Clean up.\n\nThen:\n\n6. Rest.\n"
+        f"# Party\n\n1. Pick a date.\n2. Invite people.\n3. Buy food.\n4. Clean up.\n\n{expected}"
     )
+
+
+async def test_a_point_added_to_a_list_counts_on_a_list_that_visibly_continues_it(settings, decision_log):
+    behaviours = fake_behaviours(trigger=["edit"], needle="2. Book.")
+    behaviours.policy = Policy("insert")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    session.open_document("1. Pick.\n2. Book.\n3. Buy.\n\nThen:\n\n4. Rest.\n\n1. Other.\n", title="party")
+    await session.turn("Add a point “Send invites.” after point 2")
+    assert session.document.text == "1. Pick.\n2. Book.\n3. Send invites.\n4. Buy.\n\nThen:\n\n5. Rest.\n\n1. Other.\n"
 
 
 async def test_deleting_a_heading_removes_its_line_not_the_section_under_it(settings, decision_log):
@@ -206,12 +231,28 @@ async def test_a_title_change_goes_to_the_title_whatever_was_located(settings, d
         'Rename the heading "Risks" to "Open risks"',
         'Change the heading "Risks" to "Open risks"',
         'Rename the "Risks" section to "Open risks"',
+        "Rename the Risks heading to Open risks",
+        "rename the Risks section to Open risks.",
+        "Change the heading Risks to Open risks",
     ],
 )
 async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(settings, decision_log, request_text):
     session = _session(settings, decision_log, "replace", "The venue may close early.")
-    await session.turn(request_text)
+    result = await session.turn(request_text)
     assert session.document.text == DOC.replace("## Risks", "## Open risks") and session.client.requests == []
+    assert [part for part in result.status if part.startswith("locate=")] == ['locate=§2 "Risks" heading (named)']
+    assert [d.behaviour for d in decision_log.decisions()].count("locate") == 2, "the locator's choice is logged too"
+
+
+@pytest.mark.parametrize(
+    "request_text", ["Rename the Dangers heading to Open risks", "change the venue section to a short list"]
+)
+async def test_a_rename_in_unquoted_words_that_no_heading_reads_is_the_models_edit(
+    settings, decision_log, request_text
+):
+    session = _session(settings, decision_log, "replace", "The venue may close early.", ["The venue may close."])
+    await session.turn(request_text)
+    assert session.client.requests[0].purpose == "edit" and "The venue may close." in session.document.text
 
 
 async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrence(settings, decision_log):

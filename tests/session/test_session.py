@@ -52,6 +52,54 @@ async def test_a_new_document_that_replaces_an_open_one_says_so(settings, decisi
     assert session.document.text == "# Email\n\nHello team." and "in place of “plan”" in result.reply
 
 
+async def test_undo_brings_back_the_document_a_new_one_replaced_and_redo_replaces_it_again(
+    settings, decision_log, tmp_path
+):
+    reply = json.dumps({"comments": [{"quote": "The budget is small.", "comment": "How small?"}]})
+    session = make_session(
+        settings, decision_log, [reply, "# Email\n\nHello team."], trigger=["comment", "new_document"]
+    )
+    plan = session.open_document(DOC, title="plan.md", path=tmp_path / "plan.md")
+    session.user_edit(DOC + "\nA late line.\n")
+    await session.turn("critique this")
+    result = await session.turn("Write an email to the team announcing this plan")
+    assert "in place of “plan.md”" in result.reply and "Ctrl+Z brings it back" in result.reply
+    assert result.replaced == "plan.md"
+    email = session.document
+
+    assert session.undo() is not None
+    assert session.document is plan and session.canvas_open
+    assert (plan.text, plan.title, plan.path, plan.current) == (
+        DOC + "\nA late line.\n",
+        "plan.md",
+        tmp_path / "plan.md",
+        1,
+    )
+    assert [c.quote for c in plan.active_comments] == ["The budget is small."]
+    *_, router = decision_log.decisions(behaviour="router")
+    assert [(c.kind, c.decision_id) for c in decision_log.corrections()] == [("new_document_undone", router.id)]
+    assert session.undo() is not None and plan.text == DOC, "older versions of the document undo as before"
+
+    assert session.redo() is not None and session.document is plan, "redo first redoes the document's own version"
+    assert session.redo() is not None and session.document is email
+    assert session.redo() is None
+    assert [c.kind for c in decision_log.corrections()] == ["new_document_undone", "new_document_redone"]
+    assert list(standing(decision_log.corrections)) == [], "undo then redo rejects nothing"
+
+
+async def test_undoing_a_replacement_then_editing_the_document_brought_back_forgets_the_replacement(
+    settings, decision_log
+):
+    session = make_session(settings, decision_log, ["# Email\n\nHello team."], document=DOC, trigger=["new_document"])
+    plan = session.document
+    await session.turn("Write an email to the team announcing this plan")
+    session.undo()
+    session.user_edit(DOC + "More.\n")
+    session.undo()
+    assert session.redo() is not None and plan.text == DOC + "More.\n"
+    assert session.redo() is None and session.document is plan
+
+
 async def test_a_canvas_turn_streams_a_new_document_into_the_canvas(settings, decision_log):
     session = make_session(settings, decision_log, ["# Ode to tea\n\nSteam rises."], trigger=["canvas"])
     events = []
@@ -337,6 +385,33 @@ async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(set
     )
     await session.turn("Write a short essay about tea")
     assert session.document.title == "Tea is a timeless beverage enjoyed…"
+
+
+@pytest.mark.parametrize(
+    ("reply", "title"),
+    [
+        (
+            "```python\nimport math\n\n\ndef area(r):\n    return math.pi * r * r\n```\n\nIt uses pi.",
+            "Python code: area",
+        ),
+        ("```js\nexport async function load(url) {}\n```\nThat loads it.", "JavaScript code: load"),
+        ("```sql\nSELECT 1;\n```\nA query.", "SQL code"),
+        ("```\nclass Stack:\n    pass\n```\nA stack.", "Code: Stack"),
+    ],
+)
+async def test_a_new_document_that_opens_with_code_is_titled_by_its_code(settings, decision_log, reply, title):
+    session = make_session(settings, decision_log, [reply], trigger=["canvas"])
+    result = await session.turn("Write the code")
+    assert session.document.title == title and f"I wrote “{title}”" in result.reply
+
+
+async def test_an_inline_answer_moved_into_the_canvas_is_titled_by_its_content(settings, decision_log):
+    session = make_session(
+        settings, decision_log, ["```python\ndef greet():\n    pass\n```\nCall it."], trigger=["inline"]
+    )
+    await session.turn("Show me a greeting function")
+    session.open_canvas()
+    assert session.document.title == "Python code: greet"
 
 
 def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():

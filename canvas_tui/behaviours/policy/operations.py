@@ -56,6 +56,7 @@ _NEW_UNIT = re.compile(
 )
 _REPLACE = re.compile(
     r"\b(?:replace|swap out|substitute)\b.+\bwith\b|\b(?:change|rename|turn)\b.+\bto\b\s*[“\"'‘]|"
+    r"\b(?:rename|retitle)\b.+\bto\b|\bchange\s+the\s+[^\n]{1,80}?\s+(?:heading|headline)\s+to\b|"
     r"\b(?:use|say)\b.+\binstead of\b",
     re.IGNORECASE | re.DOTALL,
 )
