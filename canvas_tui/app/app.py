@@ -74,8 +74,6 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.playback = playback
         self.debounce, self.autosave_interval = debounce, autosave_interval
         self.problems = list(problems or [])
-        document = session.document
-        self.saved_text: str | None = document.text if document is not None and document.path else None
         self.autosaved: Path | None = None
         self.turn_running = False
         self.kept_before_turn: Path | None = None
@@ -255,7 +253,10 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         self.canvas.fade_target()
         self.status.show_turn(result.status_line or result.kind)
         if result.kind == "new_document" and self.kept_before_turn:
-            kept = f"The new document replaced one with unsaved changes; they are kept in {self.kept_before_turn}."
+            kept = (
+                "The new document replaced one with unsaved changes: Ctrl+Z brings it back, and a copy is kept in "
+                f"{self.kept_before_turn}."
+            )
             self.chat.add_notice("warning", kept)
             self.notify(kept, severity="warning", timeout=15)
         for notice in result.notices:

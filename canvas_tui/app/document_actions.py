@@ -95,7 +95,7 @@ class DocumentActions:
             return False
         if self.canvas.typed:
             return True
-        return document.text != self.saved_text and bool(document.text or document.path)
+        return document.text != document.saved_text and bool(document.text or document.path)
 
     def action_save(self: CanvasApp, then_quit: bool = False) -> None:
         """Save to the document's file (Ctrl+S); a document without one asks for a name first."""
@@ -142,7 +142,7 @@ class DocumentActions:
         remove_autosave(document)
         if document.path != path:
             document.title = path.name
-        document.path, self.saved_text = path, document.text
+        document.path, document.saved_text = path, document.text
         self.notify(f"Saved {path}.")
         self.refresh_canvas()
         if then_quit:

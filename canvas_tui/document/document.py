@@ -28,6 +28,9 @@ class Document:
     ) -> None:
         self.title = title
         self.path = path
+        self.saved_text: str | None = text if path is not None else None
+        """What the document's file holds as far as the app knows (read from it, or last written to it); None for a
+        document never saved. Kept with the document, so one brought back by undo knows its own file's state."""
         self.refind = refind
         self._root_text = text
         self.text = text

@@ -175,8 +175,10 @@ async def test_a_new_document_replacing_one_with_unsaved_changes_says_in_the_cha
     async with app.run_test(size=SIZE) as pilot:
         await send(pilot, app, "Write an email to the team announcing this plan")
         notices = [str(notice.content) for notice in app.query(NoticeMessage)]
-        assert any("unsaved changes; they are kept in" in notice for notice in notices)
+        assert any("unsaved changes: Ctrl+Z brings it back, and a copy is kept in" in notice for notice in notices)
         assert session.document.text == "# Email\n\nHello team."
+        await pilot.press("ctrl+z")
+        assert session.document.text == DOC.replace("Monday", "Friday"), "the unsaved changes are back"
 
 
 async def test_the_palette_offers_one_keys_entry_and_no_port_of_code_into_its_own_language(make_app, tmp_path):

@@ -97,6 +97,20 @@ async def test_ctrl_z_after_a_new_document_replaced_the_open_one_brings_that_one
         assert app.canvas.editor.text == "# Email\n\nHello team."
 
 
+async def test_a_document_brought_back_by_undo_knows_its_own_file_is_saved(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(["# Email\n\nHello team."], document=path, trigger=["new_document"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "Write an email to the team about this plan")
+        assert app.dirty, "the new document has no file yet"
+        assert app.save_to(tmp_path / "email.md")
+        await pilot.press("ctrl+z")
+        assert session.document.path == path and not app.dirty
+        await pilot.press("ctrl+y")
+        assert session.document.path == tmp_path / "email.md" and not app.dirty
+
+
 async def test_a_failed_turn_is_a_notification_in_plain_words_and_the_app_keeps_running(make_app):
     app, session = make_app([], trigger=["inline"])
     async with app.run_test(size=SIZE) as pilot:
