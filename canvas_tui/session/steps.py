@@ -17,7 +17,7 @@ from canvas_tui.session.labels import locate_label
 from canvas_tui.session.lengths import write_budget
 from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
-from canvas_tui.session.substitute import Substitution, replaced, substitution_in
+from canvas_tui.session.substitute import Substitution, occurs, replaced, substitution_in
 from canvas_tui.session.titles import title_of
 from canvas_tui.session.validate import clean_reply
 
@@ -101,7 +101,7 @@ async def edit(
     turn.set_kind("edit")
     document, request = session.document, request or turn.message
     wanted = substitution_in(document.text, request) if located is None and turn.selection is None else None
-    if wanted is not None and wanted.old is not None and wanted.old.casefold() not in document.text.casefold():
+    if wanted is not None and wanted.old is not None and not occurs(document.text, wanted.old):
         turn.say(f"“{wanted.old}” does not appear in the document, so nothing was replaced.")
         return
     target = located or await _locate(session, turn, request)

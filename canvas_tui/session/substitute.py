@@ -83,6 +83,14 @@ def substitution_in(text: str, request: str) -> Substitution | None:
 
 def replaced(passage: str, old: str, new: str) -> str | None:
     """Every whole-word occurrence of `old` in the passage replaced by `new`; None when there is none."""
-    pattern = (r"(?<!\w)" if old[:1].isalnum() else "") + re.escape(old) + (r"(?!\w)" if old[-1:].isalnum() else "")
-    result, count = re.subn(pattern, lambda _match: new, passage)
+    result, count = re.subn(_whole_word(old), lambda _match: new, passage)
     return result if count else None
+
+
+def occurs(text: str, old: str) -> bool:
+    """Whether `old` occurs in the text as whole words, in any case ("CL" does not occur in "close")."""
+    return re.search(_whole_word(old), text, re.IGNORECASE) is not None
+
+
+def _whole_word(old: str) -> str:
+    return (r"(?<!\w)" if old[:1].isalnum() else "") + re.escape(old) + (r"(?!\w)" if old[-1:].isalnum() else "")

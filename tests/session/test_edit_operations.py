@@ -273,6 +273,12 @@ async def test_replacing_words_the_document_does_not_hold_changes_nothing_and_sa
     assert session.client.requests == []
 
 
+async def test_words_found_only_inside_other_words_do_not_appear(settings, decision_log):
+    session = _session(settings, decision_log, "replace", "The venue may close early.")
+    result = await session.turn('Replace "CL" with "change"')
+    assert "“CL” does not appear" in result.reply and session.client.requests == []
+
+
 async def test_a_replacement_with_nothing_to_substitute_is_the_models_targeted_edit(settings, decision_log):
     session = _session(settings, decision_log, "replace", "The budget is small.", ["The budget is tiny."])
     await session.turn("make the budget sound smaller")
