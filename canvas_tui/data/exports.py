@@ -22,6 +22,7 @@ from canvas_tui.paths import behaviour_dir
 
 DEFAULT_HEADERS = {
     "trigger": ["prompt", "label", "context", "category", "note"],
+    "router": ["prompt", "label", "context", "category", "note", "document"],
     "locate": list(LOCATE_COLUMNS),
     "policy": ["request", "target_text", "unit", "label", "category", "note"],
     "comment": ["request", "quote", "comment", "label", "note"],
@@ -29,7 +30,7 @@ DEFAULT_HEADERS = {
 """Columns used when a behaviour has no labels.csv yet."""
 REVIEW_COLUMNS = {"note", "category", "split", "style", "source"}
 """Columns a reviewer fills or that describe a row; two rows equal on the others are the same label."""
-DOCUMENT_FIELDS = {"target_text", "quote", "anchor"}
+DOCUMENT_FIELDS = {"target_text", "quote", "anchor", "document"}
 
 EXPORTABLE = sorted(TEACHES)
 
@@ -83,6 +84,8 @@ def label_rows(
         if correction.kind not in TEACHES[behaviour]:
             continue
         for row in rows_for(correction, log):
+            if row.behaviour != behaviour:
+                continue
             row = redacted(row) if redact else row
             key = _key(row.fields, header)
             if key not in seen:

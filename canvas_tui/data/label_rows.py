@@ -1,6 +1,7 @@
 """Real-use label rows from a person's corrections: which behaviour each correction teaches, and its row.
 
 canvas_closed / canvas_opened -> a trigger row (the prompt labelled inline / canvas);
+canvas_closed on the router's new document / new_document_undone -> a router row (chat proposed / left to review);
 section_reselected / locate_answered -> a locate row (the part the person picked);
 edit_undone / own_rewrite -> a policy row (the other label proposed, for review);
 comment_dismissed -> a comment row (the quote and comment, labelled dismissed).
@@ -54,6 +55,34 @@ def _trigger(correction: CorrectionRecord, decision: DecisionRecord, log: DataLo
             },
         )
     ]
+
+
+ROUTER_CORRECTIONS = {
+    "canvas_closed": ("chat", "the person closed the canvas the router opened for a new document; chat is proposed"),
+    "new_document_undone": ("", "the person undid the new document and took the open one back; label edit or chat"),
+}
+
+
+def _router(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog) -> list[LabelRow]:
+    label, why = ROUTER_CORRECTIONS[correction.kind]
+    return [
+        LabelRow(
+            behaviour="router",
+            fields={
+                "prompt": decision.input.get("message") or correction.detail.get("message") or "",
+                "label": label,
+                "context": "",
+                "category": CATEGORY,
+                "note": f"{correction.kind}: {why}, review it",
+                "document": decision.input.get("document") or "",
+            },
+        )
+    ]
+
+
+def _canvas_closed(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog) -> list[LabelRow]:
+    """Closing the canvas corrects whichever decision opened it: the trigger's, or the router's new document."""
+    return (_router if decision.behaviour == "router" else _trigger)(correction, decision, log)
 
 
 def _locate(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog) -> list[LabelRow]:
@@ -141,8 +170,9 @@ def _comment(correction: CorrectionRecord, decision: DecisionRecord, log: DataLo
 
 
 BUILDERS: dict[str, Callable[[CorrectionRecord, DecisionRecord, DataLog], list[LabelRow]]] = {
-    "canvas_closed": _trigger,
+    "canvas_closed": _canvas_closed,
     "canvas_opened": _trigger,
+    "new_document_undone": _router,
     "section_reselected": _locate,
     "locate_answered": _locate,
     "edit_undone": _policy,
@@ -151,11 +181,13 @@ BUILDERS: dict[str, Callable[[CorrectionRecord, DecisionRecord, DataLog], list[L
 }
 TEACHES = {
     "trigger": {"canvas_closed", "canvas_opened"},
+    "router": {"canvas_closed", "new_document_undone"},
     "locate": {"section_reselected", "locate_answered"},
     "policy": {"edit_undone", "own_rewrite"},
     "comment": {"comment_dismissed"},
 }
-"""Which correction kinds make rows for each behaviour."""
+"""Which correction kinds can make rows for each behaviour (canvas_closed makes the row of the decision it
+corrects: the trigger's or the router's)."""
 
 
 def rows_for(correction: CorrectionRecord, log: DataLog) -> list[LabelRow]:

@@ -69,6 +69,27 @@ async def test_closing_a_canvas_the_trigger_opened_exports_the_prompt_labelled_i
     assert label_header("trigger") == ["prompt", "label", "context", "category", "note", "source"]
 
 
+async def test_closing_a_canvas_the_router_opened_exports_a_router_row_not_a_trigger_row(log, settings, behaviours_dir):
+    session = session_on(log, settings, ["# Email\n\nHello team."], trigger=["new_document"])
+    session.open_document(DOC, title="plan")
+    await session.turn("Write an email about this plan")
+    session.close_canvas()
+    assert exported(log, "trigger") == []
+    [row] = exported(log, "router")
+    assert (row["prompt"], row["label"], row["document"]) == ("Write an email about this plan", "chat", DOC)
+    assert row["note"].startswith("canvas_closed:") and "review" in row["note"]
+
+
+async def test_undoing_a_new_document_exports_a_router_row_left_to_review(log, settings, behaviours_dir):
+    session = session_on(log, settings, ["# Email\n\nHello team."], trigger=["new_document"])
+    session.open_document(DOC, title="plan")
+    await session.turn("Write an email about this plan")
+    session.undo()
+    [row] = exported(log, "router")
+    assert (row["prompt"], row["label"]) == ("Write an email about this plan", "")
+    assert "edit or chat" in row["note"]
+
+
 async def test_a_correction_labels_csv_already_has_is_not_exported_again(log, settings, behaviours_dir):
     session = session_on(log, settings, ["Rain on the roof."], trigger=["inline"])
     await session.turn("Write a haiku about rain")
