@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from canvas_tui.app.autosave import newer_autosave, remove_autosave, write_autosave
+from canvas_tui.app.languages import file_suffix
 from canvas_tui.app.screens.confirm import SaveAs, overwrite_question, quit_question, restore_question
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.terminal import HANGUP_EXIT_CODE, stdin_terminal_probe
@@ -105,7 +106,7 @@ class DocumentActions:
             return
         self.commit_typing()
         if document.path is None:
-            self.ask_save_as(str(Path.cwd() / f"{file_stem(document.title)}.md"), then_quit)
+            self.ask_save_as(str(Path.cwd() / f"{file_stem(document.title)}{file_suffix(document)}"), then_quit)
             return
         self.save_to(Path(document.path), then_quit=then_quit)
 
@@ -221,10 +222,15 @@ class DocumentActions:
 
 FILE_STEM_WORDS = 6
 _LABEL = re.compile(r"^\s*(?:subject|title|re|fwd?)\s*:\s*", re.I)
+_CODE_TITLE = re.compile(r"\bcode: (?P<name>[A-Za-z_$][\w$]*)$")
 
 
 def file_stem(title: str) -> str:
     """A file name for a document titled `title`: its first words in lower case joined by dashes, without a leading
-    "Subject:" label ("Subject: Project Update - Team Planning" -> "project-update-team-planning")."""
+    "Subject:" label ("Subject: Project Update - Team Planning" -> "project-update-team-planning"); code titled by
+    what it defines is named after that ("Python code: add_numbers" -> "add_numbers")."""
+    code = _CODE_TITLE.search(title)
+    if code is not None:
+        return code.group("name")
     words = re.findall(r"[^\W_]+", _LABEL.sub("", title))[:FILE_STEM_WORDS]
     return "-".join(words).lower() or "untitled"

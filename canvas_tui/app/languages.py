@@ -58,10 +58,21 @@ def language_of(document: Document) -> str | None:
     """The TextArea language for a document: from its file extension, else from a fence around all of it."""
     if document.path is not None and Path(document.path).suffix.lower() in EXTENSIONS:
         return EXTENSIONS[Path(document.path).suffix.lower()]
+    if document.language and document.path is None:
+        return FENCE_NAMES.get(document.language.lower(), "code")
     fence = WHOLE_FENCE.match(document.text)
     if fence is not None:
         return FENCE_NAMES.get(fence.group(1).lower(), "code")
     return None if document.path is not None else "markdown"
+
+
+def file_suffix(document: Document) -> str:
+    """The file name ending to offer when saving a new document: its language's ('.py'), '.txt' for code in a
+    language without one here, else '.md'."""
+    language = language_of(document)
+    if language in (None, "markdown"):
+        return ".md"
+    return next((suffix for suffix, name in EXTENSIONS.items() if name == language), ".txt")
 
 
 def is_code(document: Document) -> bool:

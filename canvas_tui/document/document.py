@@ -25,9 +25,12 @@ class Document:
         path: Path | None = None,
         author: Author = "user",
         refind: Refinder | None = None,
+        language: str | None = None,
     ) -> None:
         self.title = title
         self.path = path
+        self.language = language
+        """The language of a code document that has no file name to tell it (the fence the model wrapped it in)."""
         self.saved_text: str | None = text if path is not None else None
         """What the document's file holds as far as the app knows (read from it, or last written to it); None for a
         document never saved. Kept with the document, so one brought back by undo knows its own file's state."""

@@ -19,7 +19,7 @@ from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_p
 from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import Substitution, occurs, replaced, substitution_in
 from canvas_tui.session.titles import title_of
-from canvas_tui.session.validate import clean_reply
+from canvas_tui.session.validate import unwrap_reply
 
 if TYPE_CHECKING:
     from canvas_tui.session.orchestrator import Session
@@ -56,7 +56,7 @@ async def new_document(session: Session, turn: Turn) -> None:
     turn.set_kind("new_document")
     guard = RepetitionGuard()
     request = prompts.write_request(turn.message, write_budget(turn.message, session.settings.max_tokens))
-    text = clean_reply(
+    text, language = unwrap_reply(
         await guarded(session.client.stream(request), guard, lambda delta: turn.emit(CanvasDelta(text=delta)))
     )
     if not text:
@@ -65,10 +65,10 @@ async def new_document(session: Session, turn: Turn) -> None:
         return
     if guard.cut is not None:
         turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
-    title = title_of(text)
+    title = title_of(text, language)
     previous = session.document
     decision = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router"))
-    document = Document(text, title=title, author="model")
+    document = Document(text, title=title, author="model", language=language or None)
     if previous is not None and previous.path is not None and not previous.text.strip():
         turn.say(_write_into(session, previous, text, decision.id, title))
     elif previous is not None and previous.text.strip():

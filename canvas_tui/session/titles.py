@@ -56,13 +56,14 @@ LANGUAGES = {
 """Fence info strings and the language's name in a title (an unknown one is shown as written)."""
 
 
-def title_of(text: str) -> str:
-    """The document's heading line, or its first few words when it starts without one; for a document that opens
-    with a code fence, the fence's language and the first thing its code defines ('Python code: add')."""
+def title_of(text: str, language: str = "") -> str:
+    """The document's heading line, or its first few words when it starts without one; for code (a document that
+    opens with a code fence, or whose `language` is known), the language and the first thing its code defines
+    ('Python code: add')."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     fence = _FENCE.match(first)
-    if fence is not None:
-        return _code_title(text, fence.group("language"))
+    if fence is not None or language:
+        return _code_title(text, fence.group("language") if fence is not None else language)
     cleaned = re.sub(r"^[#\s*_`]+|[*_`]+$", "", first).strip()
     words = cleaned.split()
     if not first.lstrip().startswith("#") and len(words) > TITLE_WORDS:

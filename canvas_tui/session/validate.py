@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from canvas_tui.session.lengths import LONGER, SHORTER
 
-_FENCE = re.compile(r"^```[\w+-]*\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
+_FENCE = re.compile(r"^```(?P<language>[\w+-]*)\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
 _PASSAGE_BLOCK = re.compile(r"<passage>\s*\n?(?P<body>.*?)\n?\s*</passage>", re.DOTALL)
@@ -33,13 +33,19 @@ def clean_reply(reply: str) -> str:
     A small model often echoes the prompt's `<passage>` block and then writes its new text in a
     second one: the last complete passage block is taken as the reply.
     """
+    return unwrap_reply(reply)[0]
+
+
+def unwrap_reply(reply: str) -> tuple[str, str]:
+    """The reply cleaned as `clean_reply` does, and the language named by a code fence that wrapped all of it ('' when
+    none did): a new code document keeps knowing what it is once its fence is gone."""
     blocks = _PASSAGE_BLOCK.findall(reply)
     text = blocks[-1].strip() if blocks else reply.strip()
     text = _PREAMBLE.sub("", text, count=1)
-    fenced = _FENCE.match(text)
+    fenced, language = _FENCE.match(text), ""
     if fenced:
-        text = fenced.group("body")
-    return _TAGS.sub("", text).strip()
+        text, language = fenced.group("body"), fenced.group("language")
+    return _TAGS.sub("", text).strip(), language
 
 
 def _looks_like_json(text: str) -> bool:

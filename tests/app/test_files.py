@@ -6,6 +6,7 @@ import os
 
 from canvas_tui.app.autosave import autosave_path, write_autosave
 from canvas_tui.app.document_actions import file_stem
+from canvas_tui.app.languages import is_code
 from canvas_tui.app.screens.confirm import Choice, SaveAs
 from canvas_tui.app.widgets.chat.log import NoticeMessage
 from tests.app.conftest import SIZE, send, wait_until
@@ -38,6 +39,16 @@ async def test_a_new_document_asks_for_a_file_name_when_saved(make_app, tmp_path
         assert session.document.title == "ode-to-tea.md"
 
 
+async def test_a_new_code_document_is_code_and_is_offered_a_name_in_its_language(make_app, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app, session = make_app(["```python\ndef add(a, b):\n    return a + b\n```"], trigger=["canvas"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "write a function that adds two numbers")
+        assert session.document.text == "def add(a, b):\n    return a + b" and is_code(session.document)
+        await pilot.press("ctrl+s")
+        assert app.screen.query_one("#save-path").value == str(tmp_path / "add.py")
+
+
 async def test_saving_as_a_file_that_exists_asks_before_replacing_it(make_app, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "ode-to-tea.md").write_text("someone else's file\n")
@@ -59,6 +70,7 @@ def test_a_file_name_is_suggested_from_the_titles_first_words_without_a_subject_
         file_stem("In the realm of sustainable agriculture, bees matter") == "in-the-realm-of-sustainable-agriculture"
     )
     assert file_stem("***") == "untitled"
+    assert file_stem("Python code: add_numbers") == "add_numbers"
 
 
 async def test_quitting_with_unsaved_changes_asks_and_keeps_an_autosave(make_app, tmp_path):

@@ -397,6 +397,7 @@ async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(set
         ("```js\nexport async function load(url) {}\n```\nThat loads it.", "JavaScript code: load"),
         ("```sql\nSELECT 1;\n```\nA query.", "SQL code"),
         ("```\nclass Stack:\n    pass\n```\nA stack.", "Code: Stack"),
+        ("```python\ndef add(a, b):\n    return a + b\n```", "Python code: add"),
     ],
 )
 async def test_a_new_document_that_opens_with_code_is_titled_by_its_code(settings, decision_log, reply, title):
