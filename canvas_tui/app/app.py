@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input
 from canvas_tui.app.commands import palette_commands
 from canvas_tui.app.document_actions import DocumentActions
 from canvas_tui.app.messages import SessionEvent, TurnFinished
-from canvas_tui.app.playback import Playback
+from canvas_tui.app.playback import Playback, recorded_files
 from canvas_tui.app.screens.help import HelpScreen, KeyRow, binding_rows
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.visible import visible
@@ -72,6 +72,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         super().__init__()
         self.session = session
         self.playback = playback
+        self.watched_files = recorded_files(playback[0]) if playback else None
         self.debounce, self.autosave_interval = debounce, autosave_interval
         self.problems = list(problems or [])
         self.autosaved: Path | None = None

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from canvas_tui.app.autosave import newer_autosave, remove_autosave, write_autosave
 from canvas_tui.app.languages import file_suffix
-from canvas_tui.app.screens.confirm import SaveAs, overwrite_question, quit_question, restore_question
+from canvas_tui.app.screens.confirm import (
+    SaveAs,
+    overwrite_question,
+    quit_question,
+    replay_quit_question,
+    restore_question,
+)
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.terminal import HANGUP_EXIT_CODE, stdin_terminal_probe
 from canvas_tui.app.widgets.canvas.comments import CommentList
@@ -105,6 +111,10 @@ class DocumentActions:
             self.notify("No document to save.")
             return
         self.commit_typing()
+        if self.watching:
+            name = f"{Path(document.path).stem if document.path else file_stem(document.title)}-replayed"
+            self.ask_save_as(str(Path.cwd() / f"{name}{file_suffix(document)}"), then_quit)
+            return
         if document.path is None:
             self.ask_save_as(str(Path.cwd() / f"{file_stem(document.title)}{file_suffix(document)}"), then_quit)
             return
@@ -112,12 +122,16 @@ class DocumentActions:
 
     def ask_save_as(self: CanvasApp, suggestion: str, then_quit: bool) -> None:
         """Ask for the file to save a new document to; a file that exists is replaced only when the person says so
-        (else the question comes back with that name)."""
+        (else the question comes back with that name); a file a watched recording opened is never replaced."""
 
         def chosen(name: str | None) -> None:
             if not name:
                 return
             path = Path(name).expanduser()
+            if self.watching and path.resolve() in self.watched_files:
+                self.notify(f"{path} is the recording's own file: a replay never writes over it. Choose another name.")
+                self.ask_save_as(str(path), then_quit)
+                return
             if not path.exists():
                 self.save_to(path, then_quit=then_quit)
                 return
@@ -140,7 +154,8 @@ class DocumentActions:
         except OSError as exc:
             self.notify(f"Could not save {path}: {exc.strerror or exc}. Your text is still here.", severity="error")
             return False
-        remove_autosave(document)
+        if not self.watching:
+            remove_autosave(document)
         if document.path != path:
             document.title = path.name
         document.path, document.saved_text = path, document.text
@@ -152,8 +167,9 @@ class DocumentActions:
 
     def autosave(self: CanvasApp) -> Path | None:
         """Every few seconds (and before each turn): copy an unsaved document to the data directory;
-        returns where, or None if there was nothing to keep or the copy failed."""
-        if not self.dirty:
+        returns where, or None if there was nothing to keep, the copy failed, or the text is a replay's (its copy
+        would overwrite the person's own autosave of the recorded file)."""
+        if self.watching or not self.dirty:
             return None
         try:
             self.autosaved = write_autosave(self.session.document)
@@ -186,8 +202,8 @@ class DocumentActions:
         if not self.dirty:
             self.exit()
             return
-        self.autosave()
-        where = str(self.autosaved) if self.autosaved else None
+        kept = self.autosave()
+        where = str(kept) if kept else None
 
         def answer(choice: str) -> None:
             if choice == "save":
@@ -195,7 +211,8 @@ class DocumentActions:
             elif choice == "discard":
                 self.exit(message=f"Unsaved changes were kept in {where}" if where else None)
 
-        self.push_screen(quit_question(self.session.document.title, where), answer)
+        title = self.session.document.title
+        self.push_screen(replay_quit_question(title) if self.watching else quit_question(title, where), answer)
 
     def follow_terminal(self: CanvasApp) -> None:
         """Leave when the terminal goes away: on SIGHUP, and when a poll finds it hung up (no SIGHUP need come)."""

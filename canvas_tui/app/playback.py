@@ -8,6 +8,7 @@ replayed versions are checked byte for byte against the recorded ones, and the r
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from textual import work
 from textual.message import Message
@@ -45,11 +46,29 @@ class ReplayFinished(Message):
         self.report = report
 
 
+def recorded_files(recording: Recording) -> frozenset[Path]:
+    """The files the recorded session opened (relative paths resolved against the working directory, as a replay
+    resolves them): a replay must never write over them."""
+    return frozenset(
+        Path(action.payload["path"]).resolve()
+        for action in recording.actions
+        if action.kind == "open_document" and action.payload.get("path")
+    )
+
+
 class Playback:
     """Mixed into the app: plays a prepared replay run through the app's own turn path."""
 
     playback: tuple[Recording, ReplayRun] | None = None
     replay_delay: float = 0.8
+    watched_files: frozenset[Path] | None = None
+    """Set when the app shows a recording (during and after playback): the files it opened, which neither saving nor
+    autosave may write, since the replayed text belongs to the recording, not to the person's files."""
+
+    @property
+    def watching(self) -> bool:
+        """The app shows a recording (still playing or finished): nothing is written to its files or autosaved."""
+        return self.watched_files is not None
 
     @property
     def replaying(self) -> bool:

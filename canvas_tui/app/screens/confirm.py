@@ -42,6 +42,15 @@ def quit_question(name: str, autosave: str | None) -> Choice:
     )
 
 
+def replay_quit_question(name: str) -> Choice:
+    """Quitting a replay: its text is the recording's, never written to the recorded file nor autosaved, so quitting
+    loses nothing of the person's; a copy can still be saved under another name."""
+    return Choice(
+        f"{name} is shown as a recording replayed it: nothing was written to its file or to an autosave copy.",
+        [("discard", "Quit"), ("save", "Save a copy as…"), ("cancel", "Cancel")],
+    )
+
+
 def restore_question(name: str, autosave: str) -> Choice:
     """An autosave newer than the file exists: restore it or keep the file as it is."""
     return Choice(
