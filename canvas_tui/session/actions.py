@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from canvas_tui.behaviours.base import Span
 from canvas_tui.document import Comment, Document, Version
 from canvas_tui.session.context import LastTurn
+from canvas_tui.session.reasks import is_reask
 from canvas_tui.session.titles import title_of
 
 if TYPE_CHECKING:
@@ -143,13 +144,25 @@ class PersonActions:
         return version
 
     def select(self: Session, selection: Span) -> None:
-        """The person selected text; selecting elsewhere right after a located edit corrects the locator."""
+        """The person selected text; selecting elsewhere right after a located edit is kept until the next message
+        says whether it corrects the locator (`confirm_reselection`)."""
         self.record_action("selection", selection.model_dump())
         locate = self.last_turn.decisions.get("locate")
         span = locate.output.get("span") if locate is not None else None
         if span and not locate.output.get("from_selection") and Span(**span).iou(selection) < RESELECT_IOU:
+            self.last_turn.reselection = selection
+
+    def confirm_reselection(self: Session, message: str, selection: Span | None) -> None:
+        """Log `section_reselected` when the message about a part picked after a located edit re-asks that edit's
+        request (the same words, or only "this instead"): the locator chose the wrong part. A new request about
+        the selected part corrects nothing."""
+        picked, locate = self.last_turn.reselection, self.last_turn.decisions.get("locate")
+        if picked is None or locate is None or selection is None or selection.iou(picked) < RESELECT_IOU:
+            return
+        asked = self.last_turn.decisions.get("router")
+        previous = asked.input.get("message") if asked is not None else locate.input.get("request")
+        if is_reask(message, previous or ""):
             self.log_correction("section_reselected", locate.id, selection=selection.model_dump())
-            self.last_turn.decisions.pop("locate")
 
     def dismiss_comment(self: Session, comment_id: str) -> Comment:
         """Dismiss a model comment (a correction of its placement or content)."""

@@ -23,6 +23,9 @@ class LastTurn:
     decisions: dict[str, DecisionRecord] = field(default_factory=dict)
     edit_span: Span | None = None
     comment_decision: str | None = None
+    reselection: Span | None = None
+    """A part the person selected after a located edit, away from it: a correction of the locator only if the next
+    message, about that part, re-asks the same request."""
 
 
 @dataclass

@@ -105,6 +105,7 @@ class Session(PersonActions):
         turn = Turn(message=message, selection=selection, **({"emit": emit} if emit else {}))
         self.record_action("message", {"text": message, "selection": selection.model_dump() if selection else None})
         before = self.document.current if self.document else None
+        self.confirm_reselection(message, selection)
         try:
             await self._dispatch(turn)
         except ModelError as exc:

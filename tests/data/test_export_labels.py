@@ -160,12 +160,20 @@ async def test_redact_leaves_no_document_text_in_the_rows_and_saves_no_document(
     log, settings, behaviours_dir, tmp_path
 ):
     await dismissed_comment(log, settings)
-    session = session_on(log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.")
+    session = session_on(
+        log,
+        settings,
+        ["We ship on Tuesday.", "The budget is big."],
+        trigger=["edit", "edit"],
+        needle="We ship on Monday.",
+    )
     session.open_document(DOC, title="plan")
     await session.turn("change Monday to Tuesday")
-    session.select(Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20))
     session.user_edit(session.document.text.replace("Tuesday", "Friday"))
-    assert [c.kind for c in log.corrections()] == ["comment_dismissed", "section_reselected", "own_rewrite"]
+    budget = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
+    session.select(budget)
+    await session.turn("change this one instead", selection=budget)
+    assert [c.kind for c in log.corrections()] == ["comment_dismissed", "own_rewrite", "section_reselected"]
     outputs = []
     for behaviour in ("comment", "policy", "locate"):
         result = CliRunner().invoke(

@@ -194,6 +194,39 @@ async def test_an_unsure_locator_asks_and_the_answer_is_logged_as_a_label(settin
     assert [c.kind for c in corrections] == ["locate_answered"]
 
 
+BUDGET = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
+
+
+async def reselected_and_asked(settings, decision_log, message: str) -> list:
+    """A located edit, undone; the person selects another part and sends `message` about it: the corrections."""
+    session = make_session(
+        settings,
+        decision_log,
+        ["We ship soon.", "The budget is tiny."],
+        document=DOC,
+        trigger=["edit", "edit"],
+        needle="We ship on Monday.",
+    )
+    await session.turn("Make the first sentence shorter")
+    session.undo()
+    session.select(BUDGET)
+    await session.turn(message, selection=BUDGET)
+    return list(decision_log.corrections())
+
+
+@pytest.mark.parametrize("message", ["Make this sentence shorter", "shorten this one", "this instead", "No, here."])
+async def test_re_asking_the_same_request_about_another_part_corrects_the_locator(settings, decision_log, message):
+    corrections = await reselected_and_asked(settings, decision_log, message)
+    assert [c.kind for c in corrections] == ["edit_undone", "section_reselected"]
+    assert corrections[1].detail["selection"] == BUDGET.model_dump()
+
+
+@pytest.mark.parametrize("message", ["Rewrite this in plain words", "Fix the typo here", "make this punchier"])
+async def test_a_selection_for_a_new_request_after_a_located_edit_corrects_nothing(settings, decision_log, message):
+    corrections = await reselected_and_asked(settings, decision_log, message)
+    assert [c.kind for c in corrections] == ["edit_undone"]
+
+
 async def test_comments_are_anchored_and_unplaceable_ones_reported(settings, decision_log):
     reply = json.dumps(
         {
