@@ -24,6 +24,7 @@ from canvas_tui.app.screens.help import HelpScreen, KeyRow, binding_rows
 from canvas_tui.app.screens.versions import VersionsScreen
 from canvas_tui.app.visible import visible
 from canvas_tui.app.widgets.canvas.comments import CommentList
+from canvas_tui.app.widgets.canvas.editor import CanvasEditor
 from canvas_tui.app.widgets.canvas.pane import CanvasPane
 from canvas_tui.app.widgets.chat.log import ChatLog
 from canvas_tui.app.widgets.status import StatusBar
@@ -328,6 +329,7 @@ class CanvasApp(Playback, DocumentActions, App[None]):
         ]
         described = {key for _, key, _ in rows}
         rows += [row for row in binding_rows("Anywhere", [b for _, b in self._bindings]) if row[1] not in described]
+        rows += binding_rows("Canvas", CanvasEditor.BINDINGS)
         rows += binding_rows("Comments list", CommentList.BINDINGS)
         rows += binding_rows("Versions screen", VersionsScreen.BINDINGS)
         return rows

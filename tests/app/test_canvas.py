@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from textual import events
 from textual.widgets import ContentSwitcher, OptionList
 
 from canvas_tui.app.screens.versions import VersionsScreen
@@ -30,6 +31,47 @@ async def test_typing_becomes_one_version_after_a_pause_not_one_per_keystroke(ma
         await wait_until(pilot, lambda: len(session.document.versions) > 1)
         assert session.document.text == DOC.replace("# Plan", "# Plan!!!")
         assert [v.author for v in session.document.versions] == ["file", "user"]
+
+
+CODE = "def f(values):\n    total = sum(values)\n    return total\n"
+
+
+async def burst(pilot, app, keys: list[str]) -> None:
+    """Keys arriving all at once, as from a fast typist or a terminal multiplexer (each posted before any is handled)."""
+    for key in keys:
+        character = " " if key == "space" else key if len(key) == 1 else "\r" if key == "enter" else None
+        app.post_message(events.Key(key, character))
+    await pilot.pause(0.2)
+
+
+async def test_keys_that_arrive_together_act_in_the_order_they_were_typed(make_app, tmp_path):
+    app, session = make_app(document=_doc(tmp_path, CODE, "tool.py"), debounce=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        editor = app.canvas.editor
+        editor.focus()
+        editor.cursor_location = (1, 0)
+        await burst(pilot, app, ["end", "enter", "home", "shift+end", *(" " * 4), *"pass", "space", *"#x"])
+        assert editor.selection.start == editor.selection.end == (2, 11)
+        await wait_until(pilot, lambda: len(session.document.versions) > 1)
+        await pilot.pause(SELECTION_SETTLE + 0.2)
+        await pilot.press("Q")
+        assert editor.document.get_line(2) == "    pass #xQ"
+        await burst(pilot, app, ["home", *"y"])
+        assert editor.document.get_line(2) == "    ypass #xQ"
+
+
+async def test_ctrl_home_and_ctrl_end_go_to_the_start_and_the_end_of_the_document(make_app, tmp_path):
+    app, _ = make_app(document=_doc(tmp_path, CODE, "tool.py"))
+    async with app.run_test(size=SIZE) as pilot:
+        editor = app.canvas.editor
+        editor.focus()
+        editor.cursor_location = (1, 5)
+        await pilot.press("ctrl+home")
+        assert editor.cursor_location == (0, 0)
+        await pilot.press("ctrl+end")
+        assert editor.cursor_location == editor.document.end
+        await pilot.press("ctrl+shift+home")
+        assert editor.selected_text == CODE
 
 
 async def test_pending_typing_is_committed_before_a_turn_starts(make_app, tmp_path):
@@ -116,7 +158,7 @@ async def test_help_lists_every_key_of_the_app(make_app):
         for binding in app.BINDINGS:
             if binding.description:
                 assert (binding.key_display or binding.key) in keys
-        assert {"d", "a", "r,enter"} <= keys
+        assert {"d", "a", "r,enter", "ctrl+home", "ctrl+end"} <= keys
         await pilot.press("escape")
         assert app.screen is app.screen_stack[0]
 

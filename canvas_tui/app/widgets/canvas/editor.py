@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from textual import events
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets.text_area import Edit, EditResult, Selection
 
@@ -20,6 +22,13 @@ from canvas_tui.document.changes import minimal_change
 
 class CanvasEditor(SpanHighlightArea):
     """The document's text, editable; shows session versions and reports the person's edits."""
+
+    BINDINGS = [
+        Binding("ctrl+home", "cursor_document_start", "Document start", show=False),
+        Binding("ctrl+end", "cursor_document_end", "Document end", show=False),
+        Binding("ctrl+shift+home", "cursor_document_start(True)", "Select to document start", show=False),
+        Binding("ctrl+shift+end", "cursor_document_end(True)", "Select to document end", show=False),
+    ]
 
     class Typed(Message):
         """The person changed the text (by typing, pasting, deleting)."""
@@ -60,6 +69,27 @@ class CanvasEditor(SpanHighlightArea):
         self._text = None
         super()._set_document(text, language)
         cache_height(self.wrapped_document)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """The editor's own keys (cursor moves, selections, deletions) act here, in the order the keys came.
+
+        Left to Textual, such a key bubbles up to the app to find its binding while the printable keys after it are
+        typed first: in a burst (fast typing, a terminal multiplexer) `Home Shift+End` then text selected the text
+        just typed, and the next key replaced it."""
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+        await super()._on_key(event)
+
+    def action_cursor_document_start(self, select: bool = False) -> None:
+        """Ctrl+Home: to the start of the document (with Shift, selecting)."""
+        self.move_cursor((0, 0), select=select)
+
+    def action_cursor_document_end(self, select: bool = False) -> None:
+        """Ctrl+End: to the end of the document (with Shift, selecting)."""
+        self.move_cursor(self.document.end, select=select)
 
     def edit(self, edit: Edit) -> EditResult:
         self._text = None
