@@ -56,12 +56,13 @@ def log(
 def _decisions_table(records, with_person: bool) -> Table:
     columns = ["person"] * with_person + ["time", "behaviour", "decision", "conf", "implementation", "ms", "fallback"]
     table = Table(*columns, title="decisions")
+    overridden = {r.input.get("overrides") for _, r in records}
     for person, r in records:
         table.add_row(
             *[person or ""] * with_person,
             r.time.strftime("%m-%d %H:%M:%S"),
             r.behaviour,
-            _summary(r.output),
+            _summary(r.output) + (" (overridden, not used)" if r.id in overridden else ""),
             "" if r.confidence is None else f"{r.confidence:.2f}",
             f"{r.implementation} {r.version}",
             f"{r.latency_ms:.0f}",

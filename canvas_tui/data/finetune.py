@@ -7,12 +7,12 @@ undone edit, a dismissed comment) is left out. Streams: one pass over decisions 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from canvas_tui.data.outcomes import Outcome, expected_by
 from canvas_tui.log.datalog import DataLog
-from canvas_tui.log.records import DecisionRecord
+from canvas_tui.log.records import CorrectionRecord, DecisionRecord
 
 SYSTEM = {
     "trigger": "Decide whether the request should open a document canvas ('canvas') or be answered inline in the "
@@ -82,9 +82,24 @@ PAIRS: dict[str, Callable[[DecisionRecord, Outcome | None, DataLog], tuple[str, 
 }
 
 
+def used_decisions(
+    decisions: Iterable[tuple[DecisionRecord, list[CorrectionRecord]]],
+) -> Iterator[tuple[DecisionRecord, list[CorrectionRecord]]]:
+    """The decisions the session went on with: one that the next decision `overrides` (a locator's part, when the
+    request named another place) is left out, so its row does not teach the part that was not used."""
+    held = None
+    for item in decisions:
+        if held is not None and item[0].input.get("overrides") != held[0].id:
+            yield held
+        held = item
+    if held is not None:
+        yield held
+
+
 def finetune_rows(log: DataLog, behaviour: str, *, since: datetime | None = None) -> Iterator[dict[str, list]]:
-    """One {"messages": [system, user, assistant]} per usable decision of `behaviour`, in time order."""
-    for record, corrections in log.corrected_decisions(behaviour, since=since):
+    """One {"messages": [system, user, assistant]} per usable decision of `behaviour` the session went on with, in
+    time order."""
+    for record, corrections in used_decisions(log.corrected_decisions(behaviour, since=since)):
         person = expected_by(corrections[0]) if corrections else None
         if corrections and person is None:
             continue

@@ -19,8 +19,9 @@ from canvas_tui.behaviours.base import AnchorResult, LocateDecision, PolicyDecis
 from canvas_tui.behaviours.defaults import Behaviours
 from canvas_tui.log.records import DecisionRecord
 
-SESSION_MADE = {"selection", "person"}
-"""Locate implementations the session itself produces (a selection, a person's answer): not the locator's."""
+SESSION_MADE = {"selection", "person", "named-place"}
+"""Locate implementations the session itself produces (a selection, a person's answer, a place the request names):
+not the locator's."""
 
 
 def _key(*parts: Any) -> str:

@@ -161,8 +161,10 @@ def _named_place(
 ) -> LocateDecision:
     """The title for a title change, a heading renamed by its old words, the whole document for a substitution that
     names no part ('replace "CL" with "change"': every occurrence, as find-and-replace does), or the paragraph
-    holding a passage the request quotes when the located part does not hold it (logged as a locate decision); else
-    the locator's answer. `wanted` is the substitution the request spells out, if any."""
+    holding a passage the request quotes when the located part does not hold it; else the locator's answer.
+    `wanted` is the substitution the request spells out, if any. A named place is logged as a locate decision of its
+    own, with the document and the request like the locator's and `overrides` naming the locator's decision: it is
+    the place used, so exports and corrections take it, not the locator's."""
     text = session.document.text
     span, unit = _substituted_place(text, wanted, target), "paragraph"
     if span is not None and (span.start, span.end) == (0, len(text)):
@@ -185,7 +187,13 @@ def _named_place(
         turn,
         "locate",
         named.provenance,
-        {"request": request, "located": target.model_dump(mode="json")},
+        {
+            "document": text,
+            "request": request,
+            "selection": None,
+            "overrides": session.last_turn.decisions["locate"].id,
+            "located": target.model_dump(mode="json"),
+        },
         named,
         1.0,
         time.perf_counter(),

@@ -108,3 +108,23 @@ def test_exports_stream_memory_grows_far_less_than_the_rows_they_write(log, expo
     fill(log, 1000, offset=100)
     large = peak_bytes(lambda: export(log))
     assert large - small < 1000 * 300
+
+
+async def test_a_place_the_request_names_is_exported_not_the_locators_part_it_overrode(log, settings):
+    doc = "# Plan\n\n## Risks\n\nThe venue may close early.\n"
+    session = Session(
+        ScriptedClient([]),
+        fake_behaviours(trigger=["edit"], needle="The venue may close early.", policy="targeted"),
+        log,
+        settings,
+    )
+    session.open_document(doc, title="plan")
+    await session.turn('Rename the heading "Risks" to "Open risks"')
+    assert session.document.text == doc.replace("## Risks", "## Open risks")
+    located, named = [d for d in log.decisions() if d.behaviour == "locate"]
+    assert named.input["overrides"] == located.id and named.input["document"] == doc
+    [row] = finetune_rows(log, "locate")
+    answer, heading = json.loads(row["messages"][2]["content"]), doc.index("Risks")
+    assert (answer["start"], answer["end"]) == (heading, heading + len("Risks")), (
+        "the heading renamed, not the sentence"
+    )
