@@ -29,7 +29,10 @@ async def test_each_turn_prints_its_output_and_a_status_line(settings, decision_
     )
     assert failures == 0
     assert "# Note\n\nShort.\n⟫ trigger=canvas 0.90\n" in out
-    assert "-Short.\n+Short, and then some.\n" in out and "Done: rewrote ¶1. Undo it with /undo." in out
+    assert (
+        "-Short.\n+Short, and then some.\n" in out
+        and 'Done: rewrote ¶1 "Short, and then some.". Undo it with /undo.' in out
+    )
     assert "Ctrl+Z" not in out
     assert "⟫ router=edit 0.90 · locate=" in out and "policy=rewrite" in out
 

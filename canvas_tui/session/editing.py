@@ -410,9 +410,16 @@ async def write_change(
     session.record_version()
     turn.emit(TargetShown(start=span.start, end=span.start + len(replacement), phase="after"))
     where = locate_label(document.text, _after(span, replacement, unit))
-    where = "the whole document" if where == "whole document" else where
-    done = f"edited {where} (a targeted edit)" if targeted else f"rewrote {where}"
+    done = _done(where, targeted)
     turn.say(f"Done: {done}. Undo it with {session.undo_hint}.")
+
+
+def _done(where: str, targeted: bool) -> str:
+    """What the model's edit did, in plain words: a targeted edit changed only what was asked, even across the whole
+    document ("edited the whole document (a targeted edit)" read as a contradiction)."""
+    if where == "whole document":
+        return "changed only what you asked, across the whole document" if targeted else "rewrote the whole document"
+    return f"edited {where}, changing only what you asked" if targeted else f"rewrote {where}"
 
 
 def _after(span: Span, replacement: str, unit: str | None) -> LocateDecision:

@@ -10,8 +10,8 @@ SNIPPET = 28
 
 
 def locate_label(document: str, decision: LocateDecision) -> str:
-    """`§2 "Title"` for a section, `§2 "Title" heading` for (words of) its heading line, `¶3` for a paragraph,
-    `sentence in ¶3`, or `whole document`."""
+    """`§2 "Title"` for a section, `§2 "Title" heading` for (words of) its heading line, `¶3 "Its first words…"` for a
+    paragraph, `sentence in ¶3 "Its words…"`, or `whole document`."""
     if decision.span is None:
         return "none"
     if decision.unit == "document":
@@ -28,6 +28,6 @@ def locate_label(document: str, decision: LocateDecision) -> str:
     if paragraph is not None:
         where = f"¶{paragraph.index + 1}"
         if decision.unit == "paragraph" and (paragraph.start, paragraph.end) == (start, end):
-            return prefix + where
+            return f'{prefix}{where} "{one_line(document[start:end], SNIPPET)}"'
         return f'{prefix}{decision.unit or "span"} in {where} "{one_line(document[start:end], SNIPPET)}"'
     return f'{prefix}{decision.unit or "span"} "{one_line(document[start:end], SNIPPET)}"'

@@ -150,8 +150,7 @@ async def _locate(session: Session, turn: Turn, request: str) -> LocateDecision:
         started,
     )
     turn.status(
-        f"locate={locate_label(document.text, decision)}"
-        + (" (selection, locator skipped)" if decision.from_selection else "")
+        f"locate={locate_label(document.text, decision)}" + (" (locator skipped)" if decision.from_selection else "")
     )
     return decision
 

@@ -7,7 +7,7 @@ import os
 from canvas_tui.app.autosave import autosave_path, write_autosave
 from canvas_tui.app.document_actions import file_stem
 from canvas_tui.app.languages import is_code
-from canvas_tui.app.screens.confirm import Choice, SaveAs
+from canvas_tui.app.screens.confirm import Choice, SaveAs, path_lines
 from canvas_tui.app.widgets.chat.log import NoticeMessage
 from tests.app.conftest import SIZE, send, wait_until
 
@@ -108,7 +108,7 @@ async def test_an_autosave_newer_than_the_file_is_offered_at_open_with_its_path(
     os.utime(path, (1, 1))
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, Choice)
-        assert str(copy) in str(app.screen.query_one(".question").content)
+        assert str(app.screen.query_one(".path").content).replace("\n", "") == str(copy)
         await pilot.click("#restore")
         assert session.document.text == DOC + "Recovered.\n" and app.canvas.editor.text == session.document.text
         assert any(str(copy) in n.message for n in app._notifications)
@@ -132,3 +132,25 @@ async def test_a_file_that_cannot_be_opened_is_a_notification_and_the_app_starts
         ]
         assert "notes.bin looks like a binary file" in str(app.query(NoticeMessage).last().content)
         assert not app.canvas.display
+
+
+def test_a_long_path_is_broken_after_its_separators_never_inside_a_name():
+    path = "/work/scratch/s9/user3/home/.local/share/canvas-tui/autosave/stats-b3be22a0.py"
+    lines = path_lines(path, width=40)
+    assert "".join(lines.split("\n")) == path
+    assert all(len(line) <= 40 and line.endswith("/") for line in lines.split("\n")[:-1])
+    assert lines.split("\n")[-1].endswith("/stats-b3be22a0.py") or lines.split("\n")[-1] == "stats-b3be22a0.py"
+
+
+async def test_the_quit_question_shows_the_autosave_path_on_lines_of_its_own(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "a-rather-long-data-directory" / "canvas-tui-data"))
+    path = tmp_path / "plan.md"
+    path.write_text(DOC)
+    app, session = make_app(document=path)
+    async with app.run_test(size=SIZE) as pilot:
+        session.user_edit(DOC + "Unsaved.\n")
+        await pilot.press("ctrl+q")
+        shown = str(app.screen.query_one(".path").content)
+        assert shown.replace("\n", "") == str(autosave_path(session.document)) and "\n" in shown
+        assert shown.split("\n")[-1] == autosave_path(session.document).name
+        assert str(app.screen.query_one(".question").content).endswith("A copy is kept in:")

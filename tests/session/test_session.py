@@ -171,7 +171,8 @@ async def test_a_selection_skips_the_locator_and_the_log_says_so(settings, decis
     assert session.document.text == DOC.replace("The budget is small.", "The budget is tiny.")
     locate = [d for d in decision_log.decisions() if d.behaviour == "locate"][0]
     assert locate.implementation == "selection" and locate.output["from_selection"] is True
-    assert "locator skipped" in result.status_line
+    assert "locate=selection sentence" in result.status_line and "(locator skipped)" in result.status_line
+    assert result.status_line.count("selection") == 1, "the status line says it once, so it fits"
 
 
 async def test_an_unsure_locator_asks_and_the_answer_is_logged_as_a_label(settings, decision_log):
@@ -462,3 +463,18 @@ def test_a_reply_with_a_stray_tag_line_is_refused_unless_the_passage_had_it():
     assert refused is not None and "</risen>" in refused
     html = "<div>\n<p>Old</p>\n</div>"
     assert check_replacement(html, "<div>\n<p>New</p>\n</div>", targeted=True) is None
+
+
+async def test_a_targeted_edit_of_the_whole_document_says_it_changed_only_what_was_asked(settings, decision_log):
+    session = make_session(
+        settings,
+        decision_log,
+        [DOC.replace("Monday", "Tuesday")],
+        document=DOC,
+        trigger=["edit"],
+        needle=DOC,
+        policy="targeted",
+    )
+    session.behaviours.locator.unit = "document"
+    result = await session.turn("use Tuesday everywhere")
+    assert "Done: changed only what you asked, across the whole document." in result.reply, result.reply

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -10,19 +13,37 @@ from textual.widgets import Button, Input, Label
 
 from canvas_tui.app.visible import visible
 
+DIALOG_TEXT_WIDTH = 64
+"""Columns for text inside a dialog: its width in app.tcss (70) less its border and padding."""
+
+
+def path_lines(path: str, width: int = DIALOG_TEXT_WIDTH) -> str:
+    """`path` broken into lines of at most `width` columns after its separators, so no name is cut in two (a single
+    name longer than a line is left whole)."""
+    lines, line = [], ""
+    for part in re.split(r"(?<=[/\\])", path):
+        if line and cell_len(line + part) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    return "\n".join([*lines, line])
+
 
 class Choice(ModalScreen[str]):
-    """A question with buttons; dismisses with the chosen button's id (Escape: `cancel`)."""
+    """A question with buttons, and the file it is about on lines of its own; dismisses with the chosen button's id
+    (Escape: `cancel`)."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
 
-    def __init__(self, question: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, question: str, choices: list[tuple[str, str]], path: str | None = None) -> None:
         super().__init__()
-        self.question, self.choices = question, choices
+        self.question, self.choices, self.path = question, choices, path
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(visible(self.question), markup=False, classes="question")
+            if self.path:
+                yield Label(path_lines(visible(self.path)), markup=False, classes="path")
             with Horizontal(classes="buttons"):
                 for choice_id, label in self.choices:
                     yield Button(
@@ -35,10 +56,11 @@ class Choice(ModalScreen[str]):
 
 def quit_question(name: str, autosave: str | None) -> Choice:
     """Quitting with unsaved changes: save, quit anyway (the autosave copy is kept), or stay."""
-    kept = f" A copy is kept in {autosave}." if autosave else ""
+    kept = " A copy is kept in:" if autosave else ""
     return Choice(
         f"{name} has unsaved changes.{kept}",
         [("save", "Save and quit"), ("discard", "Quit without saving"), ("cancel", "Cancel")],
+        autosave,
     )
 
 
@@ -54,8 +76,9 @@ def replay_quit_question(name: str) -> Choice:
 def restore_question(name: str, autosave: str) -> Choice:
     """An autosave newer than the file exists: restore it or keep the file as it is."""
     return Choice(
-        f"An autosaved copy of {name} newer than the file exists: {autosave}. Restore it?",
+        f"An autosaved copy of {name}, newer than the file, exists. Restore it?",
         [("restore", "Restore the autosave"), ("keep", "Keep the file as it is")],
+        autosave,
     )
 
 
