@@ -266,6 +266,20 @@ async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrenc
     assert "whole document" in result.status_line
 
 
+async def test_a_substitution_leaves_links_addresses_and_file_paths_alone(settings, decision_log):
+    behaviours = fake_behaviours(trigger=["edit"], needle=None)
+    behaviours.policy = Policy("replace")
+    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
+    text = (
+        "---\nimage: /assets/cards/accessibility-tips.png\n---\n# Tips\n\n"
+        "Good accessibility matters. See [the kit](https://github.com/open-accessibility/accessibility-kit), "
+        "templates/accessibility.yml and accessibility@example.org.\n"
+    )
+    session.open_document(text, title="tips")
+    await session.turn('Replace "accessibility" with "a11y"')
+    assert session.document.text == text.replace("Good accessibility", "Good a11y")
+
+
 async def test_replacing_words_the_document_does_not_hold_changes_nothing_and_says_so(settings, decision_log):
     session = _session(settings, decision_log, "replace", "The budget is small.")
     result = await session.turn('Replace "homepage" with "landing page"')
