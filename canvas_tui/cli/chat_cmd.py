@@ -23,7 +23,7 @@ def chat(headless: bool, doc: Path | None, record: Path | None, **backend: objec
     """Chat beside the canvas. With --headless, each stdin line is a turn.
 
     Each turn prints the reply (or the new document, or the change as a diff) and one status line
-    with the decisions taken. Exit 1 if any turn failed, 3 if the model backend could not start.
+    with the decisions taken. Exit 1 if any turn or /command failed, 3 if the model backend could not start.
     """
     settings = settings_from(backend)
     if not headless:
