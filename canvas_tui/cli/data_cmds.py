@@ -16,16 +16,9 @@ import click
 
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
 from canvas_tui.cli.replay_cmd import load_or_exit
-from canvas_tui.cli.team_source import LOG_OPTION, open_records, record_source_options, utc
+from canvas_tui.cli.team_source import LOG_OPTION, SINCE_OPTION, open_records, record_source_options, utc
 from canvas_tui.data.exports import EXPORTABLE
 from canvas_tui.data.finetune import FINETUNABLE
-
-SINCE_OPTION = click.option(
-    "--since",
-    type=click.DateTime(),
-    default=None,
-    help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.",
-)
 
 
 def _recordings(paths: tuple[Path, ...]) -> list[Path]:

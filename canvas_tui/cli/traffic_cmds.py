@@ -18,6 +18,7 @@ import click
 from rich.progress import Progress
 
 from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.cli.team_source import open_records
 
 DEFAULT_SOURCE = "real-traffic"
 SELECTABLE = click.Choice(["trigger", "router"])
@@ -148,12 +149,7 @@ def _embedder():
 
 def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int | None) -> list:
     """The behaviour's logged decisions whose source starts with `source`, the most recent `sample` (all if None)."""
-    from canvas_tui.config import load_settings
-    from canvas_tui.log.store import DecisionLog
-
-    log = DecisionLog(log_path or load_settings().log_path)
-    if log.problem:
-        raise click.ClickException(log.problem)
+    log = open_records(log_path, team=False)
     records = list(log.decisions(behaviour=behaviour, source=source, last=sample))
     log.close()
     return records
