@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_BACKEND, OutputPath, backend_options, settings_from
 
 
 def run_app(settings, document: Path | None, record: Path | None) -> None:
@@ -46,7 +46,7 @@ async def _run(session, problems: list[str]) -> int:
 
 @click.command(name="app")
 @click.argument("file", type=click.Path(path_type=Path), required=False)
-@click.option("--record", type=click.Path(path_type=Path), default=None, help="Record the session to this JSONL file.")
+@click.option("--record", type=OutputPath(), default=None, help="Record the session to this JSONL file.")
 @backend_options
 def app(file: Path | None, record: Path | None, **backend: object) -> None:
     """Start canvas-tui, optionally with FILE open in the canvas."""

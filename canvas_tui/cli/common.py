@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,25 @@ class DefaultCommandGroup(click.Group):
         except TeamStoreError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_BACKEND)
+
+
+class OutputPath(click.Path):
+    """A file a command will write, made ready before any work starts (its missing folders created), so a long
+    command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx) -> Path:
+        """The path, once its folder exists and the file can be written there."""
+        path = super().convert(value, param, ctx)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot write {path}: cannot create its folder ({exc.strerror})", param, ctx)
+        if not os.access(path if path.exists() else path.parent, os.W_OK):
+            self.fail(f"cannot write {path}: permission denied", param, ctx)
+        return path
 
 
 def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:

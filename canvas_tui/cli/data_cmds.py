@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, settings_from
 from canvas_tui.cli.replay_cmd import load_or_exit
 from canvas_tui.cli.team_source import LOG_OPTION, SINCE_OPTION, open_records, record_source_options, utc
 from canvas_tui.data.exports import EXPORTABLE
@@ -144,7 +144,7 @@ def export() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="CSV file to write (default: stdout).",
 )
@@ -152,7 +152,7 @@ def export() -> None:
     "--docs-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where locate rows' documents are saved (default: documents/ beside --output).",
+    help="Where locate rows' documents are saved (default: documents/ beside --output; to stdout, only if given).",
 )
 @LOG_OPTION
 @record_source_options
@@ -176,11 +176,23 @@ def labels(
     docs_dir = None if redact else (docs_dir or (output.parent / "documents" if output else None))
     rows = label_rows(store, behaviour, since=utc(since), redact=redact)
     if output is None:
-        count = write_labels(rows, behaviour, sys.stdout, docs_dir)
+        written = write_labels(rows, behaviour, sys.stdout, docs_dir)
     else:
         with output.open("w", newline="", encoding="utf-8") as file:
-            count = write_labels(rows, behaviour, file, docs_dir)
-    click.echo(f"{count} new {behaviour} rows" + (f"; documents in {docs_dir}" if docs_dir and count else ""), err=True)
+            written = write_labels(rows, behaviour, file, docs_dir)
+    click.echo(f"{written.rows} new {behaviour} rows" + _documents_note(written.documents, docs_dir), err=True)
+
+
+def _documents_note(documents: int, docs_dir: Path | None) -> str:
+    """Where the documents the rows name were saved, or that they were not and how to save them."""
+    if not documents:
+        return ""
+    if docs_dir is not None:
+        return f"; their documents in {docs_dir}"
+    return (
+        f"; the {documents} documents they name (column doc) were not saved: add --docs-dir DIR, or write the rows "
+        "with -o FILE (documents/ beside it)"
+    )
 
 
 @export.command()
@@ -189,14 +201,19 @@ def labels(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="JSONL file to write (default: stdout).",
 )
 @LOG_OPTION
 @record_source_options
 def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, team: bool, **filters) -> None:
-    """Chat-format JSONL ({"messages": [...]}) of BEHAVIOUR's logged decisions, corrected by the person."""
+    """Chat-format JSONL ({"messages": [...]}) of BEHAVIOUR's logged decisions, corrected by the person.
+
+    A corrected decision is exported with the answer `export labels` gives for the same correction: the canvas closed
+    (trigger: inline; a router's new document: chat) or opened (canvas), another part picked (locate), an edit undone
+    or rewritten by hand (policy: the other label). Decisions only rejected (a new document undone) are left out.
+    """
     from canvas_tui.data.finetune import finetune_rows
 
     out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -215,7 +232,7 @@ def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, 
 @click.option(
     "--plot",
     "plot_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="Also draw real use against the labels into this PNG.",
 )

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 from rich.progress import Progress
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, settings_from
 from canvas_tui.cli.team_source import open_records
 
 DEFAULT_SOURCE = "real-traffic"
@@ -103,7 +103,7 @@ def _client(settings):
 )
 @click.option("--sample", type=int, default=2000, show_default=True, help="At most this many inputs per behaviour.")
 @click.option("--embeddings/--no-embeddings", default=True, help="Measure the share far from every label.")
-@click.option("--plot", "plot_path", type=click.Path(path_type=Path), default=None, help="Write a PNG plot here.")
+@click.option("--plot", "plot_path", type=OutputPath(), default=None, help="Write a PNG plot here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
 def drift(
@@ -158,7 +158,7 @@ def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample:
 @traffic.command(name="select")
 @click.argument("behaviour", type=SELECTABLE)
 @click.option("--n", "count", type=int, default=100, show_default=True, help="How many rows to select.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="CSV to write.")
+@click.option("--output", "-o", type=OutputPath(), required=True, help="CSV to write.")
 @click.option("--source", default=DEFAULT_SOURCE, show_default=True, help="Decisions whose source starts with this.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
 @click.option("--embeddings/--no-embeddings", default=True, help="Use clusters in meaning for the diverse third.")
@@ -189,7 +189,7 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
 @traffic.command(name="audit")
 @click.argument("behaviour", type=SELECTABLE)
 @click.option("--n", "count", type=int, default=300, show_default=True, help="How many rows to export at most.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="CSV to write.")
+@click.option("--output", "-o", type=OutputPath(), required=True, help="CSV to write.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the folds.")
 def audit_rows(behaviour: str, count: int, output: Path, seed: int) -> None:
     """Export the real-traffic training rows a model fitted without them disputes (most confident first), blind:
