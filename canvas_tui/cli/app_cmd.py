@@ -1,9 +1,8 @@
-"""`canvas-tui [FILE]`: the interactive app (the default command); `canvas-tui serve`: the same app in a browser."""
+"""`canvas-tui [FILE]`: the interactive app (the default command); `serve` (serve_cmd) runs it in a browser."""
 
 from __future__ import annotations
 
 import asyncio
-import shlex
 import sys
 from pathlib import Path
 
@@ -53,23 +52,6 @@ def app(file: Path | None, record: Path | None, **backend: object) -> None:
     run_app(settings_from(backend), file, record)
 
 
-@click.command()
-@click.argument("app_args", nargs=-1, type=click.UNPROCESSED)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-def serve(app_args: tuple[str, ...], host: str, port: int) -> None:
-    """Serve the app in a web browser (textual-serve): every browser tab runs `canvas-tui APP_ARGS...`.
-
-    Example: `canvas-tui serve --port 8000 -- notes.md --backend replay --replay-file demo.jsonl`,
-    then open http://127.0.0.1:8000 .
-    """
-    from textual_serve.server import Server
-
-    command = shlex.join([sys.executable, "-m", "canvas_tui", "app", *app_args])
-    Server(command, host=host, port=port, title="canvas-tui").serve()
-
-
 def register(group: click.Group) -> None:
-    """Add `app` and `serve` to the top-level group."""
+    """Add `app` to the top-level group."""
     group.add_command(app)
-    group.add_command(serve)
