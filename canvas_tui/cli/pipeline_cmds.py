@@ -27,8 +27,8 @@ class BehaviourName(click.ParamType):
         return value
 
     def get_metavar(self, param, *args, **kwargs) -> str:
-        """Shown in --help: the names known when help is asked."""
-        return "[" + "|".join(names()) + "]"
+        """Shown in --help: the names known when help is asked, in braces (one is required), as click.Choice does."""
+        return "{" + "|".join(names()) + "}"
 
 
 BEHAVIOUR = BehaviourName()
@@ -57,14 +57,16 @@ def _entry(name: str, attribute: str):
     "output_path",
     type=click.File("w", encoding="utf-8", atomic=True),
     default="-",
-    help="Where to write one JSON line per input line, same order (default: stdout).",
+    help="Where to write one JSON line per input line, same order (default: stdout); blank input lines are "
+    "skipped, and each output line carries its input's id.",
 )
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     """Batch-predict BEHAVIOUR over JSON lines, offline.
 
     A malformed line is reported on stderr with its line number and answered in place with
-    {"id": ..., "error": ...}; the other lines are still predicted. Exit 1 if any line failed.
+    {"id": ..., "error": ...}; the other lines are still predicted. Blank lines are skipped (each output carries
+    its input's id). Exit 1 if any line failed.
     """
     predictor = declared(behaviour).predictor()
     report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
