@@ -69,7 +69,7 @@ def eval_replay(
     is `changed` when it differs from one the person never corrected nor acted on, `regressed` when it
     now disagrees with the person's correction or with a decision the person accepted by acting on it.
     Exit 1 if any decision regressed (changes alone exit 0, unless --strict), 2 if a recording or baseline is
-    unreadable.
+    unreadable or there is no recording to replay.
     """
     from canvas_tui.data.baselines import save_baseline
     from canvas_tui.data.eval_replay import to_markdown
@@ -85,6 +85,10 @@ def eval_replay(
         found = _recordings(paths)
         if team:
             found += _team_recordings(Path(folder), person=person, since=since, until=until, source=source)
+        if not found:
+            where = ", ".join(map(str, paths)) + (" or the team store" if team else "")
+            click.echo(f"error: no recordings (.jsonl) found in {where}", err=True)
+            sys.exit(EXIT_USAGE)
         reports = [_eval_one(path, backend) for path in found]
     if reason is not None:
         for report in reports:
