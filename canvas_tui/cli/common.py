@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
@@ -55,6 +58,21 @@ class OutputPath(click.Path):
         if not os.access(path if path.exists() else path.parent, os.W_OK):
             self.fail(f"cannot write {path}: permission denied", param, ctx)
         return path
+
+
+def progress_bar(*, quiet: bool = False) -> Progress:
+    """The progress display of long commands, on stderr: a step's description, a bar when its size is known, the
+    time elapsed. Off when `quiet` (e.g. --json) or when stderr is not a terminal (as `traffic launch` does)."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=quiet or not sys.stderr.isatty(),
+    )
 
 
 def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:

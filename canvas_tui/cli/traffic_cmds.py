@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 from rich.progress import Progress
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, progress_bar, settings_from
 from canvas_tui.cli.team_source import open_records
 
 DEFAULT_SOURCE = "real-traffic"
@@ -115,18 +115,25 @@ def drift(
     as_json: bool,
     log_path: Path | None,
 ) -> None:
-    """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning."""
+    """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning (progress on
+    stderr: embedding every label and input takes minutes)."""
     from canvas_tui.data import drift as drift_report
 
     reports = []
     embed = _embedder() if embeddings else None
-    for behaviour in behaviours or ("trigger", "router", "locate"):
-        records = _traffic_records(log_path, behaviour, source, sample)
-        reports.append(
-            drift_report.drift_report(
-                behaviour, drift_report.label_inputs(behaviour), drift_report.traffic_inputs(records), embed
+    with progress_bar(quiet=as_json) as bar:
+        for behaviour in behaviours or ("trigger", "router", "locate"):
+            task = bar.add_task(f"{behaviour}: reading the log and the labels", total=None)
+            records = _traffic_records(log_path, behaviour, source, sample)
+            reports.append(
+                drift_report.drift_report(
+                    behaviour,
+                    drift_report.label_inputs(behaviour),
+                    drift_report.traffic_inputs(records),
+                    _embedding_shown(embed, bar, task, behaviour) if embed else None,
+                )
             )
-        )
+            bar.remove_task(task)
     if as_json:
         click.echo(json.dumps([report.model_dump() for report in reports], indent=2))
     else:
@@ -145,6 +152,21 @@ def _embedder():
     if embedder is None:
         click.echo("the embedding model is not installed: no distance in meaning", err=True)
     return embedder.embed if embedder else None
+
+
+def _embedding_shown(embed, bar, task, behaviour: str, chunk: int = 256):
+    """`embed`, run in chunks that advance `task` on the progress bar."""
+    import numpy as np
+
+    def embed_in_chunks(texts: list[str]):
+        bar.update(task, description=f"{behaviour}: embedding {len(texts):,} texts", total=len(texts), completed=0)
+        parts = []
+        for start in range(0, len(texts), chunk):
+            parts.append(embed(texts[start : start + chunk]))
+            bar.advance(task, len(parts[-1]))
+        return np.vstack(parts)
+
+    return embed_in_chunks
 
 
 def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int | None) -> list:
