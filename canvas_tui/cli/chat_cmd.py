@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, OutputPath, backend_options, settings_from
 from canvas_tui.document.files import FileProblem
 from canvas_tui.llm.errors import ModelError
 
@@ -17,7 +17,7 @@ from canvas_tui.llm.errors import ModelError
 @click.command()
 @click.option("--headless", is_flag=True, help="Line-oriented chat on stdin/stdout instead of the app.")
 @click.option("--doc", type=click.Path(path_type=Path), default=None, help="Open this file as the document.")
-@click.option("--record", type=click.Path(path_type=Path), default=None, help="Record the session to this JSONL file.")
+@click.option("--record", type=OutputPath(), default=None, help="Record the session to this JSONL file.")
 @backend_options
 def chat(headless: bool, doc: Path | None, record: Path | None, **backend: object) -> None:
     """Chat beside the canvas. With --headless, each stdin line is a turn.
