@@ -6,6 +6,7 @@ session can undo, select, open or close the canvas, and dismiss comments like th
 
 from __future__ import annotations
 
+import inspect
 import re
 import shlex
 from collections.abc import Iterable
@@ -64,30 +65,30 @@ class HeadlessChat:
         self.out.flush()
 
     async def run(self, lines: Iterable[str]) -> int:
-        """Process every line; returns the number of failed turns."""
+        """Process every line; returns the number of failed turns and /commands."""
         failures = 0
         for line in lines:
             line = line.rstrip("\n")
             if not line.strip():
                 continue
             result = await self._line(line)
-            if result is None:
+            if isinstance(result, bool):
+                failures += not result
                 continue
             self.selection = None
             failures += result.kind == "failed"
             self.show_turn(result)
         return failures
 
-    async def _line(self, line: str) -> TurnResult | None:
-        """One input line: a quick action or a chat turn (their result), or a /command (no turn)."""
+    async def _line(self, line: str) -> TurnResult | bool:
+        """One input line: a quick action or a chat turn (their result), or a /command (whether it worked)."""
         if line.startswith("/quick "):
             return await self._quick(line.removeprefix("/quick "))
         if line.startswith("/"):
-            self.command(line)
-            return None
+            return self.command(line)
         return await self.session.turn(line, selection=self.selection)
 
-    async def _quick(self, name: str) -> TurnResult | None:
+    async def _quick(self, name: str) -> TurnResult | bool:
         try:
             return await self.session.quick_action(name)
         except KeyError as exc:
@@ -95,7 +96,7 @@ class HeadlessChat:
                 f"[error] {exc.args[0]}; quick actions: "
                 + ", ".join(action.name for action in self.session.settings.quick_actions)
             )
-            return None
+            return False
 
     def show_turn(self, result: TurnResult) -> None:
         """The reply (or the new document, or the change's diff), notices, then the status line. A new document that
@@ -111,22 +112,42 @@ class HeadlessChat:
             self.print(f"[{notice.level}] {notice.message}")
         self.print(f"⟫ {result.status_line}")
 
-    def command(self, line: str) -> None:
-        """Run one `/command`; problems are printed, never raised."""
+    def command(self, line: str) -> bool:
+        """Run one `/command`; whether it worked. Problems are printed in plain words, never raised."""
         try:
             name, *args = shlex.split(line[1:]) or ["help"]
-            handler = getattr(self, f"_cmd_{name}", None)
-            if handler is None:
-                self.print(f"unknown command /{name}; /help lists them")
-                return
-            handler(*args)
-        except (ValueError, KeyError, IndexError, TypeError, OSError) as exc:
+        except ValueError as exc:
             self.print(f"[error] {line.strip()}: {exc}")
+            return False
+        handler = getattr(self, f"_cmd_{name}", None)
+        if handler is None:
+            self.print(f"[error] unknown command /{name}; /help lists them")
+            return False
+        if not _takes(handler, len(args)):
+            self.print(f"[error] usage: {_usage(name)}")
+            return False
+        try:
+            handler(*args)
+        except (ValueError, KeyError, IndexError, OSError) as exc:
+            self.print(f"[error] {line.strip()}: {exc}")
+            return False
+        return True
 
     def _document(self):
         if self.session.document is None:
-            raise ValueError("no document is open")
+            raise CommandProblem("no document is open")
         return self.session.document
+
+    def _version(self, number: str) -> int:
+        versions = len(self._document().versions)
+        if not number.isdigit() or int(number) >= versions:
+            raise CommandProblem(f"the document has versions 0 to {versions - 1} (/versions lists them)")
+        return int(number)
+
+    def _comment_id(self, comment_id: str) -> str:
+        if not any(comment.id == comment_id for comment in self._document().comments):
+            raise CommandProblem(f"there is no comment {comment_id} (/comments lists them)")
+        return comment_id
 
     def _cmd_help(self) -> None:
         self.print(HELP)
@@ -141,7 +162,7 @@ class HeadlessChat:
             self.print(f"{marker} v{version.number} {version.author:5} {version.summary}")
 
     def _cmd_diff(self, number: str) -> None:
-        self.print(self._document().diff_of(int(number)))
+        self.print(self._document().diff_of(self._version(number)))
 
     def _cmd_undo(self) -> None:
         self._step(self.session.undo, "undone", "nothing to undo")
@@ -160,9 +181,12 @@ class HeadlessChat:
             self.print(done)
 
     def _cmd_restore(self, number: str) -> None:
-        self.print("restored" if self.session.restore(int(number)) else "already that version")
+        self.print("restored" if self.session.restore(self._version(number)) else "already that version")
 
     def _cmd_select(self, start: str, end: str) -> None:
+        length = len(self._document().text)
+        if not (start.isdigit() and end.isdigit() and int(start) <= int(end) <= length):
+            raise CommandProblem(f"a selection is two offsets, 0 <= START <= END <= {length} (the document's length)")
         self.selection = Span(start=int(start), end=int(end))
         self.session.select(self.selection)
         self.print(f"selected {self._document().text[self.selection.start : self.selection.end]!r}")
@@ -176,13 +200,12 @@ class HeadlessChat:
             )
 
     def _cmd_dismiss(self, comment_id: str) -> None:
-        self._document()
-        self.session.dismiss_comment(comment_id)
+        self.session.dismiss_comment(self._comment_id(comment_id))
         self.print("dismissed")
 
     def _cmd_apply(self, comment_id: str) -> None:
-        self._document()
-        self.print("applied" if self.session.apply_comment(comment_id) else "that comment has no suggestion to apply")
+        applied = self.session.apply_comment(self._comment_id(comment_id))
+        self.print("applied" if applied else "that comment has no suggestion to apply")
 
     def _cmd_open(self) -> None:
         corrected = self.session.open_canvas()
@@ -194,5 +217,26 @@ class HeadlessChat:
 
     def _cmd_save(self, path: str) -> None:
         document = self._document()
-        save_text(path, document.text, bom=has_bom(path) or has_bom(document.path))
+        try:
+            save_text(path, document.text, bom=has_bom(path) or has_bom(document.path))
+        except OSError as exc:
+            raise CommandProblem(f"could not save {path}: {exc.strerror or exc}") from exc
         self.print(f"saved {path}")
+
+
+class CommandProblem(ValueError):
+    """A /command that cannot be done as typed, in words for the person."""
+
+
+def _takes(handler, count: int) -> bool:
+    """Whether a /command handler takes `count` arguments."""
+    try:
+        inspect.signature(handler).bind(*["x"] * count)
+    except TypeError:
+        return False
+    return True
+
+
+def _usage(name: str) -> str:
+    """The /help line that names /`name`."""
+    return next((line.strip() for line in HELP.splitlines() if f"/{name}" in line), f"/{name}")

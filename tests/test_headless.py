@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.session import Session
 from tests.fakes import fake_behaviours
@@ -71,3 +73,30 @@ async def test_a_failed_turn_is_counted_and_explained(settings, decision_log):
 async def test_a_bad_command_argument_is_an_error_line_not_a_crash(settings, decision_log):
     out, _, _ = await run(["/select 1", "/show"], [], settings, decision_log)
     assert out.count("[error]") == 2
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("/select 50 10", "0 <= START <= END <= "),
+        ("/select 0", "usage: /select START END"),
+        ("/dismiss c9", "there is no comment c9 (/comments lists them)"),
+        ("/apply c1", "there is no comment c1"),
+        ("/diff 7", "the document has versions 0 to 0"),
+        ("/restore two", "the document has versions 0 to 0"),
+        ("/save /nonexistent/dir/x.md", "could not save /nonexistent/dir/x.md: No such file or directory"),
+        ("/frobnicate", "unknown command /frobnicate"),
+    ],
+)
+async def test_a_command_that_cannot_be_done_says_why_in_plain_words_and_counts_as_failed(
+    settings, decision_log, tmp_path, command, said
+):
+    out = io.StringIO()
+    from canvas_tui.headless import HeadlessChat
+
+    session = Session(ScriptedClient([]), fake_behaviours(), decision_log, settings)
+    session.open_document("# Plan\n\nShip it.\n", title="plan")
+    failures = await HeadlessChat(session, out).run([command])
+    out = out.getvalue()
+    assert "[error] " in out and said in out and failures == 1
+    assert ".tmp" not in out and "pydantic" not in out

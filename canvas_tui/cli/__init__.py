@@ -18,6 +18,7 @@ from canvas_tui.cli import (
     pipeline_cmds,
     pipeline_extra_cmds,
     replay_cmd,
+    serve_cmd,
     team_cmd,
     traffic_cmds,
 )
@@ -35,6 +36,7 @@ def cli() -> None:
 
 for module in (
     app_cmd,
+    serve_cmd,
     chat_cmd,
     log_cmd,
     pipeline_cmds,

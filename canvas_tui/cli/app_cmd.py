@@ -1,15 +1,14 @@
-"""`canvas-tui [FILE]`: the interactive app (the default command); `canvas-tui serve`: the same app in a browser."""
+"""`canvas-tui [FILE]`: the interactive app (the default command); `serve` (serve_cmd) runs it in a browser."""
 
 from __future__ import annotations
 
 import asyncio
-import shlex
 import sys
 from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_BACKEND, OutputPath, backend_options, settings_from
 
 
 def run_app(settings, document: Path | None, record: Path | None) -> None:
@@ -46,30 +45,13 @@ async def _run(session, problems: list[str]) -> int:
 
 @click.command(name="app")
 @click.argument("file", type=click.Path(path_type=Path), required=False)
-@click.option("--record", type=click.Path(path_type=Path), default=None, help="Record the session to this JSONL file.")
+@click.option("--record", type=OutputPath(), default=None, help="Record the session to this JSONL file.")
 @backend_options
 def app(file: Path | None, record: Path | None, **backend: object) -> None:
     """Start canvas-tui, optionally with FILE open in the canvas."""
     run_app(settings_from(backend), file, record)
 
 
-@click.command()
-@click.argument("app_args", nargs=-1, type=click.UNPROCESSED)
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-def serve(app_args: tuple[str, ...], host: str, port: int) -> None:
-    """Serve the app in a web browser (textual-serve): every browser tab runs `canvas-tui APP_ARGS...`.
-
-    Example: `canvas-tui serve --port 8000 -- notes.md --backend replay --replay-file demo.jsonl`,
-    then open http://127.0.0.1:8000 .
-    """
-    from textual_serve.server import Server
-
-    command = shlex.join([sys.executable, "-m", "canvas_tui", "app", *app_args])
-    Server(command, host=host, port=port, title="canvas-tui").serve()
-
-
 def register(group: click.Group) -> None:
-    """Add `app` and `serve` to the top-level group."""
+    """Add `app` to the top-level group."""
     group.add_command(app)
-    group.add_command(serve)

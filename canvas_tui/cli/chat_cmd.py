@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, OutputPath, backend_options, settings_from
 from canvas_tui.document.files import FileProblem
 from canvas_tui.llm.errors import ModelError
 
@@ -17,13 +17,13 @@ from canvas_tui.llm.errors import ModelError
 @click.command()
 @click.option("--headless", is_flag=True, help="Line-oriented chat on stdin/stdout instead of the app.")
 @click.option("--doc", type=click.Path(path_type=Path), default=None, help="Open this file as the document.")
-@click.option("--record", type=click.Path(path_type=Path), default=None, help="Record the session to this JSONL file.")
+@click.option("--record", type=OutputPath(), default=None, help="Record the session to this JSONL file.")
 @backend_options
 def chat(headless: bool, doc: Path | None, record: Path | None, **backend: object) -> None:
     """Chat beside the canvas. With --headless, each stdin line is a turn.
 
     Each turn prints the reply (or the new document, or the change as a diff) and one status line
-    with the decisions taken. Exit 1 if any turn failed, 3 if the model backend could not start.
+    with the decisions taken. Exit 1 if any turn or /command failed, 3 if the model backend could not start.
     """
     settings = settings_from(backend)
     if not headless:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
 
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
@@ -35,6 +39,40 @@ class DefaultCommandGroup(click.Group):
         except TeamStoreError as exc:
             click.echo(f"error: {exc}", err=True)
             ctx.exit(EXIT_BACKEND)
+
+
+class OutputPath(click.Path):
+    """A file a command will write, made ready before any work starts (its missing folders created), so a long
+    command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback."""
+
+    def __init__(self) -> None:
+        super().__init__(dir_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx) -> Path:
+        """The path, once its folder exists and the file can be written there."""
+        path = super().convert(value, param, ctx)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot write {path}: cannot create its folder ({exc.strerror})", param, ctx)
+        if not os.access(path if path.exists() else path.parent, os.W_OK):
+            self.fail(f"cannot write {path}: permission denied", param, ctx)
+        return path
+
+
+def progress_bar(*, quiet: bool = False) -> Progress:
+    """The progress display of long commands, on stderr: a step's description, a bar when its size is known, the
+    time elapsed. Off when `quiet` (e.g. --json) or when stderr is not a terminal (as `traffic launch` does)."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+        disable=quiet or not sys.stderr.isatty(),
+    )
 
 
 def backend_options(function: Callable[..., Any]) -> Callable[..., Any]:

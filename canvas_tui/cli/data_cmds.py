@@ -14,18 +14,11 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, settings_from
 from canvas_tui.cli.replay_cmd import load_or_exit
-from canvas_tui.cli.team_source import LOG_OPTION, open_records, record_source_options, utc
+from canvas_tui.cli.team_source import LOG_OPTION, SINCE_OPTION, open_records, record_source_options, utc
 from canvas_tui.data.exports import EXPORTABLE
 from canvas_tui.data.finetune import FINETUNABLE
-
-SINCE_OPTION = click.option(
-    "--since",
-    type=click.DateTime(),
-    default=None,
-    help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.",
-)
 
 
 def _recordings(paths: tuple[Path, ...]) -> list[Path]:
@@ -76,7 +69,7 @@ def eval_replay(
     is `changed` when it differs from one the person never corrected nor acted on, `regressed` when it
     now disagrees with the person's correction or with a decision the person accepted by acting on it.
     Exit 1 if any decision regressed (changes alone exit 0, unless --strict), 2 if a recording or baseline is
-    unreadable.
+    unreadable or there is no recording to replay.
     """
     from canvas_tui.data.baselines import save_baseline
     from canvas_tui.data.eval_replay import to_markdown
@@ -92,6 +85,10 @@ def eval_replay(
         found = _recordings(paths)
         if team:
             found += _team_recordings(Path(folder), person=person, since=since, until=until, source=source)
+        if not found:
+            where = ", ".join(map(str, paths)) + (" or the team store" if team else "")
+            click.echo(f"error: no recordings (.jsonl) found in {where}", err=True)
+            sys.exit(EXIT_USAGE)
         reports = [_eval_one(path, backend) for path in found]
     if reason is not None:
         for report in reports:
@@ -151,7 +148,7 @@ def export() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="CSV file to write (default: stdout).",
 )
@@ -159,7 +156,7 @@ def export() -> None:
     "--docs-dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Where locate rows' documents are saved (default: documents/ beside --output).",
+    help="Where locate rows' documents are saved (default: documents/ beside --output; to stdout, only if given).",
 )
 @LOG_OPTION
 @record_source_options
@@ -183,11 +180,23 @@ def labels(
     docs_dir = None if redact else (docs_dir or (output.parent / "documents" if output else None))
     rows = label_rows(store, behaviour, since=utc(since), redact=redact)
     if output is None:
-        count = write_labels(rows, behaviour, sys.stdout, docs_dir)
+        written = write_labels(rows, behaviour, sys.stdout, docs_dir)
     else:
         with output.open("w", newline="", encoding="utf-8") as file:
-            count = write_labels(rows, behaviour, file, docs_dir)
-    click.echo(f"{count} new {behaviour} rows" + (f"; documents in {docs_dir}" if docs_dir and count else ""), err=True)
+            written = write_labels(rows, behaviour, file, docs_dir)
+    click.echo(f"{written.rows} new {behaviour} rows" + _documents_note(written.documents, docs_dir), err=True)
+
+
+def _documents_note(documents: int, docs_dir: Path | None) -> str:
+    """Where the documents the rows name were saved, or that they were not and how to save them."""
+    if not documents:
+        return ""
+    if docs_dir is not None:
+        return f"; their documents in {docs_dir}"
+    return (
+        f"; the {documents} documents they name (column doc) were not saved: add --docs-dir DIR, or write the rows "
+        "with -o FILE (documents/ beside it)"
+    )
 
 
 @export.command()
@@ -196,14 +205,19 @@ def labels(
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="JSONL file to write (default: stdout).",
 )
 @LOG_OPTION
 @record_source_options
 def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, team: bool, **filters) -> None:
-    """Chat-format JSONL ({"messages": [...]}) of BEHAVIOUR's logged decisions, corrected by the person."""
+    """Chat-format JSONL ({"messages": [...]}) of BEHAVIOUR's logged decisions, corrected by the person.
+
+    A corrected decision is exported with the answer `export labels` gives for the same correction: the canvas closed
+    (trigger: inline; a router's new document: chat) or opened (canvas), another part picked (locate), an edit undone
+    or rewritten by hand (policy: the other label). Decisions only rejected (a new document undone) are left out.
+    """
     from canvas_tui.data.finetune import finetune_rows
 
     out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -222,7 +236,7 @@ def finetune(behaviour: str, since, output: Path | None, log_path: Path | None, 
 @click.option(
     "--plot",
     "plot_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=OutputPath(),
     default=None,
     help="Also draw real use against the labels into this PNG.",
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, EXIT_USAGE
+from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, EXIT_USAGE, OutputPath
 
 BACKENDS = click.Choice(["local", "openai", "url", "replay"])
 
@@ -42,7 +42,7 @@ BACKENDS = click.Choice(["local", "openai", "url", "replay"])
 @click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
 @click.option(
     "--outcomes",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=OutputPath(),
     default=None,
     help="Also write each case's outcome as a JSON line as soon as it is known (kept if the run is stopped).",
 )

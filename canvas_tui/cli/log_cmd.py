@@ -9,10 +9,14 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from canvas_tui.cli.team_source import open_records, record_source_options
+from canvas_tui.cli.team_source import SINCE_OPTION, open_records, record_source_options, utc
+from canvas_tui.log.records import LOGGED_BEHAVIOURS
 
 
 def _summary(output: dict) -> str:
+    """A decision's outcome in a few words: its label, policy or unit, the comments it placed, or its span."""
+    if "comments" in output:
+        return f"{len(output['comments'])} comments"
     for key in ("label", "policy", "unit"):
         if output.get(key):
             return str(output[key])
@@ -21,27 +25,36 @@ def _summary(output: dict) -> str:
 
 
 @click.command(name="log")
-@click.option("-n", "--last", default=20, show_default=True, help="How many decisions to show.")
 @click.option(
-    "--behaviour", default=None, help="Only this behaviour (trigger, router, locate, policy, edit, comment, anchor)."
+    "-n", "--last", type=click.IntRange(min=1), default=20, show_default=True, help="How many decisions to show."
 )
+@click.option("--behaviour", type=click.Choice(LOGGED_BEHAVIOURS), default=None, help="Only this behaviour.")
 @click.option("--corrections", is_flag=True, help="Show the person's corrections instead of decisions.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines (full records).")
 @click.option(
     "--log", "log_path", type=click.Path(path_type=Path), default=None, help="The SQLite decision log to read."
 )
+@SINCE_OPTION
 @record_source_options
 def log(
-    last: int, behaviour: str | None, corrections: bool, as_json: bool, log_path: Path | None, team: bool, **filters
+    last: int,
+    behaviour: str | None,
+    corrections: bool,
+    as_json: bool,
+    log_path: Path | None,
+    since,
+    team: bool,
+    **filters,
 ) -> None:
     """Show the last decisions from the decision log (or, with --team, the team's, with whose they are)."""
-    store = open_records(log_path, team, behaviour=behaviour, **filters)
+    since = utc(since)
+    store = open_records(log_path, team, behaviour=behaviour, since=since, **filters)
     if corrections:
-        records = [(None, record) for record in list(store.corrections())[-last:]]
+        records = [(None, record) for record in list(store.corrections(since=since))[-last:]]
     elif team:
-        records = list(store.people_decisions(last=last, behaviour=behaviour))
+        records = list(store.people_decisions(last=last, behaviour=behaviour, since=since))
     else:
-        records = [(None, record) for record in store.decisions(last=last, behaviour=behaviour)]
+        records = [(None, record) for record in store.decisions(last=last, behaviour=behaviour, since=since)]
     if as_json:
         for person, record in records:
             click.echo(

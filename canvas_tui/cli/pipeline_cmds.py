@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, progress_bar
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.registry import UnknownBehaviour, names, step
@@ -27,8 +27,8 @@ class BehaviourName(click.ParamType):
         return value
 
     def get_metavar(self, param, *args, **kwargs) -> str:
-        """Shown in --help: the names known when help is asked."""
-        return "[" + "|".join(names()) + "]"
+        """Shown in --help: the names known when help is asked, in braces (one is required), as click.Choice does."""
+        return "{" + "|".join(names()) + "}"
 
 
 BEHAVIOUR = BehaviourName()
@@ -57,14 +57,16 @@ def _entry(name: str, attribute: str):
     "output_path",
     type=click.File("w", encoding="utf-8", atomic=True),
     default="-",
-    help="Where to write one JSON line per input line, same order (default: stdout).",
+    help="Where to write one JSON line per input line, same order (default: stdout); blank input lines are "
+    "skipped, and each output line carries its input's id.",
 )
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     """Batch-predict BEHAVIOUR over JSON lines, offline.
 
     A malformed line is reported on stderr with its line number and answered in place with
-    {"id": ..., "error": ...}; the other lines are still predicted. Exit 1 if any line failed.
+    {"id": ..., "error": ...}; the other lines are still predicted. Blank lines are skipped (each output carries
+    its input's id). Exit 1 if any line failed.
     """
     predictor = declared(behaviour).predictor()
     report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
@@ -85,11 +87,17 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     help="After a full eval (no --impl), refresh the eval section of behaviours/BEHAVIOUR/CARD.md.",
 )
 def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool, card: bool) -> None:
-    """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/."""
-    request = EvalRequest(
-        implementations=list(implementations) or None, report_dir=report_dir, show_progress=not as_json
-    )
-    result = _entry(behaviour, "evaluate")(request)
+    """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/ (progress on stderr)."""
+    evaluate_step = _entry(behaviour, "evaluate")
+    with progress_bar(quiet=as_json) as bar:
+        task = bar.add_task(f"evaluating {behaviour}", total=None)
+        request = EvalRequest(
+            implementations=list(implementations) or None,
+            report_dir=report_dir,
+            show_progress=not as_json,
+            on_step=lambda what: bar.update(task, description=f"evaluating {behaviour}: {what}"),
+        )
+        result = evaluate_step(request)
     click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
     for path in result.files:
         click.echo(f"wrote {path}", err=True)

@@ -24,6 +24,12 @@ LOG_OPTION = click.option(
     default=None,
     help="The SQLite decision log to read (default: the user's). Env: CANVAS_TUI_LOG_PATH.",
 )
+SINCE_OPTION = click.option(
+    "--since",
+    type=click.DateTime(),
+    default=None,
+    help="Only what was logged at or after this date (UTC), e.g. 2026-11-01.",
+)
 
 
 def record_source_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -68,15 +74,22 @@ def open_records(
     source: str | None = None,
     since: datetime | None = None,
     behaviour: str | None = None,
+    create: bool = False,
 ):
-    """The local decision log, or the team store narrowed by the filters; exits 2 on misuse, 3 if unreachable."""
+    """The local decision log, or the team store narrowed by the filters; exits 2 on misuse, 3 if unreachable.
+
+    A read (`create` False) never creates a log: a --log path that does not exist is a usage error (exit 2), and
+    the configured log not existing yet means nothing was logged (said on stderr, exit 0)."""
     if not team:
         given = [f"--{name}" for name, value in zip(TEAM_ONLY, (person, until, source)) if value is not None]
         if given:
             _fail(f"{', '.join(given)} filter the team store: add --team", EXIT_USAGE)
         from canvas_tui.log.datalog import DataLog
 
-        store = DataLog(settings_from({"log_path": log_path}).log_path)
+        path = settings_from({"log_path": log_path}).log_path
+        if not create:
+            _require_log(path, given=log_path is not None)
+        store = DataLog(path)
         if store.problem:
             raise click.ClickException(store.problem)
         return store
@@ -85,6 +98,16 @@ def open_records(
     return open_team(
         RecordFilter(person=person, since=utc(since), until=utc(until), source=source, behaviour=behaviour)
     )
+
+
+def _require_log(path: Path, *, given: bool) -> None:
+    """Stop a read before it would create a log: the path given does not exist (exit 2), or nothing is logged yet."""
+    if path.is_file():
+        return
+    if given or path.exists():
+        _fail(f"no decision log at {path}" + (": check the --log path" if given else ""), EXIT_USAGE)
+    click.echo(f"no decisions logged yet (the log will be {path})", err=True)
+    sys.exit(0)
 
 
 def team_store_setting():
@@ -122,5 +145,6 @@ def _fail(message: str, code: int) -> None:
 
 
 def open_data_log(log_path: Path | None):
-    """The decision log at `log_path` (or the configured one), ready for the data loop; a usage error if unusable."""
-    return open_records(log_path, team=False)
+    """The decision log at `log_path` (or the configured one), created if new, for commands that write to it (a
+    usage error if unusable)."""
+    return open_records(log_path, team=False, create=True)

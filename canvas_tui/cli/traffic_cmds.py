@@ -17,7 +17,8 @@ from pathlib import Path
 import click
 from rich.progress import Progress
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, progress_bar, settings_from
+from canvas_tui.cli.team_source import open_records
 
 DEFAULT_SOURCE = "real-traffic"
 SELECTABLE = click.Choice(["trigger", "router"])
@@ -102,7 +103,7 @@ def _client(settings):
 )
 @click.option("--sample", type=int, default=2000, show_default=True, help="At most this many inputs per behaviour.")
 @click.option("--embeddings/--no-embeddings", default=True, help="Measure the share far from every label.")
-@click.option("--plot", "plot_path", type=click.Path(path_type=Path), default=None, help="Write a PNG plot here.")
+@click.option("--plot", "plot_path", type=OutputPath(), default=None, help="Write a PNG plot here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
 def drift(
@@ -114,18 +115,25 @@ def drift(
     as_json: bool,
     log_path: Path | None,
 ) -> None:
-    """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning."""
+    """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning (progress on
+    stderr: embedding every label and input takes minutes)."""
     from canvas_tui.data import drift as drift_report
 
     reports = []
     embed = _embedder() if embeddings else None
-    for behaviour in behaviours or ("trigger", "router", "locate"):
-        records = _traffic_records(log_path, behaviour, source, sample)
-        reports.append(
-            drift_report.drift_report(
-                behaviour, drift_report.label_inputs(behaviour), drift_report.traffic_inputs(records), embed
+    with progress_bar(quiet=as_json) as bar:
+        for behaviour in behaviours or ("trigger", "router", "locate"):
+            task = bar.add_task(f"{behaviour}: reading the log and the labels", total=None)
+            records = _traffic_records(log_path, behaviour, source, sample)
+            reports.append(
+                drift_report.drift_report(
+                    behaviour,
+                    drift_report.label_inputs(behaviour),
+                    drift_report.traffic_inputs(records),
+                    _embedding_shown(embed, bar, task, behaviour) if embed else None,
+                )
             )
-        )
+            bar.remove_task(task)
     if as_json:
         click.echo(json.dumps([report.model_dump() for report in reports], indent=2))
     else:
@@ -146,14 +154,24 @@ def _embedder():
     return embedder.embed if embedder else None
 
 
+def _embedding_shown(embed, bar, task, behaviour: str, chunk: int = 256):
+    """`embed`, run in chunks that advance `task` on the progress bar."""
+    import numpy as np
+
+    def embed_in_chunks(texts: list[str]):
+        bar.update(task, description=f"{behaviour}: embedding {len(texts):,} texts", total=len(texts), completed=0)
+        parts = []
+        for start in range(0, len(texts), chunk):
+            parts.append(embed(texts[start : start + chunk]))
+            bar.advance(task, len(parts[-1]))
+        return np.vstack(parts)
+
+    return embed_in_chunks
+
+
 def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int | None) -> list:
     """The behaviour's logged decisions whose source starts with `source`, the most recent `sample` (all if None)."""
-    from canvas_tui.config import load_settings
-    from canvas_tui.log.store import DecisionLog
-
-    log = DecisionLog(log_path or load_settings().log_path)
-    if log.problem:
-        raise click.ClickException(log.problem)
+    log = open_records(log_path, team=False)
     records = list(log.decisions(behaviour=behaviour, source=source, last=sample))
     log.close()
     return records
@@ -162,7 +180,7 @@ def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample:
 @traffic.command(name="select")
 @click.argument("behaviour", type=SELECTABLE)
 @click.option("--n", "count", type=int, default=100, show_default=True, help="How many rows to select.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="CSV to write.")
+@click.option("--output", "-o", type=OutputPath(), required=True, help="CSV to write.")
 @click.option("--source", default=DEFAULT_SOURCE, show_default=True, help="Decisions whose source starts with this.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
 @click.option("--embeddings/--no-embeddings", default=True, help="Use clusters in meaning for the diverse third.")
@@ -193,7 +211,7 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
 @traffic.command(name="audit")
 @click.argument("behaviour", type=SELECTABLE)
 @click.option("--n", "count", type=int, default=300, show_default=True, help="How many rows to export at most.")
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True, help="CSV to write.")
+@click.option("--output", "-o", type=OutputPath(), required=True, help="CSV to write.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the folds.")
 def audit_rows(behaviour: str, count: int, output: Path, seed: int) -> None:
     """Export the real-traffic training rows a model fitted without them disputes (most confident first), blind:

@@ -42,9 +42,10 @@ UNEXPLAINED: set[str] = {"changed", "fixed", "missing", "new"}
 
 class DecisionDiff(BaseModel):
     """One decision position (turn, behaviour, n-th of that behaviour in the turn, or one comment):
-    expected, now, and the person."""
+    expected, now, and the person (what their correction says it should be, or what they did: `undone`...)."""
 
     turn: int
+    """The turn's number in the recording, counted from 1 (as in the text report)."""
     message: str | None
     behaviour: str
     recorded: str | None
@@ -110,6 +111,8 @@ class _Judged(BaseModel):
     person: Outcome | None = None
     corrected: bool = False
     accepted: bool = False
+    said: str | None = None
+    """The person's word on it for the report: the outcome they pointed to, or what they did (`undone`)."""
 
 
 def _status(expected: Outcome | None, now: Outcome | None, judged: _Judged) -> Status:
@@ -130,6 +133,15 @@ def _status(expected: Outcome | None, now: Outcome | None, judged: _Judged) -> S
     return "regressed" if judged.accepted and not judged.corrected else "changed"
 
 
+REJECTED = {
+    "edit_undone": "undone",
+    "new_document_undone": "undone",
+    "own_rewrite": "rewritten by hand",
+    "comment_dismissed": "dismissed",
+}
+"""What the report says the person did to a decision they rejected without saying what was right."""
+
+
 def _judged(
     record: DecisionRecord | None, corrections: dict[str, list[CorrectionRecord]], verdicts: PersonVerdicts
 ) -> _Judged:
@@ -137,8 +149,13 @@ def _judged(
         return _Judged()
     mine = corrections.get(record.id, [])
     person = next((e for e in map(expected_by, mine) if e is not None), None)
+    said = str(person) if person else next((REJECTED[c.kind] for c in mine if c.kind in REJECTED), None)
     return _Judged(
-        recorded=outcome_of(record), person=person, corrected=bool(mine), accepted=record.id in verdicts.accepted
+        recorded=outcome_of(record),
+        person=person,
+        corrected=bool(mine),
+        accepted=record.id in verdicts.accepted,
+        said=said,
     )
 
 
@@ -157,8 +174,8 @@ def compare(
         now = now_turns[index] if index < len(now_turns) else []
         expected = baseline.turns[index] if baseline and index < len(baseline.turns) else expected_turn(then)
         message = _message(then or now)
-        diffs += _decision_diffs(index, message, then, now, expected, corrections, verdicts)
-        diffs += _comment_diffs(index, message, then, now, expected, verdicts)
+        diffs += _decision_diffs(index + 1, message, then, now, expected, corrections, verdicts)
+        diffs += _comment_diffs(index + 1, message, then, now, expected, verdicts)
     return diffs
 
 
@@ -168,7 +185,7 @@ def _message(records: list[DecisionRecord]) -> str | None:
 
 
 def _decision_diffs(
-    index: int,
+    number: int,
     message: str | None,
     then: list[DecisionRecord],
     now: list[DecisionRecord],
@@ -183,12 +200,12 @@ def _decision_diffs(
         want, got = expected.decisions.get(key), today.get(key)
         diffs.append(
             DecisionDiff(
-                turn=index,
+                turn=number,
                 message=message,
                 behaviour=key.split("#")[0],
                 recorded=str(want) if want else None,
                 now=str(got) if got else None,
-                person=str(judged.person) if judged.person else None,
+                person=judged.said,
                 status=_status(want, got, judged),
             )
         )
@@ -196,7 +213,7 @@ def _decision_diffs(
 
 
 def _comment_diffs(
-    index: int,
+    number: int,
     message: str | None,
     then: list[DecisionRecord],
     now: list[DecisionRecord],
@@ -210,7 +227,7 @@ def _comment_diffs(
     )
     return [
         DecisionDiff(
-            turn=index,
+            turn=number,
             message=message,
             behaviour="comment",
             recorded=str(d.then) if d.then else None,
@@ -264,7 +281,7 @@ def to_markdown(reports: list[EvalReplayReport], *, show_all: bool = False) -> s
                 "|---|---|---|---|---|---|---|",
             ]
             lines += [
-                f"| {d.turn + 1} | {d.behaviour} | {_cell(d.message)} | {_cell(d.recorded)} | {_cell(d.now)} "
+                f"| {d.turn} | {d.behaviour} | {_cell(d.message)} | {_cell(d.recorded)} | {_cell(d.now)} "
                 f"| {d.person or ''} | {d.status} |"
                 for d in shown
             ]

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import NamedTuple, TextIO
 
 from canvas_tui.behaviours.locate.labels import COLUMNS as LOCATE_COLUMNS
 from canvas_tui.data.label_rows import SOURCE, TEACHES, LabelRow, rows_for
@@ -93,17 +93,26 @@ def label_rows(
                 yield row
 
 
-def write_labels(rows: Iterator[LabelRow], behaviour: str, out: TextIO, docs_dir: Path | None) -> int:
-    """Write rows as CSV (labels.csv columns + source); save referenced documents in `docs_dir`; returns the count."""
+class Written(NamedTuple):
+    """What `write_labels` wrote: rows, and how many of them name a document (saved only when given a `docs_dir`)."""
+
+    rows: int
+    documents: int
+
+
+def write_labels(rows: Iterator[LabelRow], behaviour: str, out: TextIO, docs_dir: Path | None) -> Written:
+    """Write rows as CSV (labels.csv columns + source); save the documents rows refer to in `docs_dir`."""
     writer = csv.DictWriter(out, fieldnames=label_header(behaviour), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    count = 0
+    count = documents = 0
     for row in rows:
         writer.writerow(row.fields | {"source": SOURCE})
-        if docs_dir is not None and row.document is not None:
-            _save_document(docs_dir / str(row.fields["doc"]), row.document)
+        if row.document is not None:
+            documents += 1
+            if docs_dir is not None:
+                _save_document(docs_dir / str(row.fields["doc"]), row.document)
         count += 1
-    return count
+    return Written(count, documents)
 
 
 def _save_document(path: Path, text: str) -> None:

@@ -89,13 +89,7 @@ def _locate(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog
     document, request = decision.input.get("document"), decision.input.get("request", "")
     if document is None:
         return []
-    if correction.kind == "locate_answered":
-        chosen = correction.detail["chosen"]
-        start, end, unit = chosen["span"]["start"], chosen["span"]["end"], chosen["unit"]
-    else:
-        start, end = correction.detail["selection"]["start"], correction.detail["selection"]["end"]
-        holder = segment(document).smallest_containing(start, end)
-        unit = holder.kind if holder is not None and (holder.start, holder.end) == (start, end) else ""
+    start, end, unit = picked_part(correction, document)
     anchor = document[start:end].split("\n", 1)[0][:40]
     return [
         LabelRow(
@@ -116,6 +110,17 @@ def _locate(correction: CorrectionRecord, decision: DecisionRecord, log: DataLog
             },
         )
     ]
+
+
+def picked_part(correction: CorrectionRecord, document: str) -> tuple[int, int, str]:
+    """The part a locate correction picked: its offsets and unit kind (the chosen unit of an answered question; for a
+    selection, the kind of the unit it covers exactly, or "" when it covers none exactly)."""
+    if correction.kind == "locate_answered":
+        chosen = correction.detail["chosen"]
+        return chosen["span"]["start"], chosen["span"]["end"], chosen["unit"]
+    start, end = correction.detail["selection"]["start"], correction.detail["selection"]["end"]
+    holder = segment(document).smallest_containing(start, end)
+    return start, end, holder.kind if holder is not None and (holder.start, holder.end) == (start, end) else ""
 
 
 def _span_text(decision: DecisionRecord) -> str:

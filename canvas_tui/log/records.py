@@ -20,6 +20,10 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+LOGGED_BEHAVIOURS = ("anchor", "comment", "edit", "locate", "policy", "router", "trigger")
+"""The behaviours whose decisions a turn logs (`edit`: whether a model edit was applied or refused)."""
+
+
 class DecisionRecord(BaseModel):
     """One decision: which behaviour and implementation, on what input, with what output, how fast."""
 

@@ -53,13 +53,21 @@ def _parse(number: int, line: str | bytes, model: type[BaseModel]) -> tuple[Any,
         return None, {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
     except RecursionError:
         return None, {"id": None, "error": f"line {number}: not valid JSON (nested too deeply)"}
-    record_id = raw.get("id") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict):
+        return None, {"id": None, "error": f"line {number}: expected a JSON object with {_required(model)}"}
+    record_id = raw.get("id")
     try:
         return model.model_validate(raw), None
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "line"
         return None, {"id": record_id, "error": f"line {number}: {where}: {first['msg']}"}
+
+
+def _required(model: type[BaseModel]) -> str:
+    """The input's required keys in words: `id and prompt`, `id, document and quote`."""
+    keys = [name for name, field in model.model_fields.items() if field.is_required()]
+    return " and ".join(filter(None, [", ".join(keys[:-1]), keys[-1]])) if keys else "the behaviour's keys"
 
 
 def _numbered(lines: Iterable[str | bytes]) -> Iterator[tuple[int, str | bytes]]:

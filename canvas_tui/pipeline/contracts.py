@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,13 @@ class EvalRequest(BaseModel):
     implementations: list[str] | None = Field(None, description="implementations to compare; None = all available")
     report_dir: Path = Path("reports")
     show_progress: bool = True
+    on_step: Callable[[str], None] | None = Field(None, exclude=True)
+    """Told what the eval is doing now (e.g. `cascade on the held-out split`), for a progress display."""
+
+    def step(self, what: str) -> None:
+        """Say what the eval starts doing now (to `on_step`, if any)."""
+        if self.on_step is not None:
+            self.on_step(what)
 
 
 class EvalResult(BaseModel):

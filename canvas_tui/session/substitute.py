@@ -81,9 +81,28 @@ def substitution_in(text: str, request: str) -> Substitution | None:
     return wanted
 
 
+_ADDRESS = re.compile(
+    r"(?:https?|ftp)://\S+|\bwww\.\S+|\]\([^)\s]+\)|\S+@\S+\.\w+"
+    r"|(?<![\w/])(?:~|\.{1,2})?/[\w.~-]+(?:/[\w.~-]*)*|(?<![\w/.-])[\w.-]+(?:/[\w.-]+)+\.\w{1,5}\b"
+)
+"""Addresses that a word substitution must not touch: URLs, link destinations, e-mail addresses and file paths (a
+renamed word inside one would break it: open-source-accessibility → open-source-a11y)."""
+
+
 def replaced(passage: str, old: str, new: str) -> str | None:
-    """Every whole-word occurrence of `old` in the passage replaced by `new`; None when there is none."""
-    result, count = re.subn(_whole_word(old), lambda _match: new, passage)
+    """Every whole-word occurrence of `old` in the passage replaced by `new`, except inside addresses (URLs, link
+    destinations, e-mail addresses, file paths); None when there is none to replace."""
+    addresses = [match.span() for match in _ADDRESS.finditer(passage)]
+    count = 0
+
+    def substitute(match: re.Match[str]) -> str:
+        nonlocal count
+        if any(start <= match.start() < end for start, end in addresses):
+            return match.group(0)
+        count += 1
+        return new
+
+    result = re.sub(_whole_word(old), substitute, passage)
     return result if count else None
 
 

@@ -65,6 +65,20 @@ def test_eval_replay_takes_a_folder_and_eval_of_a_behaviour_still_dispatches(rec
     assert usage.exit_code == 2 and "no-such-behaviour" in usage.output and "trigger" in usage.output
 
 
+def test_eval_replay_numbers_turns_from_1_in_json_as_in_text_and_says_an_undone_edit_was_undone(recording):
+    [report] = json.loads(CliRunner().invoke(cli, ["eval", "replay", str(recording), "--json"]).output)
+    [edit] = [diff for diff in report["diffs"] if diff["behaviour"] == "edit"]
+    assert (edit["turn"], edit["person"], edit["status"]) == (1, "undone", "still_wrong")
+    text = CliRunner().invoke(cli, ["eval", "replay", str(recording)]).output
+    assert "| 1 | edit | change Monday to Tuesday | applied | applied | undone | still_wrong |" in text
+
+
+def test_eval_replay_of_a_folder_without_recordings_is_a_usage_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(cli, ["eval", "replay", str(tmp_path / "empty")])
+    assert result.exit_code == 2 and f"no recordings (.jsonl) found in {tmp_path / 'empty'}" in result.output
+
+
 def test_rebaseline_stores_todays_decisions_with_the_reason_and_later_runs_compare_with_them(recording):
     result = CliRunner().invoke(cli, ["eval", "replay", str(recording), "--rebaseline", "new locator rules"])
     assert result.exit_code == 0, result.output

@@ -8,6 +8,7 @@ import tracemalloc
 import pytest
 from click.testing import CliRunner
 
+from canvas_tui.behaviours.base import Span
 from canvas_tui.cli import cli
 from canvas_tui.data.exports import label_rows
 from canvas_tui.data.finetune import finetune_rows
@@ -57,6 +58,55 @@ async def test_locate_and_policy_examples_carry_the_document_and_the_passage(log
     [policy] = finetune_rows(log, "policy")
     assert "<passage>\nWe ship on Monday.\n</passage>" in policy["messages"][1]["content"]
     assert policy["messages"][2]["content"] == "targeted"
+
+
+async def edit_turn(log, settings, request="change Monday to Tuesday"):
+    session = Session(
+        ScriptedClient(["We ship on Tuesday."] * 2),
+        fake_behaviours(trigger=["edit"], needle="We ship on Monday.", policy="targeted"),
+        log,
+        settings,
+    )
+    session.open_document(DOC, title="plan")
+    await session.turn(request)
+    return session
+
+
+def answers(log, behaviour):
+    return [row["messages"][2]["content"] for row in finetune_rows(log, behaviour)]
+
+
+async def test_an_undone_edit_exports_its_policy_with_the_other_label_as_export_labels_proposes(log, settings):
+    session = await edit_turn(log, settings)
+    session.undo()
+    assert answers(log, "policy") == ["rewrite"]
+
+
+async def test_an_undone_edit_the_person_redid_keeps_the_models_policy(log, settings):
+    session = await edit_turn(log, settings)
+    session.undo()
+    session.redo()
+    assert answers(log, "policy") == ["targeted"]
+
+
+async def test_closing_the_canvas_of_a_routers_new_document_exports_chat(log, settings):
+    session = Session(
+        ScriptedClient(["# Email\n\nHello team."]), fake_behaviours(trigger=["new_document"]), log, settings
+    )
+    session.open_document(DOC, title="plan")
+    await session.turn("Write an email about this plan")
+    session.close_canvas()
+    assert answers(log, "router") == ["chat"]
+
+
+async def test_a_part_the_person_picked_is_exported_with_its_unit_like_every_locate_answer(log, settings):
+    session = await edit_turn(log, settings)
+    budget = DOC.index("The budget")
+    picked = Span(start=budget, end=budget + 20)
+    session.select(picked)
+    await session.turn("change it here instead", selection=picked)
+    corrected, _from_the_selection = answers(log, "locate")
+    assert json.loads(corrected) == {"start": budget, "end": budget + 20, "unit": "sentence"}
 
 
 async def test_the_command_writes_one_json_line_per_example(log, settings, tmp_path):

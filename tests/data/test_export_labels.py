@@ -137,6 +137,57 @@ async def test_undoing_an_edit_exports_a_policy_row_with_the_other_label_for_rev
     assert "review" in row["note"]
 
 
+async def test_the_same_correction_twice_on_identical_text_makes_one_row(log, settings, behaviours_dir):
+    for _ in range(2):
+        session = session_on(
+            log, settings, ["We ship on Tuesday."], trigger=["edit"], needle="We ship on Monday.", policy="targeted"
+        )
+        session.open_document(DOC, title="plan")
+        await session.turn("change Monday to Tuesday")
+        session.undo()
+    assert [c.kind for c in log.corrections()] == ["edit_undone", "edit_undone"]
+    assert len(exported(log, "policy")) == 1
+
+
+async def locate_correction(log, settings):
+    session = session_on(
+        log,
+        settings,
+        ["We ship on Tuesday.", "The budget is big."],
+        trigger=["edit", "edit"],
+        needle="We ship on Monday.",
+    )
+    session.open_document(DOC, title="plan")
+    await session.turn("change Monday to Tuesday")
+    budget = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
+    session.select(budget)
+    await session.turn("change this instead", selection=budget)
+
+
+async def test_locate_rows_to_stdout_say_their_documents_were_not_saved_and_how_to_save_them(
+    log, settings, behaviours_dir
+):
+    await locate_correction(log, settings)
+    result = CliRunner().invoke(cli, ["export", "labels", "locate", "--log", str(settings.log_path)])
+    assert result.exit_code == 0
+    assert "1 documents they name (column doc) were not saved: add --docs-dir DIR" in result.output
+
+
+async def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(log, settings, tmp_path):
+    (tmp_path / "a-file").write_text("")
+    result = CliRunner().invoke(
+        cli, ["export", "labels", "trigger", "--log", str(settings.log_path), "-o", str(tmp_path / "a-file" / "x.csv")]
+    )
+    assert result.exit_code == 2 and "cannot write" in result.output and "Traceback" not in result.output
+
+
+async def test_an_outputs_missing_folders_are_created(log, settings, behaviours_dir, tmp_path):
+    await locate_correction(log, settings)
+    out = tmp_path / "new" / "rows.csv"
+    result = CliRunner().invoke(cli, ["export", "labels", "locate", "--log", str(settings.log_path), "-o", str(out)])
+    assert result.exit_code == 0 and out.exists() and len(list((out.parent / "documents").iterdir())) == 1
+
+
 async def dismissed_comment(log, settings):
     reply = json.dumps({"comments": [{"quote": "The budget is small.", "comment": "How small?"}]})
     session = session_on(log, settings, [reply], trigger=["comment"])

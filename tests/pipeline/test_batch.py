@@ -51,6 +51,13 @@ def test_bad_lines_are_reported_by_number_and_the_others_still_predicted():
     assert "line 2:" in errors and "line 4:" in errors and [n for n, _ in report.errors] == [2, 3, 4]
 
 
+def test_a_line_that_is_json_but_not_an_object_names_the_keys_expected_not_an_internal_class():
+    records, errors, _ = run([json.dumps(["a list"]), "7"])
+    expected = "expected a JSON object with id and text"
+    assert records == [{"id": None, "error": f"line 1: {expected}"}, {"id": None, "error": f"line 2: {expected}"}]
+    assert "Item" not in errors
+
+
 def test_blank_lines_are_skipped_not_answered():
     records, _, _ = run([json.dumps({"id": 1, "text": "a"}), "", "   ", json.dumps({"id": 2, "text": "b"})])
     assert [r["id"] for r in records] == [1, 2]

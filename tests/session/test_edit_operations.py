@@ -31,11 +31,11 @@ class Policy:
         return PolicyDecision(label="targeted", score=0.9, threshold=0.5, operation=self.operation, provenance=FAKE)
 
 
-def _session(settings, decision_log, operation, needle, replies=()):
+def _session(settings, decision_log, operation, needle, replies=(), *, text=DOC, title="plan"):
     behaviours = fake_behaviours(trigger=["edit"], needle=needle)
     behaviours.policy = Policy(operation)
     session = Session(ScriptedClient(list(replies)), behaviours, decision_log, settings)
-    session.open_document(DOC, title="plan")
+    session.open_document(text, title=title)
     return session
 
 
@@ -130,10 +130,9 @@ async def test_a_quoted_bullet_is_added_to_the_end_of_the_list_by_code(settings,
 async def test_a_point_added_beside_a_named_point_goes_there_and_the_list_counts_on(
     settings, decision_log, request_text, expected
 ):
-    behaviours = fake_behaviours(trigger=["edit"], needle="2. Book.")
-    behaviours.policy = Policy("insert")
-    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
-    session.open_document("# Party\n\n1. Pick.\n2. Book.\n3. Buy.\n", title="party")
+    session = _session(
+        settings, decision_log, "insert", "2. Book.", text="# Party\n\n1. Pick.\n2. Book.\n3. Buy.\n", title="party"
+    )
     await session.turn(request_text)
     assert session.document.text == "# Party\n\n" + expected
 
@@ -152,11 +151,9 @@ async def test_a_point_added_beside_a_named_point_goes_there_and_the_list_counts
 async def test_deleting_a_numbered_point_renumbers_its_list_and_a_list_that_visibly_continues_it(
     settings, decision_log, after, expected
 ):
-    behaviours = fake_behaviours(trigger=["edit"], needle="3. Book the hall.\n   Call first.")
-    behaviours.policy = Policy("delete")
-    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
     steps = "1. Pick a date.\n2. Invite people.\n3. Book the hall.\n   Call first.\n4. Buy food.\n5. Clean up.\n"
-    session.open_document(f"# Party\n\n{steps}\n{after}", title="party")
+    needle = "3. Book the hall.\n   Call first."
+    session = _session(settings, decision_log, "delete", needle, text=f"# Party\n\n{steps}\n{after}", title="party")
     await session.turn("Remove point 3")
     assert session.document.text == (
         f"# Party\n\n1. Pick a date.\n2. Invite people.\n3. Buy food.\n4. Clean up.\n\n{expected}"
@@ -164,10 +161,8 @@ async def test_deleting_a_numbered_point_renumbers_its_list_and_a_list_that_visi
 
 
 async def test_a_point_added_to_a_list_counts_on_a_list_that_visibly_continues_it(settings, decision_log):
-    behaviours = fake_behaviours(trigger=["edit"], needle="2. Book.")
-    behaviours.policy = Policy("insert")
-    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
-    session.open_document("1. Pick.\n2. Book.\n3. Buy.\n\nThen:\n\n4. Rest.\n\n1. Other.\n", title="party")
+    lists = "1. Pick.\n2. Book.\n3. Buy.\n\nThen:\n\n4. Rest.\n\n1. Other.\n"
+    session = _session(settings, decision_log, "insert", "2. Book.", text=lists, title="party")
     await session.turn("Add a point “Send invites.” after point 2")
     assert session.document.text == "1. Pick.\n2. Book.\n3. Send invites.\n4. Buy.\n\nThen:\n\n5. Rest.\n\n1. Other.\n"
 
@@ -189,10 +184,8 @@ async def test_deleting_a_point_the_document_does_not_have_deletes_nothing_and_s
 
 
 async def test_a_step_named_by_its_label_in_the_text_is_not_missing(settings, decision_log):
-    behaviours = fake_behaviours(trigger=["edit"], needle="## Step 2: Test\n\nRun it.")
-    behaviours.policy = Policy("delete")
-    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
-    session.open_document("# Guide\n\n## Step 1: Build\n\nMake it.\n\n## Step 2: Test\n\nRun it.\n", title="guide")
+    guide = "# Guide\n\n## Step 1: Build\n\nMake it.\n\n## Step 2: Test\n\nRun it.\n"
+    session = _session(settings, decision_log, "delete", "## Step 2: Test\n\nRun it.", text=guide, title="guide")
     await session.turn("Remove step 2")
     assert session.document.text == "# Guide\n\n## Step 1: Build\n\nMake it.\n"
 
@@ -256,14 +249,22 @@ async def test_a_rename_in_unquoted_words_that_no_heading_reads_is_the_models_ed
 
 
 async def test_a_substitution_naming_no_part_replaces_every_whole_word_occurrence(settings, decision_log):
-    behaviours = fake_behaviours(trigger=["edit"], needle="not in the text")
-    behaviours.policy = Policy("replace")
-    session = Session(ScriptedClient([]), behaviours, decision_log, settings)
     text = "# Review\n\nA CL is a change list. Send your CL early.\n\nSmall CLs review fast. Every CL needs a test.\n"
-    session.open_document(text, title="review")
+    session = _session(settings, decision_log, "replace", "not in the text", text=text, title="review")
     result = await session.turn('Replace "CL" with "change"')
     assert session.document.text == text.replace(" CL ", " change ") and session.client.requests == []
     assert "whole document" in result.status_line
+
+
+async def test_a_substitution_leaves_links_addresses_and_file_paths_alone(settings, decision_log):
+    text = (
+        "---\nimage: /assets/cards/accessibility-tips.png\n---\n# Tips\n\n"
+        "Good accessibility matters. See [the kit](https://github.com/open-accessibility/accessibility-kit), "
+        "templates/accessibility.yml and accessibility@example.org.\n"
+    )
+    session = _session(settings, decision_log, "replace", None, text=text, title="tips")
+    await session.turn('Replace "accessibility" with "a11y"')
+    assert session.document.text == text.replace("Good accessibility", "Good a11y")
 
 
 async def test_replacing_words_the_document_does_not_hold_changes_nothing_and_says_so(settings, decision_log):

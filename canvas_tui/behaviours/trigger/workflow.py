@@ -6,6 +6,8 @@ plus usable synthetic rows, score every implementation on the held-out split, wr
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from canvas_tui.behaviours.trigger.data import (
     LabelRow,
     bucket,
@@ -190,12 +192,20 @@ def blind_sets(task: Task) -> dict[str, list[LabelRow]]:
 
 
 def _score_split(
-    task: Task, rows: list[LabelRow], names: list[str], notes: list[str], built: dict[str, BatchTrigger]
+    task: Task,
+    rows: list[LabelRow],
+    names: list[str],
+    notes: list[str],
+    built: dict[str, BatchTrigger],
+    step: tuple[Callable[[str], None], str],
 ) -> list[Scores]:
     """Each named implementation's scores on `rows` (built once per evaluation, in `built`: the cascade's slow path
-    is a 90 MB encoder); an unavailable one is noted, not fatal."""
+    is a 90 MB encoder), each announced by `step` (what to call, and the split's name); an unavailable one is noted,
+    not fatal."""
     scores: list[Scores] = []
+    announce, split = step
     for name in names:
+        announce(f"{name} on {split}")
         try:
             if name not in built:
                 built[name] = _implementation(name)
@@ -213,14 +223,14 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     names = list(request.implementations or DEFAULT_IMPLEMENTATIONS[task.name])
     notes = [f"held-out split of {task.labels_file}: {len(test)} rows {label_counts(test)}; never trained on"]
     built: dict[str, BatchTrigger] = {}
-    scores = _score_split(task, test, names, notes, built)
+    scores = _score_split(task, test, names, notes, built, (request.step, "the held-out split"))
     notes += _freshness(task, train) + _slow_freshness(task, train)
     figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
     text = markdown(title, scores, notes)
     splits = {}
     for split_name, rows in (held_out_by_origin(test) | blind_sets(task)).items():
-        blind = _score_split(task, rows, names, [], built)
+        blind = _score_split(task, rows, names, [], built, (request.step, split_name))
         splits[split_name] = {s.implementation: headline(s) for s in blind} | {"rows": len(rows)}
         text += "\n" + markdown(
             f"{task.name} eval: {split_name}",

@@ -87,6 +87,15 @@ def test_an_unavailable_implementation_is_reported_not_fatal(tmp_path):
     assert any(note.startswith("oracle: not run") for note in result.figures["notes"])
 
 
+def test_the_eval_says_each_step_it_starts_for_a_progress_display(tmp_path):
+    steps: list[str] = []
+    pipeline.BEHAVIOUR.evaluate(
+        EvalRequest(implementations=["keyword"], report_dir=tmp_path, show_progress=False, on_step=steps.append)
+    )
+    assert steps[0] == "keyword on the held-out split"
+    assert len(steps) > 1 and all(step.startswith("keyword on ") for step in steps)
+
+
 async def test_prompted_trigger_asks_the_model_and_falls_back_to_the_rule_on_invalid_replies():
     client = ScriptedClient(['{"label": "canvas"}', "not json", "still not json"])
     trigger = PromptedTrigger(client)
