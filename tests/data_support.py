@@ -33,3 +33,16 @@ async def record(
     await script(session)
     session.recorder.close()
     return session
+
+
+async def heading_renamed_by_name(settings: Settings, log: DecisionLog) -> Session:
+    """A session whose one turn renames a heading the request names, overriding the locator's sentence: two locate
+    decisions are logged, the locator's and the named place the turn went on with."""
+    from tests.fakes import fake_behaviours
+
+    session = Session(
+        ScriptedClient([]), fake_behaviours(trigger=["edit"], needle="The venue may close early."), log, settings
+    )
+    session.open_document("# Plan\n\n## Risks\n\nThe venue may close early.\n", title="plan")
+    await session.turn('Rename the heading "Risks" to "Open risks"')
+    return session

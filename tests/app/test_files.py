@@ -73,7 +73,8 @@ def test_a_file_name_is_suggested_from_the_titles_first_words_without_a_subject_
     assert file_stem("Python code: add_numbers") == "add_numbers"
 
 
-async def test_quitting_with_unsaved_changes_asks_and_keeps_an_autosave(make_app, tmp_path):
+async def test_quitting_with_unsaved_changes_asks_and_keeps_an_autosave(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "a-rather-long-data-directory" / "canvas-tui-data"))
     path = tmp_path / "plan.md"
     path.write_text(DOC)
     app, session = make_app(document=path)
@@ -82,6 +83,10 @@ async def test_quitting_with_unsaved_changes_asks_and_keeps_an_autosave(make_app
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, Choice) and app.is_running
         assert autosave_path(session.document).read_text() == DOC + "Unsaved.\n"
+        assert str(app.screen.query_one(".question").content).endswith("A copy is kept in:")
+        shown = str(app.screen.query_one(".path").content)
+        assert shown.replace("\n", "") == str(autosave_path(session.document)) and "\n" in shown
+        assert shown.split("\n")[-1] == autosave_path(session.document).name, "the path breaks after a separator"
         await pilot.click("#cancel")
         assert app.is_running
         await pilot.press("ctrl+q")
@@ -140,17 +145,3 @@ def test_a_long_path_is_broken_after_its_separators_never_inside_a_name():
     assert "".join(lines.split("\n")) == path
     assert all(len(line) <= 40 and line.endswith("/") for line in lines.split("\n")[:-1])
     assert lines.split("\n")[-1].endswith("/stats-b3be22a0.py") or lines.split("\n")[-1] == "stats-b3be22a0.py"
-
-
-async def test_the_quit_question_shows_the_autosave_path_on_lines_of_its_own(make_app, tmp_path, monkeypatch):
-    monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "a-rather-long-data-directory" / "canvas-tui-data"))
-    path = tmp_path / "plan.md"
-    path.write_text(DOC)
-    app, session = make_app(document=path)
-    async with app.run_test(size=SIZE) as pilot:
-        session.user_edit(DOC + "Unsaved.\n")
-        await pilot.press("ctrl+q")
-        shown = str(app.screen.query_one(".path").content)
-        assert shown.replace("\n", "") == str(autosave_path(session.document)) and "\n" in shown
-        assert shown.split("\n")[-1] == autosave_path(session.document).name
-        assert str(app.screen.query_one(".question").content).endswith("A copy is kept in:")

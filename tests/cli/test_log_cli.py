@@ -10,11 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from canvas_tui.cli import cli
-from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.log.records import DecisionRecord
 from canvas_tui.log.store import DecisionLog
-from canvas_tui.session import Session
-from tests.fakes import fake_behaviours
+from tests.data_support import heading_renamed_by_name
 
 
 def run(*args: str):
@@ -75,15 +73,7 @@ def test_a_wrong_behaviour_or_count_is_a_usage_error(arguments, logged):
 
 
 async def test_a_locator_part_that_a_named_place_overrode_is_shown_as_not_used(settings, decision_log):
-    doc = "# Plan\n\n## Risks\n\nThe venue may close early.\n"
-    session = Session(
-        ScriptedClient([]),
-        fake_behaviours(trigger=["edit"], needle="The venue may close early."),
-        decision_log,
-        settings,
-    )
-    session.open_document(doc, title="plan")
-    await session.turn('Rename the heading "Risks" to "Open risks"')
+    await heading_renamed_by_name(settings, decision_log)
     result = CliRunner().invoke(
         cli, ["log", "--behaviour", "locate", "--log", str(settings.log_path)], env={"COLUMNS": "200"}
     )

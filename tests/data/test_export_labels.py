@@ -149,7 +149,8 @@ async def test_the_same_correction_twice_on_identical_text_makes_one_row(log, se
     assert len(exported(log, "policy")) == 1
 
 
-async def locate_correction(log, settings):
+async def locate_correction(log, settings, *, rewritten_by_hand=False):
+    """An edit of the first sentence (then, if asked, rewritten by hand), re-asked about the budget sentence."""
     session = session_on(
         log,
         settings,
@@ -159,6 +160,8 @@ async def locate_correction(log, settings):
     )
     session.open_document(DOC, title="plan")
     await session.turn("change Monday to Tuesday")
+    if rewritten_by_hand:
+        session.user_edit(session.document.text.replace("Tuesday", "Friday"))
     budget = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
     session.select(budget)
     await session.turn("change this instead", selection=budget)
@@ -211,19 +214,7 @@ async def test_redact_leaves_no_document_text_in_the_rows_and_saves_no_document(
     log, settings, behaviours_dir, tmp_path
 ):
     await dismissed_comment(log, settings)
-    session = session_on(
-        log,
-        settings,
-        ["We ship on Tuesday.", "The budget is big."],
-        trigger=["edit", "edit"],
-        needle="We ship on Monday.",
-    )
-    session.open_document(DOC, title="plan")
-    await session.turn("change Monday to Tuesday")
-    session.user_edit(session.document.text.replace("Tuesday", "Friday"))
-    budget = Span(start=DOC.index("The budget"), end=DOC.index("The budget") + 20)
-    session.select(budget)
-    await session.turn("change this one instead", selection=budget)
+    await locate_correction(log, settings, rewritten_by_hand=True)
     assert [c.kind for c in log.corrections()] == ["comment_dismissed", "own_rewrite", "section_reselected"]
     outputs = []
     for behaviour in ("comment", "policy", "locate"):

@@ -10,12 +10,10 @@ import pytest
 from canvas_tui.behaviours.base import Span
 from canvas_tui.headless import HeadlessChat
 from canvas_tui.llm.backends import make_client
-from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.log.recording import RecordingError, load_recording
 from canvas_tui.replay.recorded import RecordedDecisions
 from canvas_tui.replay.run import replay
-from canvas_tui.session import Session
-from tests.data_support import DOC, record
+from tests.data_support import DOC, heading_renamed_by_name, record
 from tests.fakes import fake_behaviours
 
 COMMENTS = json.dumps(
@@ -178,14 +176,6 @@ async def test_the_headless_quick_command_records_a_quick_action_that_replays(tm
 
 
 async def test_a_place_the_request_named_is_never_served_as_the_locators_answer(settings, decision_log):
-    doc = "# Plan\n\n## Risks\n\nThe venue may close early.\n"
-    session = Session(
-        ScriptedClient([]),
-        fake_behaviours(trigger=["edit"], needle="The venue may close early."),
-        decision_log,
-        settings,
-    )
-    session.open_document(doc, title="plan")
-    await session.turn('Rename the heading "Risks" to "Open risks"')
+    await heading_renamed_by_name(settings, decision_log)
     located, named = [d for d in decision_log.decisions() if d.behaviour == "locate"]
     assert RecordedDecisions.key_of(located) is not None and RecordedDecisions.key_of(named) is None
