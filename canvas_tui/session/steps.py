@@ -18,7 +18,7 @@ from canvas_tui.session.lengths import write_budget
 from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_passages, title_span
 from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import Substitution, occurs, replaced, substitution_in
-from canvas_tui.session.titles import title_of
+from canvas_tui.session.titles import title_of, unfenced_language
 from canvas_tui.session.validate import unwrap_reply
 
 if TYPE_CHECKING:
@@ -65,6 +65,7 @@ async def new_document(session: Session, turn: Turn) -> None:
         return
     if guard.cut is not None:
         turn.notice("info", "The model started repeating itself, so the document ends before the repeat.")
+    language = language or unfenced_language(text)
     title = title_of(text, language)
     previous = session.document
     decision = session.last_turn.decisions.get("trigger", session.last_turn.decisions.get("router"))

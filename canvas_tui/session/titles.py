@@ -56,6 +56,22 @@ LANGUAGES = {
 """Fence info strings and the language's name in a title (an unknown one is shown as written)."""
 
 
+_UNFENCED = {
+    "python": re.compile(r"^(?:async[ \t]+)?(?:def|class)[ \t]+\w+[^\n]*:[ \t]*$"),
+    "javascript": re.compile(r"^(?:export[ \t]+)?(?:async[ \t]+)?function\b[^\n]*\{[ \t]*$"),
+    "rust": re.compile(r"^(?:pub[ \t]+)?fn[ \t]+\w+[^\n]*\{[ \t]*$"),
+    "go": re.compile(r"^func[ \t]+[^\n]*\{[ \t]*$"),
+}
+"""How code written with no fence around it opens, by language: a definition line of that language's own shape."""
+
+
+def unfenced_language(text: str) -> str:
+    """The language of a document that opens with a definition and no fence ('def add(a, b):' -> 'python'), or ''
+    when its first line is not one: such a document is code, though the model wrote no fence to say so."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return next((language for language, shape in _UNFENCED.items() if shape.match(first)), "")
+
+
 def title_of(text: str, language: str = "") -> str:
     """The document's heading line, or its first few words when it starts without one; for code (a document that
     opens with a code fence, or whose `language` is known), the language and the first thing its code defines

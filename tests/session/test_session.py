@@ -432,6 +432,8 @@ async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(set
         ("```sql\nSELECT 1;\n```\nA query.", "SQL code"),
         ("```\nclass Stack:\n    pass\n```\nA stack.", "Code: Stack"),
         ("```python\ndef add(a, b):\n    return a + b\n```", "Python code: add"),
+        ("def add_numbers(a, b):\n    return a + b", "Python code: add_numbers"),
+        ("function load(url) {\n  return fetch(url);\n}", "JavaScript code: load"),
     ],
 )
 async def test_a_new_document_that_opens_with_code_is_titled_by_its_code(settings, decision_log, reply, title):
