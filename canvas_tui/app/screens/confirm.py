@@ -33,7 +33,12 @@ class Choice(ModalScreen[str]):
     """A question with buttons, and the file it is about on lines of its own; dismisses with the chosen button's id
     (Escape: `cancel`)."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss('cancel')", "Cancel"),
+        Binding("left", "app.focus_previous", "Previous choice", show=False),
+        Binding("right", "app.focus_next", "Next choice", show=False),
+    ]
+    """Arrows move between the buttons as Tab does: a person who presses Right then Enter means the next choice."""
 
     def __init__(self, question: str, choices: list[tuple[str, str]], path: str | None = None) -> None:
         super().__init__()
@@ -68,7 +73,7 @@ def replay_quit_question(name: str) -> Choice:
     """Quitting a replay: its text is the recording's, never written to the recorded file nor autosaved, so quitting
     loses nothing of the person's; a copy can still be saved under another name."""
     return Choice(
-        f"{name} is shown as a recording replayed it: nothing was written to its file or to an autosave copy.",
+        f"This is {name} as the recording replayed it. Nothing was written to the file or to an autosave copy.",
         [("discard", "Quit"), ("save", "Save a copy as…"), ("cancel", "Cancel")],
     )
 
