@@ -48,6 +48,24 @@ def unwrap_reply(reply: str) -> tuple[str, str]:
     return _TAGS.sub("", text).strip(), language
 
 
+_FENCE_LINE = re.compile(r"^```(?P<language>[\w+-]*)[ \t]*$", re.MULTILINE)
+
+
+def without_unpaired_fence(text: str) -> tuple[str, str]:
+    """A new document without a lone fence at its start (a block the model never closed) or at its end (one it
+    closed without opening), and that fence's language: such a line is wrapping, not the document's. (Not for
+    edits: a passage of a code block may hold one of its fences.)"""
+    fences = list(_FENCE_LINE.finditer(text))
+    if len(fences) != 1:
+        return text, ""
+    fence = fences[0]
+    if fence.start() == 0:
+        return text[fence.end() :], fence.group("language")
+    if fence.end() == len(text):
+        return text[: fence.start()], ""
+    return text, ""
+
+
 def _looks_like_json(text: str) -> bool:
     if not text.startswith(("{", "[")):
         return False

@@ -434,12 +434,15 @@ async def test_a_new_document_without_a_heading_is_titled_by_its_first_words(set
         ("```python\ndef add(a, b):\n    return a + b\n```", "Python code: add"),
         ("def add_numbers(a, b):\n    return a + b", "Python code: add_numbers"),
         ("function load(url) {\n  return fetch(url);\n}", "JavaScript code: load"),
+        ("def fizzbuzz(n):\n    return n\n```", "Python code: fizzbuzz"),
+        ("```python\ndef cut(n):\n    return n", "Python code: cut"),
     ],
 )
 async def test_a_new_document_that_opens_with_code_is_titled_by_its_code(settings, decision_log, reply, title):
     session = make_session(settings, decision_log, [reply], trigger=["canvas"])
     result = await session.turn("Write the code")
     assert session.document.title == title and f"I wrote “{title}”" in result.reply
+    assert session.document.text.count("```") in (0, 2), "no fence left without its pair"
 
 
 async def test_an_inline_answer_moved_into_the_canvas_is_titled_by_its_content(settings, decision_log):
