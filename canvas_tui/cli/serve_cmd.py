@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import socket
 import sys
 import tempfile
 from pathlib import Path
@@ -67,10 +68,17 @@ def serve(app_args: tuple[str, ...], host: str, port: int) -> None:
             command, host=host, port=port, title="canvas-tui", templates_path=offline_templates(Path(folder))
         )
         try:
+            _check_listenable(host, port)
             server.serve()
         except OSError as exc:
             click.echo(f"error: cannot listen on {host}:{port}: {exc.strerror or exc}; pick another --port", err=True)
             sys.exit(EXIT_USAGE)
+
+
+def _check_listenable(host: str, port: int) -> None:
+    """Raise OSError now if `host:port` cannot be listened on, before the server prints that it serves there."""
+    with socket.create_server((host, port)):
+        pass
 
 
 def register(group: click.Group) -> None:

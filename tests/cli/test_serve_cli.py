@@ -36,3 +36,4 @@ def test_a_port_in_use_is_a_plain_usage_error(tmp_path):
         )
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "pick another --port" in result.stderr
+    assert "Serving" not in result.stdout + result.stderr, "it never claims to serve where it cannot"
