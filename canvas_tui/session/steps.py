@@ -19,7 +19,7 @@ from canvas_tui.session.places import heading_titled, quoted_paragraph, quoted_p
 from canvas_tui.session.repetition import RepetitionGuard, guarded
 from canvas_tui.session.substitute import Substitution, occurs, replaced, substitution_in
 from canvas_tui.session.titles import title_of, unfenced_language
-from canvas_tui.session.validate import unwrap_reply, without_unpaired_fence
+from canvas_tui.session.validate import unwrap_document
 
 if TYPE_CHECKING:
     from canvas_tui.session.orchestrator import Session
@@ -56,11 +56,9 @@ async def new_document(session: Session, turn: Turn) -> None:
     turn.set_kind("new_document")
     guard = RepetitionGuard()
     request = prompts.write_request(turn.message, write_budget(turn.message, session.settings.max_tokens))
-    text, language = unwrap_reply(
+    text, language = unwrap_document(
         await guarded(session.client.stream(request), guard, lambda delta: turn.emit(CanvasDelta(text=delta)))
     )
-    if not language:
-        text, language = without_unpaired_fence(text)
     if not text:
         turn.set_kind("failed")
         turn.notice("error", "The model wrote nothing, so no document was created.")

@@ -51,18 +51,26 @@ def unwrap_reply(reply: str) -> tuple[str, str]:
 _FENCE_LINE = re.compile(r"^```(?P<language>[\w+-]*)[ \t]*$", re.MULTILINE)
 
 
-def without_unpaired_fence(text: str) -> tuple[str, str]:
-    """A new document without a lone fence at its start (a block the model never closed) or at its end (one it
-    closed without opening), and that fence's language: such a line is wrapping, not the document's. (Not for
-    edits: a passage of a code block may hold one of its fences.)"""
+def unwrap_document(reply: str) -> tuple[str, str]:
+    """A new document's text and language from the model's reply: unwrapped as `unwrap_reply` does, and without a
+    fence left unpaired. (Not for edits: a passage of a code block may hold one of its fences.)"""
+    text, language = unwrap_reply(reply)
+    if language:
+        return text, language
+    return _without_unpaired_fence(text)
+
+
+def _without_unpaired_fence(text: str) -> tuple[str, str]:
+    """The text without a lone fence at its start (a block the model never closed) or at its end (one it closed
+    without opening), and that fence's language: such a line is wrapping, not the document's."""
     fences = list(_FENCE_LINE.finditer(text))
     if len(fences) != 1:
         return text, ""
     fence = fences[0]
     if fence.start() == 0:
-        return text[fence.end() :], fence.group("language")
+        return text[fence.end() :].strip(), fence.group("language")
     if fence.end() == len(text):
-        return text[: fence.start()], ""
+        return text[: fence.start()].strip(), ""
     return text, ""
 
 

@@ -20,7 +20,7 @@ from canvas_tui.llm.client import encodable
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.llm.types import ModelRequest
 from canvas_tui.session.repetition import RepetitionGuard
-from canvas_tui.session.validate import clean_reply
+from canvas_tui.session.validate import unwrap_document
 from tests.reliability.replies import COMMENT_REPLIES, DOCUMENTS, TEXT_REPLIES
 from tests.reliability.support import (
     Snapshot,
@@ -153,8 +153,8 @@ def test_chat_and_new_document_replies_are_shown_or_refused_in_plain_words():
             if route == "chat":
                 assert result.kind == "chat" and result.reply == kept
                 assert any(n.level == "warning" for n in result.notices) == (not kept.strip())
-            elif clean_reply(kept):
-                assert result.kind == "new_document" and session.document.text == clean_reply(kept)
+            elif unwrap_document(kept)[0]:
+                assert result.kind == "new_document" and session.document.text == unwrap_document(kept)[0]
                 assert len(session.document.versions) == 1 and session.document.versions[0].author == "model"
             else:
                 assert result.kind == "failed" and result.notices and session.document is previous
