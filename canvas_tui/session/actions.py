@@ -116,7 +116,6 @@ class PersonActions:
 
     def _undo_replacement(self: Session) -> Version:
         replacement = self.replacements.pop()
-        replacement.later_decisions = self.version_decisions
         self.undone_replacements.append(replacement)
         earlier = replacement.earlier
         replacement.brought_back_at = (earlier.current, len(earlier.versions))
