@@ -129,10 +129,25 @@ def _replies() -> None:
     )
 
 
+def _one_long_paragraph(size: int = 1_000_000) -> None:
+    """Print the first sentence-level call on ~1 MB of prose with no blank line (a pasted book, say).
+
+    pySBD's work grows with the square of a piece's sentences; the locator segments long pieces in chunks.
+    """
+    lines = [line.strip() for line in _document().splitlines()]
+    prose = " ".join(line for line in lines if line[:1].isalpha() and not set(line) & set("{};=<>$`|#"))
+    prose = " ".join([prose] * (size // len(prose) + 1))[:size].rsplit(". ", 1)[0] + "."
+    started = time.perf_counter()
+    count = len(segment(prose).sentences)
+    seconds = time.perf_counter() - started
+    print(f"one paragraph of {len(prose):,} chars: {count:,} sentences split in {seconds:.1f} s")
+
+
 def main() -> None:
-    """The deterministic locator's latency, then the embedding model's, then a real reply's."""
+    """The deterministic locator's latency (a long paragraph too), then the embedding model's, then a real reply's."""
     with rules_only():
         _rules()
+        _one_long_paragraph()
     _model()
     _replies()
 

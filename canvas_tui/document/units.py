@@ -28,6 +28,9 @@ _TERMINAL = re.compile(r"""[.!?:;…"'”’)\]]$""")
 _ATOMIC_BLOCKS = {"fence", "code_block", "html_block"}
 _REFERENCE = r"\[[^\]\n]{1,30}\]"
 _INNER_END = re.compile(rf"""[.!?…][.!?…"'”’)\]*_]*(?:{_REFERENCE})*\s+\S""")
+_CHUNK_CHARS = 3000
+_CHUNK_CUT = re.compile(r"""(?<=[a-z]{3})[.!?]["'”’)]?\s+(?=["“(]?[A-Z])""")
+"""Where a long piece may be cut for pySBD: a sentence end after a lowercase word (not "Dr." or "e.g.")."""
 _REFERENCES_ONLY = re.compile(rf"(?:{_REFERENCE})+")
 _PLAIN_HEADING = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!?:;"“”]{0,78}[^\s.!?:;,"“”*_]$""")
 _PLAIN_TITLE = re.compile(r"""^(?!By [A-Z])[A-Z0-9][^.!;"“”]{0,200}[^\s.!:;,"“”*_]$""")
@@ -352,24 +355,46 @@ def _split(piece: str) -> tuple[tuple[int, int], ...]:
     """
     if not _INNER_END.search(piece.strip()):
         return ()
-    spans, cursor = [], 0
-    for sentence in _segmenter().segment(piece):
-        body = sentence.sent.strip()
-        at = sentence.start + len(sentence.sent) - len(sentence.sent.lstrip())
+    spans, cursor, backticks = [], 0, [m.start() for m in re.finditer("`", piece)]
+    for start, sentence in _segmented(piece):
+        body = sentence.strip()
+        at = start + len(sentence) - len(sentence.lstrip())
         found = at if at >= cursor and piece.startswith(body, at) else piece.find(body, cursor)
         if not body or found < 0:
             continue
         cursor = found + len(body)
-        if spans and (_REFERENCES_ONLY.fullmatch(body) or _in_inline_code(piece, found)):
+        if spans and (_REFERENCES_ONLY.fullmatch(body) or _in_inline_code(backticks, found)):
             spans[-1] = (spans[-1][0], cursor)
         else:
             spans.append((found, cursor))
     return tuple(spans)
 
 
-def _in_inline_code(piece: str, at: int) -> bool:
-    """`at` lies inside an inline code span (odd backticks before it): pySBD splits "`.venv`" after the dot."""
-    return piece.count("`", 0, at) % 2 == 1
+def _segmented(piece: str):
+    """pySBD's sentences of `piece` as (start, text); a long piece is segmented in chunks cut after a sentence end.
+
+    pySBD's work grows with the square of a piece's sentences (a 250 KB paragraph took 80 s); chunks keep it linear.
+    """
+    for offset, chunk in _chunks(piece):
+        for sentence in _segmenter().segment(chunk):
+            yield offset + sentence.start, sentence.sent
+
+
+def _chunks(piece: str):
+    """`piece` as (offset, chunk) pieces of at least `_CHUNK_CHARS`, each cut after a plain sentence end."""
+    start = 0
+    while (cut := _CHUNK_CUT.search(piece, start + _CHUNK_CHARS)) is not None:
+        yield start, piece[start : cut.end()]
+        start = cut.end()
+    yield start, piece[start:]
+
+
+def _in_inline_code(backticks: list[int], at: int) -> bool:
+    """`at` lies inside an inline code span (odd backticks before it): pySBD splits "`.venv`" after the dot.
+
+    `backticks` are the piece's backtick offsets, found once: counting them per sentence grew with the square.
+    """
+    return bisect.bisect_left(backticks, at) % 2 == 1
 
 
 def sentence_spans(text: str, paragraph: Unit) -> list[tuple[int, int]]:

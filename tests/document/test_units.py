@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from canvas_tui.document import units
 from canvas_tui.document.units import segment
 
 GUIDE = """---
@@ -189,3 +192,21 @@ def test_a_tab_indented_paragraph_of_prose_is_prose_but_indented_code_stays_one_
         "It lives in the mountains of New Zealand.",
     ]
     assert [p.code for p in seg.paragraphs] == [False, False, True]
+
+
+def test_a_very_long_paragraph_is_split_in_chunks_into_the_same_sentences_as_whole(monkeypatch):
+    corpus = Path(__file__).resolve().parents[2] / "behaviours/locate/documents"
+    prose = " ".join(
+        line.strip()
+        for path in sorted(corpus.glob("*.md"))[:6]
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and line.strip()[0].isalpha()
+    )
+    assert len(prose) > 3 * units._CHUNK_CHARS
+    chunked = _texts(prose, segment(prose).sentences)
+    units._split.cache_clear()
+    monkeypatch.setattr(units, "_CHUNK_CHARS", len(prose))
+    whole = _texts(prose, segment(prose).sentences)
+    units._split.cache_clear()
+    assert len(whole) > 100
+    assert chunked == whole
