@@ -43,14 +43,17 @@ class DefaultCommandGroup(click.Group):
 
 class OutputPath(click.Path):
     """A file a command will write, made ready before any work starts (its missing folders created), so a long
-    command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback."""
+    command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback.
+    With `allow_dash`, `-` means stdout and is taken as it is."""
 
-    def __init__(self) -> None:
-        super().__init__(dir_okay=False, path_type=Path)
+    def __init__(self, *, allow_dash: bool = False) -> None:
+        super().__init__(dir_okay=False, allow_dash=allow_dash, path_type=Path)
 
     def convert(self, value, param, ctx) -> Path:
         """The path, once its folder exists and the file can be written there."""
         path = super().convert(value, param, ctx)
+        if self.allow_dash and str(path) == "-":
+            return path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, progress_bar
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, OutputPath, progress_bar
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.registry import UnknownBehaviour, names, step
@@ -55,13 +55,13 @@ def _entry(name: str, attribute: str):
     "--output",
     "-o",
     "output_path",
-    type=click.File("w", encoding="utf-8", atomic=True),
+    type=OutputPath(allow_dash=True),
     default="-",
     help="Where to write one JSON line per input line, same order (default: stdout); blank input lines are "
     "skipped, and each output line carries its input's id.",
 )
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
-def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
+def predict(behaviour: str, input_path, output_path: Path, progress: bool) -> None:
     """Batch-predict BEHAVIOUR over JSON lines, offline.
 
     A malformed line is reported on stderr with its line number and answered in place with
@@ -69,7 +69,8 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     its input's id). Exit 1 if any line failed.
     """
     predictor = declared(behaviour).predictor()
-    report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
+    with click.open_file(str(output_path), "w", encoding="utf-8", atomic=True) as sink:
+        report = run_batch(predictor, input_path, sink, progress=progress and sys.stderr.isatty())
     click.echo(f"{report.predicted} of {report.total} lines predicted", err=True)
     if report.errors:
         sys.exit(EXIT_PARTIAL)
