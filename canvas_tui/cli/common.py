@@ -63,6 +63,26 @@ class OutputPath(click.Path):
         return path
 
 
+class OutputFolder(click.Path):
+    """A folder a command will write files into (reports, documents), made ready before any work starts (created
+    with its missing parents), so a file in its way or a folder without write permission is said in plain words
+    (exit 2) before a long run, not as a traceback after it."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx) -> Path:
+        """The folder, once it exists and can be written into."""
+        path = super().convert(value, param, ctx)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot write into {path}: cannot create it ({exc.strerror})", param, ctx)
+        if not os.access(path, os.W_OK):
+            self.fail(f"cannot write into {path}: permission denied", param, ctx)
+        return path
+
+
 def progress_bar(*, quiet: bool = False) -> Progress:
     """The progress display of long commands, on stderr: a step's description, a bar when its size is known, the
     time elapsed. Off when `quiet` (e.g. --json) or when stderr is not a terminal (as `traffic launch` does)."""

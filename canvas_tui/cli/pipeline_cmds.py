@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, OutputPath, progress_bar
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, OutputFolder, OutputPath, progress_bar
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.registry import UnknownBehaviour, names, step
@@ -79,7 +79,7 @@ def predict(behaviour: str, input_path, output_path: Path, progress: bool) -> No
 @click.command(name="eval")
 @click.argument("behaviour", type=BEHAVIOUR)
 @click.option("--impl", "implementations", multiple=True, help="Implementation to include (repeatable; default all).")
-@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--report-dir", type=OutputFolder(), default=Path("reports"), show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON.")
 @click.option(
     "--card/--no-card",
