@@ -89,6 +89,7 @@ def predict(behaviour: str, input_path, output_path: Path, progress: bool) -> No
 )
 def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool, card: bool) -> None:
     """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/ (progress on stderr)."""
+    _check_implementations(behaviour, implementations)
     evaluate_step = _entry(behaviour, "evaluate")
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task(f"evaluating {behaviour}", total=None)
@@ -109,6 +110,15 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
             f"wrote {write_eval_card(declared(behaviour), json.loads(json.dumps(result.figures, default=str)))}",
             err=True,
         )
+
+
+def _check_implementations(behaviour: str, asked: tuple[str, ...]) -> None:
+    """A usage error, before any work, for an --impl name the behaviour does not declare (a typo had ended in a
+    traceback, or in an empty report)."""
+    known = declared(behaviour).implementations
+    unknown = [name for name in asked if name not in known]
+    if unknown:
+        raise click.UsageError(f"{behaviour} has no implementation {', '.join(unknown)}; known: {', '.join(known)}")
 
 
 @click.command()
