@@ -43,20 +43,43 @@ class DefaultCommandGroup(click.Group):
 
 class OutputPath(click.Path):
     """A file a command will write, made ready before any work starts (its missing folders created), so a long
-    command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback."""
+    command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback.
+    With `allow_dash`, `-` means stdout and is taken as it is."""
 
-    def __init__(self) -> None:
-        super().__init__(dir_okay=False, path_type=Path)
+    def __init__(self, *, allow_dash: bool = False) -> None:
+        super().__init__(dir_okay=False, allow_dash=allow_dash, path_type=Path)
 
     def convert(self, value, param, ctx) -> Path:
         """The path, once its folder exists and the file can be written there."""
         path = super().convert(value, param, ctx)
+        if self.allow_dash and str(path) == "-":
+            return path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             self.fail(f"cannot write {path}: cannot create its folder ({exc.strerror})", param, ctx)
         if not os.access(path if path.exists() else path.parent, os.W_OK):
             self.fail(f"cannot write {path}: permission denied", param, ctx)
+        return path
+
+
+class OutputFolder(click.Path):
+    """A folder a command will write files into (reports, documents), made ready before any work starts (created
+    with its missing parents), so a file in its way or a folder without write permission is said in plain words
+    (exit 2) before a long run, not as a traceback after it."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx) -> Path:
+        """The folder, once it exists and can be written into."""
+        path = super().convert(value, param, ctx)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"cannot write into {path}: cannot create it ({exc.strerror})", param, ctx)
+        if not os.access(path, os.W_OK):
+            self.fail(f"cannot write into {path}: permission denied", param, ctx)
         return path
 
 

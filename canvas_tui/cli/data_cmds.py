@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputPath, backend_options, settings_from
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, OutputFolder, OutputPath, backend_options, settings_from
 from canvas_tui.cli.replay_cmd import load_or_exit
 from canvas_tui.cli.team_source import LOG_OPTION, SINCE_OPTION, open_records, record_source_options, utc
-from canvas_tui.data.exports import EXPORTABLE
+from canvas_tui.data.exports import EXPORTABLE, label_header
 from canvas_tui.data.finetune import FINETUNABLE
 
 
@@ -154,7 +154,7 @@ def export() -> None:
 )
 @click.option(
     "--docs-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=OutputFolder(),
     default=None,
     help="Where locate rows' documents are saved (default: documents/ beside --output; to stdout, only if given).",
 )
@@ -176,8 +176,8 @@ def labels(
     """
     from canvas_tui.data.exports import label_rows, write_labels
 
+    docs_dir = None if redact else (docs_dir or (_documents_beside(output, behaviour) if output else None))
     store = open_records(log_path, team, **filters)
-    docs_dir = None if redact else (docs_dir or (output.parent / "documents" if output else None))
     rows = label_rows(store, behaviour, since=utc(since), redact=redact)
     if output is None:
         written = write_labels(rows, behaviour, sys.stdout, docs_dir)
@@ -185,6 +185,16 @@ def labels(
         with output.open("w", newline="", encoding="utf-8") as file:
             written = write_labels(rows, behaviour, file, docs_dir)
     click.echo(f"{written.rows} new {behaviour} rows" + _documents_note(written.documents, docs_dir), err=True)
+
+
+def _documents_beside(output: Path, behaviour: str) -> Path:
+    """The default folder of the documents rows name, documents/ beside the output, checked before any work when
+    the behaviour's rows name documents (column doc): a file of that name is a usage error, not a traceback after
+    the CSV was half written."""
+    folder = output.parent / "documents"
+    if "doc" in label_header(behaviour) and folder.exists() and not folder.is_dir():
+        raise click.UsageError(f"cannot save the documents in {folder}: it is a file; give --docs-dir DIR")
+    return folder
 
 
 def _documents_note(documents: int, docs_dir: Path | None) -> str:

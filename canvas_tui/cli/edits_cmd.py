@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, EXIT_USAGE, OutputPath
+from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, EXIT_USAGE, OutputFolder, OutputPath
 
 BACKENDS = click.Choice(["local", "openai", "url", "replay"])
 
@@ -39,7 +39,7 @@ BACKENDS = click.Choice(["local", "openai", "url", "replay"])
     help="Only these operations.",
 )
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N cases (after --operation).")
-@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--report-dir", type=OutputFolder(), default=Path("reports"), show_default=True)
 @click.option(
     "--outcomes",
     type=OutputPath(),

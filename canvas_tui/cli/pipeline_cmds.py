@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, progress_bar
+from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, OutputFolder, OutputPath, progress_bar
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.registry import UnknownBehaviour, names, step
@@ -55,13 +55,13 @@ def _entry(name: str, attribute: str):
     "--output",
     "-o",
     "output_path",
-    type=click.File("w", encoding="utf-8", atomic=True),
+    type=OutputPath(allow_dash=True),
     default="-",
     help="Where to write one JSON line per input line, same order (default: stdout); blank input lines are "
     "skipped, and each output line carries its input's id.",
 )
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
-def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
+def predict(behaviour: str, input_path, output_path: Path, progress: bool) -> None:
     """Batch-predict BEHAVIOUR over JSON lines, offline.
 
     A malformed line is reported on stderr with its line number and answered in place with
@@ -69,7 +69,8 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
     its input's id). Exit 1 if any line failed.
     """
     predictor = declared(behaviour).predictor()
-    report = run_batch(predictor, input_path, output_path, progress=progress and sys.stderr.isatty())
+    with click.open_file(str(output_path), "w", encoding="utf-8", atomic=True) as sink:
+        report = run_batch(predictor, input_path, sink, progress=progress and sys.stderr.isatty())
     click.echo(f"{report.predicted} of {report.total} lines predicted", err=True)
     if report.errors:
         sys.exit(EXIT_PARTIAL)
@@ -78,7 +79,7 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
 @click.command(name="eval")
 @click.argument("behaviour", type=BEHAVIOUR)
 @click.option("--impl", "implementations", multiple=True, help="Implementation to include (repeatable; default all).")
-@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--report-dir", type=OutputFolder(), default=Path("reports"), show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the headline figures as JSON.")
 @click.option(
     "--card/--no-card",
@@ -88,6 +89,7 @@ def predict(behaviour: str, input_path, output_path, progress: bool) -> None:
 )
 def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path, as_json: bool, card: bool) -> None:
     """Evaluate BEHAVIOUR's implementations on its eval data in behaviours/BEHAVIOUR/ (progress on stderr)."""
+    _check_implementations(behaviour, implementations)
     evaluate_step = _entry(behaviour, "evaluate")
     with progress_bar(quiet=as_json) as bar:
         task = bar.add_task(f"evaluating {behaviour}", total=None)
@@ -108,6 +110,15 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
             f"wrote {write_eval_card(declared(behaviour), json.loads(json.dumps(result.figures, default=str)))}",
             err=True,
         )
+
+
+def _check_implementations(behaviour: str, asked: tuple[str, ...]) -> None:
+    """A usage error, before any work, for an --impl name the behaviour does not declare (a typo had ended in a
+    traceback, or in an empty report)."""
+    known = declared(behaviour).implementations
+    unknown = [name for name in asked if name not in known]
+    if unknown:
+        raise click.UsageError(f"{behaviour} has no implementation {', '.join(unknown)}; known: {', '.join(known)}")
 
 
 @click.command()

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, EXIT_USAGE, settings_from
+from canvas_tui.cli.common import EXIT_BACKEND, EXIT_PARTIAL, EXIT_USAGE, OutputFolder, settings_from
 
 
 def _config(behaviour: str):
@@ -42,7 +42,7 @@ def teacher_options(required: bool) -> Callable[[Callable[..., Any]], Callable[.
             "--documents",
             "documents",
             multiple=True,
-            type=click.Path(file_okay=False, path_type=Path),
+            type=click.Path(exists=True, file_okay=False, path_type=Path),
             help="Extra folder of documents for edit/comment examples (repeatable).",
         ),
     ]
@@ -136,7 +136,7 @@ def lint(behaviour: str, limit: int, as_json: bool) -> None:
 @click.argument("behaviour")
 @teacher_options(required=False)
 @click.option("--allow-lint-errors", is_flag=True, help="Train the candidate even if lint reports errors.")
-@click.option("--report-dir", type=click.Path(path_type=Path), default=Path("reports"), show_default=True)
+@click.option("--report-dir", type=OutputFolder(), default=Path("reports"), show_default=True)
 def iterate(
     behaviour: str,
     teacher: str | None,

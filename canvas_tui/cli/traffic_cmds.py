@@ -48,7 +48,8 @@ def traffic() -> None:
 def launch(path: Path, limit: int | None, source: str | None, generate: bool, as_json: bool, **backend: object) -> None:
     """Decide every message of PATH (a prompts or follow-ups JSONL file) as the app would, logging each decision.
 
-    Exit 1 if some lines could not be read (each is reported with its number).
+    Exit 1 if some lines could not be read (each is reported with its number), 2 if the log cannot be opened (the
+    decisions are all this command makes, so it does not run without one).
     """
     from canvas_tui.behaviours.defaults import default_behaviours
     from canvas_tui.data.launch import LaunchRunner
@@ -58,8 +59,11 @@ def launch(path: Path, limit: int | None, source: str | None, generate: bool, as
     from canvas_tui.log.store import DecisionLog
 
     settings = settings_from(backend)
-    client = _client(settings) if generate else DecisionsOnlyClient()
     log = DecisionLog(settings.log_path)
+    if log.problem:
+        click.echo(f"error: {log.problem}", err=True)
+        sys.exit(EXIT_USAGE)
+    client = _client(settings) if generate else DecisionsOnlyClient()
     source = source or f"{DEFAULT_SOURCE}:{path.stem}"
     runner = LaunchRunner(
         client, default_behaviours(settings.policy_threshold), log, settings, source=source, run_id=f"launch-{new_id()}"

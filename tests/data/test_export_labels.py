@@ -184,6 +184,27 @@ async def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work
     assert result.exit_code == 2 and "cannot write" in result.output and "Traceback" not in result.output
 
 
+async def test_a_docs_dir_that_cannot_be_made_is_a_usage_error_before_any_work(log, settings, tmp_path, monkeypatch):
+    monkeypatch.setattr("canvas_tui.cli.data_cmds.open_records", lambda *a, **k: pytest.fail("the export started"))
+    (tmp_path / "a-file").write_text("")
+    result = CliRunner().invoke(
+        cli,
+        ["export", "labels", "locate", "--log", str(settings.log_path), "--docs-dir", str(tmp_path / "a-file" / "d")],
+    )
+    assert result.exit_code == 2 and "cannot write into" in result.output and "Traceback" not in result.output
+
+
+async def test_a_file_named_documents_beside_the_output_is_a_usage_error_before_any_row_is_written(
+    log, settings, behaviours_dir, tmp_path
+):
+    await locate_correction(log, settings)
+    (tmp_path / "documents").write_text("not a folder")
+    out = tmp_path / "rows.csv"
+    result = CliRunner().invoke(cli, ["export", "labels", "locate", "--log", str(settings.log_path), "-o", str(out)])
+    assert result.exit_code == 2 and "documents" in result.output and "--docs-dir" in result.output
+    assert "Traceback" not in result.output and not out.exists()
+
+
 async def test_an_outputs_missing_folders_are_created(log, settings, behaviours_dir, tmp_path):
     await locate_correction(log, settings)
     out = tmp_path / "new" / "rows.csv"

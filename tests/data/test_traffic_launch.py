@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from canvas_tui.behaviours.defaults import default_behaviours
@@ -86,3 +87,13 @@ def test_the_launch_command_decides_a_file_reports_throughput_and_exits_1_on_bad
     store = DecisionLog(log)
     assert [r.source for r in store.decisions()] == ["real-traffic:prompts"]
     store.close()
+
+
+def test_a_log_that_cannot_be_opened_is_a_usage_error_before_any_message_is_decided(tmp_path, monkeypatch):
+    monkeypatch.setattr(LaunchRunner, "run", lambda *args: pytest.fail("messages were decided"))
+    path = tmp_path / "prompts.jsonl"
+    _write(path, [json.dumps({"id": "p1", "prompt": "Write an essay on tea"}).encode()])
+    (tmp_path / "a-file").write_text("")
+    result = CliRunner().invoke(cli, ["traffic", "launch", str(path), "--log", str(tmp_path / "a-file" / "log.db")])
+    assert result.exit_code == 2
+    assert "Decisions are not being logged: cannot open" in result.output and "Traceback" not in result.output

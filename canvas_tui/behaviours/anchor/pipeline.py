@@ -76,6 +76,7 @@ def evaluate(request: EvalRequest) -> EvalResult:
     summaries: list[Summary] = []
     seconds: dict[str, float] = {}
     for name in names:
+        request.step(f"{name} on the {EVAL_SPLIT} split")
         began = time.perf_counter()
         summaries.append(summarise(name, run(available[name], rows, documents)))
         seconds[name] = time.perf_counter() - began

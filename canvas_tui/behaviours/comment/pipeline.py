@@ -12,6 +12,7 @@ embedded model and run on the first MODEL_CASES cases only, since they take seco
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, Field
@@ -159,17 +160,24 @@ def train(request: TrainRequest) -> TrainResult:
     return TrainResult(behaviour="comment", artifact=artifact_path(), figures=figures, text=text)
 
 
-async def _evaluate(names: list[str]) -> list:
+async def _evaluate(names: list[str], announce: Callable[[str], None]) -> list:
+    """Each implementation's run on the held-out cases (model-based ones on the first MODEL_CASES), each announced to
+    `announce` for a progress display."""
     held = cases(split(read_rows())[1])
     offline = ScriptedClient()
-    results = [await run(name, IMPLEMENTATIONS[name](), offline, held) for name in names if name in OFFLINE]
+    results = []
+    for name in [name for name in names if name in OFFLINE]:
+        announce(f"{name} on the held-out documents")
+        results.append(await run(name, IMPLEMENTATIONS[name](), offline, held))
     online = [name for name in names if name not in OFFLINE]
     if online:
         from canvas_tui.llm.backends import make_client
 
         client = make_client(Settings())
         try:
-            results += [await run(name, IMPLEMENTATIONS[name](), client, held[:MODEL_CASES]) for name in online]
+            for name in online:
+                announce(f"{name} on the first {MODEL_CASES} held-out cases (the model)")
+                results.append(await run(name, IMPLEMENTATIONS[name](), client, held[:MODEL_CASES]))
         finally:
             await client.close()
     return results
@@ -181,7 +189,7 @@ def evaluate(request: EvalRequest) -> EvalResult:
     unknown = set(names) - set(IMPLEMENTATIONS)
     if unknown:
         raise ValueError(f"unknown implementation(s) {sorted(unknown)}; known: {sorted(IMPLEMENTATIONS)}")
-    results = asyncio.run(_evaluate(names))
+    results = asyncio.run(_evaluate(names, request.step))
     note = (
         f"Held-out documents only (behaviours/comment/split.json); model-based implementations on the first "
         f"{MODEL_CASES} cases. A reply holds at most 5 comments; F1 uses recall capped at 5 per case."

@@ -148,6 +148,7 @@ def evaluate(request: EvalRequest) -> EvalResult:
     misses: list[Outcome] = []
     for split, subset in _splits().items():
         for name in names:
+            request.step(f"{name} on {split}")
             outcomes = score(IMPLEMENTATIONS[name], subset)
             results.setdefault(split, {})[name] = figures(outcomes)
             misses += outcomes if (name == NAME and split != "all") else []

@@ -8,6 +8,7 @@ never sees, and writes a markdown report.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -114,8 +115,13 @@ class Measured(BaseModel):
     robustness: Robustness
 
 
-def _measure(name: str, rows: list[LabelRow], texts: dict[tuple[str, str], list[str]]) -> Measured:
-    """Scores at the default threshold, agreement at each swept threshold, and robustness to real targets."""
+def _measure(
+    name: str, rows: list[LabelRow], texts: dict[tuple[str, str], list[str]], step: tuple[Callable[[str], None], str]
+) -> Measured:
+    """Scores at the default threshold, agreement at each swept threshold, and robustness to real targets; announced
+    by `step` (what to call, and the rows' name) for a progress display."""
+    announce, rows_name = step
+    announce(f"{name} on {rows_name}")
     scorer = SCORERS[name]()
     raw = [scorer.score(r.as_input()) for r in rows]
     sweep = {f"{t:.1f}": sum((s >= t) == (r.label == "targeted") for s, r in zip(raw, rows)) / len(rows) for t in SWEEP}
@@ -141,7 +147,7 @@ def evaluate(request: EvalRequest) -> EvalResult:
     rows, file_hash, _ = _labels()
     held_out = split(rows)[1]
     texts = fillers(rows)
-    measured = [_measure(name, held_out, texts) for name in names]
+    measured = [_measure(name, held_out, texts, (request.step, "the held-out split")) for name in names]
     results = [m.scores for m in measured]
     text = render(
         results,
@@ -151,7 +157,7 @@ def evaluate(request: EvalRequest) -> EvalResult:
     )
     operations = measure_operations(rows, {row.key() for row in held_out})
     text += "\n" + operations.markdown()
-    real = _real_test(names)
+    real = _real_test(names, request.step)
     text += real.text
     report = write_report(request.report_dir, "policy", text)
     figures = {
@@ -178,7 +184,7 @@ class _RealTest(BaseModel):
     text: str = ""
 
 
-def _real_test(names: list[str]) -> _RealTest:
+def _real_test(names: list[str], announce: Callable[[str], None]) -> _RealTest:
     """Label and operation agreement on `labels_real_test.csv`: real follow-up edits two labellers agreed on,
     never trained on (the reply or the located part as target_text)."""
     path = behaviour_dir("policy") / "labels_real_test.csv"
@@ -186,7 +192,9 @@ def _real_test(names: list[str]) -> _RealTest:
         return _RealTest()
     rows, _ = read_rows(path)
     texts = fillers(rows)
-    accuracy = {name: _measure(name, rows, texts).scores.accuracy for name in names}
+    accuracy = {
+        name: _measure(name, rows, texts, (announce, "the real-traffic test split")).scores.accuracy for name in names
+    }
     operations = measure_operations(rows, {row.key() for row in rows})
     lines = [
         f"\n## Real-traffic test split ({len(rows)} rows, never trained on)\n",

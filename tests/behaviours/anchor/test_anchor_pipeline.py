@@ -111,3 +111,13 @@ def test_an_eval_run_compares_with_the_baselines_and_writes_a_report(tiny_eval_s
 def test_an_eval_run_rejects_an_unknown_implementation(tiny_eval_set: Path) -> None:
     with pytest.raises(ValueError, match="unknown anchor implementation"):
         evaluate(EvalRequest(implementations=["nope"], report_dir=tiny_eval_set / "reports"))
+
+
+def test_the_eval_says_each_step_it_starts_for_a_progress_display(tiny_eval_set: Path) -> None:
+    steps: list[str] = []
+    evaluate(EvalRequest(report_dir=tiny_eval_set / "reports", show_progress=False, on_step=steps.append))
+    assert steps == [
+        "text-quote on the eval split",
+        "exact-substring on the eval split",
+        "difflib-window on the eval split",
+    ]

@@ -95,3 +95,9 @@ def test_training_adds_usable_teacher_rows_but_none_on_held_out_or_missing_docum
     assert with_teacher["n_teacher_rows"] == 1 and with_teacher["teacher_rows_without_document"] == 1
     assert with_teacher["n_train_rows"] == without["n_train_rows"] + 1
     assert with_teacher["version"] != without["version"]
+
+
+def test_the_eval_says_each_step_it_starts_for_a_progress_display(tmp_path):
+    steps: list[str] = []
+    evaluate(EvalRequest(implementations=["rules"], report_dir=tmp_path, show_progress=False, on_step=steps.append))
+    assert steps == ["rules on the held-out documents"]

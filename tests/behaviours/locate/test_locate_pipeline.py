@@ -80,3 +80,11 @@ def test_the_embedding_model_finds_more_paraphrased_requests_than_the_rules_alon
     paraphrases = [label for label in load_all() if label.split == "blind7"]
     with_model, rules = (figures(score(IMPLEMENTATIONS[name], paraphrases)) for name in (NAME, RULES_ONLY))
     assert with_model.accuracy > rules.accuracy
+
+
+def test_the_eval_says_each_step_it_starts_for_a_progress_display(tmp_path):
+    steps: list[str] = []
+    result = evaluate(
+        EvalRequest(implementations=["word-overlap"], report_dir=tmp_path, show_progress=False, on_step=steps.append)
+    )
+    assert steps == [f"word-overlap on {split}" for split in result.figures]

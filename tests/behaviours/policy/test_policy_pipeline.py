@@ -121,3 +121,11 @@ def test_batch_predict_uses_the_configured_threshold(monkeypatch):
     line = json.dumps({"id": 1, "request": "make it more formal", "target_text": "", "unit": "document"})
     monkeypatch.setenv("CANVAS_TUI_POLICY_THRESHOLD", "0.0")
     assert _predict([line])[0]["policy"] == "targeted"
+
+
+def test_the_eval_says_each_step_it_starts_for_a_progress_display(tmp_path):
+    steps: list[str] = []
+    pipeline.evaluate(
+        EvalRequest(implementations=["rules"], report_dir=tmp_path, show_progress=False, on_step=steps.append)
+    )
+    assert steps == ["rules on the held-out split", "rules on the real-traffic test split"]
