@@ -112,9 +112,12 @@ class CanvasEditor(SpanHighlightArea):
             )
 
     def append(self, text: str) -> None:
-        """Add streamed text at the end."""
+        """Add streamed text at the end. Not with TextArea's `insert`: inserting more than a character makes the cursor
+        visible even in an editor without focus, so a document the model wrote kept a cursor in the canvas while the
+        person typed in the chat box."""
+        end = self.document.end
         with self.programmatic():
-            self.insert(text, self.document.end, maintain_selection_offset=True)
+            self.replace(text, end, end, maintain_selection_offset=True)
 
     def selected_span(self, index: LineIndex) -> Span | None:
         """The selection as character offsets into `index.text`, or None when nothing is selected."""
