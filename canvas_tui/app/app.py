@@ -293,8 +293,11 @@ class CanvasApp(Playback, DocumentActions, App[None]):
             self.notify(CANVAS_CORRECTED[self.session.canvas_open])
 
     def on_canvas_pane_selection_settled(self, event: CanvasPane.SelectionSettled) -> None:
-        """A settled, non-empty selection the person made is reported to the session (it may correct the locator)."""
-        if self.turn_running or self.replaying or not self.canvas.editor.has_focus:
+        """A settled, non-empty selection the person made is reported to the session (it may correct the locator).
+        A cursor that stopped moving selects nothing: typing goes on waiting for its own pause (committing it here
+        made a version 0.6 s into typing instead of after the pause)."""
+        editor = self.canvas.editor
+        if self.turn_running or self.replaying or not editor.has_focus or editor.selection.is_empty:
             return
         self.commit_typing()
         span = self.canvas.selection()
