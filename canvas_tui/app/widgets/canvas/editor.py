@@ -15,7 +15,7 @@ from textual.widgets.text_area import Edit, EditResult, Selection
 
 from canvas_tui.app.offsets import LineIndex
 from canvas_tui.app.widgets.canvas.highlights import SpanHighlightArea
-from canvas_tui.app.widgets.canvas.wrapping import cache_height
+from canvas_tui.app.widgets.canvas.wrapping import count_rows
 from canvas_tui.behaviours.base import Span
 from canvas_tui.document.changes import minimal_change
 
@@ -68,7 +68,7 @@ class CanvasEditor(SpanHighlightArea):
     def _set_document(self, text: str, language: str | None) -> None:
         self._text = None
         super()._set_document(text, language)
-        cache_height(self.wrapped_document)
+        count_rows(self.wrapped_document)
 
     async def _on_key(self, event: events.Key) -> None:
         """The editor's own keys (cursor moves, selections, deletions) act here, in the order the keys came.
