@@ -164,16 +164,17 @@ def _named_place(
     holding a passage the request quotes when the located part does not hold it; else the locator's answer.
     `wanted` is the substitution the request spells out, if any. A named place is logged as a locate decision of its
     own, with the document and the request like the locator's and `overrides` naming the locator's decision: it is
-    the place used, so exports and corrections take it, not the locator's."""
+    the place used, so exports and corrections take it, not the locator's. Its unit is the kind of that place: a
+    heading's or the title's words are a heading line, the one-line unit the locator reports as `sentence` (locate
+    spec), and the policy decides for that unit."""
     text = session.document.text
-    span, unit = _substituted_place(text, wanted, target), "paragraph"
-    if span is not None and (span.start, span.end) == (0, len(text)):
-        unit = "document"
+    span = _substituted_place(text, wanted, target)
+    unit = "document" if span is not None and (span.start, span.end) == (0, len(text)) else "sentence"
     if span is None and not any(
         target.span and target.span.start <= p.start and p.end <= target.span.end
         for p in quoted_passages(text, request)
     ):
-        span = quoted_paragraph(text, request)
+        span, unit = quoted_paragraph(text, request), "paragraph"
     if span is None:
         return target
     named = LocateDecision(

@@ -27,7 +27,8 @@ async def test_typing_becomes_one_version_after_a_pause_not_one_per_keystroke(ma
         app.canvas.editor.focus()
         app.canvas.editor.cursor_location = (0, 6)
         await pilot.press("!", "!", "!")
-        assert len(session.document.versions) == 1
+        await pilot.pause(SELECTION_SETTLE + 0.3)
+        assert len(session.document.versions) == 1, "the cursor settling after typing is no pause in the typing"
         await wait_until(pilot, lambda: len(session.document.versions) > 1)
         assert session.document.text == DOC.replace("# Plan", "# Plan!!!")
         assert [v.author for v in session.document.versions] == ["file", "user"]
@@ -112,6 +113,32 @@ async def test_comments_are_highlighted_listed_followed_dismissed_and_applied(ma
         await pilot.press("a")
         assert session.document.text[start:].startswith("We ship on Monday 3 March.")
         assert app.canvas.editor.text == session.document.text and not comments.display
+
+
+def _key_bar(app) -> list[str]:
+    """The keys the key bar shows (as shown), each one whole: none runs under the palette key or off the screen."""
+    keys = list(app.screen.query("FooterKey"))
+    palette = next(key for key in keys if key.has_class("-command-palette"))
+    shown = [key for key in keys if key is not palette]
+    assert all(key.region.right <= palette.region.x for key in shown), [k.key_display for k in shown]
+    return [f"{key.key_display} {key.description}" for key in shown]
+
+
+async def test_the_key_bar_shows_every_key_that_matters_whole_at_100_140_and_200_columns(make_app, tmp_path):
+    proposals = {"comments": [{"quote": "The budget is small.", "comment": "Say how small."}]}
+    app, _ = make_app([json.dumps(proposals)], document=_doc(tmp_path), trigger=["comment"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "critique this")
+        for width in (100, 140, 200):
+            await pilot.resize_terminal(width, 36)
+            await pilot.press("escape")
+            assert "F1/? Help" in _key_bar(app) and "f4 Comments" in _key_bar(app)
+            await pilot.press("f4")
+            comment_keys = _key_bar(app)
+            for key in ("⏎ Select", "d Dismiss", "a Apply", "^z Undo", "^y Redo", "^s Save", "F1/? Help", "^q Quit"):
+                assert key in comment_keys
+        await pilot.press("f2")
+        assert isinstance(app.screen, VersionsScreen), "the keys left out of the bar still work"
 
 
 async def test_the_versions_screen_lists_every_version_with_its_diff_and_restores_one(make_app, tmp_path):

@@ -80,6 +80,47 @@ async def test_an_edit_highlights_its_target_and_ctrl_z_in_the_chat_undoes_it(ma
         assert app.canvas.editor.text == DOC.replace("Monday", "Tuesday")
 
 
+def _cursor_cells(editor) -> int:
+    """How many cells of the canvas the editor draws with its cursor's colours."""
+    cursor = editor.get_component_rich_style("text-area--cursor")
+    lines = [editor.render_line(y) for y in range(editor.size.height)]
+    return sum(
+        segment.style == cursor or (segment.style and segment.style.bgcolor == cursor.bgcolor)
+        for line in lines
+        for segment in line
+    )
+
+
+async def test_the_canvas_shows_no_cursor_of_its_own_while_the_person_is_in_the_chat_box(make_app):
+    app, session = make_app(["# Ode to tea\n\nSteam rises from the cup.\n", "Steam rises."], trigger=["canvas", "edit"])
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "Write a poem about tea")
+        assert _cursor_cells(app.canvas.editor) == 0, "the document the model wrote left a cursor in the canvas"
+        await send(pilot, app, "make it shorter")
+        for key in ("ctrl+z", "ctrl+y", "ctrl+z"):
+            await pilot.press(key)
+            assert _cursor_cells(app.canvas.editor) == 0
+        app.canvas.editor.cursor_blink = False
+        app.canvas.editor.focus()
+        await pilot.pause()
+        assert _cursor_cells(app.canvas.editor) == 1, "in the canvas, its cursor shows"
+
+
+async def test_undoing_an_edit_at_once_leaves_no_highlight_where_its_target_is_not(make_app, tmp_path):
+    path = tmp_path / "plan.md"
+    path.write_text("# Plan\n\nWe ship on Monday.\n\nThe budget is small.\n")
+    app, session = make_app(
+        ["We ship on Tuesday now."], document=path, trigger=["edit"], needle="We ship on Monday.", policy="targeted"
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await send(pilot, app, "we should ship later")
+        await pilot.press("ctrl+z")
+        rows = [
+            row for row, found in app.canvas.editor._highlights.items() if any(h[2] == "canvas.target" for h in found)
+        ]
+        assert rows in ([], [2]), "the edit's target is a span of the text the undo took away, not of 'The budget'"
+
+
 async def test_ctrl_z_after_a_new_document_replaced_the_open_one_brings_that_one_back(make_app, tmp_path):
     path = tmp_path / "plan.md"
     path.write_text(DOC)

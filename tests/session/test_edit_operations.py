@@ -238,6 +238,28 @@ async def test_a_heading_renamed_by_its_words_is_that_heading_not_the_title(sett
 
 
 @pytest.mark.parametrize(
+    ("request_text", "located", "unit"),
+    [
+        ("Rename the Risks heading to Open risks", "The venue may close early.", "sentence"),
+        ("Change the title to “Launch plan”", "The venue may close early.", "sentence"),
+        ('Replace "Monday" with "Friday"', "not in the text", "document"),
+        ("Make “The budget is small.” warmer", "The venue may close early.", "paragraph"),
+    ],
+)
+async def test_the_place_a_request_names_is_logged_with_its_own_unit(
+    settings, decision_log, request_text, located, unit
+):
+    """A heading's or the title's words are a heading line, a one-line unit the locator reports as `sentence` (locate
+    spec); a substitution naming no part is the whole document; a quoted passage is its paragraph. The policy is
+    asked about that same unit."""
+    session = _session(settings, decision_log, "replace", located, ["The budget is tiny."])
+    await session.turn(request_text)
+    named = next(d for d in decision_log.decisions(behaviour="locate") if d.implementation == "named-place")
+    policy = next(decision_log.decisions(behaviour="policy"))
+    assert named.output["unit"] == policy.input["unit"] == unit
+
+
+@pytest.mark.parametrize(
     "request_text", ["Rename the Dangers heading to Open risks", "change the venue section to a short list"]
 )
 async def test_a_rename_in_unquoted_words_that_no_heading_reads_is_the_models_edit(

@@ -14,9 +14,12 @@ KeyRow = tuple[str, str, str]
 
 
 def binding_rows(where: str, bindings: list[Binding]) -> list[KeyRow]:
-    """Rows for the bindings that have a description (a binding for several keys is one row)."""
+    """Rows for the bindings that have a description, saying what they do in their tooltip's words when there is one
+    (the key bar's label is shorter); a binding for several keys is one row."""
     rows = [
-        (where, binding.key_display or binding.key, binding.description) for binding in bindings if binding.description
+        (where, binding.key_display or binding.key, binding.tooltip or binding.description)
+        for binding in bindings
+        if binding.description
     ]
     return list(dict.fromkeys(rows))
 

@@ -9,17 +9,22 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from canvas_tui.app.keys import VIEW_KEYS, unshown
 from canvas_tui.app.visible import visible
 from canvas_tui.document import Comment
 
 
 class CommentList(OptionList):
-    """One line per active comment; Enter selects its span, `d` dismisses it, `a` applies its suggestion."""
+    """One line per active comment; Enter selects its span, `d` dismisses it, `a` applies its suggestion.
+
+    Its keys have one-word labels in the key bar (the help shows their tooltips), and the keys for other panes and
+    views still work here but are not shown: with them all, the bar was cut before Undo and Help at 140 columns."""
 
     BINDINGS = [
-        Binding("enter", "select", "Select its passage"),
-        Binding("d", "dismiss_comment", "Dismiss comment"),
-        Binding("a", "apply_comment", "Apply suggestion"),
+        Binding("enter", "select", "Select", tooltip="Select its passage: your next message is about it"),
+        Binding("d", "dismiss_comment", "Dismiss", tooltip="Dismiss the comment"),
+        Binding("a", "apply_comment", "Apply", tooltip="Apply its suggestion"),
+        *unshown(VIEW_KEYS),
     ]
 
     class Chosen(Message):

@@ -15,7 +15,7 @@ from textual.widgets.text_area import Edit, EditResult, Selection
 
 from canvas_tui.app.offsets import LineIndex
 from canvas_tui.app.widgets.canvas.highlights import SpanHighlightArea
-from canvas_tui.app.widgets.canvas.wrapping import cache_height
+from canvas_tui.app.widgets.canvas.wrapping import count_rows
 from canvas_tui.behaviours.base import Span
 from canvas_tui.document.changes import minimal_change
 
@@ -68,7 +68,7 @@ class CanvasEditor(SpanHighlightArea):
     def _set_document(self, text: str, language: str | None) -> None:
         self._text = None
         super()._set_document(text, language)
-        cache_height(self.wrapped_document)
+        count_rows(self.wrapped_document)
 
     async def _on_key(self, event: events.Key) -> None:
         """The editor's own keys (cursor moves, selections, deletions) act here, in the order the keys came.
@@ -112,9 +112,12 @@ class CanvasEditor(SpanHighlightArea):
             )
 
     def append(self, text: str) -> None:
-        """Add streamed text at the end."""
+        """Add streamed text at the end. Not with TextArea's `insert`: inserting more than a character makes the cursor
+        visible even in an editor without focus, so a document the model wrote kept a cursor in the canvas while the
+        person typed in the chat box."""
+        end = self.document.end
         with self.programmatic():
-            self.insert(text, self.document.end, maintain_selection_offset=True)
+            self.replace(text, end, end, maintain_selection_offset=True)
 
     def selected_span(self, index: LineIndex) -> Span | None:
         """The selection as character offsets into `index.text`, or None when nothing is selected."""

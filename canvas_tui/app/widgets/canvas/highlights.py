@@ -30,7 +30,10 @@ class SpanHighlightArea(TextArea):
         super().__init__(*args, **kwargs)
 
     def set_spans(self, name: str, spans: list[tuple[int, int]], index: LineIndex) -> None:
-        """Highlight `spans` (character offsets into `index.text`) with the style called `name`."""
+        """Highlight `spans` (character offsets into `index.text`) with the style called `name`. Spans of another
+        text go: their offsets mean nothing in this one (an edit's target, undone at once, lit up the next paragraph)."""
+        if self._span_index is not None and index.text != self._span_index.text:
+            self._span_sets.clear()
         self._span_sets[name] = spans
         self._span_index = index
         self._build_highlight_map()
