@@ -12,6 +12,7 @@ import contextlib
 import re
 import time
 from collections.abc import AsyncIterator, Callable
+from functools import lru_cache
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -24,6 +25,13 @@ Observer = Callable[[ModelExchange], None]
 
 RETRY_HINT = "Your previous reply was not valid ({problem}). Reply again with only the JSON object."
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@lru_cache(maxsize=64)
+def json_schema(schema: type[BaseModel]) -> dict:
+    """The JSON schema of a reply model, built once per model: pydantic builds it anew at each call (about a
+    millisecond, at every structured request). Shared by every request: read it, never change it."""
+    return schema.model_json_schema()
 
 
 def encodable(text: str) -> str:
@@ -68,7 +76,7 @@ class ModelClient:
 
     async def structured(self, request: ModelRequest, schema: type[T], fallback: T) -> StructuredReply[T]:
         """A reply validated against `schema`: retried once if invalid, then `fallback` (flagged)."""
-        request = request.model_copy(update={"schema_name": schema.__name__, "json_schema": schema.model_json_schema()})
+        request = request.model_copy(update={"schema_name": schema.__name__, "json_schema": json_schema(schema)})
         problem, raw = "", ""
         for attempt in (1, 2):
             started = time.perf_counter()

@@ -62,7 +62,9 @@ class RepetitionGuard:
 
     def feed(self, delta: str) -> bool:
         """Add streamed text; True once the text has started repeating (stop reading the stream)."""
-        self.text += delta
+        text, self.text = self.text, ""
+        text += delta  # with `text` the only reference, CPython extends the string in place: linear, not quadratic
+        self.text = text
         if self.cut is None and ("\n" in delta or any(mark in delta for mark in ".!?")):
             self.cut = self._first_repeat()
         return self.cut is not None

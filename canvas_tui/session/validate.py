@@ -16,8 +16,9 @@ from canvas_tui.session.lengths import LONGER, SHORTER
 
 _FENCE = re.compile(r"^```(?P<language>[\w+-]*)\n(?P<body>.*?)\n?```\s*$", re.DOTALL)
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
-_TAGS = re.compile(r"^\s*<passage>\s*\n?|\n?\s*</passage>\s*$")
-_PASSAGE_BLOCK = re.compile(r"<passage>\s*\n?(?P<body>.*?)\n?\s*</passage>", re.DOTALL)
+_PASSAGE_BLOCK = re.compile(r"<passage>(?P<body>.*?)</passage>", re.DOTALL)
+"""A passage block, to its first closing tag (the body is stripped where it is used: whitespace patterns around it
+made the search quadratic in a long run of whitespace)."""
 _INSTRUCTION_LEFTOVERS = re.compile(
     r"<\/?(?:document|passage|before|after)>|^Request:|^Document context:", re.MULTILINE
 )
@@ -45,7 +46,16 @@ def unwrap_reply(reply: str) -> tuple[str, str]:
     fenced, language = _FENCE.match(text), ""
     if fenced:
         text, language = fenced.group("body"), fenced.group("language")
-    return _TAGS.sub("", text).strip(), language
+    return _without_outer_tags(text), language
+
+
+def _without_outer_tags(text: str) -> str:
+    """The text stripped, without a `<passage>` tag it starts with or a `</passage>` tag it ends with. (String
+    methods, not a regex: one ending in whitespace then `</passage>`, tried at every position, took quadratic time
+    on a long run of whitespace: 107 s for a reply with 60,000 blank lines.)"""
+    text = text.strip()
+    text = text.removeprefix("<passage>")
+    return text.removesuffix("</passage>").strip()
 
 
 _FENCE_LINE = re.compile(r"^```(?P<language>[\w+-]*)[ \t]*$", re.MULTILINE)

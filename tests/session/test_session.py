@@ -454,6 +454,17 @@ async def test_an_inline_answer_moved_into_the_canvas_is_titled_by_its_content(s
     assert session.document.title == "Python code: greet"
 
 
+def test_a_reply_with_a_long_run_of_blank_lines_is_cleaned_at_once():
+    import time
+
+    from canvas_tui.session.validate import clean_reply
+
+    reply = "<passage>\nStart." + " \n" * 20_000 + "End.\n</passage>"
+    started = time.perf_counter()
+    assert clean_reply(reply) == reply.removeprefix("<passage>\n").removesuffix("\n</passage>")
+    assert time.perf_counter() - started < 1.0, "cleaning a reply must not take quadratic time"
+
+
 def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():
     from canvas_tui.session.validate import check_replacement
 

@@ -29,13 +29,14 @@ REAL_ROUTER = PROJECT_ROOT / "behaviours" / "router"
 
 @pytest.fixture
 def small_data(tmp_path, monkeypatch):
-    """A behaviours dir with every second committed label of both tasks; the real artifacts stay untouched."""
+    """A behaviours dir with every eighth committed label of both tasks (a few thousand rows: what these tests check does
+    not need more, and each training costs time in proportion); the real artifacts stay untouched."""
     folder = tmp_path / "behaviours" / "trigger"
     for real in (REAL, REAL_ROUTER):
         (tmp_path / "behaviours" / real.name).mkdir(parents=True)
         with (real / "labels.csv").open(newline="", encoding="utf-8") as handle:
             reader = csv.DictReader(handle)
-            rows, fields = list(reader)[::2], reader.fieldnames
+            rows, fields = list(reader)[::8], reader.fieldnames
         with (tmp_path / "behaviours" / real.name / "labels.csv").open("w", newline="", encoding="utf-8") as handle:
             writer = csv.DictWriter(handle, fieldnames=fields)
             writer.writeheader()
