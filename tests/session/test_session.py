@@ -454,15 +454,13 @@ async def test_an_inline_answer_moved_into_the_canvas_is_titled_by_its_content(s
     assert session.document.title == "Python code: greet"
 
 
-def test_a_reply_with_a_long_run_of_blank_lines_is_cleaned_at_once():
-    import time
-
+@pytest.mark.timeout(30)
+def test_a_reply_with_a_long_run_of_blank_lines_is_cleaned_without_hanging():
+    """A hang guard, not a timing: the quadratic patterns took minutes here, the linear cleaning milliseconds."""
     from canvas_tui.session.validate import clean_reply
 
-    reply = "<passage>\nStart." + " \n" * 20_000 + "End.\n</passage>"
-    started = time.perf_counter()
+    reply = "<passage>\nStart." + " \n" * 60_000 + "End.\n</passage>"
     assert clean_reply(reply) == reply.removeprefix("<passage>\n").removesuffix("\n</passage>")
-    assert time.perf_counter() - started < 1.0, "cleaning a reply must not take quadratic time"
 
 
 def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():
