@@ -18,7 +18,8 @@ _FENCE = re.compile(r"^```(?P<language>[\w+-]*)\n(?P<body>.*?)\n?```\s*$", re.DO
 _PREAMBLE = re.compile(r"^(?:sure|okay|ok|certainly|of course|here(?:'s| is| are))[^\n]{0,80}:\s*\n+", re.IGNORECASE)
 _PASSAGE_BLOCK = re.compile(r"<passage>(?P<body>.*?)</passage>", re.DOTALL)
 """A passage block, to its first closing tag (the body is stripped where it is used: whitespace patterns around it
-made the search quadratic in a long run of whitespace)."""
+made the search quadratic in a long run of whitespace). Searched only when a closing tag exists: each opening tag
+would otherwise scan to the end, quadratic in a reply of repeated opening tags."""
 _INSTRUCTION_LEFTOVERS = re.compile(
     r"<\/?(?:document|passage|before|after)>|^Request:|^Document context:", re.MULTILINE
 )
@@ -40,7 +41,7 @@ def clean_reply(reply: str) -> str:
 def unwrap_reply(reply: str) -> tuple[str, str]:
     """The reply cleaned as `clean_reply` does, and the language named by a code fence that wrapped all of it ('' when
     none did): a new code document keeps knowing what it is once its fence is gone."""
-    blocks = _PASSAGE_BLOCK.findall(reply)
+    blocks = _PASSAGE_BLOCK.findall(reply) if "</passage>" in reply else []
     text = blocks[-1].strip() if blocks else reply.strip()
     text = _PREAMBLE.sub("", text, count=1)
     fenced, language = _FENCE.match(text), ""

@@ -463,6 +463,14 @@ def test_a_reply_with_a_long_run_of_blank_lines_is_cleaned_without_hanging():
     assert clean_reply(reply) == reply.removeprefix("<passage>\n").removesuffix("\n</passage>")
 
 
+@pytest.mark.timeout(30)
+def test_a_reply_of_opening_tags_that_never_close_is_cleaned_without_hanging():
+    """A hang guard: a model looping on "<passage>" made each tag scan to the end (20,000 took about half a minute)."""
+    from canvas_tui.session.validate import clean_reply
+
+    assert clean_reply("<passage>\n" * 40_000 + "The text.") == "<passage>\n" * 39_999 + "The text."
+
+
 def test_a_deeply_nested_bracket_reply_is_judged_without_crashing():
     from canvas_tui.session.validate import check_replacement
 
