@@ -10,7 +10,17 @@ from typing import Any
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    Task,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
 EXIT_PARTIAL = 1
 EXIT_USAGE = 2
@@ -83,15 +93,27 @@ class OutputFolder(click.Path):
         return path
 
 
+class RemainingColumn(TimeRemainingColumn):
+    """The time left ("3:05 left") once a step's size is known and it has advanced; nothing before."""
+
+    def render(self, task: Task) -> Text:
+        """Blank while the estimate would be a guess, else the remaining time."""
+        if task.total is None or task.time_remaining is None:
+            return Text("")
+        return Text.assemble(super().render(task), " left")
+
+
 def progress_bar(*, quiet: bool = False) -> Progress:
     """The progress display of long commands, on stderr: a step's description, a bar when its size is known, the
-    time elapsed. Off when `quiet` (e.g. --json) or when stderr is not a terminal (as `traffic launch` does)."""
+    time elapsed and, once there is a rate, the time left. Off when `quiet` (e.g. --json) or when stderr is not a
+    terminal (as `traffic launch` does)."""
     return Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
         BarColumn(),
         TaskProgressColumn(),
         TimeElapsedColumn(),
+        RemainingColumn(),
         console=Console(stderr=True),
         transient=True,
         disable=quiet or not sys.stderr.isatty(),
