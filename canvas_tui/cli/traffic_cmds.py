@@ -38,7 +38,7 @@ def traffic() -> None:
 
 @traffic.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--limit", type=int, default=None, help="Decide at most this many messages.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Decide at most this many messages.")
 @click.option(
     "--source", default=None, help="Source tag logged with every decision (default: real-traffic:<file stem>)."
 )
@@ -69,7 +69,7 @@ def launch(path: Path, limit: int | None, source: str | None, generate: bool, as
         client, default_behaviours(settings.policy_threshold), log, settings, source=source, run_id=f"launch-{new_id()}"
     )
     with path.open("rb") as lines:
-        total = limit or sum(1 for line in lines if line.strip())
+        total = min(limit or sys.maxsize, sum(1 for line in lines if line.strip()))
     with Progress(transient=True, disable=as_json or not sys.stderr.isatty()) as bar:
         task = bar.add_task("deciding", total=total)
         summary = asyncio.run(runner.run(read_traffic(path, limit=limit), lambda: bar.advance(task)))
@@ -83,9 +83,32 @@ def launch(path: Path, limit: int | None, source: str | None, generate: bool, as
             f"{summary.rows} messages decided in {summary.seconds:.1f} s ({summary.rows_per_second:.0f}/s), "
             f"source {summary.source!r}, run {summary.run_id}, log {settings.log_path}"
         )
-        for behaviour, classes in summary.decisions.items():
-            click.echo(f"  {behaviour}: " + ", ".join(f"{name} {count}" for name, count in classes.items()))
+        click.echo("\n".join(_summary_lines(summary, generate)))
     sys.exit(EXIT_PARTIAL if summary.bad_lines else 0)
+
+
+def _summary_lines(summary, generate: bool) -> list[str]:
+    """The decisions by behaviour and class (each message once per behaviour), then one line per gap between them."""
+    lines = [
+        f"  {behaviour}: " + ", ".join(f"{name} {count}" for name, count in classes.items())
+        for behaviour, classes in summary.decisions.items()
+    ]
+    if summary.further:
+        further = ", ".join(f"{behaviour} {count}" for behaviour, count in summary.further.items())
+        lines.append(
+            f"each message counts once per behaviour (its turn's first decision); logged besides: {further} "
+            "(the passage and the destination of a move, a place the request names)"
+        )
+    for behaviour, reasons in summary.stopped.items():
+        turns = sum(reasons.values())
+        because = ", ".join(f"{count} {reason}" for reason, count in reasons.items())
+        lines.append(f"no {behaviour} decision on {turns} router edit{'s' * (turns != 1)}: {because}")
+    if "edit" in summary.decisions and not generate:
+        lines.append(
+            "edit: generation is off (--generate turns it on), so these are the edits code makes without the model "
+            "(a move, a deletion, a replacement the request spells out)"
+        )
+    return lines
 
 
 def _client(settings):

@@ -8,6 +8,7 @@ by number, never fatal to the rest of the file.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,11 +39,14 @@ class BadLine(BaseModel):
 
 
 def parse_line(number: int, raw: bytes) -> TrafficRow | BadLine:
-    """One line of a pool: `{"id", "prompt"}` or `{"id", "document", "request"}`."""
+    """One line of a pool: `{"id", "prompt"}` or `{"id", "document", "request"}` (a byte-order mark opening the file
+    is skipped); a byte that is not UTF-8 is named with its column in the line, counted in bytes from 1."""
+    body = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        return BadLine(number=number, reason="not valid UTF-8")
+        data = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        column = len(raw) - len(body) + exc.start + 1
+        return BadLine(number=number, reason=f"not valid UTF-8 (byte 0x{body[exc.start]:02x} at column {column})")
     except (json.JSONDecodeError, RecursionError):
         return BadLine(number=number, reason="not valid JSON")
     if not isinstance(data, dict):
@@ -59,10 +63,10 @@ def read_traffic(path: Path, *, limit: int | None = None) -> Iterator[TrafficRow
     good = 0
     with Path(path).open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
+            if limit is not None and good >= limit:
+                return
             if not raw.strip():
                 continue
             row = parse_line(number, raw)
             yield row
             good += isinstance(row, TrafficRow)
-            if limit is not None and good >= limit:
-                return
