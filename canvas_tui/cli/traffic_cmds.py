@@ -128,7 +128,20 @@ def _client(settings):
     type=click.Choice(["trigger", "router", "locate"]),
     help="Behaviour to report (repeatable; default: all three).",
 )
-@click.option("--sample", type=int, default=2000, show_default=True, help="At most this many inputs per behaviour.")
+@click.option(
+    "--sample",
+    type=click.IntRange(min=1),
+    default=2000,
+    show_default=True,
+    help="At most this many inputs per behaviour.",
+)
+@click.option(
+    "--label-sample",
+    type=click.IntRange(min=0),
+    default=2000,
+    show_default=True,
+    help="The distance in meaning compares with at most this many label rows (a seeded sample); 0: all of them.",
+)
 @click.option("--embeddings/--no-embeddings", default=True, help="Measure the share far from every label.")
 @click.option("--plot", "plot_path", type=OutputPath(), default=None, help="Write a PNG plot here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
@@ -137,27 +150,37 @@ def drift(
     source: str,
     behaviours: tuple[str, ...],
     sample: int,
+    label_sample: int,
     embeddings: bool,
     plot_path: Path | None,
     as_json: bool,
     log_path: Path | None,
 ) -> None:
     """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning (progress on
-    stderr: embedding every label and input takes minutes)."""
+    stderr). Vectors are kept in the data folder, so only texts not seen before are encoded (the first run takes
+    minutes). With no launch traffic in the log, or no log yet, it says so and exits 0: nothing to compare."""
     from canvas_tui.data import drift as drift_report
 
+    traffic = {b: _traffic_records(log_path, b, source, sample) for b in behaviours or ("trigger", "router", "locate")}
+    if not any(traffic.values()):
+        click.echo(
+            f"no decisions with source {source!r} in the log: run `canvas-tui traffic launch FILE` first", err=True
+        )
+        return
     reports = []
     embed = _embedder() if embeddings else None
+    cache = _vector_cache() if embed else None
     with progress_bar(quiet=as_json) as bar:
-        for behaviour in behaviours or ("trigger", "router", "locate"):
-            task = bar.add_task(f"{behaviour}: reading the log and the labels", total=None)
-            records = _traffic_records(log_path, behaviour, source, sample)
+        for behaviour, records in traffic.items():
+            task = bar.add_task(f"{behaviour}: reading the labels", total=None)
+            shown = _embedding_shown(embed, bar, task, behaviour) if embed else None
             reports.append(
                 drift_report.drift_report(
                     behaviour,
                     drift_report.label_inputs(behaviour),
                     drift_report.traffic_inputs(records),
-                    _embedding_shown(embed, bar, task, behaviour) if embed else None,
+                    (lambda texts, shown=shown: cache.embed(texts, shown)) if embed else None,
+                    label_sample or None,
                 )
             )
             bar.remove_task(task)
@@ -165,11 +188,23 @@ def drift(
         click.echo(json.dumps([report.model_dump() for report in reports], indent=2))
     else:
         click.echo("\n".join(drift_report.markdown(report) for report in reports))
+    if cache is not None:
+        click.echo(
+            f"distance in meaning: against {label_sample or 'all'} label rows at most (a seeded sample; "
+            f"--label-sample 0 for all); {cache.hits:,} vectors read from {cache.path}, {cache.misses:,} encoded",
+            err=True,
+        )
     if plot_path:
         click.echo(f"wrote {drift_report.plot(reports, plot_path)}", err=True)
-    if not any(report.traffic_rows for report in reports):
-        click.echo(f"no decisions with source {source!r} in the log: run `canvas-tui traffic launch` first", err=True)
-        sys.exit(EXIT_PARTIAL)
+
+
+def _vector_cache():
+    """The on-disk vectors of the default embedder, in the data folder."""
+    from canvas_tui.data.vector_cache import VectorCache, encoder_key
+    from canvas_tui.embeddings.weights import model_dir
+    from canvas_tui.paths import user_data_dir
+
+    return VectorCache(user_data_dir() / "vector-cache", encoder_key(model_dir()))
 
 
 def _embedder():
@@ -197,11 +232,14 @@ def _embedding_shown(embed, bar, task, behaviour: str, chunk: int = 256):
 
 
 def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample: int | None) -> list:
-    """The behaviour's logged decisions whose source starts with `source`, the most recent `sample` (all if None)."""
+    """The behaviour's logged inputs (each turn's first decision) whose source starts with `source`, the most recent
+    `sample` (all if None)."""
+    from canvas_tui.data.drift import turn_inputs
+
     log = open_records(log_path, team=False)
-    records = list(log.decisions(behaviour=behaviour, source=source, last=sample))
+    records = turn_inputs(log.decisions(behaviour=behaviour, source=source))
     log.close()
-    return records
+    return records[-sample:] if sample else records
 
 
 @traffic.command(name="select")
@@ -214,25 +252,39 @@ def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample:
 def select_rows(behaviour: str, count: int, output: Path, source: str, log_path: Path | None, embeddings: bool) -> None:
     """Choose launch-traffic inputs to label (uncertain, disputed, diverse) into a spreadsheet with `label` empty.
 
-    Inputs already in the labels or the real-traffic test split are left out.
+    Inputs already in the labels or the real-traffic test split (same id, or same prompt) are left out, and the
+    output says how many. With nothing left to select it says why, writes nothing and exits 0.
     """
     from canvas_tui.behaviours.trigger.implementations import KeywordTrigger
     from canvas_tui.data import selection
 
-    records = _traffic_records(log_path, behaviour, source, None)
-    pool = selection.candidates(records, exclude=_labelled_ids(behaviour))
-    if not pool:
-        click.echo(f"no {behaviour} decisions with source {source!r} left to label", err=True)
-        sys.exit(EXIT_PARTIAL)
+    found = selection.candidates(_traffic_records(log_path, behaviour, source, None), *_labelled(behaviour))
+    held = ", ".join(f"{number:,} in {name}" for name, number in found.labelled.items())
+    if not found.candidates:
+        click.echo(
+            f"nothing to select, nothing written: all {found.logged:,} {behaviour} inputs launched with source "
+            f"{source!r} are already labelled ({held})"
+            if found.logged
+            else f"nothing to select: no {behaviour} decisions with source {source!r} in the log "
+            "(run `canvas-tui traffic launch FILE` first)",
+            err=True,
+        )
+        return
     keyword = KeywordTrigger()
 
     def second_opinion(items):
         return [d.label for d in keyword.decide_many([i.message for i in items], [i.document for i in items])]
 
+    pool = found.candidates
     chosen = selection.select(pool, count, second_opinion=second_opinion, embed=_embedder() if embeddings else None)
     selection.write_csv(chosen, output, source=source)
     reasons = {reason: sum(c.reason == reason for c in chosen) for reason in selection.REASONS}
     click.echo(f"wrote {len(chosen)} rows to {output} (" + ", ".join(f"{k} {v}" for k, v in reasons.items()) + ")")
+    if len(chosen) < count:
+        click.echo(
+            f"fewer than the {count:,} asked for: only {len(pool):,} of the {found.logged:,} {behaviour} inputs "
+            f"launched with source {source!r} are not labelled yet" + (f" ({held} already)" if held else "")
+        )
 
 
 @traffic.command(name="audit")
@@ -256,19 +308,22 @@ def audit_rows(behaviour: str, count: int, output: Path, seed: int) -> None:
     click.echo(f"wrote {len(disputes)} disputed rows to {output}; label them blind, then `traffic vote {behaviour}`")
 
 
-def _labelled_ids(behaviour: str) -> set[str]:
-    """Ids already labelled for `behaviour` (either split): never selected again."""
-    import csv
-
+def _labelled(behaviour: str) -> tuple[dict[str, str], dict[str, str]]:
+    """What is already labelled for `behaviour` (either split), never selected again: ids and normalised prompts
+    (what `import` checks), each mapped to the file that holds it."""
+    from canvas_tui.behaviours.trigger.data import normal_prompt
+    from canvas_tui.data.label_table import read_table
     from canvas_tui.paths import behaviours_dir
 
-    ids = set()
+    by_id, by_prompt = {}, {}
     for split in ("train", "test"):
         path = behaviours_dir() / TARGETS[(behaviour, split)]
-        if path.exists():
-            with path.open(newline="", encoding="utf-8") as handle:
-                ids |= {row["id"] for row in csv.DictReader(handle) if row.get("id")}
-    return ids
+        for row in read_table(path).rows:
+            if row.get("id"):
+                by_id.setdefault(row["id"], path.name)
+            by_prompt.setdefault(normal_prompt(row.get("prompt") or ""), path.name)
+    by_prompt.pop("", None)
+    return by_id, by_prompt
 
 
 def split_option(help_text: str):

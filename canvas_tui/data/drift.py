@@ -4,12 +4,14 @@ For one behaviour it compares the labels' texts with the inputs that launch traf
 surface traits (length, pasted material, code, question form, persona preamble, another language), the
 decisions' classes and confidences, and the share of inputs far from every label in embedding space ("far":
 less similar to its nearest label than 95% of labels are to their nearest other label). Output: one table
-and one plot.
+and one plot. Traffic counts each turn's input once (a move's extra locate decisions are not inputs), and the
+distance in meaning is measured against a seeded sample of the labels (all of them cost minutes to encode).
 """
 
 from __future__ import annotations
 
 import csv
+import random
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -27,6 +29,8 @@ from canvas_tui.paths import behaviours_dir
 SHARE_TRAITS = ("pasted", "code", "question", "persona", "non_english", "no_request")
 CONFIDENCE_BINS = (0.0, 0.6, 0.7, 0.8, 0.9, 1.01)
 FAR_QUANTILE = 0.05
+LABEL_SAMPLE = 2000
+"""The distance in meaning compares traffic with at most this many label rows (seed 0), by default."""
 
 
 class TraitRow(BaseModel):
@@ -48,6 +52,8 @@ class DriftReport(BaseModel):
     confidence: dict[str, float]
     far_share: float | None = None
     far_threshold: float | None = None
+    far_label_rows: int | None = None
+    """How many label rows the distance in meaning was measured against (a seeded sample when fewer than all)."""
     far_examples: list[str] = []
 
 
@@ -69,6 +75,15 @@ def label_inputs(behaviour: str) -> Inputs:
     return Inputs(texts=texts, classes=[row.get(column) or "none" for row in rows])
 
 
+def turn_inputs(records: Iterable[DecisionRecord]) -> list[DecisionRecord]:
+    """Each turn's first decision (the one on the person's request), in order: the others a turn logs for the same
+    behaviour (the passage and the destination of a move, a place the request names) are not inputs of their own."""
+    firsts: dict[str, DecisionRecord] = {}
+    for record in records:
+        firsts.setdefault(record.turn_id or record.id, record)
+    return list(firsts.values())
+
+
 def traffic_inputs(records: Iterable[DecisionRecord]) -> Inputs:
     """The texts, classes and confidences of logged decisions of one behaviour."""
     texts, classes, confidences = [], [], []
@@ -80,9 +95,14 @@ def traffic_inputs(records: Iterable[DecisionRecord]) -> Inputs:
 
 
 def drift_report(
-    behaviour: str, labels: Inputs, traffic: Inputs, embed: Callable[[list[str]], np.ndarray] | None = None
+    behaviour: str,
+    labels: Inputs,
+    traffic: Inputs,
+    embed: Callable[[list[str]], np.ndarray] | None = None,
+    label_sample: int | None = LABEL_SAMPLE,
 ) -> DriftReport:
-    """Compare the two sides; `embed` (unit vectors per text) adds the far-from-every-label share."""
+    """Compare the two sides; `embed` (unit vectors per text) adds the far-from-every-label share, against at most
+    `label_sample` label rows (a seeded sample; None: all)."""
     label_traits, traffic_traits = [traits(t) for t in labels.texts], [traits(t) for t in traffic.texts]
     report = DriftReport(
         behaviour=behaviour,
@@ -93,7 +113,7 @@ def drift_report(
         confidence=_confidence_shares(traffic.confidences),
     )
     if embed is not None and labels.texts and traffic.texts:
-        _add_far(report, labels.texts, traffic.texts, embed)
+        _add_far(report, _sampled(labels.texts, label_sample), traffic.texts, embed)
     return report
 
 
@@ -135,6 +155,13 @@ def _confidence_shares(confidences: list[float]) -> dict[str, float]:
     }
 
 
+def _sampled(texts: list[str], size: int | None, seed: int = 0) -> list[str]:
+    """At most `size` of the texts, the same ones every run (a seeded sample, in their order)."""
+    if size is None or len(texts) <= size:
+        return texts
+    return [texts[i] for i in sorted(random.Random(seed).sample(range(len(texts)), size))]
+
+
 def _add_far(
     report: DriftReport, label_texts: list[str], traffic_texts: list[str], embed: Callable[[list[str]], np.ndarray]
 ) -> None:
@@ -147,6 +174,7 @@ def _add_far(
     nearest = (traffic_vectors @ label_vectors.T).max(axis=1)
     far = nearest < threshold
     report.far_threshold, report.far_share = round(threshold, 3), float(far.mean())
+    report.far_label_rows = len(label_texts)
     report.far_examples = [traffic_texts[i][:120] for i in np.argsort(nearest)[:5]]
 
 
@@ -166,7 +194,10 @@ def markdown(report: DriftReport) -> str:
     for name, share in report.confidence.items():
         lines.append(f"| traffic confidence {name} | | {share:.1%} |")
     if report.far_share is not None:
-        lines.append(f"| far from every label (cosine < {report.far_threshold}) | 5.0% | {report.far_share:.1%} |")
+        against = "" if report.far_label_rows == report.label_rows else f"; {report.far_label_rows:,} labels, seeded"
+        lines.append(
+            f"| far from every label (cosine < {report.far_threshold}{against}) | 5.0% | {report.far_share:.1%} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import csv
 import random
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 from pydantic import BaseModel
 
+from canvas_tui.behaviours.trigger.data import normal_prompt
 from canvas_tui.log.records import DecisionRecord
 
 REASONS = ("uncertain", "disagreement", "diverse")
@@ -56,21 +59,43 @@ class Selected(Candidate):
     reason: str
 
 
-def candidates(records: Iterable[DecisionRecord], exclude: set[str] = frozenset()) -> list[Candidate]:
-    """Trigger or router decisions as candidates, one per input id (the session id's row part), minus `exclude`."""
-    seen: dict[str, Candidate] = {}
+class Pool(BaseModel):
+    """The inputs that could be labelled, and how many of the logged inputs were left out as already labelled."""
+
+    candidates: list[Candidate]
+    logged: int
+    """Distinct inputs in the log (one per traffic row id)."""
+    labelled: dict[str, int]
+    """Inputs left out, by the file already holding them (same id, or same normalised prompt as `import` checks)."""
+
+
+def candidates(
+    records: Iterable[DecisionRecord],
+    by_id: Mapping[str, str] = MappingProxyType({}),
+    by_prompt: Mapping[str, str] = MappingProxyType({}),
+) -> Pool:
+    """Trigger or router decisions as candidates, one per input id (the session id's row part), minus the inputs
+    already labelled: those whose id is in `by_id` or whose normalised prompt is in `by_prompt` (each maps to the
+    file holding it)."""
+    inputs: dict[str, Candidate] = {}
     for record in records:
         row_id = record.session_id.split(":", 1)[-1]
-        if row_id in exclude or row_id in seen:
-            continue
-        seen[row_id] = Candidate(
-            id=row_id,
-            message=record.input.get("message") or "",
-            document=record.input.get("document"),
-            label=str(record.output.get("label")),
-            confidence=record.confidence if record.confidence is not None else 1.0,
-        )
-    return list(seen.values())
+        if row_id not in inputs:
+            inputs[row_id] = Candidate(
+                id=row_id,
+                message=record.input.get("message") or "",
+                document=record.input.get("document"),
+                label=str(record.output.get("label")),
+                confidence=record.confidence if record.confidence is not None else 1.0,
+            )
+    pool, left_out = [], Counter()
+    for candidate in inputs.values():
+        where = by_id.get(candidate.id) or by_prompt.get(normal_prompt(candidate.message))
+        if where:
+            left_out[where] += 1
+        else:
+            pool.append(candidate)
+    return Pool(candidates=pool, logged=len(inputs), labelled=dict(left_out.most_common()))
 
 
 def select(

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import json
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 
+from canvas_tui.cli import cli
 from canvas_tui.data.drift import Inputs, drift_report, markdown
 from canvas_tui.data.label_import import import_labels
 from canvas_tui.data.selection import Candidate, select, write_csv
 from canvas_tui.data.traits import traits
+from canvas_tui.log.records import DecisionRecord
+from canvas_tui.log.store import DecisionLog
 
 LABELS = Inputs(
     texts=["Write an essay on tea", "What is tea?", "Write a poem about rain", "What is rain?"],
@@ -104,3 +109,111 @@ def test_a_selection_is_labelled_in_a_spreadsheet_and_imported_once_never_into_b
     again = import_labels(sheet, train, ("canvas", "inline"), known=[test])
     assert again.added == 0 and again.skipped["already labelled"] == 2
     assert {row["source"] for row in csv.DictReader(test.open())} == {"real-traffic"}
+
+
+def _logged(path, rows: list[tuple[str, str, str, dict]], source: str = "real-traffic:followups") -> None:
+    """A decision log holding (session id, turn id, behaviour, input) decisions from launch traffic."""
+    log = DecisionLog(path)
+    for session_id, turn_id, behaviour, inputs in rows:
+        output = {"span": {"start": 0, "end": 4}, "unit": "paragraph"} if behaviour == "locate" else {"label": "canvas"}
+        log.append_decision(
+            DecisionRecord(
+                session_id=session_id,
+                turn_id=turn_id,
+                behaviour=behaviour,
+                implementation="rules",
+                version="1",
+                input=inputs,
+                output=output,
+                confidence=0.7,
+                source=source,
+            )
+        )
+    log.close()
+
+
+def test_drift_counts_each_turns_input_once_not_the_parts_a_move_locates(tmp_path):
+    log = tmp_path / "log.sqlite3"
+    move = "Move the helper function above main."
+    _logged(
+        log,
+        [
+            ("launch-1:f1", "t1", "locate", {"request": move}),
+            ("launch-1:f1", "t1", "locate", {"request": "the helper function"}),
+            ("launch-1:f1", "t1", "locate", {"request": "main"}),
+            ("launch-1:f2", "t2", "locate", {"request": "Shorten the intro"}),
+        ],
+    )
+    arguments = ["traffic", "drift", "--behaviour", "locate", "--no-embeddings", "--json", "--log", str(log)]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)[0]["traffic_rows"] == 2
+
+
+def test_drift_with_no_launch_traffic_or_no_log_yet_says_so_and_exits_0(tmp_path, monkeypatch):
+    log = tmp_path / "log.sqlite3"
+    _logged(log, [("app-session", "t1", "trigger", {"message": "Write a poem"})], source=None)
+    result = CliRunner().invoke(cli, ["traffic", "drift", "--no-embeddings", "--log", str(log)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert "no decisions with source 'real-traffic' in the log: run `canvas-tui traffic launch FILE` first" in (
+        result.stderr
+    )
+    monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "fresh"))
+    result = CliRunner().invoke(cli, ["traffic", "drift", "--no-embeddings"])
+    assert result.exit_code == 0 and "no decisions logged yet" in result.stderr
+
+
+def test_the_distance_in_meaning_uses_a_seeded_sample_of_the_labels_and_says_so():
+    many = Inputs(texts=[f"{word} number {n}" for n in range(20) for word in ("Write", "What")])
+    traffic = Inputs(texts=["Explain tea", "Write a poem"], classes=["inline", "canvas"], confidences=[0.9, 0.9])
+    first, again = (drift_report("trigger", many, traffic, _embed_by_first_word, label_sample=6) for _ in range(2))
+    assert first.far_label_rows == 6 and first.far_share == again.far_share == 0.5
+    assert "; 6 labels, seeded) |" in markdown(first)
+    whole = drift_report("trigger", many, traffic, _embed_by_first_word, label_sample=None)
+    assert whole.far_label_rows == 40 and "seeded" not in markdown(whole)
+
+
+def _launched_prompts(log, prompts: dict[str, str]) -> None:
+    _logged(
+        log,
+        [(f"launch-1:{id_}", id_, "trigger", {"message": text}) for id_, text in prompts.items()],
+        source="real-traffic:prompts",
+    )
+
+
+def _labels(folder, train: str, test: str):
+    (folder / "trigger").mkdir(parents=True, exist_ok=True)
+    (folder / "trigger" / "labels.csv").write_text("id,prompt,label\n" + train, encoding="utf-8")
+    (folder / "trigger" / "real_test.csv").write_text("id,prompt,label\n" + test, encoding="utf-8")
+    return folder
+
+
+def test_select_with_every_input_labelled_says_where_they_are_writes_nothing_and_exits_0(tmp_path, monkeypatch):
+    log, output = tmp_path / "log.sqlite3", tmp_path / "to_label.csv"
+    _launched_prompts(log, {"p1": "Write a poem", "p2": "What is  TEA?", "p3": "Plan a trip"})
+    labels = _labels(
+        tmp_path / "behaviours", "p1,Write a poem,canvas\nh9,what is tea?,inline\n", "p3,Plan a trip,canvas\n"
+    )
+    monkeypatch.setenv("CANVAS_TUI_BEHAVIOURS_DIR", str(labels))
+    arguments = ["traffic", "select", "trigger", "-o", str(output), "--log", str(log), "--no-embeddings"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0 and not output.exists()
+    assert (
+        "nothing to select, nothing written: all 3 trigger inputs launched with source 'real-traffic' are already "
+        "labelled (2 in labels.csv, 1 in real_test.csv)" in result.stderr
+    )
+
+
+def test_select_short_of_n_says_how_many_were_left_and_why(tmp_path, monkeypatch):
+    log, output = tmp_path / "log.sqlite3", tmp_path / "to_label.csv"
+    _launched_prompts(log, {"p1": "Write a poem", "p2": "What is tea?", "p3": "Plan a trip"})
+    monkeypatch.setenv(
+        "CANVAS_TUI_BEHAVIOURS_DIR", str(_labels(tmp_path / "behaviours", "p1,Write a poem,canvas\n", ""))
+    )
+    arguments = ["traffic", "select", "trigger", "--n", "5", "-o", str(output), "--log", str(log), "--no-embeddings"]
+    result = CliRunner().invoke(cli, arguments)
+    assert result.exit_code == 0 and len(list(csv.DictReader(output.open()))) == 2
+    assert (
+        "fewer than the 5 asked for: only 2 of the 3 trigger inputs launched with source 'real-traffic' are not "
+        "labelled yet (1 in labels.csv already)" in result.stdout
+    )
