@@ -244,7 +244,9 @@ def _traffic_records(log_path: Path | None, behaviour: str, source: str, sample:
 
 @traffic.command(name="select")
 @click.argument("behaviour", type=SELECTABLE)
-@click.option("--n", "count", type=int, default=100, show_default=True, help="How many rows to select.")
+@click.option(
+    "--n", "count", type=click.IntRange(min=1), default=100, show_default=True, help="How many rows to select."
+)
 @click.option("--output", "-o", type=OutputPath(), required=True, help="CSV to write.")
 @click.option("--source", default=DEFAULT_SOURCE, show_default=True, help="Decisions whose source starts with this.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
@@ -289,7 +291,9 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
 
 @traffic.command(name="audit")
 @click.argument("behaviour", type=SELECTABLE)
-@click.option("--n", "count", type=int, default=300, show_default=True, help="How many rows to export at most.")
+@click.option(
+    "--n", "count", type=click.IntRange(min=1), default=300, show_default=True, help="How many rows to export at most."
+)
 @click.option("--output", "-o", type=OutputPath(), required=True, help="CSV to write.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the folds.")
 def audit_rows(behaviour: str, count: int, output: Path, seed: int) -> None:

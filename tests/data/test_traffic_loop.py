@@ -217,3 +217,9 @@ def test_select_short_of_n_says_how_many_were_left_and_why(tmp_path, monkeypatch
         "fewer than the 5 asked for: only 2 of the 3 trigger inputs launched with source 'real-traffic' are not "
         "labelled yet (1 in labels.csv already)" in result.stdout
     )
+
+
+@pytest.mark.parametrize("command", ["select", "audit"])
+def test_a_count_below_one_is_a_usage_error(tmp_path, command):
+    result = CliRunner().invoke(cli, ["traffic", command, "router", "--n", "0", "-o", str(tmp_path / "out.csv")])
+    assert result.exit_code == 2 and "0 is not in the range x>=1" in result.output
