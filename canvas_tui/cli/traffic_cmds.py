@@ -103,10 +103,16 @@ def _summary_lines(summary, generate: bool) -> list[str]:
         turns = sum(reasons.values())
         because = ", ".join(f"{count} {reason}" for reason, count in reasons.items())
         lines.append(f"no {behaviour} decision on {turns} router edit{'s' * (turns != 1)}: {because}")
-    if "edit" in summary.decisions and not generate:
+    if not generate:
         lines.append(
-            "edit: generation is off (--generate turns it on), so these are the edits code makes without the model "
-            "(a move, a deletion, a replacement the request spells out)"
+            "generation is off (--generate turns it on): a turn stops where the model would write (a reply, a new "
+            "document, an edit, comments)"
+            + (
+                "; the edit decisions are the edits code makes without it (a move, a deletion, a replacement the "
+                "request spells out)"
+                if "edit" in summary.decisions
+                else ""
+            )
         )
     return lines
 

@@ -136,7 +136,8 @@ def test_the_launch_command_explains_each_gap_between_behaviours_in_one_line(tmp
     assert "logged besides: locate 2 (the passage and the destination of a move" in result.output
     assert "no locate decision on 1 router edit: 1 the text it asks to replace is not in the document" in result.output
     assert "no policy decision on 1 router edit: 1 the locator asked which part" in result.output
-    assert "edit: generation is off (--generate turns it on)" in result.output
+    assert "generation is off (--generate turns it on): a turn stops where the model would write" in result.output
+    assert "; the edit decisions are the edits code makes without it (a move," in result.output
 
 
 def test_a_launch_limit_below_one_is_a_usage_error_that_decides_nothing(tmp_path):
