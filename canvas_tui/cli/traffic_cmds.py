@@ -195,9 +195,14 @@ def drift(
     else:
         click.echo("\n".join(drift_report.markdown(report) for report in reports))
     if cache is not None:
+        against = (
+            f"{label_sample:,} label rows at most (a seeded sample; --label-sample 0 for all)"
+            if label_sample
+            else "all label rows"
+        )
         click.echo(
-            f"distance in meaning: against {label_sample or 'all'} label rows at most (a seeded sample; "
-            f"--label-sample 0 for all); {cache.hits:,} vectors read from {cache.path}, {cache.misses:,} encoded",
+            f"distance in meaning: against {against}; {cache.hits:,} vectors read from {cache.path}, "
+            f"{cache.misses:,} encoded",
             err=True,
         )
     if plot_path:

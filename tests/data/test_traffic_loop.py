@@ -223,3 +223,24 @@ def test_select_short_of_n_says_how_many_were_left_and_why(tmp_path, monkeypatch
 def test_a_count_below_one_is_a_usage_error(tmp_path, command):
     result = CliRunner().invoke(cli, ["traffic", command, "router", "--n", "0", "-o", str(tmp_path / "out.csv")])
     assert result.exit_code == 2 and "0 is not in the range x>=1" in result.output
+
+
+def test_a_second_drift_run_reads_every_vector_from_the_data_folder_and_reports_the_same(tmp_path, monkeypatch):
+    log = tmp_path / "log.sqlite3"
+    _logged(log, [("launch-1:f1", "t1", "locate", {"request": "Shorten the intro"})])
+    monkeypatch.setenv("CANVAS_TUI_DATA_DIR", str(tmp_path / "data"))
+    encoded: list[str] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        encoded.extend(texts)
+        vectors = np.array([[len(text) % 7 + 1.0, text.count("e") + 1.0] for text in texts], np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    monkeypatch.setattr("canvas_tui.cli.traffic_cmds._embedder", lambda: embed)
+    arguments = ["traffic", "drift", "--behaviour", "locate", "--label-sample", "50", "--log", str(log)]
+    first = CliRunner().invoke(cli, arguments)
+    assert first.exit_code == 0 and "; 50 labels, seeded) |" in first.stdout
+    assert "against 50 label rows at most (a seeded sample; --label-sample 0 for all); 0 vectors read" in first.stderr
+    assert f", {len(encoded)} encoded" in first.stderr and len(encoded) == 51
+    again = CliRunner().invoke(cli, arguments)
+    assert again.stdout == first.stdout and len(encoded) == 51 and "51 vectors read from" in again.stderr
