@@ -1,10 +1,10 @@
 """`canvas-tui traffic`: the launch loop on real messages: launch -> drift -> select -> (label) -> import.
 
-canvas-tui traffic launch ../shared/real-traffic/prompts.jsonl --limit 2000
+canvas-tui traffic launch ../shared/real-traffic/followups.jsonl --limit 1000
 canvas-tui traffic drift --plot reports/drift.png
-canvas-tui traffic select trigger --n 300 --output to_label.csv
-canvas-tui traffic import trigger to_label.csv [--split test]
-canvas-tui traffic vote trigger second.csv third.csv
+canvas-tui traffic select router --n 30 --output to_label.csv
+canvas-tui traffic import router to_label.csv [--split test]
+canvas-tui traffic vote router second.csv third.csv
 """
 
 from __future__ import annotations
@@ -151,6 +151,7 @@ def _client(settings):
 @click.option("--embeddings/--no-embeddings", default=True, help="Measure the share far from every label.")
 @click.option("--plot", "plot_path", type=OutputPath(), default=None, help="Write a PNG plot here.")
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@click.option("--side-by-side", is_flag=True, help="Print one table of the headline figures, behaviours side by side.")
 @click.option("--log", "log_path", type=click.Path(path_type=Path), default=None, help="SQLite decision log.")
 def drift(
     source: str,
@@ -160,6 +161,7 @@ def drift(
     embeddings: bool,
     plot_path: Path | None,
     as_json: bool,
+    side_by_side: bool,
     log_path: Path | None,
 ) -> None:
     """How launch traffic differs from the labels: traits, classes, confidence, distance in meaning (progress on
@@ -192,6 +194,8 @@ def drift(
             bar.remove_task(task)
     if as_json:
         click.echo(json.dumps([report.model_dump() for report in reports], indent=2))
+    elif side_by_side:
+        click.echo(drift_report.side_by_side(reports))
     else:
         click.echo("\n".join(drift_report.markdown(report) for report in reports))
     if cache is not None:
@@ -292,11 +296,13 @@ def select_rows(behaviour: str, count: int, output: Path, source: str, log_path:
     chosen = selection.select(pool, count, second_opinion=second_opinion, embed=_embedder() if embeddings else None)
     selection.write_csv(chosen, output, source=source)
     reasons = {reason: sum(c.reason == reason for c in chosen) for reason in selection.REASONS}
-    click.echo(f"wrote {len(chosen)} rows to {output} (" + ", ".join(f"{k} {v}" for k, v in reasons.items()) + ")")
+    rows = f"{len(chosen)} row{'s' * (len(chosen) != 1)}"
+    click.echo(f"wrote {rows} to {output} (" + ", ".join(f"{k} {v}" for k, v in reasons.items()) + ")")
     if len(chosen) < count:
         click.echo(
             f"fewer than the {count:,} asked for: only {len(pool):,} of the {found.logged:,} {behaviour} inputs "
-            f"launched with source {source!r} are not labelled yet" + (f" ({held} already)" if held else "")
+            f"launched with source {source!r} {'is' if len(pool) == 1 else 'are'} not labelled yet"
+            + (f" ({held} already)" if held else "")
         )
 
 

@@ -201,6 +201,36 @@ def markdown(report: DriftReport) -> str:
     return "\n".join(lines) + "\n"
 
 
+HEADLINES = (
+    ("median characters", "median characters", "{:.0f}"),
+    ("pasted material", "share pasted", "{:.1%}"),
+    ("question form", "share question", "{:.1%}"),
+    ("another language", "share non english", "{:.1%}"),
+)
+"""The traits of the side-by-side table: (its row, the report's trait, the number's format)."""
+
+
+def side_by_side(reports: list[DriftReport]) -> str:
+    """The headline figures of every behaviour in one markdown table (the README's drift table)."""
+
+    def trait(report: DriftReport, name: str) -> TraitRow:
+        return next(row for row in report.traits if row.name == name)
+
+    lines = [
+        "| figure | " + " | ".join(f"{report.behaviour}: labels / traffic" for report in reports) + " |",
+        "|---|" + "---|" * len(reports),
+        "| inputs | " + " | ".join(f"{r.label_rows:,} / {r.traffic_rows:,}" for r in reports) + " |",
+    ]
+    for title, name, fmt in HEADLINES:
+        cells = [f"{fmt.format(trait(r, name).labels)} / {fmt.format(trait(r, name).traffic)}" for r in reports]
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    far = [f"{r.far_share:.1%}" if r.far_share is not None else "not measured" for r in reports]
+    lines.append("| far in meaning from every label (5% of labels are) | " + " | ".join(far) + " |")
+    unsure = [f"{r.confidence.get('0.0-0.6', 0.0):.1%}" for r in reports]
+    lines.append("| decided with confidence under 0.6 | " + " | ".join(unsure) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def plot(reports: list[DriftReport], path: Path) -> Path:
     """One row of bar charts per behaviour: trait shares and class shares, labels beside traffic."""
     import matplotlib

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from canvas_tui.cli import cli
-from canvas_tui.data.drift import Inputs, drift_report, markdown
+from canvas_tui.data.drift import Inputs, drift_report, markdown, side_by_side
 from canvas_tui.data.label_import import import_labels
 from canvas_tui.data.selection import Candidate, select, write_csv
 from canvas_tui.data.traits import traits
@@ -244,3 +244,16 @@ def test_a_second_drift_run_reads_every_vector_from_the_data_folder_and_reports_
     assert f", {len(encoded)} encoded" in first.stderr and len(encoded) == 51
     again = CliRunner().invoke(cli, arguments)
     assert again.stdout == first.stdout and len(encoded) == 51 and "51 vectors read from" in again.stderr
+
+
+def test_the_side_by_side_table_puts_each_behaviours_headline_figures_in_one_column():
+    traffic = Inputs(texts=["Explain tea", "Write a poem"], classes=["inline", "canvas"], confidences=[0.5, 0.9])
+    reports = [
+        drift_report("trigger", LABELS, traffic, _embed_by_first_word),
+        drift_report("router", LABELS, traffic),
+    ]
+    table = side_by_side(reports).splitlines()
+    assert table[0] == "| figure | trigger: labels / traffic | router: labels / traffic |"
+    assert table[2] == "| inputs | 4 / 2 | 4 / 2 |"
+    assert "| far in meaning from every label (5% of labels are) | 50.0% | not measured |" in table
+    assert table[-1] == "| decided with confidence under 0.6 | 50.0% | 50.0% |"
