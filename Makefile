@@ -32,6 +32,8 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+# The wheel-install test builds without build isolation: the venv's own setuptools must read pyproject's SPDX `license`.
+	$(BIN)/python -m pip install --quiet "setuptools>=77"
 	ls $(WHEELHOUSE)/llama_cpp_python-$(LLAMA_VERSION)-*.whl >/dev/null 2>&1 || \
 	  CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" FORCE_CMAKE=1 $(BIN)/python -m pip wheel --no-cache-dir --no-deps \
 	    "llama-cpp-python==$(LLAMA_VERSION)" -w $(WHEELHOUSE)
