@@ -48,9 +48,9 @@ def _parse(number: int, line: str | bytes, model: type[BaseModel]) -> tuple[Any,
                 "error": f"line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})",
             }
     try:
-        raw = json.loads(line)
+        raw = json.loads(line.rstrip("\r\n"))  # its own end of line is no part of it: a cut string is "Unterminated"
     except json.JSONDecodeError as exc:
-        return None, {"id": None, "error": f"line {number}: not valid JSON ({exc.msg})"}
+        return None, {"id": None, "error": f"line {number}: not valid JSON ({_json_reason(exc)})"}
     except RecursionError:
         return None, {"id": None, "error": f"line {number}: not valid JSON (nested too deeply)"}
     if not isinstance(raw, dict):
@@ -61,7 +61,21 @@ def _parse(number: int, line: str | bytes, model: type[BaseModel]) -> tuple[Any,
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "line"
-        return None, {"id": record_id, "error": f"line {number}: {where}: {first['msg']}"}
+        return None, {"id": record_id, "error": f"line {number}: {where}: {_reason(first)}"}
+
+
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    """The parser's whole reason with its column (its `msg` alone is cut: "Invalid control character at")."""
+    joint = " " if exc.msg.endswith(" at") else " at "
+    return f"{exc.msg}{joint}column {exc.colno}"
+
+
+def _reason(error: dict[str, Any]) -> str:
+    """A validation error in the input's own words: a behaviour's check says its reason itself, without pydantic's
+    "Value error, " in front of it."""
+    if error["type"] == "value_error":
+        return str(error["ctx"]["error"])
+    return error["msg"]
 
 
 def _required(model: type[BaseModel]) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 
 from canvas_tui.paths import behaviour_dir
 from canvas_tui.pipeline.batch import BatchPredictor
@@ -30,6 +30,18 @@ CrossCheck = Callable[[Any, Any], list[Any]]
 """(behaviour config, its dataset) -> lint findings that need another behaviour's data."""
 SpanOf = Callable[[dict[str, Any], str], tuple[int, int]]
 """(row, its document) -> the [start, end) span the row's quoted text gives, computed by code."""
+
+
+def _has_words(text: str) -> str:
+    """The text, if it holds anything but whitespace (raises ValueError otherwise)."""
+    if not text.strip():
+        raise ValueError("empty or only whitespace: there is nothing to decide")
+    return text
+
+
+RequestText = Annotated[str, AfterValidator(_has_words)]
+"""A person's message in a `predict` input line (`prompt`, `request`): an empty or whitespace-only one is a
+malformed line, reported as an error like a missing key, never decided as if it were a message."""
 
 
 class LabelFile(BaseModel):

@@ -47,3 +47,40 @@ def test_without_an_output_the_predictions_go_to_stdout():
     lines = '{"id": 1, "document": "Tea is good.", "quote": "good"}\n'
     result = CliRunner().invoke(cli, ["predict", "anchor", "--no-progress"], input=lines)
     assert result.exit_code == 0 and json.loads(result.stdout)["start"] == 7
+
+
+MESSAGE_LINES = {
+    "trigger": {"id": 1, "prompt": "{}"},
+    "router": {"id": 1, "prompt": "{}", "document": "# Tea\n\nTea is good."},
+    "locate": {"id": 1, "request": "{}", "document": "# Tea\n\nTea is good.", "selection": None},
+    "policy": {"id": 1, "request": "{}", "target_text": "Tea is good.", "unit": "sentence"},
+    "comment": {"id": 1, "request": "{}", "document": "# Tea\n\nTea is good."},
+}
+"""One input line per behaviour that reads a person's message, its message left to fill."""
+
+
+@pytest.mark.parametrize("behaviour", sorted(MESSAGE_LINES))
+@pytest.mark.parametrize("message", ["", "  \t "])
+def test_an_empty_or_blank_message_is_a_malformed_line_in_every_behaviour(behaviour, message):
+    line = {key: (message if value == "{}" else value) for key, value in MESSAGE_LINES[behaviour].items()}
+    result = CliRunner().invoke(cli, ["predict", behaviour, "--no-progress"], input=json.dumps(line) + "\n")
+    key = "prompt" if "prompt" in line else "request"
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "id": 1,
+        "error": f"line 1: {key}: empty or only whitespace: there is nothing to decide",
+    }
+
+
+def test_a_router_line_without_a_document_is_malformed_and_an_empty_document_is_a_document():
+    lines = [
+        {"id": 1, "prompt": "Make it shorter"},
+        {"id": 2, "prompt": "Add a section on green tea", "document": ""},
+        {"id": 3, "prompt": "What is the capital of Peru?", "document": None},
+    ]
+    result = CliRunner().invoke(
+        cli, ["predict", "router", "--no-progress"], input="".join(json.dumps(line) + "\n" for line in lines)
+    )
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 1 and records[0] == {"id": 1, "error": "line 1: document: Field required"}
+    assert "label" in records[1] and records[2]["label"] == "chat", "null: no document open, the trigger decides"

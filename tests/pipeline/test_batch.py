@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from canvas_tui.pipeline.batch import BatchPredictor, run_batch
 
@@ -49,6 +49,35 @@ def test_bad_lines_are_reported_by_number_and_the_others_still_predicted():
     assert [r.get("label") for r in records] == ["X", None, None, None, "Y"]
     assert records[2] == {"id": "c", "error": "line 3: text: Field required"}
     assert "line 2:" in errors and "line 4:" in errors and [n for n, _ in report.errors] == [2, 3, 4]
+
+
+def test_a_line_that_is_not_json_gives_the_parsers_whole_reason_with_its_column():
+    records, errors, _ = run(['{"id": 1, "text": "a\tb"}', '{"id": 2, "text": "cut off', "{"])
+    assert [r["error"] for r in records] == [
+        "line 1: not valid JSON (Invalid control character at column 21)",
+        "line 2: not valid JSON (Unterminated string starting at column 19)",
+        "line 3: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+    ]
+
+
+class Checked(BaseModel):
+    id: int
+    text: str
+
+    @field_validator("text")
+    @classmethod
+    def _no_digits(cls, value: str) -> str:
+        if any(c.isdigit() for c in value):
+            raise ValueError("digits are not words")
+        return value
+
+
+def test_a_behaviours_own_check_is_reported_in_its_own_words():
+    out, errors = io.StringIO(), io.StringIO()
+    run_batch(
+        BatchPredictor(Checked, shout), io.StringIO('{"id": 1, "text": "a1"}\n'), out, progress=False, errors=errors
+    )
+    assert json.loads(out.getvalue()) == {"id": 1, "error": "line 1: text: digits are not words"}
 
 
 def test_a_line_that_is_json_but_not_an_object_names_the_keys_expected_not_an_internal_class():

@@ -31,7 +31,7 @@ from canvas_tui.config import Settings
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import recorded_path
 from canvas_tui.pipeline.config import load_config
-from canvas_tui.pipeline.contract import Behaviour, LabelFile
+from canvas_tui.pipeline.contract import Behaviour, LabelFile, RequestText
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 from canvas_tui.pipeline.dataset import Row, read_teacher_rows
 from canvas_tui.pipeline.documents import DocumentStore, read_text
@@ -46,7 +46,7 @@ class CommentInput(BaseModel):
 
     id: str | int | None = None
     document: str
-    request: str
+    request: RequestText
     max_comments: int = Field(5, ge=1, le=10)
 
 

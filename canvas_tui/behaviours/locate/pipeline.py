@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, field_validator
 
 from canvas_tui.behaviours.base import LocateDecision, Span
 from canvas_tui.behaviours.locate.baseline import overlap_decide
@@ -17,7 +18,7 @@ from canvas_tui.behaviours.policy.decide import decide_with
 from canvas_tui.behaviours.policy.features import PolicyInput
 from canvas_tui.behaviours.policy.scorers import Scorer, trained_scorer
 from canvas_tui.behaviours.router.checks import CROSS_CHECKS
-from canvas_tui.pipeline.contract import Behaviour, LabelFile
+from canvas_tui.pipeline.contract import Behaviour, LabelFile, RequestText
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult
 from canvas_tui.pipeline.edit_rows import edit_row_span
 from canvas_tui.pipeline.evalkit.reports import write_report
@@ -44,8 +45,17 @@ class LocateInput(BaseModel):
 
     id: str | int | None = None
     document: str
-    request: str
+    request: RequestText
     selection: Span | None = None
+    """The part the person selected, as character offsets {"start": N, "end": N} (end excluded), or null."""
+
+    @field_validator("selection", mode="before")
+    @classmethod
+    def _selection_shape(cls, value: Any) -> Any:
+        """A selection that is neither null nor an object is said in the contract's terms, not as a class name."""
+        if value is not None and not isinstance(value, dict | Span):
+            raise ValueError('expected null or {"start": N, "end": N} (character offsets, end excluded)')
+        return value
 
 
 class LocateOutput(BaseModel):

@@ -34,7 +34,7 @@ from canvas_tui.behaviours.policy.training import fit
 from canvas_tui.behaviours.router.checks import CROSS_CHECKS
 from canvas_tui.config import load_settings
 from canvas_tui.paths import behaviour_dir
-from canvas_tui.pipeline.contract import Behaviour, LabelFile
+from canvas_tui.pipeline.contract import Behaviour, LabelFile, RequestText
 from canvas_tui.pipeline.contracts import EvalRequest, EvalResult, TrainRequest, TrainResult
 from canvas_tui.pipeline.edit_rows import edit_row_span
 from canvas_tui.pipeline.evalkit.hashing import file_digest
@@ -214,6 +214,7 @@ class PredictInput(PolicyInput):
     """One line of `canvas-tui predict policy`."""
 
     id: str | int | None = None
+    request: RequestText
 
 
 class PredictOutput(BaseModel):

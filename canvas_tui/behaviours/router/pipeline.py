@@ -1,8 +1,8 @@
 """The router, declared (edit|comment|chat|new_document with a document open).
 
-`canvas-tui predict router` reads {"id", "prompt", "document"?} lines and writes {"id", "label", "score"},
-score being the confidence of the label. A line without a document falls back to the trigger
-(inline -> chat, canvas -> new_document). Training and eval run the trigger's shared workflow; like the trigger,
+`canvas-tui predict router` reads {"id", "prompt", "document"} lines and writes {"id", "label", "score"},
+score being the confidence of the label. A line whose document is null (none open) falls back to the trigger
+(inline -> chat, canvas -> new_document); a line with no `document` key is malformed. Training and eval run the trigger's shared workflow; like the trigger,
 the router is a cascade: its fast model, and in its uncertain band a fine-tuned MiniLM reading the message and
 the open document.
 """
@@ -20,17 +20,19 @@ from canvas_tui.behaviours.trigger.implementations import CascadeTrigger, Traine
 from canvas_tui.behaviours.trigger.model import ROUTER, TrainedModel
 from canvas_tui.behaviours.trigger.pipeline import train_in_step
 from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, evaluate_task
-from canvas_tui.pipeline.contract import Behaviour, LabelFile
+from canvas_tui.pipeline.contract import Behaviour, LabelFile, RequestText
 
 
 class RouterInput(BaseModel):
-    """One line of `predict router` input; extra keys are ignored."""
+    """One line of `predict router` input; extra keys are ignored. `document` is required (a follow-up is routed
+    against the document open beside it; an empty one is a document too): null says no document is open, and then
+    the trigger decides."""
 
     model_config = ConfigDict(extra="ignore")
 
     id: str | int
-    prompt: str
-    document: str | None = None
+    prompt: RequestText
+    document: str | None
 
 
 class RouterOutput(BaseModel):

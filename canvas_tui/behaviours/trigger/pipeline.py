@@ -15,7 +15,7 @@ from canvas_tui.behaviours.trigger.checks import every_fifth, explicit_trigger_c
 from canvas_tui.behaviours.trigger.implementations import CascadeTrigger, TrainedTrigger, canvas_score
 from canvas_tui.behaviours.trigger.model import TRIGGER, Task, TrainedModel
 from canvas_tui.behaviours.trigger.workflow import IMPLEMENTATIONS, datasets, evaluate_task, train_task
-from canvas_tui.pipeline.contract import Behaviour, LabelFile
+from canvas_tui.pipeline.contract import Behaviour, LabelFile, RequestText
 from canvas_tui.pipeline.contracts import TrainRequest, TrainResult
 
 
@@ -25,7 +25,7 @@ class TriggerInput(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
     id: str | int
-    prompt: str
+    prompt: RequestText
 
 
 class TriggerOutput(BaseModel):

@@ -43,6 +43,14 @@ def test_a_selection_is_returned_as_the_span():
     assert (out["start"], out["end"]) == (9, 14)
 
 
+def test_a_selection_of_another_shape_is_said_in_the_contracts_terms():
+    sink, errors = io.StringIO(), io.StringIO()
+    line = {"id": 1, "document": DOC, "request": "fix this", "selection": [9, 14]}
+    run_batch(BEHAVIOUR.predictor(), io.StringIO(json.dumps(line)), sink, progress=False, errors=errors)
+    expected = 'line 1: selection: expected null or {"start": N, "end": N} (character offsets, end excluded)'
+    assert json.loads(sink.getvalue()) == {"id": 1, "error": expected}
+
+
 def test_nothing_located_gives_a_null_start():
     [out] = _predict({"id": 2, "document": DOC, "request": 'change "zebra crossings at dawn"', "selection": None})
     assert out["start"] is None

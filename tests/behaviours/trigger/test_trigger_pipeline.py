@@ -122,7 +122,7 @@ def test_malformed_predict_lines_are_reported_by_line_number_and_the_rest_predic
 def test_router_predictor_routes_with_a_document_and_falls_back_to_the_trigger_without_one():
     source = io.StringIO(
         '{"id": 1, "prompt": "Make it shorter.", "document": "# Essay\\n\\nLong text."}\n'
-        '{"id": 2, "prompt": "What is the capital of Peru?"}\n'
+        '{"id": 2, "prompt": "What is the capital of Peru?", "document": null}\n'
     )
     sink = io.StringIO()
     run_batch(router_pipeline.BEHAVIOUR.predictor(), source, sink, progress=False)
@@ -172,7 +172,7 @@ def test_batch_prediction_does_not_load_the_training_library(behaviour):
         f"    cli(['predict', '{behaviour}'])\n"
         "print('sklearn' in sys.modules)\n"
     )
-    line = json.dumps({"id": "1", "prompt": "Write an essay about tea"}) + "\n"
+    line = json.dumps({"id": "1", "prompt": "Write an essay about tea", "document": None}) + "\n"
     run = subprocess.run(
         [sys.executable, "-c", code], input=line, capture_output=True, text=True, cwd=PROJECT_ROOT, check=True
     )
