@@ -129,7 +129,8 @@ def _check_implementations(behaviour: str, asked: tuple[str, ...]) -> None:
 @click.option("--slow-path", is_flag=True, help="Fine-tune the trigger's/router's slow path instead (torch).")
 @click.option("--epochs", default=3, show_default=True, help="Epochs of the slow path's fine-tuning.")
 def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool, slow_path: bool, epochs: int) -> None:
-    """Train BEHAVIOUR's target model from its labels and synthetic data; writes the artifact and CARD.md.
+    """Train BEHAVIOUR's target model from its labels and synthetic data; writes the artifact and CARD.md (each step
+    shown on stderr when it is a terminal).
 
     Refuses data with lint errors (see `canvas-tui lint BEHAVIOUR`) unless --allow-lint-errors. With --slow-path
     (trigger and router) it fine-tunes the MiniLM that decides the fast model's uncertain cases instead.
@@ -141,14 +142,23 @@ def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool, slo
     from canvas_tui.pipeline.training import train_behaviour
 
     _entry(behaviour, "train")
-    request = TrainRequest(seed=seed, allow_lint_errors=allow_lint_errors, show_progress=not as_json)
-    try:
-        trained = train_behaviour(behaviour, request)
-    except ValueError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
+    with progress_bar(quiet=as_json) as bar:
+        task = bar.add_task(f"training {behaviour}", total=None)
+        request = TrainRequest(
+            seed=seed,
+            allow_lint_errors=allow_lint_errors,
+            show_progress=not as_json,
+            on_step=lambda what: bar.update(task, description=f"training {behaviour}: {what}"),
+        )
+        try:
+            trained = train_behaviour(behaviour, request)
+        except ValueError as exc:
+            bar.stop()
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
     result = trained.train
-    click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
+    text = "\n".join(filter(None, [result.text, trained.headline]))
+    click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else text)
     if trained.card is not None:
         click.echo(f"wrote {trained.card}", err=True)
 

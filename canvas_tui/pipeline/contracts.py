@@ -9,19 +9,24 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 
-class EvalRequest(BaseModel):
+class Steps(BaseModel):
+    """A long run's arguments that say, step by step, what it is doing: a command's progress display listens."""
+
+    on_step: Callable[[str], None] | None = Field(None, exclude=True)
+    """Told what the run is doing now (e.g. `cascade on the held-out split`), for a progress display."""
+
+    def step(self, what: str) -> None:
+        """Say what the run starts doing now (to `on_step`, if any)."""
+        if self.on_step is not None:
+            self.on_step(what)
+
+
+class EvalRequest(Steps):
     """Arguments of `canvas-tui eval NAME`."""
 
     implementations: list[str] | None = Field(None, description="implementations to compare; None = all available")
     report_dir: Path = Path("reports")
     show_progress: bool = True
-    on_step: Callable[[str], None] | None = Field(None, exclude=True)
-    """Told what the eval is doing now (e.g. `cascade on the held-out split`), for a progress display."""
-
-    def step(self, what: str) -> None:
-        """Say what the eval starts doing now (to `on_step`, if any)."""
-        if self.on_step is not None:
-            self.on_step(what)
 
 
 class EvalResult(BaseModel):
@@ -33,7 +38,7 @@ class EvalResult(BaseModel):
     files: list[Path] = Field(default_factory=list)
 
 
-class TrainRequest(BaseModel):
+class TrainRequest(Steps):
     """Arguments of `canvas-tui train NAME`."""
 
     seed: int = 0

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from canvas_tui.pipeline.cards import card_path
+from canvas_tui.pipeline.cards import Table, card_path
+from canvas_tui.pipeline.contract import Behaviour
 from canvas_tui.pipeline.evalkit.tables import table
 from canvas_tui.pipeline.registry import behaviour, declared
 
@@ -44,6 +45,15 @@ def figure(figures: dict[str, dict[str, str]], path: str) -> str:
 
 def _shown(paths: dict[str, str], figures: dict[str, dict[str, str]]) -> str:
     return "; ".join(f"{label} {figure(figures, path)}" for label, path in paths.items())
+
+
+def shown_headline(found: Behaviour, evals: Table) -> str:
+    """The behaviour's headline figures as its card and the README table show them, from an eval's table (e.g.
+    right after training, before a card is written); empty when it declares none."""
+    if not found.headline:
+        return ""
+    cells = {row: {column: f"{value:.4g}" for column, value in figures.items()} for row, figures in evals.items()}
+    return f"headline (default `{found.default}`, as CARD.md and the README show it): {_shown(dict(found.headline), cells)}"
 
 
 def table_lines() -> list[str]:

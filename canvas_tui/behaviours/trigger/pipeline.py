@@ -56,6 +56,7 @@ def train_in_step(task: Task, request: TrainRequest) -> TrainResult:
 
     result = train_task(task, request)
     rows, _, _ = datasets(task)
+    request.step("re-choosing the slow path's band on the validation slice")
     return result.model_copy(update={"text": result.text + rechosen_line(task, rows, task.folder)})
 
 

@@ -118,9 +118,12 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
         raise ValueError(f"{len(problems)} label problem(s), e.g. {problems[0]} (use --allow-lint-errors)")
     texts, labels = model_inputs(task, train), [row.label for row in train]
     weights = row_weights([row.origin for row in train])
+    request.step(f"fitting the fast model on {len(train)} rows")
     pipeline = fit(SPECS[task.name], FEATURES[task.name], texts, labels, weights, random_state=request.seed)
     digest = data_hash(train)
     real = [row.origin == "real-traffic" for row in train]
+    if task.positive:
+        request.step("choosing its cut-off on 5 cross-validation folds")
     threshold = tune_threshold(task, texts, labels, request.seed, focus=real, weights=weights) if task.positive else 0.5
     training = Training(
         data_hash=digest,
@@ -130,12 +133,13 @@ def train_task(task: Task, request: TrainRequest) -> TrainResult:
     )
     artifact = export(pipeline, FEATURES[task.name], task.name, training, threshold=threshold, version=digest[:12])
     implementation = TrainedTrigger(**{task.name: TrainedModel(artifact)})
+    request.step(f"scoring the fast model on the held-out split ({len(test)} rows)")
     figures = headline(score("trained", test, predict_labels(task, implementation, test), task.classes))
     artifact.training.figures = figures
     artifact.save(task.artifact)
     text = (
-        f"trained {task.name} on {len(train)} rows ({len(problems)} lint problems); threshold {threshold:.2f}; "
-        f"held-out {len(test)} rows: "
+        f"trained {task.name}'s fast model (`trained`) on {len(train)} rows ({len(problems)} lint problems); "
+        f"threshold {threshold:.2f}; fast model alone, held-out {len(test)} rows: "
         + ", ".join(f"{k} {v:.3f}" for k, v in figures.items())
         + f"\nwrote {task.artifact}"
     )
