@@ -100,7 +100,7 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
             on_step=lambda what: bar.update(task, description=f"evaluating {behaviour}: {what}"),
         )
         result = evaluate_step(request)
-    click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.text)
+    click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.summary or result.text)
     for path in result.files:
         click.echo(f"wrote {path}", err=True)
     if not implementations and card:

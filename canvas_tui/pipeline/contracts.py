@@ -36,6 +36,9 @@ class EvalResult(BaseModel):
     figures: dict[str, Any]
     text: str
     files: list[Path] = Field(default_factory=list)
+    summary: str = ""
+    """What the terminal shows when the text is too long to read there (the headline of each split, with where the
+    whole report went); empty: the text itself is shown."""
 
 
 class TrainRequest(Steps):

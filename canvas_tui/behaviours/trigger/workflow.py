@@ -91,20 +91,12 @@ def score(implementation: str, rows: list[LabelRow], predicted: list[str], class
     )
 
 
-def markdown(title: str, scores: list[Scores], notes: list[str]) -> str:
-    """One eval section: notes, the headline table, accuracy per category, each implementation's confusion and misses."""
-    lines = [
-        f"# {title}",
-        "",
-        *[f"- {note}" for note in notes],
-        "",
-        *headline_table(scores),
-        "",
-        "Accuracy per category:",
-        "",
-        *categories_table(scores),
-        *details(scores),
-    ]
+def markdown(title: str, scores: list[Scores], notes: list[str], whole: bool = True) -> str:
+    """One eval section: notes, the headline table, and when `whole`, accuracy per category (hundreds of one-row
+    categories), each implementation's confusion and misses."""
+    lines = [f"# {title}", "", *[f"- {note}" for note in notes], "", *headline_table(scores)]
+    if whole:
+        lines += ["", "Accuracy per category:", "", *categories_table(scores), *details(scores)]
     return "\n".join(lines) + "\n"
 
 
@@ -231,21 +223,24 @@ def evaluate_task(task: Task, request: EvalRequest) -> EvalResult:
     notes += _freshness(task, train) + _slow_freshness(task, train)
     figures = {s.implementation: headline(s) for s in scores} | {"test_rows": len(test), "notes": notes}
     title = f"{task.name} eval"
-    text = markdown(title, scores, notes)
+    text, summary = markdown(title, scores, notes), markdown(title, scores, notes, whole=False)
     splits = {}
     for split_name, rows in (held_out_by_origin(test) | blind_sets(task)).items():
         blind = _score_split(task, rows, names, [], built, (request.step, split_name))
         splits[split_name] = {s.implementation: headline(s) for s in blind} | {"rows": len(rows)}
-        text += "\n" + markdown(
+        section = (
             f"{task.name} eval: {split_name}",
             blind,
             [f"{split_name}: {len(rows)} rows {label_counts(rows)}; never trained on"],
         )
+        text += "\n" + markdown(*section)
+        summary += "\n" + markdown(*section, whole=False)
     if splits:
         figures["splits"] = splits
     report = write_report(request.report_dir, task.name, text)
     files = [report] + ([plot(report_path(request.report_dir, task.name, ".png"), title, scores)] if scores else [])
-    return EvalResult(behaviour=task.name, figures=figures, text=text, files=files)
+    summary += f"\nAccuracy per category, confusions and misses of every split: {report}\n"
+    return EvalResult(behaviour=task.name, figures=figures, text=text, files=files, summary=summary)
 
 
 def _slow_freshness(task: Task, train: list[LabelRow]) -> list[str]:

@@ -10,18 +10,22 @@ import subprocess
 import sys
 
 import pytest
+from click.testing import CliRunner
 
 from canvas_tui.behaviours.router import pipeline as router_pipeline
 from canvas_tui.behaviours.trigger import pipeline
 from canvas_tui.behaviours.trigger.data import read_labels
 from canvas_tui.behaviours.trigger.prompted import PromptedTrigger
 from canvas_tui.behaviours.trigger.slow_path import SlowPathSpec
+from canvas_tui.cli import cli
+from canvas_tui.learn.artifact import read_artifact
 from canvas_tui.llm.scripted import ScriptedClient
 from canvas_tui.paths import PROJECT_ROOT
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.config import load_config
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.iterate import guards_made_worse
+from canvas_tui.pipeline.training import train_behaviour
 
 REAL = PROJECT_ROOT / "behaviours" / "trigger"
 REAL_ROUTER = PROJECT_ROOT / "behaviours" / "router"
@@ -66,6 +70,42 @@ def test_train_eval_predict_round_trip_in_a_separate_folder(small_data, tmp_path
     assert [(o["id"], o["label"]) for o in outputs] == [(1, "canvas"), ("b", "inline")]
     assert all(set(o) == {"id", "label", "score"} and 0 <= o["score"] <= 1 for o in outputs)
     assert (REAL / "trigger_model.json").read_bytes() == real_bytes
+
+
+def test_training_says_each_step_and_names_the_fast_models_figure_beside_the_cards_headline(small_data):
+    steps: list[str] = []
+    trained = train_behaviour("trigger", TrainRequest(show_progress=False, on_step=steps.append))
+    rows = read_artifact(small_data / "trigger_model.json").training.rows
+    assert steps[:5] == [
+        "linting the labels",
+        f"fitting the fast model on {rows} rows",
+        "choosing its cut-off on 5 cross-validation folds",
+        f"scoring the fast model on the held-out split ({trained.train.figures['test_rows']} rows)",
+        "re-choosing the slow path's band on the validation slice",
+    ]
+    assert steps[5] == "evaluating cascade on the held-out split" and steps[-1].startswith("evaluating keyword on ")
+    assert "fast model (`trained`)" in trained.train.text and "fast model alone, held-out" in trained.train.text
+    cascade = trained.eval.figures["cascade"]["accuracy"]
+    assert trained.headline.startswith("headline (default `cascade`, as CARD.md and the README show it): ")
+    assert f"held-out accuracy {cascade:.4g}" in trained.headline
+
+
+def test_the_eval_shows_each_splits_headline_and_leaves_the_per_category_tables_to_its_report(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["eval", "trigger", "--impl", "keyword", "--report-dir", str(tmp_path), "--no-card"]
+    )
+    report = (tmp_path / "trigger_eval.md").read_text(encoding="utf-8")
+    assert result.exit_code == 0 and "Accuracy per category" in report
+    assert "Accuracy per category:" not in result.stdout and len(result.stdout.splitlines()) < 80
+    for split in ("held_out_real_traffic", "blind_labels", "real_test"):
+        assert f"# trigger eval: {split}" in result.stdout
+    assert (
+        f"Accuracy per category, confusions and misses of every split: {tmp_path / 'trigger_eval.md'}" in result.stdout
+    )
+    as_json = CliRunner().invoke(
+        cli, ["eval", "trigger", "--impl", "keyword", "--report-dir", str(tmp_path), "--no-card", "--json"]
+    )
+    assert set(json.loads(as_json.stdout)["splits"]) >= {"real_test", "blind_labels"}
 
 
 def test_trained_trigger_beats_the_keyword_baseline_on_the_held_out_split(tmp_path):
