@@ -18,7 +18,7 @@ from canvas_tui.pipeline.registry import declared
 DOCUMENT = "# Plan\n\nWe ship on Monday. Everyone helps.\n\nThe budget is small, so we reuse the old servers.\n"
 GOOD = {
     "trigger": {"prompt": "Write me a long essay about tea"},
-    "router": {"prompt": "Make the intro shorter"},
+    "router": {"prompt": "Make the intro shorter", "document": DOCUMENT},
     "locate": {"document": DOCUMENT, "request": "tighten the second paragraph"},
     "policy": {"document": DOCUMENT, "request": "fix the typo in the first sentence"},
     "anchor": {"document": DOCUMENT, "quote": "We ship on Munday."},
