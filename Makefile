@@ -29,7 +29,7 @@ test-fast: setup
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml Makefile
+$(STAMP): pyproject.toml setup.py Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 # The wheel-install test builds without build isolation: the venv's own setuptools must read pyproject's SPDX `license`.
