@@ -8,12 +8,13 @@ by number, never fatal to the rest of the file.
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+
+from canvas_tui.text import NotUtf8, decode_line
 
 
 class TrafficRow(BaseModel):
@@ -41,12 +42,10 @@ class BadLine(BaseModel):
 def parse_line(number: int, raw: bytes) -> TrafficRow | BadLine:
     """One line of a pool: `{"id", "prompt"}` or `{"id", "document", "request"}` (a byte-order mark opening the file
     is skipped); a byte that is not UTF-8 is named with its column in the line, counted in bytes from 1."""
-    body = raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw
     try:
-        data = json.loads(body.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        column = len(raw) - len(body) + exc.start + 1
-        return BadLine(number=number, reason=f"not valid UTF-8 (byte 0x{body[exc.start]:02x} at column {column})")
+        data = json.loads(decode_line(number, raw))
+    except NotUtf8 as exc:
+        return BadLine(number=number, reason=str(exc))
     except (json.JSONDecodeError, RecursionError):
         return BadLine(number=number, reason="not valid JSON")
     if not isinstance(data, dict):

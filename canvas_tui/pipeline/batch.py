@@ -18,6 +18,8 @@ from typing import Any, BinaryIO, TextIO
 from pydantic import BaseModel, ValidationError
 from rich.progress import Progress
 
+from canvas_tui.text import NotUtf8, decode_line
+
 
 @dataclass(frozen=True)
 class BatchPredictor:
@@ -41,12 +43,9 @@ def _parse(number: int, line: str | bytes, model: type[BaseModel]) -> tuple[Any,
     """Decode and parse one line; return (item, None) or (None, error record)."""
     if isinstance(line, bytes):
         try:
-            line = line.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as exc:
-            return None, {
-                "id": None,
-                "error": f"line {number}: not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})",
-            }
+            line = decode_line(number, line)
+        except NotUtf8 as exc:
+            return None, {"id": None, "error": f"line {number}: {exc}"}
     try:
         raw = json.loads(line.rstrip("\r\n"))  # its own end of line is no part of it: a cut string is "Unterminated"
     except json.JSONDecodeError as exc:

@@ -113,6 +113,13 @@ def test_a_line_that_is_not_utf8_is_reported_by_number_and_the_other_lines_are_p
     assert [n for n, _ in report.errors] == [2, 3] and "line 3: not valid UTF-8" in errors.getvalue()
 
 
+def test_a_bad_byte_after_a_byte_order_mark_is_named_with_its_own_column_in_the_line():
+    out, errors = io.StringIO(), io.StringIO()
+    source = io.BytesIO(b'\xef\xbb\xbf{"id": 1, "text": "h\xffi"}\n')
+    run_batch(BatchPredictor(Item, shout, chunk_size=3), source, out, progress=False, errors=errors)
+    assert json.loads(out.getvalue()) == {"id": None, "error": "line 1: not valid UTF-8 (byte 0xff at column 24)"}
+
+
 def test_a_byte_order_mark_before_the_first_line_is_not_an_error():
     out = io.StringIO()
     report = run_batch(
