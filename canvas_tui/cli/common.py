@@ -51,7 +51,21 @@ class DefaultCommandGroup(click.Group):
             ctx.exit(EXIT_BACKEND)
 
 
-class OutputPath(click.Path):
+class _PreparedPath(click.Path):
+    """A path a command will write, made ready in `convert` before any work starts: a bad one is said in plain
+    words (exit 2), not as a traceback after a long run."""
+
+    def _prepare(self, folder: Path, writable: Path, failing: str, creating: str, param, ctx) -> None:
+        """Create `folder` with its missing parents, then check `writable` can be written; fail as `failing`."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.fail(f"{failing}: cannot create {creating} ({exc.strerror})", param, ctx)
+        if not os.access(writable, os.W_OK):
+            self.fail(f"{failing}: permission denied", param, ctx)
+
+
+class OutputPath(_PreparedPath):
     """A file a command will write, made ready before any work starts (its missing folders created), so a long
     command cannot fail at its end and a bad path is said in plain words (exit 2), not as a traceback.
     With `allow_dash`, `-` means stdout and is taken as it is."""
@@ -64,16 +78,12 @@ class OutputPath(click.Path):
         path = super().convert(value, param, ctx)
         if self.allow_dash and str(path) == "-":
             return path
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.fail(f"cannot write {path}: cannot create its folder ({exc.strerror})", param, ctx)
-        if not os.access(path if path.exists() else path.parent, os.W_OK):
-            self.fail(f"cannot write {path}: permission denied", param, ctx)
+        writable = path if path.exists() else path.parent
+        self._prepare(path.parent, writable, f"cannot write {path}", "its folder", param, ctx)
         return path
 
 
-class OutputFolder(click.Path):
+class OutputFolder(_PreparedPath):
     """A folder a command will write files into (reports, documents), made ready before any work starts (created
     with its missing parents), so a file in its way or a folder without write permission is said in plain words
     (exit 2) before a long run, not as a traceback after it."""
@@ -84,12 +94,7 @@ class OutputFolder(click.Path):
     def convert(self, value, param, ctx) -> Path:
         """The folder, once it exists and can be written into."""
         path = super().convert(value, param, ctx)
-        try:
-            path.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            self.fail(f"cannot write into {path}: cannot create it ({exc.strerror})", param, ctx)
-        if not os.access(path, os.W_OK):
-            self.fail(f"cannot write into {path}: permission denied", param, ctx)
+        self._prepare(path, path, f"cannot write into {path}", "it", param, ctx)
         return path
 
 
@@ -101,6 +106,13 @@ class RemainingColumn(TimeRemainingColumn):
         if task.total is None or task.time_remaining is None:
             return Text("")
         return Text.assemble(super().render(task), " left")
+
+
+def step_display(bar: Progress, doing: str) -> Callable[[str], None]:
+    """A line on `bar` saying `doing`, and the function that adds what the run does now to it (a request's
+    `on_step`)."""
+    task = bar.add_task(doing, total=None)
+    return lambda what: bar.update(task, description=f"{doing}: {what}")
 
 
 def progress_bar(*, quiet: bool = False) -> Progress:

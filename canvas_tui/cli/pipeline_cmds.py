@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from canvas_tui.cli.common import EXIT_PARTIAL, EXIT_USAGE, DefaultCommandGroup, OutputFolder, OutputPath, progress_bar
+from canvas_tui.cli.common import (
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    DefaultCommandGroup,
+    OutputFolder,
+    OutputPath,
+    progress_bar,
+    step_display,
+)
 from canvas_tui.pipeline.batch import run_batch
 from canvas_tui.pipeline.contracts import EvalRequest, TrainRequest
 from canvas_tui.pipeline.registry import UnknownBehaviour, names, step
@@ -92,12 +100,11 @@ def evaluate(behaviour: str, implementations: tuple[str, ...], report_dir: Path,
     _check_implementations(behaviour, implementations)
     evaluate_step = _entry(behaviour, "evaluate")
     with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task(f"evaluating {behaviour}", total=None)
         request = EvalRequest(
             implementations=list(implementations) or None,
             report_dir=report_dir,
             show_progress=not as_json,
-            on_step=lambda what: bar.update(task, description=f"evaluating {behaviour}: {what}"),
+            on_step=step_display(bar, f"evaluating {behaviour}"),
         )
         result = evaluate_step(request)
     click.echo(json.dumps(result.figures, indent=2, default=str) if as_json else result.summary or result.text)
@@ -143,12 +150,11 @@ def train(behaviour: str, seed: int, allow_lint_errors: bool, as_json: bool, slo
 
     _entry(behaviour, "train")
     with progress_bar(quiet=as_json) as bar:
-        task = bar.add_task(f"training {behaviour}", total=None)
         request = TrainRequest(
             seed=seed,
             allow_lint_errors=allow_lint_errors,
             show_progress=not as_json,
-            on_step=lambda what: bar.update(task, description=f"training {behaviour}: {what}"),
+            on_step=step_display(bar, f"training {behaviour}"),
         )
         try:
             trained = train_behaviour(behaviour, request)
