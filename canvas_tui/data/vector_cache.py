@@ -52,10 +52,9 @@ class VectorCache:
         missing = {key: text for key, text in zip(keys, texts) if key not in self.vectors}
         self.hits += len(keys) - sum(key in missing for key in keys)
         self.misses += len(missing)
-        if missing:
-            self.vectors.update(zip(missing, encode(list(missing.values()))))
         self.used.update(dict.fromkeys(keys))
         if missing:
+            self.vectors.update(zip(missing, encode(list(missing.values()))))
             self.save()
         if not keys:
             return np.zeros((0, 0), np.float32)
