@@ -130,7 +130,7 @@ def _replies() -> None:
 
 
 def _one_long_paragraph(size: int = 1_000_000) -> None:
-    """Print the first sentence-level call on ~1 MB of prose with no blank line (a pasted book, say).
+    """Print how long ~1 MB of prose with no blank line (a pasted book, say) takes to split into sentences.
 
     pySBD's work grows with the square of a piece's sentences; the locator segments long pieces in chunks.
     """

@@ -381,7 +381,8 @@ def _segmented(piece: str):
 
 
 def _chunks(piece: str):
-    """`piece` as (offset, chunk) pieces of at least `_CHUNK_CHARS`, each cut after a plain sentence end."""
+    """`piece` as (offset, chunk) pieces, each but the last at least `_CHUNK_CHARS` long and cut after a plain
+    sentence end."""
     start = 0
     while (cut := _CHUNK_CUT.search(piece, start + _CHUNK_CHARS)) is not None:
         yield start, piece[start : cut.end()]
